@@ -1,0 +1,57 @@
+package dev.sealmeet.cli;
+
+import dev.sealmeet.conformance.ConformanceRunner;
+import dev.sealmeet.conformance.Report;
+import dev.sealmeet.conformance.ReportPrinter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code sealmeet conformance}: runs test-vector files and prints pass/fail/skip counts. */
+@Command(
+    name = "conformance",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs every recognised test-vector file under the given folders (recursively) and prints",
+      "'FILE: N passed, M failed, K skipped' per file, then 'N passed, M failed'.",
+      "Exit status 1 if any case failed."
+    })
+final class ConformanceCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--vectors",
+      paramLabel = "DIR",
+      description = "Folder of vector files; repeatable. Default: the bundled spec/vectors.")
+  List<Path> vectors;
+
+  @Option(names = "--json", description = "Print the report as JSON.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    List<Path> folders = vectors == null || vectors.isEmpty() ? List.of(bundledVectors()) : vectors;
+    for (Path folder : folders) {
+      if (!Files.isDirectory(folder)) {
+        System.err.println("sealmeet: not a folder: " + folder);
+        return 2;
+      }
+    }
+    Report report = ConformanceRunner.withAllFamilies().run(folders);
+    if (json) {
+      ReportPrinter.printJson(report, System.out);
+    } else {
+      ReportPrinter.printText(report, System.out);
+    }
+    return report.failed() > 0 ? 1 : 0;
+  }
+
+  /** {@code $SEALMEET_HOME/spec/vectors} (set by the launcher), else {@code spec/vectors}. */
+  static Path bundledVectors() {
+    String home = System.getProperty("sealmeet.home");
+    Path base = home == null ? Path.of("") : Path.of(home);
+    return base.resolve("spec").resolve("vectors");
+  }
+}

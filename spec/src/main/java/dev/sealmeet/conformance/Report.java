@@ -1,0 +1,26 @@
+package dev.sealmeet.conformance;
+
+import java.util.List;
+
+/** The results of a whole conformance run. */
+public record Report(List<FileReport> files) {
+  /** Copies the file list. */
+  public Report {
+    files = List.copyOf(files);
+  }
+
+  /** Passed cases over all files. */
+  public long passed() {
+    return files.stream().mapToLong(f -> f.count(Outcome.PASSED)).sum();
+  }
+
+  /** Failed cases plus file-level errors over all files. */
+  public long failed() {
+    return files.stream().mapToLong(FileReport::failures).sum();
+  }
+
+  /** Skipped cases over all files. */
+  public long skipped() {
+    return files.stream().mapToLong(f -> f.count(Outcome.SKIPPED)).sum();
+  }
+}
