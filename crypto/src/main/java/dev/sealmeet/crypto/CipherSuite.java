@@ -66,7 +66,7 @@ public interface CipherSuite {
    *
    * @throws InvalidKeyException if {@code publicKey} is not a valid public key of the suite's KEM
    */
-  HpkeCiphertext hpkeSeal(byte[] publicKey, byte[] info, byte[] aad, byte[] plaintext)
+  HpkeSealed hpkeSeal(byte[] publicKey, byte[] info, byte[] aad, byte[] plaintext)
       throws InvalidKeyException;
 
   /**

@@ -1,9 +1,9 @@
 package dev.sealmeet.crypto;
 
 /** The result of a single-shot HPKE seal: the KEM output {@code enc} and the AEAD ciphertext. */
-public record HpkeCiphertext(byte[] kemOutput, byte[] ciphertext) {
+public record HpkeSealed(byte[] kemOutput, byte[] ciphertext) {
   /** Copies both arrays. */
-  public HpkeCiphertext {
+  public HpkeSealed {
     kemOutput = kemOutput.clone();
     ciphertext = ciphertext.clone();
   }
