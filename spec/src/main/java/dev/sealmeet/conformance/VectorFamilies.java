@@ -11,6 +11,7 @@ public final class VectorFamilies {
     return List.of(
         // One line per family; keep this list sorted by family name.
         new dev.sealmeet.conformance.hpke.HpkeVectorFamily(),
-        new MlsPendingFamily());
+        new MlsPendingFamily(),
+        new dev.sealmeet.conformance.wycheproof.WycheproofFamily());
   }
 }
