@@ -40,4 +40,30 @@ class MessagesRoundTripTest {
     roundTrips("update_proposal", LeafNode::decode);
     roundTrips("ratchet_tree", RatchetTreeExtension::decode);
   }
+
+  @Test
+  void proposalsAndCommit_vectors_reencodeExactly() throws DecodeException {
+    roundTrips("remove_proposal", RemoveProposal::decode);
+    roundTrips("pre_shared_key_proposal", PreSharedKeyProposal::decode);
+    roundTrips("re_init_proposal", ReInitProposal::decode);
+    roundTrips("external_init_proposal", ExternalInitProposal::decode);
+    roundTrips("group_context_extensions_proposal", GroupContextExtensionsProposal::decode);
+    roundTrips("commit", Commit::decode);
+  }
+
+  @Test
+  void messageBodies_vectors_reencodeExactly() throws DecodeException {
+    List<Map<String, byte[]>> cases = MessagesVectors.cases();
+    for (int i = 0; i < cases.size(); i++) {
+      for (String f : List.of("public_message_application", "public_message_proposal",
+          "public_message_commit", "private_message")) {
+        byte[] message = cases.get(i).get(f);
+        byte[] body = Arrays.copyOfRange(message, 4, message.length);
+        MlsStruct value = f.startsWith("public")
+            ? TlsReader.decodeExactly(body, PublicMessage::decode)
+            : TlsReader.decodeExactly(body, PrivateMessage::decode);
+        assertThat(value.toBytes()).as("case %d / %s", i, f).isEqualTo(body);
+      }
+    }
+  }
 }
