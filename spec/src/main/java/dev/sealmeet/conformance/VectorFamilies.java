@@ -10,6 +10,8 @@ public final class VectorFamilies {
   public static List<VectorFamily> all() {
     return List.of(
         // One line per family; keep this list sorted by family name.
+        new MlsDeserializationFamily(),
+        new MlsMessagesFamily(),
         new MlsPendingFamily());
   }
 }
