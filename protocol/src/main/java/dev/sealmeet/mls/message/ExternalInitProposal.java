@@ -36,4 +36,16 @@ public record ExternalInitProposal(byte[] kemOutput) implements Proposal {
   public void encode(TlsWriter writer) {
     writer.writeOpaque(kemOutput);
   }
+
+  /** Equal when the other value is a {@code ExternalInitProposal} with the same encoding (arrays by content). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ExternalInitProposal && Wire.sameEncoding(this, (ExternalInitProposal) other);
+  }
+
+  /** A hash of the encoding. */
+  @Override
+  public int hashCode() {
+    return Wire.encodingHash(this);
+  }
 }

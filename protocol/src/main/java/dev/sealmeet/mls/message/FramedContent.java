@@ -61,4 +61,16 @@ public record FramedContent(
     content.contentType().encode(writer);
     content.encode(writer);
   }
+
+  /** Equal when the other value is a {@code FramedContent} with the same encoding (arrays by content). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof FramedContent && Wire.sameEncoding(this, (FramedContent) other);
+  }
+
+  /** A hash of the encoding. */
+  @Override
+  public int hashCode() {
+    return Wire.encodingHash(this);
+  }
 }

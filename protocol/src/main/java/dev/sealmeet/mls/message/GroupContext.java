@@ -76,4 +76,16 @@ public record GroupContext(
     writer.writeOpaque(confirmedTranscriptHash);
     Extensions.encodeList(writer, extensions);
   }
+
+  /** Equal when the other value is a {@code GroupContext} with the same encoding (arrays by content). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof GroupContext && Wire.sameEncoding(this, (GroupContext) other);
+  }
+
+  /** A hash of the encoding. */
+  @Override
+  public int hashCode() {
+    return Wire.encodingHash(this);
+  }
 }

@@ -52,4 +52,16 @@ public record GroupSecrets(byte[] joinerSecret, Optional<PathSecret> pathSecret,
     return "GroupSecrets[joiner secret " + joinerSecret.length + " bytes, path secret "
         + (pathSecret.isPresent() ? "present" : "absent") + ", " + psks.size() + " PSKs]";
   }
+
+  /** Equal when the other value is a {@code GroupSecrets} with the same encoding (arrays by content). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof GroupSecrets && Wire.sameEncoding(this, (GroupSecrets) other);
+  }
+
+  /** A hash of the encoding. */
+  @Override
+  public int hashCode() {
+    return Wire.encodingHash(this);
+  }
 }

@@ -42,4 +42,16 @@ public record HpkeCiphertext(byte[] kemOutput, byte[] ciphertext) implements Mls
     writer.writeOpaque(kemOutput);
     writer.writeOpaque(ciphertext);
   }
+
+  /** Equal when the other value is a {@code HpkeCiphertext} with the same encoding (arrays by content). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof HpkeCiphertext && Wire.sameEncoding(this, (HpkeCiphertext) other);
+  }
+
+  /** A hash of the encoding. */
+  @Override
+  public int hashCode() {
+    return Wire.encodingHash(this);
+  }
 }

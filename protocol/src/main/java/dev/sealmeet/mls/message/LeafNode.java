@@ -134,4 +134,16 @@ public record LeafNode(
     }
     return writer.toByteArray();
   }
+
+  /** Equal when the other value is a {@code LeafNode} with the same encoding (arrays by content). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof LeafNode && Wire.sameEncoding(this, (LeafNode) other);
+  }
+
+  /** A hash of the encoding. */
+  @Override
+  public int hashCode() {
+    return Wire.encodingHash(this);
+  }
 }

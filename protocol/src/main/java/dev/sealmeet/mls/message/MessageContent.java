@@ -62,6 +62,18 @@ public sealed interface MessageContent extends MlsStruct
     public void encode(TlsWriter writer) {
       writer.writeOpaque(data);
     }
+
+    /** Equal when the other value is a {@code Application} with the same encoding (arrays by content). */
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Application && Wire.sameEncoding(this, (Application) other);
+    }
+
+    /** A hash of the encoding. */
+    @Override
+    public int hashCode() {
+      return Wire.encodingHash(this);
+    }
   }
 
   /**

@@ -47,4 +47,16 @@ public record ParentNode(byte[] encryptionKey, byte[] parentHash, List<Long> unm
     writer.writeOpaque(parentHash);
     Wire.writeUint32List(writer, unmergedLeaves);
   }
+
+  /** Equal when the other value is a {@code ParentNode} with the same encoding (arrays by content). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ParentNode && Wire.sameEncoding(this, (ParentNode) other);
+  }
+
+  /** A hash of the encoding. */
+  @Override
+  public int hashCode() {
+    return Wire.encodingHash(this);
+  }
 }

@@ -38,4 +38,16 @@ public record PathSecret(byte[] pathSecret) implements MlsStruct {
   public String toString() {
     return "PathSecret[" + pathSecret.length + " bytes]";
   }
+
+  /** Equal when the other value is a {@code PathSecret} with the same encoding (arrays by content). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof PathSecret && Wire.sameEncoding(this, (PathSecret) other);
+  }
+
+  /** A hash of the encoding. */
+  @Override
+  public int hashCode() {
+    return Wire.encodingHash(this);
+  }
 }

@@ -75,6 +75,18 @@ public sealed interface PreSharedKeyId extends MlsStruct
       writer.writeOpaque(pskId);
       writer.writeOpaque(pskNonce);
     }
+
+    /** Equal when the other value is a {@code External} with the same encoding (arrays by content). */
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof External && Wire.sameEncoding(this, (External) other);
+    }
+
+    /** A hash of the encoding. */
+    @Override
+    public int hashCode() {
+      return Wire.encodingHash(this);
+    }
   }
 
   /**
@@ -117,6 +129,18 @@ public sealed interface PreSharedKeyId extends MlsStruct
       writer.writeOpaque(pskGroupId);
       writer.writeUint64(pskEpoch);
       writer.writeOpaque(pskNonce);
+    }
+
+    /** Equal when the other value is a {@code Resumption} with the same encoding (arrays by content). */
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Resumption && Wire.sameEncoding(this, (Resumption) other);
+    }
+
+    /** A hash of the encoding. */
+    @Override
+    public int hashCode() {
+      return Wire.encodingHash(this);
     }
   }
 }

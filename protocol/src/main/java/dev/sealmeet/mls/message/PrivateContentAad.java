@@ -50,4 +50,16 @@ public record PrivateContentAad(
     contentType.encode(writer);
     writer.writeOpaque(authenticatedData);
   }
+
+  /** Equal when the other value is a {@code PrivateContentAad} with the same encoding (arrays by content). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof PrivateContentAad && Wire.sameEncoding(this, (PrivateContentAad) other);
+  }
+
+  /** A hash of the encoding. */
+  @Override
+  public int hashCode() {
+    return Wire.encodingHash(this);
+  }
 }

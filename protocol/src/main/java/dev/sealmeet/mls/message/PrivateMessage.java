@@ -90,4 +90,16 @@ public record PrivateMessage(
     writer.writeOpaque(encryptedSenderData);
     writer.writeOpaque(ciphertext);
   }
+
+  /** Equal when the other value is a {@code PrivateMessage} with the same encoding (arrays by content). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof PrivateMessage && Wire.sameEncoding(this, (PrivateMessage) other);
+  }
+
+  /** A hash of the encoding. */
+  @Override
+  public int hashCode() {
+    return Wire.encodingHash(this);
+  }
 }

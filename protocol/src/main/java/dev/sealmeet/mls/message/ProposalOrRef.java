@@ -68,5 +68,17 @@ public sealed interface ProposalOrRef extends MlsStruct
       writer.writeUint8(REFERENCE);
       writer.writeOpaque(reference);
     }
+
+    /** Equal when the other value is a {@code ByReference} with the same encoding (arrays by content). */
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof ByReference && Wire.sameEncoding(this, (ByReference) other);
+    }
+
+    /** A hash of the encoding. */
+    @Override
+    public int hashCode() {
+      return Wire.encodingHash(this);
+    }
   }
 }

@@ -62,4 +62,16 @@ public record PublicMessage(
     auth.encode(writer);
     membershipTag.ifPresent(writer::writeOpaque);
   }
+
+  /** Equal when the other value is a {@code PublicMessage} with the same encoding (arrays by content). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof PublicMessage && Wire.sameEncoding(this, (PublicMessage) other);
+  }
+
+  /** A hash of the encoding. */
+  @Override
+  public int hashCode() {
+    return Wire.encodingHash(this);
+  }
 }

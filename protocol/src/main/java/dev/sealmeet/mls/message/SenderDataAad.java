@@ -38,4 +38,16 @@ public record SenderDataAad(byte[] groupId, long epoch, ContentType contentType)
     writer.writeUint64(epoch);
     contentType.encode(writer);
   }
+
+  /** Equal when the other value is a {@code SenderDataAad} with the same encoding (arrays by content). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof SenderDataAad && Wire.sameEncoding(this, (SenderDataAad) other);
+  }
+
+  /** A hash of the encoding. */
+  @Override
+  public int hashCode() {
+    return Wire.encodingHash(this);
+  }
 }

@@ -46,4 +46,16 @@ public record Welcome(int cipherSuite, List<EncryptedGroupSecrets> secrets, byte
     writer.writeList(secrets, (w, s) -> s.encode(w));
     writer.writeOpaque(encryptedGroupInfo);
   }
+
+  /** Equal when the other value is a {@code Welcome} with the same encoding (arrays by content). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Welcome && Wire.sameEncoding(this, (Welcome) other);
+  }
+
+  /** A hash of the encoding. */
+  @Override
+  public int hashCode() {
+    return Wire.encodingHash(this);
+  }
 }

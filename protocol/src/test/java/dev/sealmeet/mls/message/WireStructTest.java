@@ -169,4 +169,16 @@ class WireStructTest {
     assertThat(back.nodes().get(1)).isEmpty();
     assertThat(back.toBytes()).isEqualTo(tree.toBytes());
   }
+
+  @Test
+  void equals_comparesArraysByContent() {
+    assertThat(leaf(LeafNodeSource.UPDATE)).isEqualTo(leaf(LeafNodeSource.UPDATE))
+        .hasSameHashCodeAs(leaf(LeafNodeSource.UPDATE))
+        .isNotEqualTo(leaf(LeafNodeSource.UPDATE).withSignature(new byte[] {5, 6}));
+    assertThat(new UnknownProposal(100, new byte[] {1}))
+        .isEqualTo(new UnknownProposal(100, new byte[] {1}))
+        .isNotEqualTo(new UnknownProposal(101, new byte[] {1}));
+    assertThat(new MessageContent.Application(new byte[] {1}))
+        .isEqualTo(new MessageContent.Application(new byte[] {1}));
+  }
 }
