@@ -31,10 +31,11 @@ public record BasicCredential(byte[] identity) implements Credential {
     writer.writeOpaque(identity);
   }
 
-  /** Equal when the other value is a {@code BasicCredential} with the same encoding (arrays by content). */
+  /** Equal when the encodings are equal (arrays compared by content). */
   @Override
   public boolean equals(Object other) {
-    return other instanceof BasicCredential && Wire.sameEncoding(this, (BasicCredential) other);
+    return other instanceof BasicCredential
+        && Wire.sameEncoding(this, (BasicCredential) other);
   }
 
   /** A hash of the encoding. */

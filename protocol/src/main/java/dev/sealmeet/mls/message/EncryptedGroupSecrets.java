@@ -37,10 +37,11 @@ public record EncryptedGroupSecrets(byte[] newMember, HpkeCiphertext encryptedGr
     encryptedGroupSecrets.encode(writer);
   }
 
-  /** Equal when the other value is a {@code EncryptedGroupSecrets} with the same encoding (arrays by content). */
+  /** Equal when the encodings are equal (arrays compared by content). */
   @Override
   public boolean equals(Object other) {
-    return other instanceof EncryptedGroupSecrets && Wire.sameEncoding(this, (EncryptedGroupSecrets) other);
+    return other instanceof EncryptedGroupSecrets
+        && Wire.sameEncoding(this, (EncryptedGroupSecrets) other);
   }
 
   /** A hash of the encoding. */

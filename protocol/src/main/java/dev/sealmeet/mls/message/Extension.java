@@ -37,10 +37,11 @@ public record Extension(int extensionType, byte[] extensionData) implements MlsS
     writer.writeOpaque(extensionData);
   }
 
-  /** Equal when the other value is a {@code Extension} with the same encoding (arrays by content). */
+  /** Equal when the encodings are equal (arrays compared by content). */
   @Override
   public boolean equals(Object other) {
-    return other instanceof Extension && Wire.sameEncoding(this, (Extension) other);
+    return other instanceof Extension
+        && Wire.sameEncoding(this, (Extension) other);
   }
 
   /** A hash of the encoding. */

@@ -37,10 +37,11 @@ public record ExternalInitProposal(byte[] kemOutput) implements Proposal {
     writer.writeOpaque(kemOutput);
   }
 
-  /** Equal when the other value is a {@code ExternalInitProposal} with the same encoding (arrays by content). */
+  /** Equal when the encodings are equal (arrays compared by content). */
   @Override
   public boolean equals(Object other) {
-    return other instanceof ExternalInitProposal && Wire.sameEncoding(this, (ExternalInitProposal) other);
+    return other instanceof ExternalInitProposal
+        && Wire.sameEncoding(this, (ExternalInitProposal) other);
   }
 
   /** A hash of the encoding. */

@@ -62,10 +62,11 @@ public record FramedContent(
     content.encode(writer);
   }
 
-  /** Equal when the other value is a {@code FramedContent} with the same encoding (arrays by content). */
+  /** Equal when the encodings are equal (arrays compared by content). */
   @Override
   public boolean equals(Object other) {
-    return other instanceof FramedContent && Wire.sameEncoding(this, (FramedContent) other);
+    return other instanceof FramedContent
+        && Wire.sameEncoding(this, (FramedContent) other);
   }
 
   /** A hash of the encoding. */

@@ -60,10 +60,11 @@ public record FramedContentAuthData(byte[] signature, Optional<byte[]> confirmat
     confirmationTag.ifPresent(writer::writeOpaque);
   }
 
-  /** Equal when the other value is a {@code FramedContentAuthData} with the same encoding (arrays by content). */
+  /** Equal when the encodings are equal (arrays compared by content). */
   @Override
   public boolean equals(Object other) {
-    return other instanceof FramedContentAuthData && Wire.sameEncoding(this, (FramedContentAuthData) other);
+    return other instanceof FramedContentAuthData
+        && Wire.sameEncoding(this, (FramedContentAuthData) other);
   }
 
   /** A hash of the encoding. */

@@ -77,10 +77,11 @@ public record GroupContext(
     Extensions.encodeList(writer, extensions);
   }
 
-  /** Equal when the other value is a {@code GroupContext} with the same encoding (arrays by content). */
+  /** Equal when the encodings are equal (arrays compared by content). */
   @Override
   public boolean equals(Object other) {
-    return other instanceof GroupContext && Wire.sameEncoding(this, (GroupContext) other);
+    return other instanceof GroupContext
+        && Wire.sameEncoding(this, (GroupContext) other);
   }
 
   /** A hash of the encoding. */

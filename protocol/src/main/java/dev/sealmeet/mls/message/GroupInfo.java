@@ -82,10 +82,11 @@ public record GroupInfo(
     return writer.toByteArray();
   }
 
-  /** Equal when the other value is a {@code GroupInfo} with the same encoding (arrays by content). */
+  /** Equal when the encodings are equal (arrays compared by content). */
   @Override
   public boolean equals(Object other) {
-    return other instanceof GroupInfo && Wire.sameEncoding(this, (GroupInfo) other);
+    return other instanceof GroupInfo
+        && Wire.sameEncoding(this, (GroupInfo) other);
   }
 
   /** A hash of the encoding. */

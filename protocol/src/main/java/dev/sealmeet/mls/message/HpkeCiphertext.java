@@ -43,10 +43,11 @@ public record HpkeCiphertext(byte[] kemOutput, byte[] ciphertext) implements Mls
     writer.writeOpaque(ciphertext);
   }
 
-  /** Equal when the other value is a {@code HpkeCiphertext} with the same encoding (arrays by content). */
+  /** Equal when the encodings are equal (arrays compared by content). */
   @Override
   public boolean equals(Object other) {
-    return other instanceof HpkeCiphertext && Wire.sameEncoding(this, (HpkeCiphertext) other);
+    return other instanceof HpkeCiphertext
+        && Wire.sameEncoding(this, (HpkeCiphertext) other);
   }
 
   /** A hash of the encoding. */

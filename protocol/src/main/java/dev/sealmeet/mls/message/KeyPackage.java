@@ -87,10 +87,11 @@ public record KeyPackage(
     return writer.toByteArray();
   }
 
-  /** Equal when the other value is a {@code KeyPackage} with the same encoding (arrays by content). */
+  /** Equal when the encodings are equal (arrays compared by content). */
   @Override
   public boolean equals(Object other) {
-    return other instanceof KeyPackage && Wire.sameEncoding(this, (KeyPackage) other);
+    return other instanceof KeyPackage
+        && Wire.sameEncoding(this, (KeyPackage) other);
   }
 
   /** A hash of the encoding. */

@@ -135,10 +135,11 @@ public record LeafNode(
     return writer.toByteArray();
   }
 
-  /** Equal when the other value is a {@code LeafNode} with the same encoding (arrays by content). */
+  /** Equal when the encodings are equal (arrays compared by content). */
   @Override
   public boolean equals(Object other) {
-    return other instanceof LeafNode && Wire.sameEncoding(this, (LeafNode) other);
+    return other instanceof LeafNode
+        && Wire.sameEncoding(this, (LeafNode) other);
   }
 
   /** A hash of the encoding. */

@@ -63,10 +63,11 @@ public sealed interface MessageContent extends MlsStruct
       writer.writeOpaque(data);
     }
 
-    /** Equal when the other value is a {@code Application} with the same encoding (arrays by content). */
+    /** Equal when the encodings are equal (arrays compared by content). */
     @Override
     public boolean equals(Object other) {
-      return other instanceof Application && Wire.sameEncoding(this, (Application) other);
+      return other instanceof Application
+          && Wire.sameEncoding(this, (Application) other);
     }
 
     /** A hash of the encoding. */

@@ -48,10 +48,11 @@ public record ParentNode(byte[] encryptionKey, byte[] parentHash, List<Long> unm
     Wire.writeUint32List(writer, unmergedLeaves);
   }
 
-  /** Equal when the other value is a {@code ParentNode} with the same encoding (arrays by content). */
+  /** Equal when the encodings are equal (arrays compared by content). */
   @Override
   public boolean equals(Object other) {
-    return other instanceof ParentNode && Wire.sameEncoding(this, (ParentNode) other);
+    return other instanceof ParentNode
+        && Wire.sameEncoding(this, (ParentNode) other);
   }
 
   /** A hash of the encoding. */

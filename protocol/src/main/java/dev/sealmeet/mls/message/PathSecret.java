@@ -39,10 +39,11 @@ public record PathSecret(byte[] pathSecret) implements MlsStruct {
     return "PathSecret[" + pathSecret.length + " bytes]";
   }
 
-  /** Equal when the other value is a {@code PathSecret} with the same encoding (arrays by content). */
+  /** Equal when the encodings are equal (arrays compared by content). */
   @Override
   public boolean equals(Object other) {
-    return other instanceof PathSecret && Wire.sameEncoding(this, (PathSecret) other);
+    return other instanceof PathSecret
+        && Wire.sameEncoding(this, (PathSecret) other);
   }
 
   /** A hash of the encoding. */

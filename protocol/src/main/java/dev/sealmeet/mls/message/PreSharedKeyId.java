@@ -76,10 +76,11 @@ public sealed interface PreSharedKeyId extends MlsStruct
       writer.writeOpaque(pskNonce);
     }
 
-    /** Equal when the other value is a {@code External} with the same encoding (arrays by content). */
+    /** Equal when the encodings are equal (arrays compared by content). */
     @Override
     public boolean equals(Object other) {
-      return other instanceof External && Wire.sameEncoding(this, (External) other);
+      return other instanceof External
+          && Wire.sameEncoding(this, (External) other);
     }
 
     /** A hash of the encoding. */
@@ -131,10 +132,11 @@ public sealed interface PreSharedKeyId extends MlsStruct
       writer.writeOpaque(pskNonce);
     }
 
-    /** Equal when the other value is a {@code Resumption} with the same encoding (arrays by content). */
+    /** Equal when the encodings are equal (arrays compared by content). */
     @Override
     public boolean equals(Object other) {
-      return other instanceof Resumption && Wire.sameEncoding(this, (Resumption) other);
+      return other instanceof Resumption
+          && Wire.sameEncoding(this, (Resumption) other);
     }
 
     /** A hash of the encoding. */

@@ -51,10 +51,11 @@ public record PrivateContentAad(
     writer.writeOpaque(authenticatedData);
   }
 
-  /** Equal when the other value is a {@code PrivateContentAad} with the same encoding (arrays by content). */
+  /** Equal when the encodings are equal (arrays compared by content). */
   @Override
   public boolean equals(Object other) {
-    return other instanceof PrivateContentAad && Wire.sameEncoding(this, (PrivateContentAad) other);
+    return other instanceof PrivateContentAad
+        && Wire.sameEncoding(this, (PrivateContentAad) other);
   }
 
   /** A hash of the encoding. */

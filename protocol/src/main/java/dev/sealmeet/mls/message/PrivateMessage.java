@@ -91,10 +91,11 @@ public record PrivateMessage(
     writer.writeOpaque(ciphertext);
   }
 
-  /** Equal when the other value is a {@code PrivateMessage} with the same encoding (arrays by content). */
+  /** Equal when the encodings are equal (arrays compared by content). */
   @Override
   public boolean equals(Object other) {
-    return other instanceof PrivateMessage && Wire.sameEncoding(this, (PrivateMessage) other);
+    return other instanceof PrivateMessage
+        && Wire.sameEncoding(this, (PrivateMessage) other);
   }
 
   /** A hash of the encoding. */

@@ -69,10 +69,11 @@ public sealed interface ProposalOrRef extends MlsStruct
       writer.writeOpaque(reference);
     }
 
-    /** Equal when the other value is a {@code ByReference} with the same encoding (arrays by content). */
+    /** Equal when the encodings are equal (arrays compared by content). */
     @Override
     public boolean equals(Object other) {
-      return other instanceof ByReference && Wire.sameEncoding(this, (ByReference) other);
+      return other instanceof ByReference
+          && Wire.sameEncoding(this, (ByReference) other);
     }
 
     /** A hash of the encoding. */

@@ -63,10 +63,11 @@ public record PublicMessage(
     membershipTag.ifPresent(writer::writeOpaque);
   }
 
-  /** Equal when the other value is a {@code PublicMessage} with the same encoding (arrays by content). */
+  /** Equal when the encodings are equal (arrays compared by content). */
   @Override
   public boolean equals(Object other) {
-    return other instanceof PublicMessage && Wire.sameEncoding(this, (PublicMessage) other);
+    return other instanceof PublicMessage
+        && Wire.sameEncoding(this, (PublicMessage) other);
   }
 
   /** A hash of the encoding. */

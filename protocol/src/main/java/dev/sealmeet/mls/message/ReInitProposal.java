@@ -51,10 +51,11 @@ public record ReInitProposal(byte[] groupId, int version, int cipherSuite, List<
     Extensions.encodeList(writer, extensions);
   }
 
-  /** Equal when the other value is a {@code ReInitProposal} with the same encoding (arrays by content). */
+  /** Equal when the encodings are equal (arrays compared by content). */
   @Override
   public boolean equals(Object other) {
-    return other instanceof ReInitProposal && Wire.sameEncoding(this, (ReInitProposal) other);
+    return other instanceof ReInitProposal
+        && Wire.sameEncoding(this, (ReInitProposal) other);
   }
 
   /** A hash of the encoding. */

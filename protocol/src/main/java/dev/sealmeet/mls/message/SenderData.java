@@ -46,10 +46,11 @@ public record SenderData(long leafIndex, long generation, byte[] reuseGuard) imp
     writer.writeBytes(reuseGuard);
   }
 
-  /** Equal when the other value is a {@code SenderData} with the same encoding (arrays by content). */
+  /** Equal when the encodings are equal (arrays compared by content). */
   @Override
   public boolean equals(Object other) {
-    return other instanceof SenderData && Wire.sameEncoding(this, (SenderData) other);
+    return other instanceof SenderData
+        && Wire.sameEncoding(this, (SenderData) other);
   }
 
   /** A hash of the encoding. */

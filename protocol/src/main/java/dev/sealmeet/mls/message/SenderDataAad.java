@@ -39,10 +39,11 @@ public record SenderDataAad(byte[] groupId, long epoch, ContentType contentType)
     contentType.encode(writer);
   }
 
-  /** Equal when the other value is a {@code SenderDataAad} with the same encoding (arrays by content). */
+  /** Equal when the encodings are equal (arrays compared by content). */
   @Override
   public boolean equals(Object other) {
-    return other instanceof SenderDataAad && Wire.sameEncoding(this, (SenderDataAad) other);
+    return other instanceof SenderDataAad
+        && Wire.sameEncoding(this, (SenderDataAad) other);
   }
 
   /** A hash of the encoding. */

@@ -33,10 +33,11 @@ public record UnknownCredential(int credentialType, byte[] data) implements Cred
     writer.writeOpaque(data);
   }
 
-  /** Equal when the other value is a {@code UnknownCredential} with the same encoding (arrays by content). */
+  /** Equal when the encodings are equal (arrays compared by content). */
   @Override
   public boolean equals(Object other) {
-    return other instanceof UnknownCredential && Wire.sameEncoding(this, (UnknownCredential) other);
+    return other instanceof UnknownCredential
+        && Wire.sameEncoding(this, (UnknownCredential) other);
   }
 
   /** A hash of the encoding. */

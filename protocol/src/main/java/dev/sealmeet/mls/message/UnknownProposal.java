@@ -39,7 +39,7 @@ public record UnknownProposal(int proposalType, byte[] data) implements Proposal
     writer.writeOpaque(data);
   }
 
-  /** Equal when the other value is a {@code UnknownProposal} with the same encoding (arrays by content). */
+  /** Equal when the encodings are equal (arrays compared by content). */
   @Override
   public boolean equals(Object other) {
     return other instanceof UnknownProposal

@@ -38,10 +38,11 @@ public record UpdatePathNode(byte[] encryptionKey, List<HpkeCiphertext> encrypte
     writer.writeList(encryptedPathSecret, (w, c) -> c.encode(w));
   }
 
-  /** Equal when the other value is a {@code UpdatePathNode} with the same encoding (arrays by content). */
+  /** Equal when the encodings are equal (arrays compared by content). */
   @Override
   public boolean equals(Object other) {
-    return other instanceof UpdatePathNode && Wire.sameEncoding(this, (UpdatePathNode) other);
+    return other instanceof UpdatePathNode
+        && Wire.sameEncoding(this, (UpdatePathNode) other);
   }
 
   /** A hash of the encoding. */

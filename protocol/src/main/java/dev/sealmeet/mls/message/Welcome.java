@@ -12,7 +12,8 @@ import java.util.List;
  * @param secrets one entry per joiner
  * @param encryptedGroupInfo the {@link GroupInfo} encrypted under the welcome key (copied in and out)
  */
-public record Welcome(int cipherSuite, List<EncryptedGroupSecrets> secrets, byte[] encryptedGroupInfo)
+public record Welcome(
+    int cipherSuite, List<EncryptedGroupSecrets> secrets, byte[] encryptedGroupInfo)
     implements MlsMessageBody {
 
   /** Checks the suite range and copies. */
@@ -47,10 +48,11 @@ public record Welcome(int cipherSuite, List<EncryptedGroupSecrets> secrets, byte
     writer.writeOpaque(encryptedGroupInfo);
   }
 
-  /** Equal when the other value is a {@code Welcome} with the same encoding (arrays by content). */
+  /** Equal when the encodings are equal (arrays compared by content). */
   @Override
   public boolean equals(Object other) {
-    return other instanceof Welcome && Wire.sameEncoding(this, (Welcome) other);
+    return other instanceof Welcome
+        && Wire.sameEncoding(this, (Welcome) other);
   }
 
   /** A hash of the encoding. */

@@ -33,10 +33,11 @@ public record X509Credential(List<byte[]> certificates) implements Credential {
     Wire.writeOpaqueList(writer, certificates);
   }
 
-  /** Equal when the other value is a {@code X509Credential} with the same encoding (arrays by content). */
+  /** Equal when the encodings are equal (arrays compared by content). */
   @Override
   public boolean equals(Object other) {
-    return other instanceof X509Credential && Wire.sameEncoding(this, (X509Credential) other);
+    return other instanceof X509Credential
+        && Wire.sameEncoding(this, (X509Credential) other);
   }
 
   /** A hash of the encoding. */
