@@ -11,6 +11,8 @@ public final class VectorFamilies {
     return List.of(
         // One line per family; keep this list sorted by family name.
         new dev.sealmeet.conformance.hpke.HpkeVectorFamily(),
+        new MlsDeserializationFamily(),
+        new MlsMessagesFamily(),
         new MlsPendingFamily(),
         new dev.sealmeet.conformance.wycheproof.WycheproofFamily());
   }
