@@ -1,0 +1,169 @@
+package dev.sealmeet.crypto;
+
+import dev.sealmeet.error.AuthenticationException;
+import dev.sealmeet.error.SealmeetBugException;
+import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
+import java.security.spec.AlgorithmParameterSpec;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * An {@link Aead} over a JCE transformation ({@code AES/GCM/NoPadding} or {@code ChaCha20-Poly1305}).
+ *
+ * <p>Each thread reuses one {@link Cipher} per algorithm. The JDK refuses to re-initialise an
+ * encrypting cipher with the key and nonce it used last; that refusal is a tripwire for callers that
+ * reuse a nonce deliberately (for example known-answer tests), so in that one case a fresh
+ * {@link Cipher} is used. Nonce uniqueness is the caller's contract (see {@link Aead}).
+ */
+final class JceAead implements Aead {
+  private static final int NONCE_LENGTH = 12;
+  private static final int TAG_LENGTH = 16;
+
+  private final int hpkeId;
+  private final int keyLength;
+  private final String transformation;
+  private final String keyAlgorithm;
+  private final ThreadLocal<Cipher> ciphers;
+
+  private JceAead(int hpkeId, int keyLength, String transformation, String keyAlgorithm) {
+    this.hpkeId = hpkeId;
+    this.keyLength = keyLength;
+    this.transformation = transformation;
+    this.keyAlgorithm = keyAlgorithm;
+    this.ciphers = ThreadLocal.withInitial(this::newCipher);
+  }
+
+  static JceAead aesGcm(int hpkeId, int keyLength) {
+    return new JceAead(hpkeId, keyLength, "AES/GCM/NoPadding", "AES");
+  }
+
+  static JceAead chacha20Poly1305() {
+    return new JceAead(0x0003, 32, "ChaCha20-Poly1305", "ChaCha20");
+  }
+
+  @Override
+  public int hpkeId() {
+    return hpkeId;
+  }
+
+  @Override
+  public int keyLength() {
+    return keyLength;
+  }
+
+  @Override
+  public int nonceLength() {
+    return NONCE_LENGTH;
+  }
+
+  @Override
+  public int tagLength() {
+    return TAG_LENGTH;
+  }
+
+  @Override
+  public byte[] seal(byte[] key, byte[] nonce, byte[] aad, byte[] plaintext) {
+    checkArguments(key, nonce, aad);
+    if (plaintext == null) {
+      throw new IllegalArgumentException("plaintext must not be null");
+    }
+    Cipher cipher = init(Cipher.ENCRYPT_MODE, key, nonce);
+    try {
+      cipher.updateAAD(aad);
+      return cipher.doFinal(plaintext);
+    } catch (GeneralSecurityException e) {
+      throw new SealmeetBugException(transformation + " seal failed", e);
+    }
+  }
+
+  @Override
+  public byte[] open(byte[] key, byte[] nonce, byte[] aad, byte[] ciphertextAndTag)
+      throws AuthenticationException {
+    checkArguments(key, nonce, aad);
+    if (ciphertextAndTag == null) {
+      throw new IllegalArgumentException("ciphertext must not be null");
+    }
+    if (ciphertextAndTag.length < TAG_LENGTH) {
+      throw new AuthenticationException(
+          "AEAD ciphertext of " + ciphertextAndTag.length + " bytes is shorter than the "
+              + TAG_LENGTH + "-byte tag");
+    }
+    Cipher cipher = init(Cipher.DECRYPT_MODE, key, nonce);
+    try {
+      cipher.updateAAD(aad);
+      return cipher.doFinal(ciphertextAndTag);
+    } catch (AEADBadTagException e) {
+      throw new AuthenticationException(name() + " tag did not verify");
+    } catch (GeneralSecurityException e) {
+      throw new SealmeetBugException(transformation + " open failed", e);
+    }
+  }
+
+  private String name() {
+    switch (hpkeId) {
+      case 0x0001:
+        return "AES-128-GCM";
+      case 0x0002:
+        return "AES-256-GCM";
+      default:
+        return "ChaCha20-Poly1305";
+    }
+  }
+
+  private void checkArguments(byte[] key, byte[] nonce, byte[] aad) {
+    if (key == null || key.length != keyLength) {
+      throw new IllegalArgumentException(
+          "AEAD key must be " + keyLength + " bytes, got " + (key == null ? "null" : key.length));
+    }
+    if (nonce == null || nonce.length != NONCE_LENGTH) {
+      throw new IllegalArgumentException(
+          "AEAD nonce must be " + NONCE_LENGTH + " bytes, got "
+              + (nonce == null ? "null" : nonce.length));
+    }
+    if (aad == null) {
+      throw new IllegalArgumentException("aad must not be null");
+    }
+  }
+
+  private Cipher init(int mode, byte[] key, byte[] nonce) {
+    SecretKeySpec keySpec = new SecretKeySpec(key, keyAlgorithm);
+    AlgorithmParameterSpec params =
+        keyAlgorithm.equals("AES")
+            ? new GCMParameterSpec(TAG_LENGTH * 8, nonce)
+            : new IvParameterSpec(nonce);
+    Cipher cipher = ciphers.get();
+    try {
+      cipher.init(mode, keySpec, params);
+      return cipher;
+    } catch (InvalidAlgorithmParameterException e) {
+      // The JDK's key+nonce reuse tripwire on this thread's cached cipher: use a fresh one.
+      Cipher fresh = newCipher();
+      try {
+        fresh.init(mode, keySpec, params);
+      } catch (GeneralSecurityException again) {
+        throw new SealmeetBugException(transformation + " init failed", again);
+      }
+      ciphers.set(fresh);
+      return fresh;
+    } catch (GeneralSecurityException e) {
+      throw new SealmeetBugException(transformation + " init failed", e);
+    }
+  }
+
+  private Cipher newCipher() {
+    try {
+      return Cipher.getInstance(transformation);
+    } catch (GeneralSecurityException e) {
+      throw new SealmeetBugException("JDK lacks " + transformation, e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Aead[" + name() + "]";
+  }
+}

@@ -1,0 +1,169 @@
+package dev.sealmeet.crypto;
+
+import dev.sealmeet.error.AuthenticationException;
+import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.SealmeetBugException;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+
+/** A {@link CipherSuite} composed of a hash, an {@link Hkdf}, an {@link Aead}, HPKE and signatures. */
+final class MlsSuite implements CipherSuite {
+  private final int id;
+  private final Hkdf kdf;
+  private final String digestAlgorithm;
+  private final Aead aead;
+  private final int kemId;
+  private final int signatureTlsId;
+  private final SecureRandom random;
+
+  MlsSuite(
+      int id,
+      Hkdf kdf,
+      String digestAlgorithm,
+      Aead aead,
+      int kemId,
+      int signatureTlsId,
+      SecureRandom random) {
+    this.id = id;
+    this.kdf = kdf;
+    this.digestAlgorithm = digestAlgorithm;
+    this.aead = aead;
+    this.kemId = kemId;
+    this.signatureTlsId = signatureTlsId;
+    this.random = random;
+  }
+
+  @Override
+  public int id() {
+    return id;
+  }
+
+  @Override
+  public int hashLength() {
+    return kdf.hashLength();
+  }
+
+  @Override
+  public int aeadKeyLength() {
+    return aead.keyLength();
+  }
+
+  @Override
+  public int aeadNonceLength() {
+    return aead.nonceLength();
+  }
+
+  @Override
+  public Hkdf kdf() {
+    return kdf;
+  }
+
+  @Override
+  public byte[] hash(byte[] data) {
+    try {
+      return MessageDigest.getInstance(digestAlgorithm).digest(data);
+    } catch (GeneralSecurityException e) {
+      throw new SealmeetBugException("JDK lacks " + digestAlgorithm, e);
+    }
+  }
+
+  @Override
+  public byte[] mac(byte[] key, byte[] data) {
+    return kdf.mac(key, data);
+  }
+
+  @Override
+  public byte[] kdfExtract(byte[] salt, byte[] ikm) {
+    return kdf.extract(salt, ikm);
+  }
+
+  @Override
+  public byte[] kdfExpand(byte[] prk, byte[] info, int length) {
+    return kdf.expand(prk, info, length);
+  }
+
+  @Override
+  public byte[] aeadSeal(byte[] key, byte[] nonce, byte[] aad, byte[] plaintext) {
+    return aead.seal(key, nonce, aad, plaintext);
+  }
+
+  @Override
+  public byte[] aeadOpen(byte[] key, byte[] nonce, byte[] aad, byte[] ciphertext)
+      throws AuthenticationException {
+    return aead.open(key, nonce, aad, ciphertext);
+  }
+
+  @Override
+  public KeyPair hpkeGenerateKeyPair() {
+    throw pending();
+  }
+
+  @Override
+  public KeyPair hpkeDeriveKeyPair(byte[] ikm) {
+    throw pending();
+  }
+
+  @Override
+  public HpkeSealed hpkeSeal(byte[] publicKey, byte[] info, byte[] aad, byte[] plaintext)
+      throws InvalidKeyException {
+    throw pending();
+  }
+
+  @Override
+  public byte[] hpkeOpen(
+      byte[] kemOutput, byte[] privateKey, byte[] info, byte[] aad, byte[] ciphertext)
+      throws InvalidKeyException, AuthenticationException {
+    throw pending();
+  }
+
+  @Override
+  public HpkeExport hpkeExportSend(
+      byte[] publicKey, byte[] info, byte[] exporterContext, int length)
+      throws InvalidKeyException {
+    throw pending();
+  }
+
+  @Override
+  public Secret hpkeExportReceive(
+      byte[] kemOutput, byte[] privateKey, byte[] info, byte[] exporterContext, int length)
+      throws InvalidKeyException {
+    throw pending();
+  }
+
+  @Override
+  public byte[] hpkePublicKey(byte[] privateKey) throws InvalidKeyException {
+    throw pending();
+  }
+
+  @Override
+  public KeyPair signatureGenerateKeyPair() {
+    throw pending();
+  }
+
+  @Override
+  public byte[] signaturePublicKey(byte[] privateKey) throws InvalidKeyException {
+    throw pending();
+  }
+
+  @Override
+  public byte[] sign(byte[] privateKey, byte[] message) throws InvalidKeyException {
+    throw pending();
+  }
+
+  @Override
+  public boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
+    throw pending();
+  }
+
+  private static UnsupportedOperationException pending() {
+    return new UnsupportedOperationException("pending");
+  }
+
+  @Override
+  public String toString() {
+    return String.format(
+        "CipherSuite[0x%04x, KEM 0x%04x, KDF 0x%04x, AEAD 0x%04x, signature 0x%04x]",
+        id, kemId, kdf.hpkeId(), aead.hpkeId(), signatureTlsId);
+  }
+}
