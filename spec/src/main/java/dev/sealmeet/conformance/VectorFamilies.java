@@ -10,6 +10,11 @@ public final class VectorFamilies {
   public static List<VectorFamily> all() {
     return List.of(
         // One line per family; keep this list sorted by family name.
+        new dev.sealmeet.conformance.mls.CryptoBasicsFamily(),
+        new dev.sealmeet.conformance.mls.KeyScheduleFamily(),
+        new dev.sealmeet.conformance.mls.PskSecretFamily(),
+        new dev.sealmeet.conformance.mls.SecretTreeFamily(),
+        new dev.sealmeet.conformance.mls.TranscriptHashesFamily(),
         new MlsPendingFamily());
   }
 }

@@ -12,8 +12,11 @@ import java.util.List;
  * <pre>
  * psk_extracted_i = Extract(0, psk_i)
  * psk_input_i     = ExpandWithLabel(psk_extracted_i, "derived psk", PSKLabel_i, Nh)
- * psk_secret_i+1  = Extract(salt = psk_secret_i, ikm = psk_input_i),  psk_secret_0 = 0
+ * psk_secret_i+1  = Extract(salt = psk_input_i, ikm = psk_secret_i),  psk_secret_0 = 0
  * </pre>
+ *
+ * <p>The argument order is that of the §8.4 pseudocode, KDF.Extract(psk_input, psk_secret); the
+ * official psk_secret.json vectors confirm it (the figure of §8.4 reads the other way).
  */
 public final class PskSecret {
   /** Largest number of PSKs one commit may inject: the {@code uint16 count} of PSKLabel. */
@@ -59,7 +62,7 @@ public final class PskSecret {
           .writeUint16(psks.size())
           .toByteArray();
       Secret input = suite.expandWithLabel(extracted, "derived psk", pskLabel, suite.hashLength());
-      Secret next = Kdf.extract(suite, chain, input);
+      Secret next = Kdf.extract(suite, input, chain);
       extracted.destroy();
       input.destroy();
       chain.destroy();
