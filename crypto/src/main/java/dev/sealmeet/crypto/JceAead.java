@@ -4,6 +4,7 @@ import dev.sealmeet.error.AuthenticationException;
 import dev.sealmeet.error.SealmeetBugException;
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
+import java.security.InvalidKeyException;
 import java.security.spec.AlgorithmParameterSpec;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -14,8 +15,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * An {@link Aead} over a JCE transformation ({@code AES/GCM/NoPadding} or {@code ChaCha20-Poly1305}).
  *
- * <p>Each thread reuses one {@link Cipher} per algorithm. The JDK refuses to re-initialise an
- * encrypting cipher with the key and nonce it used last; that refusal is a tripwire for callers that
+ * <p>Each thread reuses one {@link Cipher} per algorithm. The JDK refuses to re-initialise a cipher
+ * with the key and nonce it used last (AES-GCM when encrypting, ChaCha20-Poly1305 in both directions); that refusal is a tripwire for callers that
  * reuse a nonce deliberately (for example known-answer tests), so in that one case a fresh
  * {@link Cipher} is used. Nonce uniqueness is the caller's contract (see {@link Aead}).
  */
@@ -139,8 +140,10 @@ final class JceAead implements Aead {
     try {
       cipher.init(mode, keySpec, params);
       return cipher;
-    } catch (InvalidAlgorithmParameterException e) {
-      // The JDK's key+nonce reuse tripwire on this thread's cached cipher: use a fresh one.
+    } catch (InvalidAlgorithmParameterException | InvalidKeyException e) {
+      // The JDK's key+nonce reuse tripwire on this thread's cached cipher (AES-GCM: encryption
+      // only, InvalidAlgorithmParameterException; ChaCha20-Poly1305: both directions,
+      // InvalidKeyException). Lengths were checked above, so a fresh cipher accepts the same input.
       Cipher fresh = newCipher();
       try {
         fresh.init(mode, keySpec, params);

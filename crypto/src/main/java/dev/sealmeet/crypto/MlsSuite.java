@@ -1,14 +1,19 @@
 package dev.sealmeet.crypto;
 
+import dev.sealmeet.crypto.hpke.Hpke;
+import dev.sealmeet.crypto.hpke.HpkeMode;
 import dev.sealmeet.error.AuthenticationException;
 import dev.sealmeet.error.InvalidKeyException;
 import dev.sealmeet.error.SealmeetBugException;
+import dev.sealmeet.error.UnsupportedException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 
 /** A {@link CipherSuite} composed of a hash, an {@link Hkdf}, an {@link Aead}, HPKE and signatures. */
 final class MlsSuite implements CipherSuite {
+  private static final byte[] NONE = new byte[0];
+
   private final int id;
   private final Hkdf kdf;
   private final String digestAlgorithm;
@@ -16,6 +21,7 @@ final class MlsSuite implements CipherSuite {
   private final int kemId;
   private final int signatureTlsId;
   private final SecureRandom random;
+  private final Hpke hpke;
 
   MlsSuite(
       int id,
@@ -32,6 +38,11 @@ final class MlsSuite implements CipherSuite {
     this.kemId = kemId;
     this.signatureTlsId = signatureTlsId;
     this.random = random;
+    try {
+      this.hpke = Hpke.of(kemId, kdf.hpkeId(), aead.hpkeId());
+    } catch (UnsupportedException e) {
+      throw new SealmeetBugException("MLS suite " + id + " has no HPKE configuration", e);
+    }
   }
 
   @Override
@@ -96,44 +107,46 @@ final class MlsSuite implements CipherSuite {
 
   @Override
   public KeyPair hpkeGenerateKeyPair() {
-    throw pending();
+    return hpke.generateKeyPair(random);
   }
 
   @Override
   public KeyPair hpkeDeriveKeyPair(byte[] ikm) {
-    throw pending();
+    return hpke.deriveKeyPair(ikm);
   }
 
   @Override
   public HpkeSealed hpkeSeal(byte[] publicKey, byte[] info, byte[] aad, byte[] plaintext)
       throws InvalidKeyException {
-    throw pending();
+    return hpke.seal(HpkeMode.BASE, publicKey, info, aad, plaintext, NONE, NONE, null, random);
   }
 
   @Override
   public byte[] hpkeOpen(
       byte[] kemOutput, byte[] privateKey, byte[] info, byte[] aad, byte[] ciphertext)
       throws InvalidKeyException, AuthenticationException {
-    throw pending();
+    return hpke.open(HpkeMode.BASE, kemOutput, privateKey, info, aad, ciphertext, NONE, NONE, null);
   }
 
   @Override
   public HpkeExport hpkeExportSend(
       byte[] publicKey, byte[] info, byte[] exporterContext, int length)
       throws InvalidKeyException {
-    throw pending();
+    return hpke.sendExport(
+        HpkeMode.BASE, publicKey, info, exporterContext, length, NONE, NONE, null, random);
   }
 
   @Override
   public Secret hpkeExportReceive(
       byte[] kemOutput, byte[] privateKey, byte[] info, byte[] exporterContext, int length)
       throws InvalidKeyException {
-    throw pending();
+    return hpke.receiveExport(
+        HpkeMode.BASE, kemOutput, privateKey, info, exporterContext, length, NONE, NONE, null);
   }
 
   @Override
   public byte[] hpkePublicKey(byte[] privateKey) throws InvalidKeyException {
-    throw pending();
+    return hpke.publicKey(privateKey);
   }
 
   @Override

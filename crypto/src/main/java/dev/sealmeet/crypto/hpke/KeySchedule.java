@@ -1,0 +1,74 @@
+package dev.sealmeet.crypto.hpke;
+
+import java.util.Arrays;
+
+/** KeySchedule&lt;ROLE&gt; and VerifyPSKInputs of RFC 9180 §5.1. */
+final class KeySchedule {
+  private KeySchedule() {}
+
+  /**
+   * Runs the key schedule. The caller keeps ownership of {@code sharedSecret}.
+   *
+   * @throws IllegalArgumentException if the PSK inputs do not fit the mode (VerifyPSKInputs)
+   */
+  static Output run(
+      Hpke suite, HpkeMode mode, byte[] sharedSecret, byte[] info, byte[] psk, byte[] pskId) {
+    verifyPskInputs(mode, psk, pskId);
+    LabeledKdf kdf = suite.labeledKdf();
+    byte[] empty = new byte[0];
+    byte[] pskIdHash = kdf.extract(empty, "psk_id_hash", pskId);
+    byte[] infoHash = kdf.extract(empty, "info_hash", info);
+    byte[] context = LabeledKdf.concat(new byte[] {(byte) mode.id()}, pskIdHash, infoHash);
+    byte[] secret = kdf.extract(sharedSecret, "secret", psk);
+    try {
+      byte[] key;
+      byte[] baseNonce;
+      if (suite.aead() == null) {
+        key = empty;
+        baseNonce = new byte[0];
+      } else {
+        key = kdf.expand(secret, "key", context, suite.aead().keyLength());
+        baseNonce = kdf.expand(secret, "base_nonce", context, suite.aead().nonceLength());
+      }
+      byte[] exporterSecret = kdf.expand(secret, "exp", context, kdf.hashLength());
+      return new Output(context, key, baseNonce, exporterSecret);
+    } finally {
+      Arrays.fill(secret, (byte) 0);
+    }
+  }
+
+  static void verifyPskInputs(HpkeMode mode, byte[] psk, byte[] pskId) {
+    boolean gotPsk = psk.length != 0;
+    boolean gotPskId = pskId.length != 0;
+    if (gotPsk != gotPskId) {
+      throw new IllegalArgumentException("inconsistent PSK inputs: psk and psk_id must both be set"
+          + " or both be empty (RFC 9180 §5.1)");
+    }
+    if (gotPsk && !mode.usesPsk()) {
+      throw new IllegalArgumentException("PSK given for HPKE mode " + mode + " (RFC 9180 §5.1)");
+    }
+    if (!gotPsk && mode.usesPsk()) {
+      throw new IllegalArgumentException("HPKE mode " + mode + " requires a PSK (RFC 9180 §5.1)");
+    }
+  }
+
+  /** The key schedule's outputs; arrays are owned by the context built from them. */
+  static final class Output {
+    final byte[] keyScheduleContext;
+    final byte[] key;
+    final byte[] baseNonce;
+    final byte[] exporterSecret;
+
+    Output(byte[] keyScheduleContext, byte[] key, byte[] baseNonce, byte[] exporterSecret) {
+      this.keyScheduleContext = keyScheduleContext;
+      this.key = key;
+      this.baseNonce = baseNonce;
+      this.exporterSecret = exporterSecret;
+    }
+
+    @Override
+    public String toString() {
+      return "KeySchedule.Output[key " + key.length + " bytes]";
+    }
+  }
+}
