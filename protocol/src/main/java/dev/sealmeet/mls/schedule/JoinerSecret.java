@@ -2,6 +2,7 @@ package dev.sealmeet.mls.schedule;
 
 import dev.sealmeet.crypto.Secret;
 import dev.sealmeet.mls.crypto.MlsSuite;
+import dev.sealmeet.mls.message.GroupContext;
 
 /**
  * {@code joiner_secret} (RFC 9420 §8): what a Welcome gives a new member (in GroupSecrets), and the
@@ -42,6 +43,12 @@ public final class JoinerSecret {
     }
   }
 
+  /** {@link #derive(MlsSuite, InitSecret, Secret, byte[])} with the GroupContext record. */
+  public static JoinerSecret derive(
+      MlsSuite suite, InitSecret init, Secret commitSecret, GroupContext groupContext) {
+    return derive(suite, init, commitSecret, groupContext.toBytes());
+  }
+
   /** Wraps a joiner secret received in a Welcome's GroupSecrets; takes ownership. */
   public static JoinerSecret of(MlsSuite suite, Secret secret) {
     if (secret == null || secret.length() != suite.hashLength()) {
@@ -74,6 +81,11 @@ public final class JoinerSecret {
     } finally {
       epoch.destroy();
     }
+  }
+
+  /** {@link #epochSecrets(PskSecret, byte[])} with the GroupContext record. */
+  public EpochSecrets epochSecrets(PskSecret psk, GroupContext groupContext) {
+    return epochSecrets(psk, groupContext.toBytes());
   }
 
   /** A copy of the held secret (to place in GroupSecrets); the caller should destroy it. */

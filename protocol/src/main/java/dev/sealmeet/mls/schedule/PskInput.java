@@ -1,33 +1,26 @@
 package dev.sealmeet.mls.schedule;
 
 import dev.sealmeet.crypto.Secret;
+import dev.sealmeet.mls.message.PreSharedKeyId;
 
 /**
- * One pre-shared key injected into the key schedule (RFC 9420 §8.4): its encoded {@code
- * PreSharedKeyID} (with the {@code psk_nonce}) and its value.
+ * One pre-shared key injected into the key schedule (RFC 9420 §8.4): its {@code PreSharedKeyID} (with
+ * the {@code psk_nonce}) and its value.
  *
- * @param encodedPskId the TLS encoding of the PreSharedKeyID, as carried in the PreSharedKey proposal
- *     or GroupSecrets
- * @param psk the PSK value (an external PSK or a {@code resumption_psk})
+ * @param id the PreSharedKeyID, as carried in the PreSharedKey proposal or GroupSecrets
+ * @param psk the PSK value (an external PSK or a {@code resumption_psk}); the caller keeps ownership
  */
-public record PskInput(byte[] encodedPskId, Secret psk) {
-  /** Copies the id; keeps the holder. */
+public record PskInput(PreSharedKeyId id, Secret psk) {
+  /** Checks for nulls. */
   public PskInput {
-    if (encodedPskId == null || psk == null) {
+    if (id == null || psk == null) {
       throw new IllegalArgumentException("PSK id and value must not be null");
     }
-    encodedPskId = encodedPskId.clone();
   }
 
-  /** A copy of the encoded id. */
-  @Override
-  public byte[] encodedPskId() {
-    return encodedPskId.clone();
-  }
-
-  /** Lengths only, never the PSK. */
+  /** The PSK type and the holder's length only, never the PSK. */
   @Override
   public String toString() {
-    return "PskInput[id " + encodedPskId.length + " bytes, " + psk + "]";
+    return "PskInput[psktype " + id.pskType() + ", " + psk + "]";
   }
 }

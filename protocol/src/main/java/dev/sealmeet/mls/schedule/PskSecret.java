@@ -56,8 +56,9 @@ public final class PskSecret {
     for (int i = 0; i < psks.size(); i++) {
       PskInput psk = psks.get(i);
       Secret extracted = Kdf.extract(suite, zero, psk.psk());
-      byte[] pskLabel = new TlsWriter()
-          .writeBytes(psk.encodedPskId())
+      TlsWriter labelWriter = new TlsWriter();
+      psk.id().encode(labelWriter);
+      byte[] pskLabel = labelWriter
           .writeUint16(i)
           .writeUint16(psks.size())
           .toByteArray();

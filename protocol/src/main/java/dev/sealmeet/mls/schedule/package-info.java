@@ -17,6 +17,6 @@
  * </pre>
  *
  * Every secret lives in a typed holder over {@link dev.sealmeet.crypto.Secret}; none prints its bytes.
- * Group contexts are passed encoded, so this package does not depend on the wire structs.
+ * Group contexts are taken as {@link dev.sealmeet.mls.message.GroupContext} or already encoded.
  */
 package dev.sealmeet.mls.schedule;

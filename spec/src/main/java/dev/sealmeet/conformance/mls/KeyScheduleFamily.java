@@ -1,12 +1,13 @@
 package dev.sealmeet.conformance.mls;
 
-import dev.sealmeet.codec.TlsWriter;
 import dev.sealmeet.conformance.CaseResult;
 import dev.sealmeet.conformance.VectorFamily;
 import dev.sealmeet.conformance.json.JsonNode;
 import dev.sealmeet.crypto.Secret;
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.mls.crypto.MlsSuite;
+import dev.sealmeet.mls.message.GroupContext;
+import dev.sealmeet.mls.message.ProtocolVersion;
 import dev.sealmeet.mls.schedule.EpochSecrets;
 import dev.sealmeet.mls.schedule.InitSecret;
 import dev.sealmeet.mls.schedule.JoinerSecret;
@@ -41,8 +42,8 @@ public final class KeyScheduleFamily implements VectorFamily {
     for (int i = 0; i < epochs.size(); i++) {
       JsonNode e = epochs.get(i);
       String at = "epochs[" + i + "].";
-      byte[] groupContext = groupContext(suite.id(), groupId, i, e.hex("tree_hash"),
-          e.hex("confirmed_transcript_hash"));
+      byte[] groupContext = new GroupContext(ProtocolVersion.MLS10, suite.id(), groupId, i,
+          e.hex("tree_hash"), e.hex("confirmed_transcript_hash"), List.of()).toBytes();
       m.bytes(at + "group_context", e.hex("group_context"), groupContext);
 
       Secret commit = Secret.copyOf(e.hex("commit_secret"));
@@ -77,22 +78,5 @@ public final class KeyScheduleFamily implements VectorFamily {
       secrets.destroy();
     }
     init.destroy();
-  }
-
-  /**
-   * GroupContext {version = mls10; cipher_suite; group_id; epoch; tree_hash; confirmed_transcript_hash;
-   * extensions = {}} (RFC 9420 §8.1). Temporary: replaced by the mls.message GroupContext record.
-   */
-  static byte[] groupContext(int suite, byte[] groupId, long epoch, byte[] treeHash,
-      byte[] confirmedTranscriptHash) {
-    return new TlsWriter()
-        .writeUint16(1)
-        .writeUint16(suite)
-        .writeOpaque(groupId)
-        .writeUint64(epoch)
-        .writeOpaque(treeHash)
-        .writeOpaque(confirmedTranscriptHash)
-        .writeOpaque(new byte[0])
-        .toByteArray();
   }
 }
