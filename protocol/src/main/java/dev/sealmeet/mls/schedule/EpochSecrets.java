@@ -187,9 +187,20 @@ public final class EpochSecrets {
     return SenderDataKey.derive(suite, senderData, ciphertext);
   }
 
-  /** A new secret tree over {@code leafCount} leaves rooted at {@code encryption_secret} (§9). */
+  /**
+   * The epoch's secret tree over {@code leafCount} leaves, rooted at {@code encryption_secret} (§9).
+   * The tree takes the encryption secret over: this epoch's copy is wiped (§9.2), so the tree can be
+   * created once and {@link #encryptionSecret()} fails afterwards.
+   *
+   * @throws IllegalStateException if the secret tree was already created
+   */
   public SecretTree secretTree(int leafCount) {
-    return new SecretTree(suite, copy(encryption), leafCount);
+    if (encryption.isDestroyed()) {
+      throw new IllegalStateException("the secret tree of this epoch was already created");
+    }
+    SecretTree tree = new SecretTree(suite, copy(encryption), leafCount);
+    encryption.destroy();
+    return tree;
   }
 
   /** Wipes every secret of the epoch (RFC 9420 §9.2); later use throws IllegalStateException. */

@@ -83,6 +83,15 @@ class EpochSecretsTest {
   }
 
   @Test
+  void secretTree_createdTwice_isRejectedAndEncryptionSecretWiped() {
+    EpochSecrets e = epoch(1);
+    SecretTree tree = e.secretTree(2);
+    assertThat(tree.leafCount()).isEqualTo(2);
+    assertThatThrownBy(() -> e.secretTree(2)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(e::encryptionSecret).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void destroy_thenUse_throwsIllegalState() {
     EpochSecrets e = epoch(1);
     e.destroy();
