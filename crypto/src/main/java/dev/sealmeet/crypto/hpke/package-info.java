@@ -1,0 +1,38 @@
+/**
+ * HPKE (RFC 9180) composed once over Sealmeet's primitive interfaces: {@link
+ * dev.sealmeet.crypto.DhGroup} (DHKEM, §4.1), {@link dev.sealmeet.crypto.Hkdf} (KDF, §4, §7.2) and
+ * {@link dev.sealmeet.crypto.Aead} (§5.2, §7.3). All four modes (§5.1), DHKEM(P-256, P-384, P-521,
+ * X25519, X448) with the KDF fixed by each KEM id (§7.1), KDFs HKDF-SHA256/384/512, AEADs AES-128-GCM,
+ * AES-256-GCM, ChaCha20-Poly1305 and export-only (0xFFFF), DeriveKeyPair with the NIST-curve rejection
+ * loop and bitmasks (§7.1.3), the context Seal/Open/Export API (§5.2, §5.3) and the single-shot API (§6).
+ *
+ * <pre>
+ *  pkR ──► Dhkem.encap (ephemeral, [skS]) ──► shared_secret, enc
+ *                                   │
+ *  info, psk, psk_id ──► KeySchedule (§5.1) ──► key, base_nonce, exporter_secret
+ *                                   │
+ *                 HpkeSenderContext.seal / HpkeReceiverContext.open   (nonce = base_nonce XOR seq)
+ *                 HpkeContext.export  (LabeledExpand(exporter_secret, "sec", ctx, L))
+ * </pre>
+ *
+ * <h2>Why not BouncyCastle's {@code org.bouncycastle.crypto.hpke}</h2>
+ *
+ * BC 1.87's HPKE passes the RFC 9180 vectors (128/128, checked when the vectors were bundled), but it
+ * does not fit: (1) its {@code hpke.AEAD} class hard-wires BC's pure-Java {@code GCMBlockCipher} over
+ * {@code AESEngine} and BC's {@code ChaCha20Poly1305} (verified in the 1.87 bytecode), with no way to
+ * plug in another AEAD, while our rule is JCE AEADs (platform intrinsics) on every path that encrypts;
+ * (2) its API is in BC types ({@code AsymmetricKeyParameter}, {@code AsymmetricCipherKeyPair}) and BC
+ * exceptions, so every call would need key decoding and exception mapping, and hostile {@code enc}
+ * values would surface as BC runtime exceptions rather than {@link
+ * dev.sealmeet.error.InvalidKeyException}; (3) it exposes no key-schedule intermediates, so the vector
+ * check could not compare {@code key_schedule_context}, {@code secret} or the nonces. Composing HPKE
+ * here is a few hundred lines over primitives we already own and test, and the RFC vectors judge it.
+ * BC's HPKE remains useful as an independent peer in tests.
+ *
+ * <p>Secrets: contexts and key schedule outputs never print key material; {@link
+ * dev.sealmeet.crypto.hpke.HpkeContext#destroy()} wipes a context. The accessors that expose the key
+ * schedule ({@code aeadKey}, {@code baseNonce}, {@code exporterSecret}, {@code nextNonce}, {@code
+ * Hpke.keyScheduleSecret}, {@code Hpke.setupSenderWithEphemeral}) exist for known-answer tests and
+ * return {@link dev.sealmeet.crypto.Secret} holders.
+ */
+package dev.sealmeet.crypto.hpke;
