@@ -19,8 +19,6 @@ final class MlsPendingFamily implements VectorFamily {
       "tree-operations.json",
       "tree-validation.json",
       "treekem.json",
-      "messages.json",
-      "deserialization.json",
       "passive-client-welcome.json",
       "passive-client-handling-commit.json",
       "passive-client-random.json");

@@ -12,7 +12,9 @@ public final class VectorFamilies {
         // One line per family; keep this list sorted by family name.
         new dev.sealmeet.conformance.hpke.HpkeVectorFamily(),
         new dev.sealmeet.conformance.mls.CryptoBasicsFamily(),
+        new MlsDeserializationFamily(),
         new dev.sealmeet.conformance.mls.KeyScheduleFamily(),
+        new MlsMessagesFamily(),
         new dev.sealmeet.conformance.mls.PskSecretFamily(),
         new dev.sealmeet.conformance.mls.SecretTreeFamily(),
         new dev.sealmeet.conformance.mls.TranscriptHashesFamily(),

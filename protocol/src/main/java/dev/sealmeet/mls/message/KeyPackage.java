@@ -22,7 +22,7 @@ public record KeyPackage(
     LeafNode leafNode,
     List<Extension> extensions,
     byte[] signature)
-    implements MlsStruct {
+    implements MlsMessageBody {
 
   /** Checks ranges and copies arrays and the list. */
   public KeyPackage {
@@ -49,6 +49,11 @@ public record KeyPackage(
   /** The same key package with another signature. */
   public KeyPackage withSignature(byte[] newSignature) {
     return new KeyPackage(version, cipherSuite, initKey, leafNode, extensions, newSignature);
+  }
+
+  @Override
+  public WireFormat wireFormat() {
+    return WireFormat.KEY_PACKAGE;
   }
 
   /** Reads one {@code KeyPackage}. */

@@ -21,7 +21,7 @@ public record PrivateMessage(
     byte[] authenticatedData,
     byte[] encryptedSenderData,
     byte[] ciphertext)
-    implements MlsStruct {
+    implements MlsMessageBody {
 
   /** Copies arrays and checks for null. */
   public PrivateMessage {
@@ -64,6 +64,11 @@ public record PrivateMessage(
   /** The {@code SenderDataAAD} for the sender data encryption (RFC 9420 §6.3.2). */
   public SenderDataAad senderDataAad() {
     return new SenderDataAad(groupId, epoch, contentType);
+  }
+
+  @Override
+  public WireFormat wireFormat() {
+    return WireFormat.PRIVATE_MESSAGE;
   }
 
   /** Reads one {@code PrivateMessage}. */

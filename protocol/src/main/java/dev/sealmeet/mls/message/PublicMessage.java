@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public record PublicMessage(
     FramedContent content, FramedContentAuthData auth, Optional<byte[]> membershipTag)
-    implements MlsStruct {
+    implements MlsMessageBody {
 
   /** Checks that the optional fields fit the content type and the sender. */
   public PublicMessage {
@@ -40,6 +40,11 @@ public record PublicMessage(
 
   private static boolean isMember(Sender sender) {
     return sender.senderType() == SenderType.MEMBER;
+  }
+
+  @Override
+  public WireFormat wireFormat() {
+    return WireFormat.PUBLIC_MESSAGE;
   }
 
   /** Reads one {@code PublicMessage}. */
