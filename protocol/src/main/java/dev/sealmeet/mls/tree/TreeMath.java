@@ -124,7 +124,7 @@ public final class TreeMath {
     requireNonNegative(node, "node index");
     requireNonNegative(ancestor, "node index");
     int k = level(ancestor);
-    return (node >>> (k + 1)) == (ancestor >>> (k + 1));
+    return level(node) <= k && (node >>> (k + 1)) == (ancestor >>> (k + 1));
   }
 
   /** The node index of leaf {@code leafIndex}: {@code 2 * leafIndex}. */
