@@ -9,11 +9,17 @@ public final class VectorFamilies {
   /** Every family, most specific first. */
   public static List<VectorFamily> all() {
     return List.of(
-        // One line per family; keep this list sorted by family name.
+        // One line per family, sorted by class name; MlsPendingFamily last (it claims what is left).
+        new dev.sealmeet.conformance.mls.CryptoBasicsFamily(),
         new dev.sealmeet.conformance.hpke.HpkeVectorFamily(),
+        new dev.sealmeet.conformance.mls.KeyScheduleFamily(),
         new MlsDeserializationFamily(),
         new MlsMessagesFamily(),
-        new MlsPendingFamily(),
-        new dev.sealmeet.conformance.wycheproof.WycheproofFamily());
+        new dev.sealmeet.conformance.mls.PskSecretFamily(),
+        new dev.sealmeet.conformance.mls.SecretTreeFamily(),
+        new dev.sealmeet.conformance.mls.TranscriptHashesFamily(),
+        new dev.sealmeet.conformance.mls.TreeMathFamily(),
+        new dev.sealmeet.conformance.wycheproof.WycheproofFamily(),
+        new MlsPendingFamily());
   }
 }
