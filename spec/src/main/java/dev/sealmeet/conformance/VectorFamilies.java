@@ -10,6 +10,7 @@ public final class VectorFamilies {
   public static List<VectorFamily> all() {
     return List.of(
         // One line per family; keep this list sorted by family name.
-        new MlsPendingFamily());
+        new MlsPendingFamily(),
+        new SframeFamily());
   }
 }
