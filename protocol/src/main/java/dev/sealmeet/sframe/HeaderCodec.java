@@ -89,6 +89,10 @@ final class HeaderCodec {
           + " bytes, found " + Math.max(0, limit - at) + " (RFC 9605 §4.3)");
     }
     int first = src.get(at) & 0xff;
+    if (length == 1 && first < 8) {
+      throw StacklessDecodeException.of("SFrame header: " + field + " " + first
+          + " in extended form, must be in the config byte (RFC 9605 §4.3)");
+    }
     if (first == 0) {
       throw StacklessDecodeException.of("SFrame header: " + field
           + " has a leading zero byte, not minimal (RFC 9605 §4.3)");
@@ -96,10 +100,6 @@ final class HeaderCodec {
     long value = first;
     for (int i = 1; i < length; i++) {
       value = (value << 8) | (src.get(at + i) & 0xff);
-    }
-    if (length == 1 && value < 8) {
-      throw StacklessDecodeException.of("SFrame header: " + field + " " + value
-          + " in extended form, must be in the config byte (RFC 9605 §4.3)");
     }
     return value;
   }
