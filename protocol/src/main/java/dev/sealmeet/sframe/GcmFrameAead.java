@@ -23,6 +23,7 @@ final class GcmFrameAead extends FrameAead {
   private final SecretKeySpec key;
   private final Cipher cipher;
   private final String failure;
+  private byte[] aadScratch = new byte[SframeHeader.MAX_LENGTH + 64];
 
   GcmFrameAead(SframeSuite suite, byte[] key) {
     super(suite);
@@ -68,13 +69,24 @@ final class GcmFrameAead extends FrameAead {
     }
   }
 
+  /**
+   * Passes header and metadata in one {@code updateAAD} call: the JDK's GCM buffers AAD per nonce and
+   * a second call makes it grow (allocate) that buffer. The scratch array grows only when the metadata
+   * is longer than ever before, so steady state allocates nothing.
+   */
   private void addAad(byte[] aad, int aadLength, ByteBuffer metadata) {
-    cipher.updateAAD(aad, 0, aadLength);
-    if (metadata.hasRemaining()) {
-      int position = metadata.position();
-      cipher.updateAAD(metadata);
-      metadata.position(position);
+    int metadataLength = metadata.remaining();
+    if (metadataLength == 0) {
+      cipher.updateAAD(aad, 0, aadLength);
+      return;
     }
+    int total = aadLength + metadataLength;
+    if (aadScratch.length < total) {
+      aadScratch = new byte[Math.max(total, 2 * aadScratch.length)];
+    }
+    System.arraycopy(aad, 0, aadScratch, 0, aadLength);
+    metadata.get(metadata.position(), aadScratch, aadLength, metadataLength);
+    cipher.updateAAD(aadScratch, 0, total);
   }
 
   @Override
