@@ -40,6 +40,27 @@ class SframeSenderReceiverTest {
     assertThat(receiver.unprotect(METADATA, frame)).isEqualTo(PAYLOAD);
   }
 
+  @ParameterizedTest
+  @EnumSource(SframeSuite.class)
+  void protectUnprotect_directAndReadOnlyBuffers_roundTrip(SframeSuite suite) throws SealmeetException {
+    SframeSender sender = new SframeSender(suite, OPTIONS);
+    SframeReceiver receiver = new SframeReceiver(suite, OPTIONS);
+    sender.addKey(0x42, key(1));
+    receiver.addKey(0x42, key(1));
+    ByteBuffer metadata = ByteBuffer.allocateDirect(METADATA.length).put(METADATA).flip();
+    ByteBuffer plaintext = ByteBuffer.allocateDirect(PAYLOAD.length).put(PAYLOAD).flip();
+    ByteBuffer wire = ByteBuffer.allocateDirect(PAYLOAD.length + suite.maxOverhead());
+    int frameLength = sender.protect(0x42, metadata.asReadOnlyBuffer(), plaintext.asReadOnlyBuffer(), wire);
+    wire.flip();
+    assertThat(wire.remaining()).isEqualTo(frameLength);
+    ByteBuffer out = ByteBuffer.allocateDirect(PAYLOAD.length);
+    receiver.unprotect(metadata.asReadOnlyBuffer(), wire.asReadOnlyBuffer(), out);
+    byte[] plain = new byte[PAYLOAD.length];
+    out.flip().get(plain);
+    assertThat(plain).isEqualTo(PAYLOAD);
+    assertThat(metadata.position()).isZero();
+  }
+
   @Test
   void protect_counters_startAtZeroAndIncrease() throws DecodeException {
     SframeSender sender = new SframeSender(SframeSuite.AES_128_GCM_SHA256_128);
