@@ -17,6 +17,7 @@ public final class VectorFamilies {
         new MlsMessagesFamily(),
         new dev.sealmeet.conformance.mls.PskSecretFamily(),
         new dev.sealmeet.conformance.mls.SecretTreeFamily(),
+        new SframeFamily(),
         new dev.sealmeet.conformance.mls.TranscriptHashesFamily(),
         new dev.sealmeet.conformance.mls.TreeMathFamily(),
         new dev.sealmeet.conformance.wycheproof.WycheproofFamily(),
