@@ -9,9 +9,18 @@ public final class VectorFamilies {
   /** Every family, most specific first. */
   public static List<VectorFamily> all() {
     return List.of(
-        // One line per family; keep this list sorted by family name.
+        // One line per family, sorted by class name; MlsPendingFamily last (it claims what is left).
+        new dev.sealmeet.conformance.mls.CryptoBasicsFamily(),
         new dev.sealmeet.conformance.hpke.HpkeVectorFamily(),
-        new MlsPendingFamily(),
-        new dev.sealmeet.conformance.wycheproof.WycheproofFamily());
+        new dev.sealmeet.conformance.mls.KeyScheduleFamily(),
+        new MlsDeserializationFamily(),
+        new MlsMessagesFamily(),
+        new dev.sealmeet.conformance.mls.PskSecretFamily(),
+        new dev.sealmeet.conformance.mls.SecretTreeFamily(),
+        new SframeFamily(),
+        new dev.sealmeet.conformance.mls.TranscriptHashesFamily(),
+        new dev.sealmeet.conformance.mls.TreeMathFamily(),
+        new dev.sealmeet.conformance.wycheproof.WycheproofFamily(),
+        new MlsPendingFamily());
   }
 }

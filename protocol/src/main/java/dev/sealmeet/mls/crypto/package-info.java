@@ -1,0 +1,16 @@
+/**
+ * The MLS labeled cryptographic functions of RFC 9420 §5, defined once for the whole protocol module.
+ *
+ * <pre>
+ * CipherSuites.get(id) ──► CipherSuite (hash, HKDF, AEAD, HPKE, signature)
+ *                              │
+ *                              ▼
+ *                          MlsSuite ── ExpandWithLabel / DeriveSecret / DeriveTreeSecret  (§5.1, §9)
+ *                                   ── SignWithLabel / VerifyWithLabel                    (§5.1.2)
+ *                                   ── EncryptWithLabel / DecryptWithLabel                (§5.1.3)
+ *                                   ── RefHash, KeyPackageRef, ProposalRef                (§5.2)
+ * </pre>
+ *
+ * Callers (tree, key schedule, framing) never build KDFLabel, SignContent or EncryptContext themselves.
+ */
+package dev.sealmeet.mls.crypto;

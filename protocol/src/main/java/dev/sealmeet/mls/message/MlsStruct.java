@@ -1,0 +1,20 @@
+package dev.sealmeet.mls.message;
+
+import dev.sealmeet.codec.TlsWriter;
+
+/**
+ * A value with a TLS presentation language encoding (RFC 9420 §2.1). Every wire record of this package
+ * implements it; decoding is a static {@code decode(TlsReader)} on each record.
+ */
+public interface MlsStruct {
+
+  /** Writes this value's encoding to {@code writer}. */
+  void encode(TlsWriter writer);
+
+  /** This value's encoding as a fresh array. */
+  default byte[] toBytes() {
+    TlsWriter writer = new TlsWriter();
+    encode(writer);
+    return writer.toByteArray();
+  }
+}

@@ -1,0 +1,124 @@
+package dev.sealmeet.mls.schedule;
+
+import dev.sealmeet.crypto.Secret;
+import dev.sealmeet.mls.crypto.MlsSuite;
+import dev.sealmeet.mls.tree.TreeMath;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The secret tree of one epoch (RFC 9420 §9): {@code encryption_secret} at the root, node secrets
+ * derived down to each leaf, and each leaf's handshake and application {@link HashRatchet}.
+ *
+ * <pre>
+ * parent ──► ExpandWithLabel(., "tree", "left", Nh)  = left child
+ *        ──► ExpandWithLabel(., "tree", "right", Nh) = right child        (parent deleted)
+ * leaf   ──► ExpandWithLabel(., "handshake", "", Nh)   = handshake ratchet start
+ *        ──► ExpandWithLabel(., "application", "", Nh) = application ratchet start (leaf deleted)
+ * </pre>
+ *
+ * <p>Secrets are derived lazily, on the first use of a leaf, and each node secret is deleted as soon as
+ * its children exist (§9.2). The tree has the shape of the ratchet tree: leaf {@code i} is node {@code
+ * 2i}, and the leaf count is rounded up to a power of two (RFC 9420 §7.1 keeps the tree full).
+ * Not thread-safe.
+ */
+public final class SecretTree {
+  private static final byte[] LEFT = "left".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] RIGHT = "right".getBytes(StandardCharsets.US_ASCII);
+
+  private final MlsSuite suite;
+  private final int leafCount;
+  private final int paddedLeafCount;
+  private final Secret[] nodes;
+  private final HashRatchet[][] ratchets;
+
+  /**
+   * A tree over {@code leafCount} leaves rooted at {@code encryptionSecret}; takes ownership of the
+   * holder.
+   *
+   * @throws IllegalArgumentException if {@code leafCount} is not in 1..2^30
+   */
+  public SecretTree(MlsSuite suite, Secret encryptionSecret, int leafCount) {
+    if (leafCount < 1 || leafCount > (1 << 30)) {
+      throw new IllegalArgumentException("leaf count must be in 1..2^30: " + leafCount);
+    }
+    this.suite = suite;
+    this.leafCount = leafCount;
+    this.paddedLeafCount = Integer.highestOneBit(2 * leafCount - 1);
+    this.nodes = new Secret[TreeMath.nodeWidth(paddedLeafCount)];
+    this.nodes[TreeMath.root(paddedLeafCount)] = encryptionSecret;
+    this.ratchets = new HashRatchet[leafCount][];
+  }
+
+  /** The number of leaves (members' positions) this tree serves. */
+  public int leafCount() {
+    return leafCount;
+  }
+
+  /**
+   * The ratchet of {@code type} for the member at {@code leafIndex}, derived on first use.
+   *
+   * @throws IllegalArgumentException if {@code leafIndex} is not in 0..leafCount-1 (callers check a
+   *     received leaf index against the ratchet tree first, RFC 9420 §6.3.2)
+   */
+  public HashRatchet ratchet(int leafIndex, RatchetType type) {
+    if (leafIndex < 0 || leafIndex >= leafCount) {
+      throw new IllegalArgumentException(
+          "leaf index " + leafIndex + " outside a tree of " + leafCount + " leaves");
+    }
+    if (ratchets[leafIndex] == null) {
+      ratchets[leafIndex] = startRatchets(leafIndex);
+    }
+    return ratchets[leafIndex][type.ordinal()];
+  }
+
+  /** Wipes every node secret and every ratchet. */
+  public void destroy() {
+    for (Secret node : nodes) {
+      if (node != null) {
+        node.destroy();
+      }
+    }
+    for (HashRatchet[] pair : ratchets) {
+      if (pair != null) {
+        for (HashRatchet r : pair) {
+          r.destroy();
+        }
+      }
+    }
+  }
+
+  /** Leaf count only. */
+  @Override
+  public String toString() {
+    return "SecretTree[" + leafCount + " leaves]";
+  }
+
+  private HashRatchet[] startRatchets(int leafIndex) {
+    int target = TreeMath.leafToNode(leafIndex);
+    int node = TreeMath.root(paddedLeafCount);
+    while (node != target) {
+      Secret secret = nodes[node];
+      int left = TreeMath.left(node);
+      int right = TreeMath.right(node);
+      if (secret != null) {
+        nodes[left] = suite.expandWithLabel(secret, "tree", LEFT, suite.hashLength());
+        nodes[right] = suite.expandWithLabel(secret, "tree", RIGHT, suite.hashLength());
+        secret.destroy();
+        nodes[node] = null;
+      }
+      node = target < node ? left : right;
+    }
+    Secret leaf = nodes[target];
+    if (leaf == null) {
+      throw new IllegalStateException("leaf " + leafIndex + " secret already consumed");
+    }
+    HashRatchet[] pair = new HashRatchet[RatchetType.values().length];
+    for (RatchetType type : RatchetType.values()) {
+      Secret start = suite.expandWithLabel(leaf, type.label(), new byte[0], suite.hashLength());
+      pair[type.ordinal()] = new HashRatchet(suite, leafIndex, type, start);
+    }
+    leaf.destroy();
+    nodes[target] = null;
+    return pair;
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * Vector families for the official MLS test vectors (mlswg/mls-implementations, format in
+ * test-vectors.md), one class per file, each registered in {@link
+ * dev.sealmeet.conformance.VectorFamilies}.
+ *
+ * <pre>
+ * crypto-basics.json ─► CryptoBasicsFamily  ─► mls.crypto.MlsSuite          (RFC 9420 §5)
+ * key-schedule.json  ─► KeyScheduleFamily   ─► mls.schedule (Joiner/Epoch)   (§8)
+ * psk_secret.json    ─► PskSecretFamily     ─► mls.schedule.PskSecret        (§8.4)
+ * secret-tree.json   ─► SecretTreeFamily    ─► mls.schedule.SecretTree       (§9, §6.3.2)
+ * transcript-hashes  ─► TranscriptHashesFamily ─► mls.schedule.TranscriptHashes (§8.2)
+ * </pre>
+ */
+package dev.sealmeet.conformance.mls;
