@@ -8,11 +8,12 @@ package dev.sealmeet.crypto;
  * <p>All use BouncyCastle's lightweight API: {@code rfc8032.Ed25519}/{@code Ed448} for EdDSA, and
  * {@code ECDSASigner} with custom-curve arithmetic and RFC 6979 deterministic nonces for ECDSA. ECDSA
  * signatures are parsed by our own strict DER reader before BouncyCastle sees them. ML-DSA-65 uses
- * {@code MLDSASigner}, deterministic. Verification returns {@code false} for every malformed key or signature and never throws for hostile input; it is
- * checked against the Wycheproof vectors in {@code spec/vectors/wycheproof}.
+ * {@code MLDSASigner}, deterministic. Verification returns {@code false} for every malformed key or
+ * signature and never throws for hostile input; it is checked against the Wycheproof vectors in
+ * {@code spec/vectors/wycheproof}.
  *
  * <p>Why BouncyCastle: all of it passes the Wycheproof files, and in a quick single-thread measurement
- * on JDK 17 (shared machine, so only the ratios mean anything) it was 2.5-4x faster than the JDK's
+ * on JDK 17 (shared machine, so only the ratios mean anything) it was about 2-4x faster than the JDK's
  * {@code Ed25519} and {@code SHA*withECDSA}, for signing and verifying. Side channels: EdDSA signing
  * and the fixed-base comb for ECDSA's {@code k*G} are regular; ECDSA signing then computes {@code
  * s = k^-1 (e + d r) mod n} with {@link java.math.BigInteger}, which is not constant-time, whereas the

@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * Project Wycheproof vector files (C2SP/wycheproof {@code testvectors_v1}), recognised by their
  * {@code schema} and {@code algorithm} fields, run against Sealmeet's crypto API: {@code Signatures}
- * (EdDSA, ECDSA, ML-DSA-65), {@code DhGroups}, {@code Aeads}, {@code Hkdf} and {@code MlKems}. One {@link CaseResult} per test, named {@code
- * "tcId 17 (group 3: secp256r1 SHA-256)"}.
+ * (EdDSA, ECDSA, ML-DSA-65), {@code DhGroups}, {@code Aeads}, {@code Hkdf} and {@code MlKems}. One
+ * {@link CaseResult} per test, named {@code "tcId 17 (group 3: secp256r1 SHA-256)"}.
  *
  * <p>A {@code valid} test passes when the API accepts it with every expected output, an {@code
  * invalid} one when the API rejects it, an {@code acceptable} one when the API does what our written
