@@ -21,7 +21,7 @@ import net.jqwik.api.constraints.Size;
 class SignaturesProperties {
   private static final List<SignatureScheme> SCHEMES = List.of(
       Signatures.ed25519(), Signatures.ed448(), Signatures.ecdsaP256Sha256(),
-      Signatures.ecdsaP384Sha384(), Signatures.ecdsaP521Sha512());
+      Signatures.ecdsaP384Sha384(), Signatures.ecdsaP521Sha512(), Signatures.mlDsa65());
   private static final List<KeyPair> KEYS = SCHEMES.stream()
       .map(s -> s.generateKeyPair(new SecureRandom())).toList();
 
@@ -44,6 +44,23 @@ class SignaturesProperties {
     byte[] message = {1, 2, 3};
     byte[] signature = scheme.sign(KEYS.get(i).privateKey(), message);
     assertThat(scheme.verify(publicKey, message, signature)).isFalse();
+  }
+
+  @Property(tries = 100)
+  void verify_randomBytesOfExactLengths_returnsFalse(
+      @ForAll("scheme") int i, @ForAll long seed) throws Exception {
+    // Right-length inputs get past the length checks into point, scalar and hint decoding.
+    java.util.Random random = new java.util.Random(seed);
+    SignatureScheme scheme = SCHEMES.get(i);
+    byte[] message = {9};
+    byte[] signature = scheme.sign(KEYS.get(i).privateKey(), message);
+    byte[] junkSignature = new byte[signature.length];
+    random.nextBytes(junkSignature);
+    byte[] junkKey = new byte[KEYS.get(i).publicKey().length];
+    random.nextBytes(junkKey);
+    junkKey[0] = KEYS.get(i).publicKey()[0]; // keep the SEC1 0x04 prefix for ECDSA
+    assertThat(scheme.verify(KEYS.get(i).publicKey(), message, junkSignature)).isFalse();
+    assertThat(scheme.verify(junkKey, message, signature)).isFalse();
   }
 
   @Property(tries = 200)
