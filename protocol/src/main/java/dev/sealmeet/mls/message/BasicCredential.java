@@ -30,4 +30,17 @@ public record BasicCredential(byte[] identity) implements Credential {
     writer.writeUint16(BASIC);
     writer.writeOpaque(identity);
   }
+
+  /** Equal when the encodings are equal (arrays compared by content). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof BasicCredential
+        && Wire.sameEncoding(this, (BasicCredential) other);
+  }
+
+  /** A hash of the encoding. */
+  @Override
+  public int hashCode() {
+    return Wire.encodingHash(this);
+  }
 }

@@ -36,4 +36,17 @@ public record EncryptedGroupSecrets(byte[] newMember, HpkeCiphertext encryptedGr
     writer.writeOpaque(newMember);
     encryptedGroupSecrets.encode(writer);
   }
+
+  /** Equal when the encodings are equal (arrays compared by content). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof EncryptedGroupSecrets
+        && Wire.sameEncoding(this, (EncryptedGroupSecrets) other);
+  }
+
+  /** A hash of the encoding. */
+  @Override
+  public int hashCode() {
+    return Wire.encodingHash(this);
+  }
 }

@@ -36,4 +36,17 @@ public record Extension(int extensionType, byte[] extensionData) implements MlsS
     writer.writeUint16(extensionType);
     writer.writeOpaque(extensionData);
   }
+
+  /** Equal when the encodings are equal (arrays compared by content). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Extension
+        && Wire.sameEncoding(this, (Extension) other);
+  }
+
+  /** A hash of the encoding. */
+  @Override
+  public int hashCode() {
+    return Wire.encodingHash(this);
+  }
 }

@@ -36,4 +36,17 @@ public record ExternalInitProposal(byte[] kemOutput) implements Proposal {
   public void encode(TlsWriter writer) {
     writer.writeOpaque(kemOutput);
   }
+
+  /** Equal when the encodings are equal (arrays compared by content). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ExternalInitProposal
+        && Wire.sameEncoding(this, (ExternalInitProposal) other);
+  }
+
+  /** A hash of the encoding. */
+  @Override
+  public int hashCode() {
+    return Wire.encodingHash(this);
+  }
 }

@@ -61,4 +61,17 @@ public record FramedContent(
     content.contentType().encode(writer);
     content.encode(writer);
   }
+
+  /** Equal when the encodings are equal (arrays compared by content). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof FramedContent
+        && Wire.sameEncoding(this, (FramedContent) other);
+  }
+
+  /** A hash of the encoding. */
+  @Override
+  public int hashCode() {
+    return Wire.encodingHash(this);
+  }
 }

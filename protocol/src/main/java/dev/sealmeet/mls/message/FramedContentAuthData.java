@@ -59,4 +59,17 @@ public record FramedContentAuthData(byte[] signature, Optional<byte[]> confirmat
     writer.writeOpaque(signature);
     confirmationTag.ifPresent(writer::writeOpaque);
   }
+
+  /** Equal when the encodings are equal (arrays compared by content). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof FramedContentAuthData
+        && Wire.sameEncoding(this, (FramedContentAuthData) other);
+  }
+
+  /** A hash of the encoding. */
+  @Override
+  public int hashCode() {
+    return Wire.encodingHash(this);
+  }
 }

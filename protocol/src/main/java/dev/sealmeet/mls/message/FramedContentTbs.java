@@ -38,7 +38,8 @@ public record FramedContentTbs(
    * @param context the current group context (may be null for external and new-member-proposal
    *     senders)
    */
-  public static FramedContentTbs of(WireFormat wireFormat, FramedContent content, GroupContext context) {
+  public static FramedContentTbs of(
+      WireFormat wireFormat, FramedContent content, GroupContext context) {
     boolean needs = needsContext(content.sender().senderType());
     return new FramedContentTbs(ProtocolVersion.MLS10, wireFormat, content,
         needs ? Optional.of(Wire.require(context, "context")) : Optional.empty());

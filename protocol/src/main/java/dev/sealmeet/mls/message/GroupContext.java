@@ -76,4 +76,17 @@ public record GroupContext(
     writer.writeOpaque(confirmedTranscriptHash);
     Extensions.encodeList(writer, extensions);
   }
+
+  /** Equal when the encodings are equal (arrays compared by content). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof GroupContext
+        && Wire.sameEncoding(this, (GroupContext) other);
+  }
+
+  /** A hash of the encoding. */
+  @Override
+  public int hashCode() {
+    return Wire.encodingHash(this);
+  }
 }

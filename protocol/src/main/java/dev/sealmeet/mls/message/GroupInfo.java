@@ -81,4 +81,17 @@ public record GroupInfo(
     encodeContent(writer);
     return writer.toByteArray();
   }
+
+  /** Equal when the encodings are equal (arrays compared by content). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof GroupInfo
+        && Wire.sameEncoding(this, (GroupInfo) other);
+  }
+
+  /** A hash of the encoding. */
+  @Override
+  public int hashCode() {
+    return Wire.encodingHash(this);
+  }
 }

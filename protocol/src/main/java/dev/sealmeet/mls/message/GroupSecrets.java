@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param pathSecret the path secret, if the commit had a path
  * @param psks the PSKs the epoch uses
  */
-public record GroupSecrets(byte[] joinerSecret, Optional<PathSecret> pathSecret, List<PreSharedKeyId> psks)
+public record GroupSecrets(
+    byte[] joinerSecret, Optional<PathSecret> pathSecret, List<PreSharedKeyId> psks)
     implements MlsStruct {
 
   /** Copies the secret and the list. */
@@ -51,5 +52,18 @@ public record GroupSecrets(byte[] joinerSecret, Optional<PathSecret> pathSecret,
   public String toString() {
     return "GroupSecrets[joiner secret " + joinerSecret.length + " bytes, path secret "
         + (pathSecret.isPresent() ? "present" : "absent") + ", " + psks.size() + " PSKs]";
+  }
+
+  /** Equal when the encodings are equal (arrays compared by content). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof GroupSecrets
+        && Wire.sameEncoding(this, (GroupSecrets) other);
+  }
+
+  /** A hash of the encoding. */
+  @Override
+  public int hashCode() {
+    return Wire.encodingHash(this);
   }
 }

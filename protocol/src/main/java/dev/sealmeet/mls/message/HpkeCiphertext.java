@@ -42,4 +42,17 @@ public record HpkeCiphertext(byte[] kemOutput, byte[] ciphertext) implements Mls
     writer.writeOpaque(kemOutput);
     writer.writeOpaque(ciphertext);
   }
+
+  /** Equal when the encodings are equal (arrays compared by content). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof HpkeCiphertext
+        && Wire.sameEncoding(this, (HpkeCiphertext) other);
+  }
+
+  /** A hash of the encoding. */
+  @Override
+  public int hashCode() {
+    return Wire.encodingHash(this);
+  }
 }

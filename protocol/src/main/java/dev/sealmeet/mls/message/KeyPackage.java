@@ -86,4 +86,17 @@ public record KeyPackage(
     encodeContent(writer);
     return writer.toByteArray();
   }
+
+  /** Equal when the encodings are equal (arrays compared by content). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof KeyPackage
+        && Wire.sameEncoding(this, (KeyPackage) other);
+  }
+
+  /** A hash of the encoding. */
+  @Override
+  public int hashCode() {
+    return Wire.encodingHash(this);
+  }
 }

@@ -134,4 +134,17 @@ public record LeafNode(
     }
     return writer.toByteArray();
   }
+
+  /** Equal when the encodings are equal (arrays compared by content). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof LeafNode
+        && Wire.sameEncoding(this, (LeafNode) other);
+  }
+
+  /** A hash of the encoding. */
+  @Override
+  public int hashCode() {
+    return Wire.encodingHash(this);
+  }
 }

@@ -62,6 +62,19 @@ public sealed interface MessageContent extends MlsStruct
     public void encode(TlsWriter writer) {
       writer.writeOpaque(data);
     }
+
+    /** Equal when the encodings are equal (arrays compared by content). */
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Application
+          && Wire.sameEncoding(this, (Application) other);
+    }
+
+    /** A hash of the encoding. */
+    @Override
+    public int hashCode() {
+      return Wire.encodingHash(this);
+    }
   }
 
   /**

@@ -36,7 +36,8 @@ public record MlsMessage(int version, MlsMessageBody body) implements MlsStruct 
     int at = reader.offset();
     int version = reader.readUint16();
     if (version != ProtocolVersion.MLS10) {
-      throw new DecodeException("MLSMessage version " + version + " at offset " + at + " (want mls10 = 1)");
+      throw new DecodeException(
+          "MLSMessage version " + version + " at offset " + at + " (want mls10 = 1)");
     }
     WireFormat format = WireFormat.decode(reader);
     MlsMessageBody body;

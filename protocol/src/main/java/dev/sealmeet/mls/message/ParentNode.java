@@ -47,4 +47,17 @@ public record ParentNode(byte[] encryptionKey, byte[] parentHash, List<Long> unm
     writer.writeOpaque(parentHash);
     Wire.writeUint32List(writer, unmergedLeaves);
   }
+
+  /** Equal when the encodings are equal (arrays compared by content). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ParentNode
+        && Wire.sameEncoding(this, (ParentNode) other);
+  }
+
+  /** A hash of the encoding. */
+  @Override
+  public int hashCode() {
+    return Wire.encodingHash(this);
+  }
 }

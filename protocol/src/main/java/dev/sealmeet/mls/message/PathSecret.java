@@ -38,4 +38,17 @@ public record PathSecret(byte[] pathSecret) implements MlsStruct {
   public String toString() {
     return "PathSecret[" + pathSecret.length + " bytes]";
   }
+
+  /** Equal when the encodings are equal (arrays compared by content). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof PathSecret
+        && Wire.sameEncoding(this, (PathSecret) other);
+  }
+
+  /** A hash of the encoding. */
+  @Override
+  public int hashCode() {
+    return Wire.encodingHash(this);
+  }
 }

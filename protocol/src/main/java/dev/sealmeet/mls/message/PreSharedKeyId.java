@@ -75,6 +75,19 @@ public sealed interface PreSharedKeyId extends MlsStruct
       writer.writeOpaque(pskId);
       writer.writeOpaque(pskNonce);
     }
+
+    /** Equal when the encodings are equal (arrays compared by content). */
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof External
+          && Wire.sameEncoding(this, (External) other);
+    }
+
+    /** A hash of the encoding. */
+    @Override
+    public int hashCode() {
+      return Wire.encodingHash(this);
+    }
   }
 
   /**
@@ -117,6 +130,19 @@ public sealed interface PreSharedKeyId extends MlsStruct
       writer.writeOpaque(pskGroupId);
       writer.writeUint64(pskEpoch);
       writer.writeOpaque(pskNonce);
+    }
+
+    /** Equal when the encodings are equal (arrays compared by content). */
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Resumption
+          && Wire.sameEncoding(this, (Resumption) other);
+    }
+
+    /** A hash of the encoding. */
+    @Override
+    public int hashCode() {
+      return Wire.encodingHash(this);
     }
   }
 }

@@ -50,4 +50,17 @@ public record PrivateContentAad(
     contentType.encode(writer);
     writer.writeOpaque(authenticatedData);
   }
+
+  /** Equal when the encodings are equal (arrays compared by content). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof PrivateContentAad
+        && Wire.sameEncoding(this, (PrivateContentAad) other);
+  }
+
+  /** A hash of the encoding. */
+  @Override
+  public int hashCode() {
+    return Wire.encodingHash(this);
+  }
 }

@@ -90,4 +90,17 @@ public record PrivateMessage(
     writer.writeOpaque(encryptedSenderData);
     writer.writeOpaque(ciphertext);
   }
+
+  /** Equal when the encodings are equal (arrays compared by content). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof PrivateMessage
+        && Wire.sameEncoding(this, (PrivateMessage) other);
+  }
+
+  /** A hash of the encoding. */
+  @Override
+  public int hashCode() {
+    return Wire.encodingHash(this);
+  }
 }

@@ -68,5 +68,18 @@ public sealed interface ProposalOrRef extends MlsStruct
       writer.writeUint8(REFERENCE);
       writer.writeOpaque(reference);
     }
+
+    /** Equal when the encodings are equal (arrays compared by content). */
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof ByReference
+          && Wire.sameEncoding(this, (ByReference) other);
+    }
+
+    /** A hash of the encoding. */
+    @Override
+    public int hashCode() {
+      return Wire.encodingHash(this);
+    }
   }
 }

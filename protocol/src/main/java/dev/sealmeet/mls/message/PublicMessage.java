@@ -62,4 +62,17 @@ public record PublicMessage(
     auth.encode(writer);
     membershipTag.ifPresent(writer::writeOpaque);
   }
+
+  /** Equal when the encodings are equal (arrays compared by content). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof PublicMessage
+        && Wire.sameEncoding(this, (PublicMessage) other);
+  }
+
+  /** A hash of the encoding. */
+  @Override
+  public int hashCode() {
+    return Wire.encodingHash(this);
+  }
 }

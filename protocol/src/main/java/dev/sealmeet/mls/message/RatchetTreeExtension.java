@@ -34,7 +34,8 @@ public record RatchetTreeExtension(List<Optional<Node>> nodes) implements MlsStr
   /** Reads the body of an extension of type {@link Extensions#RATCHET_TREE}, exactly. */
   public static RatchetTreeExtension fromExtension(Extension extension) throws DecodeException {
     if (extension.extensionType() != Extensions.RATCHET_TREE) {
-      throw new IllegalArgumentException("not a ratchet_tree extension: " + extension.extensionType());
+      throw new IllegalArgumentException(
+          "not a ratchet_tree extension: " + extension.extensionType());
     }
     return TlsReader.decodeExactly(extension.extensionData(), RatchetTreeExtension::decode);
   }

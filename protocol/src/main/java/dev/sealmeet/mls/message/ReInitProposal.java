@@ -50,4 +50,17 @@ public record ReInitProposal(byte[] groupId, int version, int cipherSuite, List<
     writer.writeUint16(cipherSuite);
     Extensions.encodeList(writer, extensions);
   }
+
+  /** Equal when the encodings are equal (arrays compared by content). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ReInitProposal
+        && Wire.sameEncoding(this, (ReInitProposal) other);
+  }
+
+  /** A hash of the encoding. */
+  @Override
+  public int hashCode() {
+    return Wire.encodingHash(this);
+  }
 }

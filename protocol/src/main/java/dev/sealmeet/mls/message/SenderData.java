@@ -45,4 +45,17 @@ public record SenderData(long leafIndex, long generation, byte[] reuseGuard) imp
     writer.writeUint32(generation);
     writer.writeBytes(reuseGuard);
   }
+
+  /** Equal when the encodings are equal (arrays compared by content). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof SenderData
+        && Wire.sameEncoding(this, (SenderData) other);
+  }
+
+  /** A hash of the encoding. */
+  @Override
+  public int hashCode() {
+    return Wire.encodingHash(this);
+  }
 }

@@ -38,4 +38,17 @@ public record SenderDataAad(byte[] groupId, long epoch, ContentType contentType)
     writer.writeUint64(epoch);
     contentType.encode(writer);
   }
+
+  /** Equal when the encodings are equal (arrays compared by content). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof SenderDataAad
+        && Wire.sameEncoding(this, (SenderDataAad) other);
+  }
+
+  /** A hash of the encoding. */
+  @Override
+  public int hashCode() {
+    return Wire.encodingHash(this);
+  }
 }

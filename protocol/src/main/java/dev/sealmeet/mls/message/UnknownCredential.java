@@ -32,4 +32,17 @@ public record UnknownCredential(int credentialType, byte[] data) implements Cred
     writer.writeUint16(credentialType);
     writer.writeOpaque(data);
   }
+
+  /** Equal when the encodings are equal (arrays compared by content). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof UnknownCredential
+        && Wire.sameEncoding(this, (UnknownCredential) other);
+  }
+
+  /** A hash of the encoding. */
+  @Override
+  public int hashCode() {
+    return Wire.encodingHash(this);
+  }
 }

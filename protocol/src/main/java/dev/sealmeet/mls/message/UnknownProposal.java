@@ -38,4 +38,18 @@ public record UnknownProposal(int proposalType, byte[] data) implements Proposal
   public void encode(TlsWriter writer) {
     writer.writeOpaque(data);
   }
+
+  /** Equal when the encodings are equal (arrays compared by content). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof UnknownProposal
+        && ((UnknownProposal) other).proposalType == proposalType
+        && Wire.sameEncoding(this, (UnknownProposal) other);
+  }
+
+  /** A hash of the encoding. */
+  @Override
+  public int hashCode() {
+    return Wire.encodingHash(this);
+  }
 }

@@ -37,4 +37,17 @@ public record UpdatePathNode(byte[] encryptionKey, List<HpkeCiphertext> encrypte
     writer.writeOpaque(encryptionKey);
     writer.writeList(encryptedPathSecret, (w, c) -> c.encode(w));
   }
+
+  /** Equal when the encodings are equal (arrays compared by content). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof UpdatePathNode
+        && Wire.sameEncoding(this, (UpdatePathNode) other);
+  }
+
+  /** A hash of the encoding. */
+  @Override
+  public int hashCode() {
+    return Wire.encodingHash(this);
+  }
 }

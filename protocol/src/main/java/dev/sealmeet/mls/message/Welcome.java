@@ -12,7 +12,8 @@ import java.util.List;
  * @param secrets one entry per joiner
  * @param encryptedGroupInfo the {@link GroupInfo} encrypted under the welcome key (copied in and out)
  */
-public record Welcome(int cipherSuite, List<EncryptedGroupSecrets> secrets, byte[] encryptedGroupInfo)
+public record Welcome(
+    int cipherSuite, List<EncryptedGroupSecrets> secrets, byte[] encryptedGroupInfo)
     implements MlsMessageBody {
 
   /** Checks the suite range and copies. */
@@ -45,5 +46,18 @@ public record Welcome(int cipherSuite, List<EncryptedGroupSecrets> secrets, byte
     writer.writeUint16(cipherSuite);
     writer.writeList(secrets, (w, s) -> s.encode(w));
     writer.writeOpaque(encryptedGroupInfo);
+  }
+
+  /** Equal when the encodings are equal (arrays compared by content). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Welcome
+        && Wire.sameEncoding(this, (Welcome) other);
+  }
+
+  /** A hash of the encoding. */
+  @Override
+  public int hashCode() {
+    return Wire.encodingHash(this);
   }
 }

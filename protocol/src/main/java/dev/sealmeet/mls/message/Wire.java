@@ -3,7 +3,9 @@ package dev.sealmeet.mls.message;
 import dev.sealmeet.codec.TlsReader;
 import dev.sealmeet.codec.TlsWriter;
 import dev.sealmeet.error.DecodeException;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -103,5 +105,15 @@ final class Wire {
   static void writeOptionalOpaque(TlsWriter writer, Optional<byte[]> value) {
     writer.writePresence(value.isPresent());
     value.ifPresent(writer::writeOpaque);
+  }
+
+  /** Equality of two encodings, in constant time for equal lengths (some records hold secrets). */
+  static boolean sameEncoding(MlsStruct a, MlsStruct b) {
+    return MessageDigest.isEqual(a.toBytes(), b.toBytes());
+  }
+
+  /** A hash code of the encoding. */
+  static int encodingHash(MlsStruct a) {
+    return Arrays.hashCode(a.toBytes());
   }
 }

@@ -32,4 +32,17 @@ public record X509Credential(List<byte[]> certificates) implements Credential {
     writer.writeUint16(X509);
     Wire.writeOpaqueList(writer, certificates);
   }
+
+  /** Equal when the encodings are equal (arrays compared by content). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof X509Credential
+        && Wire.sameEncoding(this, (X509Credential) other);
+  }
+
+  /** A hash of the encoding. */
+  @Override
+  public int hashCode() {
+    return Wire.encodingHash(this);
+  }
 }

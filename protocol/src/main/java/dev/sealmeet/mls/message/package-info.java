@@ -15,7 +15,9 @@
  * <p>Conventions:
  * <ul>
  *   <li>{@code byte[]} fields are copied by the compact constructor and their accessors return a copy;
- *       lists are immutable copies. Records holding secrets override {@code toString}.
+ *       lists are immutable copies. Records with array fields define {@code equals}/{@code hashCode} by
+ *       their encoding (constant-time compare). Records holding secrets or plaintext override
+ *       {@code toString}.
  *   <li>uint32 fields are {@code long} (0..2^32-1), uint64 fields are {@code long} read as unsigned,
  *       uint16 and uint8 code points are {@code int}; cipher suites are ids, not crypto objects.
  *   <li>Code points the RFC lets receivers ignore (extension, GREASE values in capabilities) are kept

@@ -47,6 +47,11 @@ class WireStructProperties {
       throws DecodeException {
     byte[] bytes = s.value().toBytes();
     assertThat(decodeAndEncode(s, bytes)).isEqualTo(bytes);
+    MlsStruct decoded = TlsReader.decodeExactly(bytes, s.decoder());
+    Object expected = s.value() instanceof WireArbitraries.ProposalBytes
+        ? ((WireArbitraries.ProposalBytes) s.value()).proposal()
+        : s.value();
+    assertThat(decoded).isEqualTo(expected).hasSameHashCodeAs(expected);
   }
 
   @Property(tries = 200)
