@@ -7,7 +7,11 @@ package dev.sealmeet.crypto;
  *
  * <p>All five use BouncyCastle's lightweight API (rfc7748 for X25519/X448, its custom-curve arithmetic
  * for P-256/384/521): in a quick measurement on JDK 17 it was 1.2-3.5x faster than the JDK's XDH and
- * ECDH. Every {@link DhGroup#dh} validates the peer's public key strictly and rejects an all-zero
+ * ECDH. Side channels: the X25519/X448 ladder and the fixed-base comb used for NIST-curve public keys
+ * are regular; BouncyCastle's variable-base NIST-curve multiplication in {@link DhGroup#dh} (wNAF) is
+ * not designed to be constant-time, unlike the JDK's ECDH. That is the price of the speed-up on the
+ * handshake path; switching {@code EcdhGroup.dh} to the JDK is a local change if the threat model
+ * needs it. Every {@link DhGroup#dh} validates the peer's public key strictly and rejects an all-zero
  * shared secret (RFC 9180 §7.1.4) with {@link dev.sealmeet.error.InvalidKeyException}.
  *
  * <p>The returned instances are stateless, thread-safe singletons.

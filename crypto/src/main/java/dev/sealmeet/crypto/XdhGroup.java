@@ -12,6 +12,12 @@ import org.bouncycastle.math.ec.rfc7748.X448;
  * raw 32/56-byte strings (RFC 9180 §7.1.1); scalars are clamped at use, so every private key string of
  * the right length is valid. Every public key string of the right length is a valid input to the
  * function (RFC 7748 §5); small-order inputs are caught by the all-zero check (RFC 9180 §7.1.4).
+ *
+ * <p>Private keys are kept as given, not clamped. RFC 9180 §7.1.2 says SerializePrivateKey clamps its
+ * output, but the RFC 9180 test vectors ({@code skEm}, {@code skRm}, {@code skSm}) and the MLS test
+ * vectors carry unclamped X25519/X448 private keys, and DeriveKeyPair's output is compared byte for byte
+ * against them. Clamping happens at every use (DeserializePrivateKey), so both forms name the same key
+ * and yield the same public key and shared secrets.
  */
 final class XdhGroup implements DhGroup {
   private final boolean is25519;

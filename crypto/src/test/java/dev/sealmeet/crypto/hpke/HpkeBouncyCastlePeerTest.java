@@ -49,4 +49,35 @@ class HpkeBouncyCastlePeerTest {
       assertThat(ours2).as("we open BC's, mode %s", mode).isEqualTo(pt);
     }
   }
+
+  @ParameterizedTest(name = "KEM {0}")
+  @CsvSource({"16,1", "17,2", "18,3", "32,1", "33,3"})
+  void deriveKeyPair_matchesBouncyCastle_forEveryKem(int kem, int kdf) throws Exception {
+    Hpke ours = Hpke.of(kem, kdf, 1);
+    HPKE bc = new HPKE((byte) 0, (short) kem, (short) kdf, (short) 1);
+    for (int i = 0; i < 16; i++) {
+      byte[] ikm = new byte[32];
+      RANDOM.nextBytes(ikm);
+      KeyPair mine = ours.deriveKeyPair(ikm);
+      AsymmetricCipherKeyPair theirs = bc.deriveKeyPair(ikm);
+      // BC clamps X25519/X448 scalars when serializing (RFC 9180 §7.1.2 wording); we keep the
+      // unclamped bytes the RFC 9180 and MLS vectors carry. Both clamp at use, so compare clamped.
+      assertThat(clamp(kem, mine.privateKey()))
+          .isEqualTo(clamp(kem, bc.serializePrivateKey(theirs.getPrivate())));
+      assertThat(mine.publicKey()).isEqualTo(bc.serializePublicKey(theirs.getPublic()));
+    }
+  }
+
+  private static byte[] clamp(int kem, byte[] sk) {
+    byte[] k = sk.clone();
+    if (kem == 0x20) {
+      k[0] &= (byte) 0xF8;
+      k[31] &= 0x7F;
+      k[31] |= 0x40;
+    } else if (kem == 0x21) {
+      k[0] &= (byte) 0xFC;
+      k[55] |= (byte) 0x80;
+    }
+    return k;
+  }
 }
