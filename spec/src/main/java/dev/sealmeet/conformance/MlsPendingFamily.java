@@ -14,8 +14,6 @@ final class MlsPendingFamily implements VectorFamily {
   /** Official MLS vector files (mlswg/mls-implementations) that no family checks yet. */
   static final Set<String> PENDING = Set.of(
       "tree-math.json",
-      "message-protection.json",
-      "welcome.json",
       "tree-operations.json",
       "tree-validation.json",
       "treekem.json",

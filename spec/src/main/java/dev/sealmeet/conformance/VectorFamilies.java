@@ -15,9 +15,11 @@ public final class VectorFamilies {
         new MlsDeserializationFamily(),
         new dev.sealmeet.conformance.mls.KeyScheduleFamily(),
         new MlsMessagesFamily(),
+        new dev.sealmeet.conformance.mls.MessageProtectionFamily(),
         new dev.sealmeet.conformance.mls.PskSecretFamily(),
         new dev.sealmeet.conformance.mls.SecretTreeFamily(),
         new dev.sealmeet.conformance.mls.TranscriptHashesFamily(),
+        new dev.sealmeet.conformance.mls.WelcomeFamily(),
         new MlsPendingFamily());
   }
 }
