@@ -20,7 +20,6 @@ import dev.sealmeet.mls.schedule.EpochSecrets;
 import dev.sealmeet.mls.schedule.JoinerSecret;
 import dev.sealmeet.mls.schedule.PskInput;
 import dev.sealmeet.mls.schedule.PskSecret;
-import dev.sealmeet.mls.schedule.WelcomeSecret;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -194,25 +193,12 @@ public final class WelcomeReceiver {
    */
   public static GroupInfo openGroupInfo(MlsSuite suite, Welcome welcome, JoinerSecret joiner,
       PskSecret psk) throws AuthenticationException, DecodeException {
-    WelcomeSecret welcomeSecret = joiner.welcomeSecret(psk);
-    Secret key = welcomeSecret.welcomeKey();
-    Secret nonce = welcomeSecret.welcomeNonce();
-    welcomeSecret.destroy();
-    byte[] k = key.copyBytes();
-    byte[] n = nonce.copyBytes();
-    key.destroy();
-    nonce.destroy();
-    byte[] plain;
+    byte[] plain = GroupInfoCipher.open(suite, joiner, psk, welcome.encryptedGroupInfo());
     try {
-      plain = suite.suite().aeadOpen(k, n, new byte[0], welcome.encryptedGroupInfo());
-    } catch (AuthenticationException e) {
-      throw new AuthenticationException(
-          "encrypted_group_info does not decrypt with the welcome key (RFC 9420 §12.4.3.1)");
+      return TlsReader.decodeExactly(plain, GroupInfo::decode);
     } finally {
-      Arrays.fill(k, (byte) 0);
-      Arrays.fill(n, (byte) 0);
+      Arrays.fill(plain, (byte) 0);
     }
-    return TlsReader.decodeExactly(plain, GroupInfo::decode);
   }
 
   /**
