@@ -4,7 +4,7 @@ import dev.sealmeet.error.ProtocolException;
 import dev.sealmeet.mls.message.GroupContext;
 import java.util.Arrays;
 
-/** The group and epoch a received message must name (RFC 9420 §6: FramedContent group_id, epoch). */
+/** The group and epoch a received message must name (RFC 9420 §6, FramedContent). */
 final class EpochCheck {
   private EpochCheck() {}
 

@@ -6,7 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A member a Welcome is encrypted to (RFC 9420 §12.4.3.1): its KeyPackage and the path secret of the
+ * A member a Welcome is encrypted to (RFC 9420 §12.4.3.1): its KeyPackage and the path secret of
+ * the
  * lowest node shared by its and the committer's direct paths, if the Commit had a path.
  *
  * @param keyPackage the new member's KeyPackage (its init key receives the GroupSecrets)

@@ -43,9 +43,9 @@ import java.util.Optional;
  * unprotect: sender data ─► leaf, generation, guard ─peek key─► content ─► signature ─► consume key
  * </pre>
  *
- * <p>A rejected message changes nothing: the ratchet key is only peeked until the content decrypted,
- * decoded and its signature verified, then consumed (RFC 9420 §9.2 deletes it). The secret tree is
- * shared with the caller, who owns and destroys it. Not thread-safe.
+ * <p>A rejected message changes nothing: the ratchet key is only peeked until the content has
+ * decrypted, decoded and its signature verified, then consumed (RFC 9420 §9.2 deletes it). The
+ * secret tree is shared with the caller, who owns and destroys it. Not thread-safe.
  */
 public final class PrivateMessageProtection {
   private final MlsSuite suite;
@@ -57,7 +57,8 @@ public final class PrivateMessageProtection {
   /**
    * Protection for the epoch described by {@code context}.
    *
-   * @param senderDataSecret the epoch's {@code sender_data_secret}; copied, the caller keeps its holder
+   * @param senderDataSecret the epoch's {@code sender_data_secret}; copied, the caller keeps its
+   *     holder
    * @param tree the epoch's secret tree (shared, not copied: sending and receiving advance it)
    * @param random source of reuse guards
    */
@@ -90,7 +91,8 @@ public final class PrivateMessageProtection {
    * Encrypts already signed content with the next generation of the sender's ratchet.
    *
    * @throws IllegalArgumentException if the content was not signed for a PrivateMessage, its sender
-   *     is not a member of this tree, it is not for this group and epoch, or the padding is negative
+   *     is not a member of this tree, it is not for this group and epoch, or the padding is
+   *     negative
    * @throws IllegalStateException if the sender's ratchet is exhausted or destroyed
    */
   public PrivateMessage protect(AuthenticatedContent authenticated, int paddingLength) {

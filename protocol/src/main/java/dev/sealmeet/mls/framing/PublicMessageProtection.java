@@ -18,16 +18,17 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * PublicMessage protection for one epoch (RFC 9420 §6.2): content signed over FramedContentTBS (§6.1)
- * and, for member senders, {@code membership_tag = MAC(membership_key, AuthenticatedContentTBM)}.
+ * PublicMessage protection for one epoch (RFC 9420 §6.2): content signed over FramedContentTBS
+ * (§6.1) and, for member senders, {@code membership_tag = MAC(membership_key,
+ * AuthenticatedContentTBM)}.
  *
  * <pre>
  * protect:   FramedContent ─sign─► AuthenticatedContent ─MAC(membership_key)─► PublicMessage
  * unprotect: PublicMessage ─group/epoch─► membership_tag ─► signature ─► VerifiedContent
  * </pre>
  *
- * <p>Holds a copy of the membership key; {@link #destroy} wipes it. Stateless otherwise, so a rejected
- * message changes nothing. Not thread-safe only in that {@link #destroy} may race with use.
+ * <p>Holds a copy of the membership key; {@link #destroy} wipes it. Stateless otherwise, so a
+ * rejected message changes nothing. Thread-safe except that {@link #destroy} may race with use.
  */
 public final class PublicMessageProtection {
   private final MlsSuite suite;
@@ -61,7 +62,8 @@ public final class PublicMessageProtection {
   }
 
   /**
-   * Frames already signed content as a PublicMessage, adding the membership tag for a member sender.
+   * Frames already signed content as a PublicMessage, adding the membership tag for a member
+   * sender.
    *
    * @throws IllegalArgumentException if the content was not signed for a PublicMessage, is
    *     application data, or is not for this group and epoch
@@ -80,8 +82,8 @@ public final class PublicMessageProtection {
   }
 
   /**
-   * Verifies a received PublicMessage: group and epoch, the sender's right to send its content type,
-   * the membership tag (constant time) for a member sender, then the signature.
+   * Verifies a received PublicMessage: group and epoch, the sender's right to send its content
+   * type, the membership tag (constant time) for a member sender, then the signature.
    *
    * @throws ProtocolException if the message is for another group or epoch, carries application
    *     data (§6.2), its sender may not send its content type (§6.1), or {@code keys} knows no key

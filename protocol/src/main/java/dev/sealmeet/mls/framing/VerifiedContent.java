@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * An AuthenticatedContent (RFC 9420 §6) whose protection was removed and whose signature, and
  * membership tag where one applies, verified. Only this package creates it: incoming
- * {@link dev.sealmeet.mls.message.PublicMessage} and {@link dev.sealmeet.mls.message.PrivateMessage}
+ * {@link dev.sealmeet.mls.message.PublicMessage} and {@link
+ * dev.sealmeet.mls.message.PrivateMessage}
  * values reach group state through {@link PublicMessageProtection#unprotect} and
  * {@link PrivateMessageProtection#unprotect} alone.
  *
@@ -25,7 +26,7 @@ public final class VerifiedContent {
     this.authenticated = authenticated;
   }
 
-  /** The verified AuthenticatedContent, as the transcript hashes and proposal refs take it (§8.2). */
+  /** The verified AuthenticatedContent, as transcript hashes and proposal refs take it (§8.2). */
   public AuthenticatedContent authenticatedContent() {
     return authenticated;
   }

@@ -66,7 +66,8 @@ public final class WelcomeReceiver {
    * @param keyPackage the KeyPackage the Welcome should be for
    * @param initPrivateKey the private key of {@code keyPackage.initKey()}
    * @throws ProtocolException if the Welcome is not for {@code keyPackage}, suites or versions
-   *     disagree, a PSK is missing or more than one is a reinit/branch resumption PSK, or the signer
+   *     disagree, a PSK is missing or more than one is a reinit/branch resumption PSK, or the
+   *     signer
    *     has no key
    * @throws AuthenticationException naming the check that failed: the GroupSecrets HPKE
    *     ciphertext, the GroupInfo AEAD, the GroupInfo signature or the confirmation tag
@@ -166,7 +167,8 @@ public final class WelcomeReceiver {
     }
     if (special > 1) {
       throw new ProtocolException("RFC 9420 §12.4.3.1",
-          "at most one resumption PSK may have usage reinit or branch, the Welcome names " + special);
+          "at most one resumption PSK may have usage reinit or branch, the Welcome names "
+              + special);
     }
     if (ids.isEmpty()) {
       return PskSecret.none(suite);

@@ -18,14 +18,17 @@ import java.util.List;
 
 /**
  * The committer's side of a Welcome (RFC 9420 §12.4.3.1), the inverse of {@link WelcomeReceiver}:
- * signs the GroupInfo, encrypts it under the welcome key and nonce, and encrypts GroupSecrets to each
- * new member's init key with {@code EncryptWithLabel(init_key, "Welcome", encrypted_group_info, ..)}.
+ * signs the GroupInfo, encrypts it under the welcome key and nonce, and encrypts GroupSecrets to
+ * each
+ * new member's init key with {@code EncryptWithLabel(init_key, "Welcome", encrypted_group_info,
+ * ..)}.
  */
 public final class WelcomeSender {
   private WelcomeSender() {}
 
   /**
-   * {@code groupInfo} with {@code SignWithLabel(., "GroupInfoTBS", GroupInfoTBS)} (RFC 9420 §12.4.3).
+   * {@code groupInfo} with {@code SignWithLabel(., "GroupInfoTBS", GroupInfoTBS)} (RFC 9420
+   * §12.4.3).
    *
    * @throws InvalidKeyException if the key is not a key of the suite's signature scheme
    */

@@ -1,7 +1,8 @@
 /**
- * MLS message protection and Welcome processing: PublicMessage (RFC 9420 §6.2) and PrivateMessage
- * (§6.3: content encryption §6.3.1, sender data encryption §6.3.2) in both directions, the content
- * signature over FramedContentTBS (§6.1), and the joiner's side of a Welcome (§12.4.3.1).
+ * MLS message protection and Welcome processing: PublicMessage (RFC 9420 §6.2) and
+ * PrivateMessage (§6.3: content encryption §6.3.1, sender data encryption §6.3.2) in both
+ * directions, the content signature over FramedContentTBS (§6.1), and both sides of a Welcome
+ * (§12.4.3.1).
  *
  * <pre>
  *            ContentSignatures.sign / signed (FramedContentTBS, §6.1)
@@ -16,6 +17,7 @@
  *
  * Welcome ─WelcomeReceiver.join─► GroupSecrets ─► GroupInfo (signature, confirmation_tag)
  *                                 ─► VerifiedWelcome (EpochSecrets, path secret)
+ * WelcomeSender.sign(GroupInfo), WelcomeSender.create(joiner, PSKs, GroupInfo, NewMembers) ─► Welcome
  * </pre>
  *
  * A rejected message changes no state: PrivateMessage keys are peeked, and consumed only after the

@@ -32,8 +32,10 @@ import java.util.Optional;
 /**
  * {@code message-protection.json} (test-vectors.md "Message Protection"): for the proposal, commit
  * and application of each case, the given PublicMessage (not for application data) and
- * PrivateMessage unprotect to the raw value sent by leaf 1; protecting the raw value ourselves gives
- * messages that unprotect again; protecting application data as a PublicMessage fails (RFC 9420 §6).
+ * PrivateMessage unprotect to the raw value sent by leaf 1; protecting the raw value ourselves
+ * gives
+ * messages that unprotect again; protecting application data as a PublicMessage fails (RFC 9420
+ * §6).
  */
 public final class MessageProtectionFamily implements VectorFamily {
   private static final SecureRandom RANDOM = new SecureRandom();

@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * {@code welcome.json} (test-vectors.md "Welcome"): find the entry for {@code key_package}, decrypt
- * the GroupSecrets with {@code init_priv} and the GroupInfo with the welcome key, verify the GroupInfo
+ * the GroupSecrets with {@code init_priv} and the GroupInfo with the welcome key, verify the
+ * GroupInfo
  * signature with {@code signer_pub}, and verify its confirmation tag against the epoch derived from
  * the joiner secret without PSKs (RFC 9420 §12.4.3.1).
  */
