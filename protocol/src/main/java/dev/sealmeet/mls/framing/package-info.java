@@ -17,7 +17,8 @@
  *
  * Welcome ─WelcomeReceiver.join─► GroupSecrets ─► GroupInfo (signature, confirmation_tag)
  *                                 ─► VerifiedWelcome (EpochSecrets, path secret)
- * WelcomeSender.sign(GroupInfo), WelcomeSender.create(joiner, PSKs, GroupInfo, NewMembers) ─► Welcome
+ * WelcomeSender.sign(GroupInfo), .create(joiner, PSKs, GroupInfo, NewMembers) ─► Welcome
+ * EpochProtection.of(EpochSecrets): both protections of one epoch, dispatching on MLSMessage
  * </pre>
  *
  * A rejected message changes no state: PrivateMessage keys are peeked, and consumed only after the
