@@ -20,6 +20,7 @@ public final class VectorFamilies {
         new dev.sealmeet.conformance.mls.SecretTreeFamily(),
         new dev.sealmeet.conformance.mls.TranscriptHashesFamily(),
         new dev.sealmeet.conformance.mls.WelcomeFamily(),
-        new MlsPendingFamily());
+        new MlsPendingFamily(),
+        new dev.sealmeet.conformance.wycheproof.WycheproofFamily());
   }
 }
