@@ -19,6 +19,7 @@ public final class VectorFamilies {
         new dev.sealmeet.conformance.mls.PskSecretFamily(),
         new dev.sealmeet.conformance.mls.SecretTreeFamily(),
         new dev.sealmeet.conformance.mls.TranscriptHashesFamily(),
+        new dev.sealmeet.conformance.mls.TreeMathFamily(),
         new dev.sealmeet.conformance.mls.WelcomeFamily(),
         new MlsPendingFamily(),
         new dev.sealmeet.conformance.wycheproof.WycheproofFamily());

@@ -102,6 +102,43 @@ class MlsSuiteTest {
   }
 
   @Test
+  void decryptWithLabel_realSuite_roundTripsAndRejectsOtherLabelOrContext() throws Exception {
+    MlsSuite real = MlsSuite.of(1, new java.security.SecureRandom());
+    dev.sealmeet.crypto.KeyPair keys = real.suite().hpkeGenerateKeyPair();
+    dev.sealmeet.crypto.HpkeSealed sealed =
+        real.encryptWithLabel(keys.publicKey(), "Welcome", new byte[] {1}, new byte[] {42});
+    assertThat(real.decryptWithLabel(keys.privateKey(), "Welcome", new byte[] {1},
+        sealed.kemOutput(), sealed.ciphertext())).containsExactly(42);
+    assertThatThrownBy(() -> real.decryptWithLabel(keys.privateKey(), "UpdatePathNode",
+        new byte[] {1}, sealed.kemOutput(), sealed.ciphertext()))
+        .isInstanceOf(AuthenticationException.class);
+    assertThatThrownBy(() -> real.decryptWithLabel(keys.privateKey(), "Welcome",
+        new byte[] {2}, sealed.kemOutput(), sealed.ciphertext()))
+        .isInstanceOf(AuthenticationException.class);
+  }
+
+  @Test
+  void verifyWithLabel_realSuite_acceptsOwnSignatureOnlyUnderSameLabel() throws Exception {
+    for (int id = 1; id <= 7; id++) {
+      MlsSuite real = MlsSuite.of(id, new java.security.SecureRandom());
+      dev.sealmeet.crypto.KeyPair keys = real.suite().signatureGenerateKeyPair();
+      byte[] sig = real.signWithLabel(keys.privateKey(), "LeafNodeTBS", new byte[] {5});
+      assertThat(real.verifyWithLabel(keys.publicKey(), "LeafNodeTBS", new byte[] {5}, sig))
+          .as("suite %d", id).isTrue();
+      assertThat(real.verifyWithLabel(keys.publicKey(), "GroupInfoTBS", new byte[] {5}, sig))
+          .as("suite %d", id).isFalse();
+      assertThat(real.verifyWithLabel(keys.publicKey(), "LeafNodeTBS", new byte[] {6}, sig))
+          .as("suite %d", id).isFalse();
+    }
+  }
+
+  @Test
+  void of_unknownSuite_throwsUnsupported() {
+    assertThatThrownBy(() -> MlsSuite.of(0x7777, new java.security.SecureRandom()))
+        .isInstanceOf(dev.sealmeet.error.UnsupportedException.class);
+  }
+
+  @Test
   void toString_showsSuiteIdOnly() {
     assertThat(suite).hasToString("MlsSuite[0x0001]");
   }
