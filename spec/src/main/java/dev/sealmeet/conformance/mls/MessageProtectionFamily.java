@@ -61,7 +61,7 @@ public final class MessageProtectionFamily implements VectorFamily {
     GroupContext context = new GroupContext(ProtocolVersion.MLS10, suite.id(), c.hex("group_id"),
         c.get("epoch").asLong(), c.hex("tree_hash"), c.hex("confirmed_transcript_hash"),
         List.of());
-    byte[] signaturePrivate = c.hex("signature_priv");
+    byte[] signaturePrivate = fixedLengthScalar(suite.id(), c.hex("signature_priv"));
     SignatureKeyLookup keys = SignatureKeyLookup.fixed(c.hex("signature_pub"));
     Secret membershipKey = Secret.copyOf(c.hex("membership_key"));
     Secret senderDataSecret = Secret.copyOf(c.hex("sender_data_secret"));
@@ -98,6 +98,21 @@ public final class MessageProtectionFamily implements VectorFamily {
       membershipKey.destroy();
       senderDataSecret.destroy();
     }
+  }
+
+  /**
+   * The vectors write ECDSA private keys as minimal big-endian integers (the suite 5 case has a
+   * 65-byte P-521 scalar); our signature API takes the fixed-length form (SEC1 §2.3.7), so a shorter
+   * scalar is left-padded with zeros. The key's value is unchanged; EdDSA seeds are left as given.
+   */
+  static byte[] fixedLengthScalar(int suiteId, byte[] key) {
+    int length = suiteId == 2 ? 32 : suiteId == 7 ? 48 : suiteId == 5 ? 66 : key.length;
+    if (key.length >= length) {
+      return key;
+    }
+    byte[] padded = new byte[length];
+    System.arraycopy(key, 0, padded, length - key.length, key.length);
+    return padded;
   }
 
   /** A fresh secret tree of two members from the case's {@code encryption_secret}. */
