@@ -4,13 +4,21 @@ import dev.sealmeet.crypto.KeyPair;
 import dev.sealmeet.crypto.Secret;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import dev.sealmeet.mls.message.Commit;
+import dev.sealmeet.mls.message.ContentType;
 import dev.sealmeet.mls.message.FramedContent;
 import dev.sealmeet.mls.message.GroupContext;
 import dev.sealmeet.mls.message.MessageContent;
+import dev.sealmeet.mls.message.PrivateContentAad;
+import dev.sealmeet.mls.message.PrivateMessage;
 import dev.sealmeet.mls.message.ProtocolVersion;
 import dev.sealmeet.mls.message.RemoveProposal;
 import dev.sealmeet.mls.message.Sender;
+import dev.sealmeet.mls.message.SenderData;
+import dev.sealmeet.mls.message.SenderDataAad;
+import dev.sealmeet.mls.schedule.MessageKey;
+import dev.sealmeet.mls.schedule.RatchetType;
 import dev.sealmeet.mls.schedule.SecretTree;
+import dev.sealmeet.mls.schedule.SenderDataKey;
 import dev.sealmeet.mls.testing.Ed25519TestSuite;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -84,5 +92,25 @@ final class FramingFixture {
   Optional<byte[]> tagFor(FramedContent content) {
     return content.content() instanceof MessageContent.CommitContent
         ? Optional.of(filled(0x44, 32)) : Optional.empty();
+  }
+
+  /**
+   * Encrypts {@code plaintext} with {@code tree}'s next key of {@code leaf}, but with sender data
+   * naming {@code claimedLeaf}: for plaintexts and sender data that protect() would never make.
+   */
+  PrivateMessage encryptByHand(SecretTree tree, int leaf, long claimedLeaf, byte[] plaintext,
+      ContentType type) {
+    RatchetType ratchet =
+        type == ContentType.APPLICATION ? RatchetType.APPLICATION : RatchetType.HANDSHAKE;
+    MessageKey key = tree.ratchet(leaf, ratchet).nextForSending();
+    byte[] guard = {1, 2, 3, 4};
+    byte[] aad = "aad".getBytes(StandardCharsets.US_ASCII);
+    byte[] ciphertext = key.seal(guard,
+        new PrivateContentAad(GROUP_ID, EPOCH, type, aad).toBytes(), plaintext);
+    SenderDataKey senderKey =
+        SenderDataKey.derive(suite, Secret.copyOf(senderDataSecret), ciphertext);
+    byte[] senderData = senderKey.seal(new SenderDataAad(GROUP_ID, EPOCH, type).toBytes(),
+        new SenderData(claimedLeaf, key.generation(), guard).toBytes());
+    return new PrivateMessage(GROUP_ID, EPOCH, type, aad, senderData, ciphertext);
   }
 }

@@ -6,6 +6,7 @@ import dev.sealmeet.error.AuthenticationException;
 import dev.sealmeet.error.DecodeException;
 import dev.sealmeet.error.ProtocolException;
 import dev.sealmeet.error.ReplayException;
+import dev.sealmeet.mls.message.ContentType;
 import dev.sealmeet.mls.message.FramedContent;
 import dev.sealmeet.mls.message.MlsMessage;
 import dev.sealmeet.mls.message.MlsMessageBody;
@@ -83,5 +84,38 @@ class FramingProperties {
         .isFalse();
     PrivateMessage original = (PrivateMessage) MlsMessage.fromBytes(PRIVATE).body();
     assertThat(receiver.unprotect(original, F.keys()).framedContent()).isEqualTo(COMMIT);
+  }
+
+  /**
+   * A member's key encrypting arbitrary bytes: the plaintext either fails to decode as
+   * PrivateMessageContent (DecodeException) or its signature fails; nothing else escapes and the
+   * key stays unused (RFC 9420 §6.3.1).
+   */
+  @Property(tries = 200)
+  void privateMessage_arbitraryPlaintext_isRejectedWithTypedException(
+      @ForAll byte[] plaintext,
+      @ForAll @IntRange(min = 0, max = 2) int contentType) throws Exception {
+    ContentType type = ContentType.values()[contentType];
+    PrivateMessage message = F.encryptByHand(F.newTree(), 1, 1, plaintext, type);
+    PrivateMessageProtection receiver = F.privateProtection(F.newTree());
+    try {
+      receiver.unprotect(message, F.keys());
+      throw new AssertionError("arbitrary plaintext was accepted");
+    } catch (DecodeException | AuthenticationException expected) {
+      // rejected
+    }
+    PrivateMessage again = F.encryptByHand(F.newTree(), 1, 1, plaintext, type);
+    assertThatRejectedAgain(receiver, again);
+  }
+
+  /** The same generation is still available (not consumed) after the rejection. */
+  private static void assertThatRejectedAgain(PrivateMessageProtection receiver,
+      PrivateMessage again) throws Exception {
+    try {
+      receiver.unprotect(again, F.keys());
+      throw new AssertionError("arbitrary plaintext was accepted");
+    } catch (DecodeException | AuthenticationException expected) {
+      // the key was peeked again rather than found consumed (a ReplayException would escape)
+    }
   }
 }

@@ -3,7 +3,6 @@ package dev.sealmeet.mls.framing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sealmeet.crypto.Secret;
 import dev.sealmeet.error.AuthenticationException;
 import dev.sealmeet.error.DecodeException;
 import dev.sealmeet.error.ProtocolException;
@@ -13,18 +12,12 @@ import dev.sealmeet.mls.message.ContentType;
 import dev.sealmeet.mls.message.FramedContent;
 import dev.sealmeet.mls.message.MessageContent;
 import dev.sealmeet.mls.message.MlsMessage;
-import dev.sealmeet.mls.message.PrivateContentAad;
 import dev.sealmeet.mls.message.PrivateMessage;
 import dev.sealmeet.mls.message.PrivateMessageContent;
 import dev.sealmeet.mls.message.RemoveProposal;
 import dev.sealmeet.mls.message.Sender;
-import dev.sealmeet.mls.message.SenderData;
-import dev.sealmeet.mls.message.SenderDataAad;
 import dev.sealmeet.mls.message.WireFormat;
-import dev.sealmeet.mls.schedule.MessageKey;
-import dev.sealmeet.mls.schedule.RatchetType;
 import dev.sealmeet.mls.schedule.SecretTree;
-import dev.sealmeet.mls.schedule.SenderDataKey;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -231,27 +224,12 @@ class PrivateMessageProtectionTest {
         .doesNotContain(FramingFixture.hex("secret words".getBytes()));
   }
 
-  /** Encrypts {@code plaintext} as leaf 1 would, but with sender data naming {@code claimedLeaf}. */
   private PrivateMessage encryptByHand(int claimedLeaf, byte[] plaintext, ContentType type) {
-    return encryptByHand(f.newTree(), 1, claimedLeaf, plaintext, type);
+    return f.encryptByHand(f.newTree(), 1, claimedLeaf, plaintext, type);
   }
 
   private PrivateMessage encryptByHand(SecretTree tree, int leaf, long claimedLeaf,
       byte[] plaintext, ContentType type) {
-    RatchetType ratchet =
-        type == ContentType.APPLICATION ? RatchetType.APPLICATION : RatchetType.HANDSHAKE;
-    MessageKey key = tree.ratchet(leaf, ratchet).nextForSending();
-    byte[] guard = {1, 2, 3, 4};
-    byte[] aad = "aad".getBytes();
-    byte[] ciphertext = key.seal(guard,
-        new PrivateContentAad(FramingFixture.GROUP_ID, FramingFixture.EPOCH, type, aad).toBytes(),
-        plaintext);
-    SenderDataKey senderKey =
-        SenderDataKey.derive(f.suite, Secret.copyOf(f.senderDataSecret), ciphertext);
-    byte[] senderData = senderKey.seal(
-        new SenderDataAad(FramingFixture.GROUP_ID, FramingFixture.EPOCH, type).toBytes(),
-        new SenderData(claimedLeaf, key.generation(), guard).toBytes());
-    return new PrivateMessage(
-        FramingFixture.GROUP_ID, FramingFixture.EPOCH, type, aad, senderData, ciphertext);
+    return f.encryptByHand(tree, leaf, claimedLeaf, plaintext, type);
   }
 }
