@@ -78,8 +78,14 @@ public final class WelcomeReceiver {
       byte[] initPrivateKey, PskLookup psks, SignerKeyLookup signerKeys)
       throws ProtocolException, AuthenticationException, InvalidKeyException, DecodeException {
     GroupSecrets secrets = openGroupSecrets(suite, welcome, keyPackage, initPrivateKey);
-    JoinerSecret joiner = joinerSecret(suite, secrets);
     PskSecret psk = pskSecret(suite, secrets.psks(), psks);
+    JoinerSecret joiner;
+    try {
+      joiner = joinerSecret(suite, secrets);
+    } catch (ProtocolException e) {
+      psk.destroy();
+      throw e;
+    }
     try {
       GroupInfo groupInfo = openGroupInfo(suite, welcome, joiner, psk);
       GroupContext context = groupInfo.groupContext();
