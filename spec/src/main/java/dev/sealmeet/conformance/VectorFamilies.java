@@ -13,6 +13,7 @@ public final class VectorFamilies {
         new dev.sealmeet.conformance.mls.CryptoBasicsFamily(),
         new dev.sealmeet.conformance.hpke.HpkeVectorFamily(),
         new dev.sealmeet.conformance.mls.KeyScheduleFamily(),
+        new dev.sealmeet.conformance.mls.MessageProtectionFamily(),
         new MlsDeserializationFamily(),
         new MlsMessagesFamily(),
         new dev.sealmeet.conformance.mls.PskSecretFamily(),
@@ -20,6 +21,7 @@ public final class VectorFamilies {
         new SframeFamily(),
         new dev.sealmeet.conformance.mls.TranscriptHashesFamily(),
         new dev.sealmeet.conformance.mls.TreeMathFamily(),
+        new dev.sealmeet.conformance.mls.WelcomeFamily(),
         new dev.sealmeet.conformance.wycheproof.WycheproofFamily(),
         new MlsPendingFamily());
   }
