@@ -15,8 +15,6 @@ final class MlsPendingFamily implements VectorFamily {
   static final Set<String> PENDING = Set.of(
       "message-protection.json",
       "welcome.json",
-      "tree-operations.json",
-      "tree-validation.json",
       "treekem.json",
       "passive-client-welcome.json",
       "passive-client-handling-commit.json",

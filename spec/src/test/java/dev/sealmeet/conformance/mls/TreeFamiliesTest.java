@@ -34,6 +34,22 @@ class TreeFamiliesTest {
   }
 
   @Test
+  void treeValidation_bundledVectors_allPass() throws IOException {
+    List<CaseResult> results = run(new TreeValidationFamily(), "tree-validation.json");
+    assertThat(results).hasSize(98);
+    assertThat(results).allSatisfy(r -> assertThat(r.outcome()).as(r.name() + " " + r.detail())
+        .isEqualTo(Outcome.PASSED));
+  }
+
+  @Test
+  void treeOperations_bundledVectors_allPass() throws IOException {
+    List<CaseResult> results = run(new TreeOperationsFamily(), "tree-operations.json");
+    assertThat(results).hasSize(5);
+    assertThat(results).allSatisfy(r -> assertThat(r.outcome()).as(r.name() + " " + r.detail())
+        .isEqualTo(Outcome.PASSED));
+  }
+
+  @Test
   void treeMath_wrongRoot_isFailedNamingTheField() {
     List<CaseResult> results = new TreeMathFamily().run(Json.parse(
         "[{\"n_leaves\": 2, \"n_nodes\": 3, \"root\": 0, \"left\": [null, 0, null],"
