@@ -152,8 +152,6 @@ final class JceAead implements Aead {
       }
       ciphers.set(fresh);
       return fresh;
-    } catch (GeneralSecurityException e) {
-      throw new SealmeetBugException(transformation + " init failed", e);
     }
   }
 

@@ -22,6 +22,7 @@ final class MlsSuite implements CipherSuite {
   private final int signatureTlsId;
   private final SecureRandom random;
   private final Hpke hpke;
+  private final SignatureScheme signature;
 
   MlsSuite(
       int id,
@@ -43,6 +44,7 @@ final class MlsSuite implements CipherSuite {
     } catch (UnsupportedException e) {
       throw new SealmeetBugException("MLS suite " + id + " has no HPKE configuration", e);
     }
+    this.signature = signatureScheme(signatureTlsId);
   }
 
   @Override
@@ -151,26 +153,39 @@ final class MlsSuite implements CipherSuite {
 
   @Override
   public KeyPair signatureGenerateKeyPair() {
-    throw pending();
+    return signature.generateKeyPair(random);
   }
 
   @Override
   public byte[] signaturePublicKey(byte[] privateKey) throws InvalidKeyException {
-    throw pending();
+    return signature.publicKey(privateKey);
   }
 
   @Override
   public byte[] sign(byte[] privateKey, byte[] message) throws InvalidKeyException {
-    throw pending();
+    return signature.sign(privateKey, message);
   }
 
   @Override
   public boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
-    throw pending();
+    return this.signature.verify(publicKey, message, signature);
   }
 
-  private static UnsupportedOperationException pending() {
-    return new UnsupportedOperationException("pending");
+  private static SignatureScheme signatureScheme(int tlsId) {
+    switch (tlsId) {
+      case 0x0807:
+        return Signatures.ed25519();
+      case 0x0808:
+        return Signatures.ed448();
+      case 0x0403:
+        return Signatures.ecdsaP256Sha256();
+      case 0x0503:
+        return Signatures.ecdsaP384Sha384();
+      case 0x0603:
+        return Signatures.ecdsaP521Sha512();
+      default:
+        throw new SealmeetBugException(String.format("no signature scheme 0x%04x", tlsId));
+    }
   }
 
   @Override

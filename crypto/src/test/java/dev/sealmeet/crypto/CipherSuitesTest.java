@@ -103,4 +103,19 @@ class CipherSuitesTest {
     assertThat(a.publicKey()).isEqualTo(b.publicKey());
     assertThat(a.toString()).doesNotContain(HexFormat.of().formatHex(a.privateKey()));
   }
+  @ParameterizedTest(name = "suite {0}")
+  @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7})
+  void signThenVerify_roundTrips_andTamperIsFalse(int id) throws Exception {
+    CipherSuite suite = CipherSuites.get(id, RANDOM);
+    KeyPair kp = suite.signatureGenerateKeyPair();
+    assertThat(suite.signaturePublicKey(kp.privateKey())).isEqualTo(kp.publicKey());
+    byte[] msg = "commit".getBytes(StandardCharsets.UTF_8);
+    byte[] sig = suite.sign(kp.privateKey(), msg);
+    assertThat(suite.verify(kp.publicKey(), msg, sig)).isTrue();
+    byte[] other = msg.clone();
+    other[0] ^= 1;
+    assertThat(suite.verify(kp.publicKey(), other, sig)).isFalse();
+    assertThat(suite.verify(new byte[3], msg, sig)).isFalse();
+    assertThat(suite.verify(kp.publicKey(), msg, new byte[0])).isFalse();
+  }
 }
