@@ -21,6 +21,7 @@ public final class VectorFamilies {
         new dev.sealmeet.conformance.mls.TreeMathFamily(),
         new dev.sealmeet.conformance.mls.TreeOperationsFamily(),
         new dev.sealmeet.conformance.mls.TreeValidationFamily(),
-        new MlsPendingFamily());
+        new MlsPendingFamily(),
+        new dev.sealmeet.conformance.wycheproof.WycheproofFamily());
   }
 }
