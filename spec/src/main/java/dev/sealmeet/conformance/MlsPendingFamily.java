@@ -15,7 +15,6 @@ final class MlsPendingFamily implements VectorFamily {
   static final Set<String> PENDING = Set.of(
       "message-protection.json",
       "welcome.json",
-      "treekem.json",
       "passive-client-welcome.json",
       "passive-client-handling-commit.json",
       "passive-client-random.json");

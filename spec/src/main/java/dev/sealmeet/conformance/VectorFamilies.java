@@ -18,6 +18,7 @@ public final class VectorFamilies {
         new dev.sealmeet.conformance.mls.PskSecretFamily(),
         new dev.sealmeet.conformance.mls.SecretTreeFamily(),
         new dev.sealmeet.conformance.mls.TranscriptHashesFamily(),
+        new dev.sealmeet.conformance.mls.TreeKemFamily(),
         new dev.sealmeet.conformance.mls.TreeMathFamily(),
         new dev.sealmeet.conformance.mls.TreeOperationsFamily(),
         new dev.sealmeet.conformance.mls.TreeValidationFamily(),

@@ -50,6 +50,14 @@ class TreeFamiliesTest {
   }
 
   @Test
+  void treeKem_bundledVectors_allPass() throws IOException {
+    List<CaseResult> results = run(new TreeKemFamily(), "treekem.json");
+    assertThat(results).hasSize(77);
+    assertThat(results).allSatisfy(r -> assertThat(r.outcome()).as(r.name() + " " + r.detail())
+        .isEqualTo(Outcome.PASSED));
+  }
+
+  @Test
   void treeMath_wrongRoot_isFailedNamingTheField() {
     List<CaseResult> results = new TreeMathFamily().run(Json.parse(
         "[{\"n_leaves\": 2, \"n_nodes\": 3, \"root\": 0, \"left\": [null, 0, null],"
