@@ -38,7 +38,8 @@ public final class TreeValidator {
   }
 
   /**
-   * Runs every check of §12.4.3.1 on {@code tree}.
+   * Runs every check of §12.4.3.1 on {@code tree}: tree hash, leaf nodes, unmerged leaves, key
+   * uniqueness, then parent hashes (the costliest, and the least specific diagnosis, last).
    *
    * @param groupId the group id, context of the leaf signatures
    * @param expectedTreeHash the {@code tree_hash} of the GroupInfo's GroupContext
@@ -50,10 +51,10 @@ public final class TreeValidator {
       throw new ProtocolException("RFC 9420 §12.4.3.1",
           "tree hash of the ratchet tree does not match the GroupContext tree_hash");
     }
-    verifyParentHashes(tree);
     verifyLeafNodes(tree, groupId);
     verifyUnmergedLeaves(tree);
     verifyKeyUniqueness(tree);
+    verifyParentHashes(tree);
   }
 
   /**
