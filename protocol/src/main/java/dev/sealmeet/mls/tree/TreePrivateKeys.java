@@ -69,6 +69,20 @@ public final class TreePrivateKeys {
     return new TreePrivateKeys(leafIndex, next);
   }
 
+  /**
+   * This state without the keys of nodes that are blank in {@code tree} or outside it, as after
+   * applying Update and Remove proposals, which blank direct paths (RFC 9420 §12.1.2, §12.1.3).
+   */
+  public TreePrivateKeys prunedTo(RatchetTree tree) {
+    Set<Integer> dropped = new java.util.HashSet<>();
+    for (int x : keys.keySet()) {
+      if (x >= tree.nodeWidth() || tree.isBlank(x)) {
+        dropped.add(x);
+      }
+    }
+    return replaced(dropped, Map.of());
+  }
+
   /** This state with the keys of {@code dropped} removed and {@code added} put in. */
   TreePrivateKeys replaced(Set<Integer> dropped, Map<Integer, Secret> added) {
     Map<Integer, Secret> next = copies(keys);
