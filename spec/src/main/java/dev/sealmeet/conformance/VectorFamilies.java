@@ -9,20 +9,23 @@ public final class VectorFamilies {
   /** Every family, most specific first. */
   public static List<VectorFamily> all() {
     return List.of(
-        // One line per family; keep this list sorted by family name.
-        new dev.sealmeet.conformance.hpke.HpkeVectorFamily(),
+        // One line per family, sorted by class name; MlsPendingFamily last (it claims what is left).
         new dev.sealmeet.conformance.mls.CryptoBasicsFamily(),
-        new MlsDeserializationFamily(),
+        new dev.sealmeet.conformance.hpke.HpkeVectorFamily(),
         new dev.sealmeet.conformance.mls.KeyScheduleFamily(),
+        new dev.sealmeet.conformance.mls.MessageProtectionFamily(),
+        new MlsDeserializationFamily(),
         new MlsMessagesFamily(),
         new dev.sealmeet.conformance.mls.PskSecretFamily(),
         new dev.sealmeet.conformance.mls.SecretTreeFamily(),
+        new SframeFamily(),
         new dev.sealmeet.conformance.mls.TranscriptHashesFamily(),
         new dev.sealmeet.conformance.mls.TreeKemFamily(),
         new dev.sealmeet.conformance.mls.TreeMathFamily(),
         new dev.sealmeet.conformance.mls.TreeOperationsFamily(),
         new dev.sealmeet.conformance.mls.TreeValidationFamily(),
-        new MlsPendingFamily(),
-        new dev.sealmeet.conformance.wycheproof.WycheproofFamily());
+        new dev.sealmeet.conformance.mls.WelcomeFamily(),
+        new dev.sealmeet.conformance.wycheproof.WycheproofFamily(),
+        new MlsPendingFamily());
   }
 }

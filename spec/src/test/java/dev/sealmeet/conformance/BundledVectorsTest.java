@@ -46,7 +46,6 @@ class BundledVectorsTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled("enabled once the SFrame, HPKE and Wycheproof families land")
   void everyBundledFile_isRecognised() {
     Report report = ConformanceRunner.withAllFamilies().run(List.of(VECTORS));
     assertThat(report.files()).filteredOn(FileReport::unrecognised).isEmpty();

@@ -146,7 +146,8 @@ public final class Hpke {
    *
    * @param skS the sender's private key for the auth modes, else {@code null}
    * @throws InvalidKeyException if {@code pkR} or {@code skS} is invalid, or a DH output is all zero
-   * @throws IllegalArgumentException if the PSK or sender-key inputs do not fit the mode
+   * @throws IllegalArgumentException if the PSK or sender-key inputs do not fit the mode, or the PSK
+   *     is shorter than 32 bytes (RFC 9180 §5.1.2)
    */
   public HpkeSenderContext setupSender(
       HpkeMode mode, byte[] pkR, byte[] info, byte[] psk, byte[] pskId, byte[] skS,
@@ -185,7 +186,8 @@ public final class Hpke {
    * @param pkS the sender's public key for the auth modes, else {@code null}
    * @throws InvalidKeyException if {@code enc}, {@code skR} or {@code pkS} is invalid, or a DH output
    *     is all zero
-   * @throws IllegalArgumentException if the PSK or sender-key inputs do not fit the mode
+   * @throws IllegalArgumentException if the PSK or sender-key inputs do not fit the mode, or the PSK
+   *     is shorter than 32 bytes (RFC 9180 §5.1.2)
    */
   public HpkeReceiverContext setupReceiver(
       HpkeMode mode, byte[] enc, byte[] skR, byte[] info, byte[] psk, byte[] pskId, byte[] pkS)

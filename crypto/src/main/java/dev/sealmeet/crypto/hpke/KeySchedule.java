@@ -4,6 +4,9 @@ import java.util.Arrays;
 
 /** KeySchedule&lt;ROLE&gt; and VerifyPSKInputs of RFC 9180 §5.1. */
 final class KeySchedule {
+  /** RFC 9180 §5.1.2: a PSK MUST carry at least 32 bytes of entropy; we can only check its length. */
+  static final int MIN_PSK_LENGTH = 32;
+
   private KeySchedule() {}
 
   /**
@@ -49,6 +52,10 @@ final class KeySchedule {
     }
     if (!gotPsk && mode.usesPsk()) {
       throw new IllegalArgumentException("HPKE mode " + mode + " requires a PSK (RFC 9180 §5.1)");
+    }
+    if (gotPsk && psk.length < MIN_PSK_LENGTH) {
+      throw new IllegalArgumentException("HPKE PSK must have at least " + MIN_PSK_LENGTH
+          + " bytes (RFC 9180 §5.1.2), got " + psk.length);
     }
   }
 

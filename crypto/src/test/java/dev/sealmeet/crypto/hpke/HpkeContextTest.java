@@ -103,6 +103,10 @@ class HpkeContextTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> hpke.setupSender(HpkeMode.AUTH, pk, NONE, NONE, NONE, null, RANDOM))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> hpke.setupSender(HpkeMode.PSK, pk, NONE, new byte[31], id, null, RANDOM))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at least 32 bytes");
   }
 
   @Test

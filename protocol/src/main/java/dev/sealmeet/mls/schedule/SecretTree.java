@@ -2,6 +2,7 @@ package dev.sealmeet.mls.schedule;
 
 import dev.sealmeet.crypto.Secret;
 import dev.sealmeet.mls.crypto.MlsSuite;
+import dev.sealmeet.mls.tree.TreeMath;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -26,6 +27,7 @@ public final class SecretTree {
 
   private final MlsSuite suite;
   private final int leafCount;
+  private final int paddedLeafCount;
   private final Secret[] nodes;
   private final HashRatchet[][] ratchets;
 
@@ -41,9 +43,9 @@ public final class SecretTree {
     }
     this.suite = suite;
     this.leafCount = leafCount;
-    int width = 2 * Integer.highestOneBit(2 * leafCount - 1) - 1;
-    this.nodes = new Secret[width];
-    this.nodes[root(width)] = encryptionSecret;
+    this.paddedLeafCount = Integer.highestOneBit(2 * leafCount - 1);
+    this.nodes = new Secret[TreeMath.nodeWidth(paddedLeafCount)];
+    this.nodes[TreeMath.root(paddedLeafCount)] = encryptionSecret;
     this.ratchets = new HashRatchet[leafCount][];
   }
 
@@ -92,13 +94,12 @@ public final class SecretTree {
   }
 
   private HashRatchet[] startRatchets(int leafIndex) {
-    int target = 2 * leafIndex;
-    int node = root(nodes.length);
+    int target = TreeMath.leafToNode(leafIndex);
+    int node = TreeMath.root(paddedLeafCount);
     while (node != target) {
-      int level = level(node);
       Secret secret = nodes[node];
-      int left = node ^ (1 << (level - 1));
-      int right = node ^ (3 << (level - 1));
+      int left = TreeMath.left(node);
+      int right = TreeMath.right(node);
       if (secret != null) {
         nodes[left] = suite.expandWithLabel(secret, "tree", LEFT, suite.hashLength());
         nodes[right] = suite.expandWithLabel(secret, "tree", RIGHT, suite.hashLength());
@@ -119,13 +120,5 @@ public final class SecretTree {
     leaf.destroy();
     nodes[target] = null;
     return pair;
-  }
-
-  private static int root(int width) {
-    return Integer.highestOneBit(width) - 1;
-  }
-
-  private static int level(int node) {
-    return Integer.numberOfTrailingZeros(~node);
   }
 }

@@ -16,6 +16,17 @@
  * TranscriptHashes: confirmed / interim, updated per Commit
  * </pre>
  *
+ * Receiving a PrivateMessage (RFC 9420 §6.3) without changing state on failure:
+ *
+ * <pre>
+ * SenderDataKey sdk = epoch.senderDataKey(ciphertext);           // §6.3.2
+ * SenderData sd = decode(sdk.open(senderDataAad, encryptedSenderData));
+ * HashRatchet r = tree.ratchet(sd.leafIndex(), RatchetType.APPLICATION);
+ * MessageKey key = r.peek(sd.generation());                      // no state change
+ * byte[] content = key.open(sd.reuseGuard(), privateContentAad, ciphertext);
+ * r.consume(sd.generation());                                    // only after success (§9.2)
+ * </pre>
+ *
  * Every secret lives in a typed holder over {@link dev.sealmeet.crypto.Secret}; none prints its bytes.
  * Group contexts are taken as {@link dev.sealmeet.mls.message.GroupContext} or already encoded.
  */

@@ -118,6 +118,21 @@ class MlsSuiteTest {
   }
 
   @Test
+  void verifyWithLabel_realSuite_acceptsOwnSignatureOnlyUnderSameLabel() throws Exception {
+    for (int id = 1; id <= 7; id++) {
+      MlsSuite real = MlsSuite.of(id, new java.security.SecureRandom());
+      dev.sealmeet.crypto.KeyPair keys = real.suite().signatureGenerateKeyPair();
+      byte[] sig = real.signWithLabel(keys.privateKey(), "LeafNodeTBS", new byte[] {5});
+      assertThat(real.verifyWithLabel(keys.publicKey(), "LeafNodeTBS", new byte[] {5}, sig))
+          .as("suite %d", id).isTrue();
+      assertThat(real.verifyWithLabel(keys.publicKey(), "GroupInfoTBS", new byte[] {5}, sig))
+          .as("suite %d", id).isFalse();
+      assertThat(real.verifyWithLabel(keys.publicKey(), "LeafNodeTBS", new byte[] {6}, sig))
+          .as("suite %d", id).isFalse();
+    }
+  }
+
+  @Test
   void of_unknownSuite_throwsUnsupported() {
     assertThatThrownBy(() -> MlsSuite.of(0x7777, new java.security.SecureRandom()))
         .isInstanceOf(dev.sealmeet.error.UnsupportedException.class);

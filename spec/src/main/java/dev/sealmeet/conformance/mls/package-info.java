@@ -9,6 +9,8 @@
  * psk_secret.json    ─► PskSecretFamily     ─► mls.schedule.PskSecret        (§8.4)
  * secret-tree.json   ─► SecretTreeFamily    ─► mls.schedule.SecretTree       (§9, §6.3.2)
  * transcript-hashes  ─► TranscriptHashesFamily ─► mls.schedule.TranscriptHashes (§8.2)
+ * message-protection ─► MessageProtectionFamily ─► mls.framing Public/PrivateMessageProtection (§6)
+ * welcome.json       ─► WelcomeFamily       ─► mls.framing.WelcomeReceiver   (§12.4.3.1)
  * </pre>
  */
 package dev.sealmeet.conformance.mls;

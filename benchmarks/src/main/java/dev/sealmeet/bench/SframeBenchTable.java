@@ -1,0 +1,148 @@
+package dev.sealmeet.bench;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs the per-frame benchmarks through the JMH API with short settings and prints one table: per suite
+ * and size, protect and protect+unprotect in ns/frame and their ratio to raw JCE AES-128-GCM. Used by
+ * {@code sealmeet bench sframe}; the full-length numbers come from the JMH command in
+ * {@code benchmarks/README.md}.
+ */
+public final class SframeBenchTable {
+  private final int forks;
+  private final int warmupMillis;
+  private final int measureMillis;
+  private final List<String> suites;
+  private final List<String> sizes;
+
+  /**
+   * @param forks JMH forks per benchmark (0 runs in this JVM: faster, less isolated)
+   * @param warmupMillis one warm-up iteration of this length
+   * @param measureMillis one measured iteration of this length
+   * @param suites suite ids to run, e.g. {@code ["1", "4"]}
+   * @param sizes frame sizes in bytes, e.g. {@code ["1200"]}
+   */
+  public SframeBenchTable(int forks, int warmupMillis, int measureMillis, List<String> suites,
+      List<String> sizes) {
+    this.forks = forks;
+    this.warmupMillis = warmupMillis;
+    this.measureMillis = measureMillis;
+    this.suites = List.copyOf(suites);
+    this.sizes = List.copyOf(sizes);
+  }
+
+  /**
+   * Runs the benchmarks and prints the table to {@code out}.
+   *
+   * @throws RunnerException if JMH fails
+   */
+  public void run(PrintStream out) throws RunnerException {
+    if (forks == 0) {
+      prewarm();
+    }
+    ChainedOptionsBuilder options = new OptionsBuilder()
+        .include(SframeProtectBenchmark.class.getSimpleName())
+        .include(SframeRoundTripBenchmark.class.getSimpleName())
+        .include(RawAesGcmBenchmark.class.getSimpleName())
+        .param("suite", suites.toArray(new String[0]))
+        .param("size", sizes.toArray(new String[0]))
+        .forks(forks)
+        .warmupIterations(1)
+        .warmupTime(TimeValue.milliseconds(warmupMillis))
+        .measurementIterations(1)
+        .measurementTime(TimeValue.milliseconds(measureMillis))
+        .verbosity(VerboseMode.SILENT)
+        .shouldFailOnError(true);
+    Collection<RunResult> results = new Runner(options.build()).run();
+    print(results, out);
+  }
+
+  /**
+   * With {@code forks == 0} every benchmark shares this JVM, and JMH runs them in name order, so the raw
+   * baseline would run first with cold JCE code (a GCM decryption takes seconds to reach compiled
+   * code). Running every path here first puts all sides on the same, compiled footing.
+   */
+  private void prewarm() {
+    try {
+      for (String size : sizes) {
+        int bytes = Integer.parseInt(size);
+        int rounds = (int) Math.max(200, Math.min(20_000, 20_000_000L / Math.max(bytes, 1)));
+        RawAesGcmBenchmark raw = new RawAesGcmBenchmark();
+        raw.size = bytes;
+        raw.setUp();
+        for (int i = 0; i < rounds; i++) {
+          raw.encryptDecrypt();
+        }
+        for (String suite : suites) {
+          SframeFixture fixture = new SframeFixture(Integer.parseInt(suite), bytes);
+          for (int i = 0; i < rounds; i++) {
+            fixture.protect();
+            fixture.unprotect();
+          }
+        }
+      }
+    } catch (java.security.GeneralSecurityException | dev.sealmeet.error.SealmeetException e) {
+      throw new IllegalStateException("benchmark pre-warm failed: " + e.getMessage(), e);
+    }
+  }
+
+  private void print(Collection<RunResult> results, PrintStream out) {
+    Map<String, Double> score = new HashMap<>();
+    for (RunResult r : results) {
+      String method = r.getParams().getBenchmark();
+      method = method.substring(method.lastIndexOf('.') + 1);
+      String suite = r.getParams().getParam("suite");
+      String size = r.getParams().getParam("size");
+      score.put(method + "/" + (suite == null ? "raw" : suite) + "/" + size,
+          r.getPrimaryResult().getScore());
+    }
+    out.println("SFrame per-frame cost, ns/frame (quick run: short, noisy; see benchmarks/README.md)");
+    out.printf(Locale.ROOT, "%-28s %8s %12s %8s %14s %8s%n",
+        "suite", "size", "protect", "x raw", "protect+unpr.", "x raw");
+    List<String> rows = new ArrayList<>(suites);
+    rows.add("raw");
+    for (String suite : rows) {
+      for (String size : sizes) {
+        Double protect = score.get(("raw".equals(suite) ? "encrypt" : "protect") + "/" + suite + "/" + size);
+        Double both = score.get(("raw".equals(suite) ? "encryptDecrypt" : "protectUnprotect") + "/"
+            + suite + "/" + size);
+        Double rawProtect = score.get("encrypt/raw/" + size);
+        Double rawBoth = score.get("encryptDecrypt/raw/" + size);
+        out.printf(Locale.ROOT, "%-28s %8s %12s %8s %14s %8s%n", label(suite), size, ns(protect),
+            ratio(protect, rawProtect), ns(both), ratio(both, rawBoth));
+      }
+    }
+  }
+
+  private static String label(String suite) {
+    switch (suite) {
+      case "1": return "1 AES_128_CTR_HMAC_SHA256_80";
+      case "2": return "2 AES_128_CTR_HMAC_SHA256_64";
+      case "3": return "3 AES_128_CTR_HMAC_SHA256_32";
+      case "4": return "4 AES_128_GCM_SHA256_128";
+      case "5": return "5 AES_256_GCM_SHA512_128";
+      default: return "raw JCE AES-128-GCM";
+    }
+  }
+
+  private static String ns(Double v) {
+    return v == null ? "-" : String.format(Locale.ROOT, "%.0f", v);
+  }
+
+  private static String ratio(Double v, Double raw) {
+    return v == null || raw == null ? "-" : String.format(Locale.ROOT, "%.2f", v / raw);
+  }
+}

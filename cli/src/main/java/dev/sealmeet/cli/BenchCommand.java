@@ -1,0 +1,55 @@
+package dev.sealmeet.cli;
+
+import dev.sealmeet.bench.SframeBenchTable;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.openjdk.jmh.runner.RunnerException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code sealmeet bench sframe}: a quick JMH run of the per-frame cost beside raw AES-GCM. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs a quick version of the JMH benchmarks and prints one table.",
+      "'sframe': protect and protect+unprotect per frame for suites 1-5 and raw JCE AES-128-GCM,",
+      "in ns/frame, with the ratio to raw. Quick numbers are noisy; for real ones run the JMH",
+      "command in benchmarks/README.md on an idle machine."
+    })
+final class BenchCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", paramLabel = "TARGET", description = "What to benchmark: sframe")
+  String target;
+
+  @Option(names = "--forks", paramLabel = "N",
+      description = "JMH forks per benchmark (default ${DEFAULT-VALUE}: run in this JVM, fastest)")
+  int forks = 0;
+
+  @Option(names = "--warmup-ms", paramLabel = "MS", description = "Warm-up time per benchmark "
+      + "(default ${DEFAULT-VALUE})")
+  int warmupMillis = 500;
+
+  @Option(names = "--measure-ms", paramLabel = "MS", description = "Measured time per benchmark "
+      + "(default ${DEFAULT-VALUE})")
+  int measureMillis = 300;
+
+  @Option(names = "--suites", split = ",", paramLabel = "IDS",
+      description = "Suite ids (default ${DEFAULT-VALUE})")
+  List<String> suites = List.of("1", "2", "3", "4", "5");
+
+  @Option(names = "--sizes", split = ",", paramLabel = "BYTES",
+      description = "Frame sizes in bytes (default ${DEFAULT-VALUE})")
+  List<String> sizes = List.of("64", "1200", "16384", "102400");
+
+  @Override
+  public Integer call() throws RunnerException {
+    if (!"sframe".equals(target)) {
+      System.err.println("sealmeet bench: unknown target '" + target + "' (known: sframe)");
+      return 2;
+    }
+    new SframeBenchTable(forks, warmupMillis, measureMillis, suites, sizes).run(System.out);
+    return 0;
+  }
+}

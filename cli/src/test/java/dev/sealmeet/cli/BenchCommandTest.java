@@ -1,0 +1,25 @@
+package dev.sealmeet.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class BenchCommandTest {
+
+  @Test
+  void bench_unknownTarget_exitsWithUsageError() {
+    assertThat(new CommandLine(new Main()).execute("bench", "mls")).isEqualTo(2);
+  }
+
+  @Test
+  void bench_help_namesSframeTarget() {
+    StringWriter out = new StringWriter();
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(new PrintWriter(out));
+    assertThat(cli.execute("bench", "--help")).isZero();
+    assertThat(out.toString()).contains("sframe", "--suites", "--sizes");
+  }
+}

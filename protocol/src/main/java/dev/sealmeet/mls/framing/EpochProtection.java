@@ -1,0 +1,157 @@
+package dev.sealmeet.mls.framing;
+
+import dev.sealmeet.crypto.Secret;
+import dev.sealmeet.error.AuthenticationException;
+import dev.sealmeet.error.DecodeException;
+import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.ProtocolException;
+import dev.sealmeet.error.ReplayException;
+import dev.sealmeet.mls.crypto.MlsSuite;
+import dev.sealmeet.mls.message.AuthenticatedContent;
+import dev.sealmeet.mls.message.FramedContent;
+import dev.sealmeet.mls.message.GroupContext;
+import dev.sealmeet.mls.message.MlsMessage;
+import dev.sealmeet.mls.message.MlsMessageBody;
+import dev.sealmeet.mls.message.PrivateMessage;
+import dev.sealmeet.mls.message.PublicMessage;
+import dev.sealmeet.mls.message.WireFormat;
+import dev.sealmeet.mls.schedule.EpochSecrets;
+import dev.sealmeet.mls.schedule.SecretTree;
+import java.security.SecureRandom;
+import java.util.Optional;
+
+/**
+ * Both protections of one epoch behind one object (RFC 9420 §6.2, §6.3), as the group state uses
+ * them: {@link #protect} in the wire format of the caller's choice, {@link #unprotect} of any
+ * handshake or application MLSMessage.
+ *
+ * <pre>
+ * EpochSecrets ─membership_key──────► PublicMessageProtection ─┐
+ *              ─sender_data_secret─┐                           ├─► EpochProtection
+ *              ─secretTree(n)──────┴► PrivateMessageProtection ─┘
+ * </pre>
+ *
+ * Owns the secret tree it creates; {@link #destroy} wipes everything. Not thread-safe.
+ */
+public final class EpochProtection {
+  private final GroupContext context;
+  private final SecretTree tree;
+  private final PublicMessageProtection publicProtection;
+  private final PrivateMessageProtection privateProtection;
+
+  private EpochProtection(MlsSuite suite, GroupContext context, Secret membershipKey,
+      Secret senderDataSecret, SecretTree tree, SecureRandom random) {
+    this.context = context;
+    this.tree = tree;
+    this.publicProtection = new PublicMessageProtection(suite, context, membershipKey);
+    this.privateProtection =
+        new PrivateMessageProtection(suite, context, senderDataSecret, tree, random);
+  }
+
+  /**
+   * The protections of the epoch whose secrets are {@code secrets}. Creates the epoch's secret tree
+   * (which takes {@code encryption_secret} over, see {@link EpochSecrets#secretTree}).
+   *
+   * @param leafCount the number of leaves of the epoch's ratchet tree
+   * @throws IllegalStateException if the epoch's secret tree was already created
+   */
+  public static EpochProtection of(MlsSuite suite, GroupContext context, EpochSecrets secrets,
+      int leafCount, SecureRandom random) {
+    Secret membership = secrets.membershipKey();
+    Secret senderData = secrets.senderDataSecret();
+    try {
+      return new EpochProtection(
+          suite, context, membership, senderData, secrets.secretTree(leafCount), random);
+    } finally {
+      membership.destroy();
+      senderData.destroy();
+    }
+  }
+
+  /**
+   * The protections for explicitly given epoch values (e.g. a test vector); copies both secrets and
+   * takes ownership of {@code tree}.
+   */
+  public static EpochProtection of(MlsSuite suite, GroupContext context, Secret membershipKey,
+      Secret senderDataSecret, SecretTree tree, SecureRandom random) {
+    return new EpochProtection(suite, context, membershipKey, senderDataSecret, tree, random);
+  }
+
+  /** The GroupContext of this epoch. */
+  public GroupContext context() {
+    return context;
+  }
+
+  /**
+   * Signs {@code content} and protects it as {@code wireFormat}.
+   *
+   * @param confirmationTag present exactly for commits
+   * @param paddingLength zero bytes appended to a PrivateMessage's plaintext (ignored for public)
+   * @throws InvalidKeyException if the signature key is not a key of the suite's scheme
+   * @throws IllegalArgumentException if {@code wireFormat} is neither message format, or the content
+   *     may not go in it (application data in public, non-member sender in private)
+   */
+  public MlsMessage protect(FramedContent content, WireFormat wireFormat,
+      byte[] signaturePrivateKey, Optional<byte[]> confirmationTag, int paddingLength)
+      throws InvalidKeyException {
+    switch (wireFormat) {
+      case PUBLIC_MESSAGE:
+        return MlsMessage.of(
+            publicProtection.protect(content, signaturePrivateKey, confirmationTag));
+      case PRIVATE_MESSAGE:
+        return MlsMessage.of(privateProtection.protect(
+            content, signaturePrivateKey, confirmationTag, paddingLength));
+      default:
+        throw new IllegalArgumentException(wireFormat + " does not carry framed content");
+    }
+  }
+
+  /**
+   * Protects already signed content in the wire format it was signed for: the commit path, where
+   * the confirmation tag is computed between signing and protecting (RFC 9420 §8.2).
+   *
+   * @throws IllegalArgumentException as for {@link #protect(FramedContent, WireFormat, byte[],
+   *     Optional, int)}
+   */
+  public MlsMessage protect(AuthenticatedContent authenticated, int paddingLength) {
+    return authenticated.wireFormat() == WireFormat.PRIVATE_MESSAGE
+        ? MlsMessage.of(privateProtection.protect(authenticated, paddingLength))
+        : MlsMessage.of(publicProtection.protect(authenticated));
+  }
+
+  /**
+   * Unprotects a PublicMessage or PrivateMessage of this epoch.
+   *
+   * @throws ProtocolException if the message is not a public or private message, or is rejected
+   *     as {@link PublicMessageProtection#unprotect} or {@link PrivateMessageProtection#unprotect}
+   *     describe
+   * @throws ReplayException if a PrivateMessage's generation was already used
+   * @throws AuthenticationException naming the tag, AEAD or signature that failed
+   * @throws DecodeException if a PrivateMessage's plaintext is malformed
+   */
+  public VerifiedContent unprotect(MlsMessage message, SignatureKeyLookup keys)
+      throws ProtocolException, ReplayException, AuthenticationException, DecodeException {
+    MlsMessageBody body = message.body();
+    if (body instanceof PublicMessage) {
+      return publicProtection.unprotect((PublicMessage) body, keys);
+    }
+    if (body instanceof PrivateMessage) {
+      return privateProtection.unprotect((PrivateMessage) body, keys);
+    }
+    throw new ProtocolException("RFC 9420 §6",
+        "expected a public or private message, got " + message.wireFormat());
+  }
+
+  /** Wipes the membership key, the sender data secret and the secret tree. */
+  public void destroy() {
+    publicProtection.destroy();
+    privateProtection.destroy();
+    tree.destroy();
+  }
+
+  /** Epoch and tree size only. */
+  @Override
+  public String toString() {
+    return "EpochProtection[epoch " + context.epoch() + ", " + tree.leafCount() + " leaves]";
+  }
+}

@@ -1,0 +1,81 @@
+package dev.sealmeet.sframe;
+
+import dev.sealmeet.crypto.Secret;
+import dev.sealmeet.error.AuthenticationException;
+import dev.sealmeet.error.DecodeException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * A suite's AEAD on its own, with no SFrame header: AES-GCM, or the AES-CTR + HMAC construction of
+ * RFC 9605 §4.5.1. For conformance checks and tools; frames go through {@link SframeSender} and
+ * {@link SframeReceiver}.
+ *
+ * <p>The caller chooses nonces and must never repeat one under a key. For the GCM suites the JDK also
+ * refuses to encrypt twice in a row under the same nonce. Not thread-safe.
+ */
+public final class SframeAead {
+  private static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();
+
+  private final SframeSuite suite;
+  private final FrameAead aead;
+
+  private SframeAead(SframeSuite suite, FrameAead aead) {
+    this.suite = suite;
+    this.aead = aead;
+  }
+
+  /**
+   * An AEAD for {@code suite} keyed with {@code key} ({@code Nk} bytes: for AES-CTR + HMAC suites
+   * {@code enc_key ‖ auth_key}).
+   *
+   * @throws IllegalArgumentException if the key length is not {@code Nk}
+   */
+  public static SframeAead create(SframeSuite suite, Secret key) {
+    byte[] bytes = key.copyBytes();
+    try {
+      return new SframeAead(suite, FrameAead.create(suite, bytes));
+    } finally {
+      Arrays.fill(bytes, (byte) 0);
+    }
+  }
+
+  /** {@code AEAD.Encrypt(key, nonce, aad, pt)}: ciphertext followed by the {@code Nt}-byte tag. */
+  public byte[] encrypt(byte[] nonce, byte[] aad, byte[] plaintext) {
+    checkNonce(nonce);
+    byte[] out = new byte[plaintext.length + suite.tagLength()];
+    aead.seal(nonce.clone(), aad, aad.length, EMPTY, ByteBuffer.wrap(plaintext), ByteBuffer.wrap(out));
+    return out;
+  }
+
+  /**
+   * {@code AEAD.Decrypt(key, nonce, aad, ct)}.
+   *
+   * @throws DecodeException if {@code ciphertext} is shorter than the tag
+   * @throws AuthenticationException if the tag does not verify
+   */
+  public byte[] decrypt(byte[] nonce, byte[] aad, byte[] ciphertext)
+      throws DecodeException, AuthenticationException {
+    checkNonce(nonce);
+    if (ciphertext.length < suite.tagLength()) {
+      throw new DecodeException("ciphertext of " + ciphertext.length + " bytes is shorter than the "
+          + suite.tagLength() + "-byte tag");
+    }
+    byte[] out = new byte[ciphertext.length - suite.tagLength()];
+    aead.open(nonce.clone(), aad, aad.length, EMPTY, ByteBuffer.wrap(ciphertext), ByteBuffer.wrap(out));
+    return out;
+  }
+
+  private static void checkNonce(byte[] nonce) {
+    if (nonce.length != SframeSuite.NONCE_LENGTH) {
+      throw new IllegalArgumentException(
+          "nonce must be " + SframeSuite.NONCE_LENGTH + " bytes, got " + nonce.length);
+    }
+  }
+
+  /** The suite only. */
+  @Override
+  public String toString() {
+    return "SframeAead[" + suite + "]";
+  }
+}

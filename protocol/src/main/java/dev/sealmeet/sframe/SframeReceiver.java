@@ -1,0 +1,219 @@
+package dev.sealmeet.sframe;
+
+import dev.sealmeet.crypto.Secret;
+import dev.sealmeet.error.AuthenticationException;
+import dev.sealmeet.error.DecodeException;
+import dev.sealmeet.error.ReplayException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.LongPredicate;
+
+/**
+ * The receiving side of an SFrame context (RFC 9605 §4.4.4): decryption keys by KID, each with an
+ * anti-replay window, and {@code unprotect}, which authenticates and decrypts an SFrame ciphertext.
+ *
+ * <pre>
+ * unprotect(metadata, frame, dst):
+ *   (kid, ctr) = parse header        DecodeException if truncated or not minimal
+ *   key        = keys[kid]           UnknownKidException (the caller may buffer and retry)
+ *   window(kid).check(ctr)           ReplayException if seen or older than the window
+ *   dst       ← AEAD.Decrypt(...)    AuthenticationException if the tag fails
+ *   window(kid).accept(ctr)          only now: a forged frame never moves the window
+ * </pre>
+ *
+ * <p>Any rejected frame leaves the receiver exactly as it was, and leaves {@code frame} and {@code dst}
+ * positions unchanged (bytes of {@code dst} past its position may have been overwritten). Failures carry
+ * no stack trace, so a flood of forged frames costs little more than the crypto. The window tracks
+ * {@link SframeOptions#replayWindow()} CTRs per KID; frames reordered within it are accepted once each.
+ *
+ * <p><b>Keys.</b> Several KIDs may be installed at once, e.g. every member's KIDs of the current and the
+ * previous MLS epoch (RFC 9605 §5.2). Removing a KID drops its window; installing it again starts a new
+ * window, so never re-install a key that was already used (old frames would decrypt again).
+ *
+ * <p><b>Cost.</b> The {@code ByteBuffer} {@code unprotect} allocates nothing in Sealmeet code on
+ * success; see {@link SframeSender} for what the JDK allocates per {@code Cipher.init}.
+ *
+ * <p><b>Threads.</b> Not thread-safe. Use one receiver per receiving thread (e.g. per incoming stream),
+ * or guard every call, key changes included, with one lock.
+ */
+public final class SframeReceiver {
+  private static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();
+
+  private final SframeSuite suite;
+  private final SframeOptions options;
+  private final KidMap<FrameKey> keys = new KidMap<>();
+  private final HeaderCodec.DecodedHeader decoded = new HeaderCodec.DecodedHeader();
+  private final byte[] header = new byte[SframeHeader.MAX_LENGTH];
+
+  /** A receiver for an RFC 9605 suite with {@link SframeOptions#defaults() default options}. */
+  public SframeReceiver(SframeSuite suite) {
+    this(suite, SframeOptions.defaults());
+  }
+
+  /**
+   * A receiver for {@code suite}.
+   *
+   * @throws IllegalArgumentException if the suite is provisional and {@code options} do not allow it
+   */
+  public SframeReceiver(SframeSuite suite, SframeOptions options) {
+    options.checkSuite(suite);
+    this.suite = suite;
+    this.options = options;
+  }
+
+  /** The cipher suite of every key of this receiver. */
+  public SframeSuite suite() {
+    return suite;
+  }
+
+  /** The replay window per KID, in frames. */
+  public int replayWindow() {
+    return options.replayWindow();
+  }
+
+  /**
+   * Installs a decryption key for {@code kid} with an empty replay window. The base key is read, not
+   * kept.
+   *
+   * @throws IllegalStateException if {@code kid} already has a key
+   */
+  public void addKey(long kid, Secret baseKey) {
+    if (keys.get(kid) != null) {
+      throw new IllegalStateException("KID 0x" + Long.toHexString(kid) + " already has a receive key");
+    }
+    keys.put(kid, FrameKey.derive(suite, kid, baseKey, 0L, new ReplayWindow(options.replayWindow())));
+  }
+
+  /** Removes and wipes the key of {@code kid} and drops its window; returns whether there was one. */
+  public boolean removeKey(long kid) {
+    FrameKey key = keys.remove(kid);
+    if (key == null) {
+      return false;
+    }
+    key.destroy();
+    return true;
+  }
+
+  /** Removes every key whose KID matches {@code filter} (e.g. an old epoch); returns how many. */
+  public int removeKeys(LongPredicate filter) {
+    List<Long> matching = keys.kidsMatching(filter);
+    for (long kid : matching) {
+      removeKey(kid);
+    }
+    return matching.size();
+  }
+
+  /** Whether {@code kid} has a key. */
+  public boolean hasKey(long kid) {
+    return keys.get(kid) != null;
+  }
+
+  /**
+   * The highest CTR accepted under {@code kid} (unsigned); meaningful only if {@link #hasAccepted}.
+   *
+   * @throws IllegalArgumentException if {@code kid} has no key
+   */
+  public long highestCounter(long kid) {
+    return key(kid).window.highest();
+  }
+
+  /**
+   * Whether any frame was accepted under {@code kid}.
+   *
+   * @throws IllegalArgumentException if {@code kid} has no key
+   */
+  public boolean hasAccepted(long kid) {
+    return key(kid).window.hasAccepted();
+  }
+
+  /** An upper bound on the plaintext length of a frame of {@code frameLength} bytes. */
+  public int maxPlaintextLength(int frameLength) {
+    return Math.max(0, frameLength - 1 - suite.tagLength());
+  }
+
+  /**
+   * Authenticates and decrypts one frame (RFC 9605 §4.4.4) into {@code dst} at its position.
+   *
+   * <p>The frame is {@code frame[position..limit)} and is consumed on success. {@code metadata} must be
+   * what the sender authenticated ({@code null} means none); it is left as found. On success advances
+   * {@code dst} by the plaintext length. The frame and {@code dst} may be the same array only if
+   * they do not overlap.
+   *
+   * @return the plaintext length
+   * @throws DecodeException if the header is truncated or not minimal, or the frame is shorter than
+   *     header plus tag
+   * @throws UnknownKidException if no key is installed for the frame's KID
+   * @throws ReplayException if the CTR was already accepted or is older than the window
+   * @throws AuthenticationException if the tag does not verify (wrong key, tampered frame or metadata)
+   * @throws IllegalArgumentException if {@code dst} cannot hold the plaintext (nothing is consumed)
+   */
+  public int unprotect(ByteBuffer metadata, ByteBuffer frame, ByteBuffer dst)
+      throws DecodeException, UnknownKidException, ReplayException, AuthenticationException {
+    int start = frame.position();
+    int end = frame.limit();
+    HeaderCodec.read(frame, start, end, decoded);
+    long kid = decoded.kid;
+    long ctr = decoded.ctr;
+    int headerLength = decoded.length;
+    FrameKey key = keys.get(kid);
+    if (key == null) {
+      throw new UnknownKidException(kid);
+    }
+    int plaintextLength = end - start - headerLength - suite.tagLength();
+    if (plaintextLength < 0) {
+      throw StacklessDecodeException.of("SFrame frame of " + (end - start) + " bytes is shorter than its "
+          + headerLength + "-byte header plus the " + suite.tagLength() + "-byte tag");
+    }
+    key.window.check(kid, ctr);
+    if (dst.remaining() < plaintextLength) {
+      throw new IllegalArgumentException("destination has " + dst.remaining()
+          + " bytes remaining, the plaintext needs " + plaintextLength);
+    }
+    for (int i = 0; i < headerLength; i++) {
+      header[i] = frame.get(start + i);
+    }
+    key.computeNonce(ctr);
+    frame.position(start + headerLength);
+    try {
+      key.aead.open(key.nonce, header, headerLength, metadata == null ? EMPTY : metadata, frame, dst);
+    } catch (AuthenticationException e) {
+      frame.position(start);
+      throw e;
+    }
+    key.window.accept(ctr);
+    return plaintextLength;
+  }
+
+  /**
+   * Authenticates and decrypts one frame into a new array. Allocates; the frame path should use the
+   * {@code ByteBuffer} form.
+   *
+   * @throws DecodeException if the header is truncated or not minimal, or the frame is too short
+   * @throws UnknownKidException if no key is installed for the frame's KID
+   * @throws ReplayException if the CTR was already accepted or is older than the window
+   * @throws AuthenticationException if the tag does not verify
+   */
+  public byte[] unprotect(byte[] metadata, byte[] frame)
+      throws DecodeException, UnknownKidException, ReplayException, AuthenticationException {
+    byte[] out = new byte[maxPlaintextLength(frame.length)];
+    int length = unprotect(metadata == null ? null : ByteBuffer.wrap(metadata), ByteBuffer.wrap(frame),
+        ByteBuffer.wrap(out));
+    return length == out.length ? out : Arrays.copyOf(out, length);
+  }
+
+  private FrameKey key(long kid) {
+    FrameKey key = keys.get(kid);
+    if (key == null) {
+      throw new IllegalArgumentException("no receive key for KID 0x" + Long.toHexString(kid));
+    }
+    return key;
+  }
+
+  /** Suite, window and number of keys; never key material. */
+  @Override
+  public String toString() {
+    return "SframeReceiver[" + suite + ", window " + options.replayWindow() + ", " + keys.size()
+        + " keys]";
+  }
+}

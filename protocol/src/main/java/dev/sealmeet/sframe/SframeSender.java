@@ -1,0 +1,199 @@
+package dev.sealmeet.sframe;
+
+import dev.sealmeet.crypto.Secret;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.function.LongPredicate;
+
+/**
+ * The sending side of an SFrame context (RFC 9605 §4.4.3): encryption keys by KID, each with its own
+ * counter, and {@code protect}, which turns a media frame into an SFrame ciphertext.
+ *
+ * <pre>
+ * protect(kid, metadata, plaintext, dst):
+ *   ctr   = next CTR of kid (then incremented; never reused, never wraps)
+ *   dst  ← header(kid, ctr) ‖ AEAD.Encrypt(sframe_key, salt XOR ctr, header ‖ metadata, plaintext)
+ * </pre>
+ *
+ * <p><b>Keys.</b> {@link #addKey} derives {@code sframe_key} and {@code sframe_salt} once (RFC 9605
+ * §4.4.2) and creates the JCE objects that every frame then reuses. Several KIDs may be installed at
+ * once, for example the sender's KIDs of two MLS epochs during a transition (RFC 9605 §5.2 puts the epoch
+ * in the KID's low bits). A key installed here is for encryption only (RFC 9605 §4.4.1); install the
+ * same base key in a {@link SframeReceiver} elsewhere to decrypt.
+ *
+ * <p><b>Counters.</b> Each KID starts at CTR 0 (or a stored value, RFC 9605 §9.1) and counts up.
+ * After CTR 2<sup>64</sup>−1 the key is exhausted and {@code protect} throws
+ * {@link IllegalStateException}: install a new key. The counter is consumed before encrypting, so a
+ * failed call never leads to a reused (key, nonce). Re-adding a KID after {@link #removeKey} restarts
+ * its counter; doing so with the same base key would reuse nonces, and is the caller's responsibility
+ * (RFC 9605 §9.1).
+ *
+ * <p><b>Cost.</b> The {@code ByteBuffer} {@code protect} allocates nothing in Sealmeet code. The JDK's
+ * {@code Cipher.init}, needed for every new nonce, allocates inside the JDK (about 1 KB per AES-GCM frame
+ * and about 110 B per AES-CTR frame, measured on JDK 17 and 25). Heap buffers are fastest.
+ *
+ * <p><b>Threads.</b> Not thread-safe. Use one sender per sending thread, or guard every call, key
+ * changes included, with one lock. Distinct senders never share state.
+ */
+public final class SframeSender {
+  private static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();
+
+  private final SframeSuite suite;
+  private final KidMap<FrameKey> keys = new KidMap<>();
+  private final byte[] header = new byte[SframeHeader.MAX_LENGTH];
+
+  /** A sender for an RFC 9605 suite with {@link SframeOptions#defaults() default options}. */
+  public SframeSender(SframeSuite suite) {
+    this(suite, SframeOptions.defaults());
+  }
+
+  /**
+   * A sender for {@code suite}.
+   *
+   * @throws IllegalArgumentException if the suite is provisional and {@code options} do not allow it
+   */
+  public SframeSender(SframeSuite suite, SframeOptions options) {
+    options.checkSuite(suite);
+    this.suite = suite;
+  }
+
+  /** The cipher suite of every key of this sender. */
+  public SframeSuite suite() {
+    return suite;
+  }
+
+  /**
+   * Installs an encryption key for {@code kid}, starting at CTR 0.
+   *
+   * @throws IllegalStateException if {@code kid} already has a key
+   */
+  public void addKey(long kid, Secret baseKey) {
+    addKey(kid, baseKey, 0L);
+  }
+
+  /**
+   * Installs an encryption key for {@code kid} whose first frame uses {@code firstCtr} (unsigned), for
+   * a context restored from storage (RFC 9605 §9.1). The base key is read, not kept.
+   *
+   * @throws IllegalStateException if {@code kid} already has a key
+   */
+  public void addKey(long kid, Secret baseKey, long firstCtr) {
+    if (keys.get(kid) != null) {
+      throw new IllegalStateException("KID 0x" + Long.toHexString(kid) + " already has a send key");
+    }
+    keys.put(kid, FrameKey.derive(suite, kid, baseKey, firstCtr, null));
+  }
+
+  /** Removes and wipes the key of {@code kid}; returns whether there was one. */
+  public boolean removeKey(long kid) {
+    FrameKey key = keys.remove(kid);
+    if (key == null) {
+      return false;
+    }
+    key.destroy();
+    return true;
+  }
+
+  /** Removes every key whose KID matches {@code filter} (e.g. an old epoch); returns how many. */
+  public int removeKeys(LongPredicate filter) {
+    List<Long> matching = keys.kidsMatching(filter);
+    for (long kid : matching) {
+      removeKey(kid);
+    }
+    return matching.size();
+  }
+
+  /** Whether {@code kid} has a key. */
+  public boolean hasKey(long kid) {
+    return keys.get(kid) != null;
+  }
+
+  /**
+   * The CTR the next frame under {@code kid} will carry (unsigned).
+   *
+   * @throws IllegalArgumentException if {@code kid} has no key
+   * @throws IllegalStateException if the key is exhausted
+   */
+  public long nextCounter(long kid) {
+    return usableKey(kid).nextCtr;
+  }
+
+  /**
+   * The exact length of the next frame under {@code kid} for a plaintext of {@code plaintextLength}
+   * bytes: header plus plaintext plus tag.
+   *
+   * @throws IllegalArgumentException if {@code kid} has no key
+   * @throws IllegalStateException if the key is exhausted
+   */
+  public int protectedLength(long kid, int plaintextLength) {
+    long ctr = usableKey(kid).nextCtr;
+    return HeaderCodec.encodedLength(kid, ctr) + plaintextLength + suite.tagLength();
+  }
+
+  /**
+   * Encrypts one frame (RFC 9605 §4.4.3) into {@code dst} at its position.
+   *
+   * <p>Reads {@code plaintext[position..limit)} and consumes it; {@code metadata[position..limit)} is
+   * authenticated, not sent, and left as found ({@code null} means none). Advances {@code dst} by the
+   * frame length. The plaintext and {@code dst} may be the same array only if they do not overlap.
+   *
+   * @return the frame length: header, ciphertext and tag
+   * @throws IllegalArgumentException if {@code kid} has no key, or {@code dst} has fewer than
+   *     {@link #protectedLength} bytes remaining (nothing is consumed)
+   * @throws IllegalStateException if the key's counter is exhausted
+   */
+  public int protect(long kid, ByteBuffer metadata, ByteBuffer plaintext, ByteBuffer dst) {
+    FrameKey key = usableKey(kid);
+    long ctr = key.nextCtr;
+    int headerLength = HeaderCodec.encodedLength(kid, ctr);
+    int frameLength = headerLength + plaintext.remaining() + suite.tagLength();
+    if (dst.remaining() < frameLength) {
+      throw new IllegalArgumentException("destination has " + dst.remaining()
+          + " bytes remaining, the frame needs " + frameLength);
+    }
+    if (ctr == -1L) {
+      key.exhausted = true;
+    } else {
+      key.nextCtr = ctr + 1;
+    }
+    HeaderCodec.write(header, 0, kid, ctr);
+    key.computeNonce(ctr);
+    dst.put(header, 0, headerLength);
+    key.aead.seal(key.nonce, header, headerLength, metadata == null ? EMPTY : metadata, plaintext,
+        dst);
+    return frameLength;
+  }
+
+  /**
+   * Encrypts one frame into a new array. Allocates; the frame path should use the {@code ByteBuffer}
+   * form.
+   *
+   * @param metadata authenticated, not sent; {@code null} or empty for none
+   * @throws IllegalArgumentException if {@code kid} has no key
+   * @throws IllegalStateException if the key's counter is exhausted
+   */
+  public byte[] protect(long kid, byte[] metadata, byte[] plaintext) {
+    byte[] out = new byte[protectedLength(kid, plaintext.length)];
+    protect(kid, metadata == null ? null : ByteBuffer.wrap(metadata), ByteBuffer.wrap(plaintext),
+        ByteBuffer.wrap(out));
+    return out;
+  }
+
+  private FrameKey usableKey(long kid) {
+    FrameKey key = keys.get(kid);
+    if (key == null) {
+      throw new IllegalArgumentException("no send key for KID 0x" + Long.toHexString(kid));
+    }
+    if (key.exhausted) {
+      throw new IllegalStateException("the counter of KID 0x" + Long.toHexString(kid)
+          + " is exhausted (CTR 2^64-1 was used); install a new key");
+    }
+    return key;
+  }
+
+  /** Suite and number of keys; never key material. */
+  @Override
+  public String toString() {
+    return "SframeSender[" + suite + ", " + keys.size() + " keys]";
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * SFrame (RFC 9605): end-to-end encryption of media frames, the hot path of a meeting.
+ *
+ * <pre>
+ * key install (rare)                       per frame (µs, no allocation in Sealmeet code)
+ * base_key ─► SframeKeySchedule (§4.4.2)    SframeSender.protect:
+ *              sframe_key, sframe_salt        header(KID, CTR) (§4.3) ‖ AEAD(salt ⊕ CTR, header ‖ metadata)
+ *              └─► FrameKey: Cipher, HMAC   SframeReceiver.unprotect:
+ *                  created once per KID       parse header ─► key by KID ─► replay check ─► AEAD open
+ *                                             ─► replay window update (only after authentication)
+ * </pre>
+ *
+ * <ul>
+ *   <li>{@link dev.sealmeet.sframe.SframeSuite}: suites {@code 0x0001}–{@code 0x0005} (RFC 9605 §4.5,
+ *       §8.1) and the provisional, opt-in AES-256-CTR suites {@code 0x0006}–{@code 0x0008}.
+ *   <li>{@link dev.sealmeet.sframe.SframeHeader}: the KID/CTR header (RFC 9605 §4.3); only the minimal
+ *       encoding is accepted.
+ *   <li>{@link dev.sealmeet.sframe.SframeKeySchedule}: {@code derive_key_salt} (RFC 9605 §4.4.2), the
+ *       nonce (§4.4.3) and the AES-CTR + HMAC subkeys (§4.5.1).
+ *   <li>{@link dev.sealmeet.sframe.SframeSender} and {@link dev.sealmeet.sframe.SframeReceiver}: key
+ *       stores by KID (several epochs at once), counters that never repeat, and a sliding anti-replay
+ *       window per KID (RFC 9605 §7.5, §9.3).
+ *   <li>{@link dev.sealmeet.sframe.SframeAead}: the suite AEAD alone, for conformance checks.
+ * </ul>
+ *
+ * <p>Not here yet: the MLS KID layout and base-key export of RFC 9605 §5.2 (the key store already
+ * holds any number of KIDs, so several epochs coexist), and sender-key ratcheting (§5.1).
+ *
+ * <p>Errors: malformed frames throw {@link dev.sealmeet.error.DecodeException}, unknown KIDs
+ * {@link dev.sealmeet.sframe.UnknownKidException}, replays {@link dev.sealmeet.error.ReplayException},
+ * forged frames {@link dev.sealmeet.error.AuthenticationException}; all without stack traces.
+ * Misuse (missing send key, small destination, exhausted counter) throws
+ * {@link java.lang.IllegalArgumentException} or {@link java.lang.IllegalStateException}.
+ */
+package dev.sealmeet.sframe;

@@ -1,0 +1,173 @@
+package dev.sealmeet.conformance;
+
+import dev.sealmeet.conformance.json.JsonNode;
+import dev.sealmeet.crypto.Secret;
+import dev.sealmeet.error.SealmeetException;
+import dev.sealmeet.error.UnsupportedException;
+import dev.sealmeet.sframe.SframeAead;
+import dev.sealmeet.sframe.SframeHeader;
+import dev.sealmeet.sframe.SframeKeyMaterial;
+import dev.sealmeet.sframe.SframeKeySchedule;
+import dev.sealmeet.sframe.SframeOptions;
+import dev.sealmeet.sframe.SframeReceiver;
+import dev.sealmeet.sframe.SframeSender;
+import dev.sealmeet.sframe.SframeSuite;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The SFrame test vectors of RFC 9605 Appendix C ({@code sframe-wg/sframe test-vectors*.json}): header
+ * encoding, the AES-CTR + HMAC AEAD alone, and whole frames, plus the post-RFC AES-256-CTR sections.
+ *
+ * <p>Recognises {@code test-vectors*.json} under a folder named {@code sframe}, and any JSON object whose
+ * keys are all SFrame sections. Every field a case gives is checked against the code under test, and a
+ * failure names every field that differs. Provisional suites (6–8) are opted in for these files.
+ */
+final class SframeFamily implements VectorFamily {
+  private static final Set<String> SECTIONS = Set.of(
+      "header", "aes_ctr_hmac", "aes_256_ctr_hmac", "sframe", "sframe_aes_256_ctr_hmac");
+  private static final SframeOptions OPTIONS = SframeOptions.defaults().withProvisionalSuites(true);
+  private static final HexFormat HEX = HexFormat.of();
+
+  @Override
+  public String name() {
+    return "sframe";
+  }
+
+  @Override
+  public boolean recognises(String relativePath, JsonNode content) {
+    String fileName = MlsPendingFamily.fileName(relativePath);
+    boolean named = fileName.startsWith("test-vectors") && fileName.endsWith(".json")
+        && ("/" + relativePath).contains("/sframe/");
+    if (named) {
+      return true;
+    }
+    if (!content.isObject() || content.keys().isEmpty()) {
+      return false;
+    }
+    return SECTIONS.containsAll(content.keys());
+  }
+
+  @Override
+  public List<CaseResult> run(JsonNode content) {
+    List<CaseResult> results = new ArrayList<>();
+    for (String section : content.keys()) {
+      List<JsonNode> cases = content.get(section).elements();
+      for (int i = 0; i < cases.size(); i++) {
+        JsonNode c = cases.get(i);
+        String name = section + " / " + caseName(c, i);
+        results.add(runCase(section, name, c));
+      }
+    }
+    return results;
+  }
+
+  private static String caseName(JsonNode c, int index) {
+    return c.isObject() && c.has("cipher_suite")
+        ? "suite " + c.get("cipher_suite").asBigInteger() + " / case " + index
+        : "case " + index;
+  }
+
+  private static CaseResult runCase(String section, String name, JsonNode c) {
+    try {
+      List<String> mismatches = new ArrayList<>();
+      switch (section) {
+        case "header":
+          checkHeader(c, mismatches);
+          break;
+        case "aes_ctr_hmac":
+        case "aes_256_ctr_hmac":
+          checkAead(c, mismatches);
+          break;
+        case "sframe":
+        case "sframe_aes_256_ctr_hmac":
+          checkFrame(c, mismatches);
+          break;
+        default:
+          return CaseResult.skipped(name, "unknown SFrame vector section \"" + section + "\"");
+      }
+      return mismatches.isEmpty()
+          ? CaseResult.passed(name)
+          : CaseResult.failed(name, "differs: " + String.join(", ", mismatches));
+    } catch (UnsupportedException e) {
+      return CaseResult.skipped(name, e.getMessage());
+    } catch (SealmeetException | RuntimeException e) {
+      return CaseResult.failed(name, e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  private static void checkHeader(JsonNode c, List<String> mismatches) throws SealmeetException {
+    long kid = c.get("kid").asLong();
+    long ctr = c.get("ctr").asLong();
+    byte[] encoded = c.hex("encoded");
+    compare("encoded", encoded, new SframeHeader(kid, ctr).encode(), mismatches);
+    if (SframeHeader.encodedLength(kid, ctr) != encoded.length) {
+      mismatches.add("encodedLength");
+    }
+    SframeHeader decoded = SframeHeader.decodeExactly(encoded);
+    if (decoded.kid() != kid) {
+      mismatches.add("decoded kid (" + Long.toUnsignedString(decoded.kid()) + ")");
+    }
+    if (decoded.ctr() != ctr) {
+      mismatches.add("decoded ctr (" + Long.toUnsignedString(decoded.ctr()) + ")");
+    }
+  }
+
+  private static void checkAead(JsonNode c, List<String> mismatches) throws SealmeetException {
+    SframeSuite suite = SframeSuite.fromId(c.integer("cipher_suite"), true);
+    Secret key = Secret.copyOf(c.hex("key"));
+    compare("enc_key", c.hex("enc_key"),
+        SframeKeySchedule.encryptionSubkey(suite, key).copyBytes(), mismatches);
+    compare("auth_key", c.hex("auth_key"),
+        SframeKeySchedule.authenticationSubkey(suite, key).copyBytes(), mismatches);
+    byte[] nonce = c.hex("nonce");
+    byte[] aad = c.hex("aad");
+    byte[] pt = c.hex("pt");
+    byte[] ct = c.hex("ct");
+    compare("ct (encrypt)", ct, SframeAead.create(suite, key).encrypt(nonce, aad, pt), mismatches);
+    compare("pt (decrypt)", pt, SframeAead.create(suite, key).decrypt(nonce, aad, ct), mismatches);
+  }
+
+  private static void checkFrame(JsonNode c, List<String> mismatches) throws SealmeetException {
+    SframeSuite suite = SframeSuite.fromId(c.integer("cipher_suite"), true);
+    long kid = c.get("kid").asLong();
+    long ctr = c.get("ctr").asLong();
+    Secret baseKey = Secret.copyOf(c.hex("base_key"));
+    byte[] metadata = c.hex("metadata");
+    byte[] pt = c.hex("pt");
+    byte[] ct = c.hex("ct");
+    compare("sframe_key_label", c.hex("sframe_key_label"), SframeKeySchedule.keyLabel(suite, kid),
+        mismatches);
+    compare("sframe_salt_label", c.hex("sframe_salt_label"), SframeKeySchedule.saltLabel(suite, kid),
+        mismatches);
+    compare("sframe_secret", c.hex("sframe_secret"),
+        SframeKeySchedule.secret(suite, baseKey).copyBytes(), mismatches);
+    SframeKeyMaterial material = SframeKeySchedule.derive(suite, kid, baseKey);
+    compare("sframe_key", c.hex("sframe_key"), material.key().copyBytes(), mismatches);
+    compare("sframe_salt", c.hex("sframe_salt"), material.salt().copyBytes(), mismatches);
+    compare("nonce", c.hex("nonce"), SframeKeySchedule.nonce(material.salt(), ctr), mismatches);
+    byte[] header = new SframeHeader(kid, ctr).encode();
+    byte[] aad = new byte[header.length + metadata.length];
+    System.arraycopy(header, 0, aad, 0, header.length);
+    System.arraycopy(metadata, 0, aad, header.length, metadata.length);
+    compare("aad", c.hex("aad"), aad, mismatches);
+
+    SframeSender sender = new SframeSender(suite, OPTIONS);
+    sender.addKey(kid, baseKey, ctr);
+    compare("ct (protect)", ct, sender.protect(kid, metadata, pt), mismatches);
+    SframeReceiver receiver = new SframeReceiver(suite, OPTIONS);
+    receiver.addKey(kid, baseKey);
+    compare("pt (unprotect)", pt, receiver.unprotect(metadata, ct), mismatches);
+  }
+
+  private static void compare(String field, byte[] expected, byte[] actual, List<String> mismatches) {
+    // Vector data is public; the constant-time compare is only habit here.
+    if (!MessageDigest.isEqual(expected, actual)) {
+      mismatches.add(field + " (expected " + expected.length + " bytes, got " + actual.length
+          + (actual.length <= 64 ? " = " + HEX.formatHex(actual) : "") + ")");
+    }
+  }
+}
