@@ -2,11 +2,13 @@ package dev.sealmeet.crypto;
 
 /**
  * Factory of the signature schemes of the MLS cipher suites (RFC 9420 §5.1.2, §17.1): Ed25519, Ed448
- * and ECDSA over P-256/SHA-256, P-384/SHA-384, P-521/SHA-512.
+ * and ECDSA over P-256/SHA-256, P-384/SHA-384, P-521/SHA-512; and ML-DSA-65 (FIPS 204) for future
+ * post-quantum suites.
  *
- * <p>All five use BouncyCastle's lightweight API: {@code rfc8032.Ed25519}/{@code Ed448} for EdDSA, and
+ * <p>All use BouncyCastle's lightweight API: {@code rfc8032.Ed25519}/{@code Ed448} for EdDSA, and
  * {@code ECDSASigner} with custom-curve arithmetic and RFC 6979 deterministic nonces for ECDSA. ECDSA
- * signatures are parsed by our own strict DER reader before BouncyCastle sees them. Verification
+ * signatures are parsed by our own strict DER reader before BouncyCastle sees them. ML-DSA-65 uses
+ * {@code MLDSASigner}, deterministic. Verification
  * returns {@code false} for every malformed key or signature and never throws for hostile input; it is
  * checked against the Wycheproof vectors in {@code spec/vectors/wycheproof}.
  *
@@ -18,6 +20,7 @@ public final class Signatures {
   private static final SignatureScheme P256 = EcdsaScheme.p256Sha256();
   private static final SignatureScheme P384 = EcdsaScheme.p384Sha384();
   private static final SignatureScheme P521 = EcdsaScheme.p521Sha512();
+  private static final SignatureScheme ML_DSA_65 = new MlDsa65Scheme();
 
   private Signatures() {}
 
@@ -46,6 +49,15 @@ public final class Signatures {
     return P521;
   }
 
+  /**
+   * Pure ML-DSA-65 (FIPS 204, empty context; IANA TLS SignatureScheme mldsa65, 0x0905): 32-byte
+   * seed, 1952-byte public key, 3309-byte signature, deterministic signing. No MLS cipher suite uses it
+   * yet; it is here for post-quantum suites and is checked against Wycheproof.
+   */
+  public static SignatureScheme mlDsa65() {
+    return ML_DSA_65;
+  }
+
   /** The scheme with TLS SignatureScheme code point {@code tlsId}, or {@code null}. */
   public static SignatureScheme forTlsId(int tlsId) {
     switch (tlsId) {
@@ -59,6 +71,8 @@ public final class Signatures {
         return P384;
       case 0x0603:
         return P521;
+      case 0x0905:
+        return ML_DSA_65;
       default:
         return null;
     }

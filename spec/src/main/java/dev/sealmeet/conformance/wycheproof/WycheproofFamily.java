@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Project Wycheproof vector files (C2SP/wycheproof {@code testvectors_v1}), recognised by their
- * {@code schema} and {@code algorithm} fields, run against Sealmeet's crypto API: {@code Signatures},
- * {@code DhGroups}, {@code Aeads} and {@code Hkdf}. One {@link CaseResult} per test, named {@code
+ * {@code schema} and {@code algorithm} fields, run against Sealmeet's crypto API: {@code Signatures}
+ * (EdDSA, ECDSA, ML-DSA-65), {@code DhGroups}, {@code Aeads}, {@code Hkdf} and {@code MlKems}. One {@link CaseResult} per test, named {@code
  * "tcId 17 (group 3: secp256r1 SHA-256)"}.
  *
  * <p>A {@code valid} test passes when the API accepts it with every expected output, an {@code
@@ -107,13 +107,22 @@ public final class WycheproofFamily implements VectorFamily {
         return KdfMacCheck.hmac(Hkdf.SHA384);
       case "mac_test_schema_v1.json HMACSHA512":
         return KdfMacCheck.hmac(Hkdf.SHA512);
+      case "mlkem_keygen_seed_test_schema.json ML-KEM":
+        return new MlKemCheck(MlKemCheck.Kind.KEYGEN_SEED);
+      case "mlkem_test_schema.json ML-KEM":
+        return new MlKemCheck(MlKemCheck.Kind.DECAPS_SEED);
+      case "mlkem_encaps_test_schema.json ML-KEM":
+        return new MlKemCheck(MlKemCheck.Kind.ENCAPS);
+      case "mlkem_semi_expanded_decaps_test_schema.json ML-KEM":
+        return new MlKemCheck(MlKemCheck.Kind.DECAPS_EXPANDED);
+      case "mldsa_verify_schema.json ML-DSA-65":
+        return MlDsaCheck.verify();
+      case "mldsa_sign_seed_schema.json ML-DSA-65":
+        return MlDsaCheck.signSeed();
+      case "mldsa_sign_noseed_schema.json ML-DSA-65":
+        return MlDsaCheck.signNoSeed();
       default:
-        return isPostQuantum(schema, algorithm) ? new PostQuantumCheck() : null;
+        return null;
     }
-  }
-
-  private static boolean isPostQuantum(String schema, String algorithm) {
-    return (schema.startsWith("mlkem_") && algorithm.equals("ML-KEM"))
-        || (schema.startsWith("mldsa_") && algorithm.startsWith("ML-DSA-"));
   }
 }

@@ -133,14 +133,27 @@ class WycheproofFamilyTest {
         .isFalse();
   }
 
-  @Test
-  void run_postQuantumFile_skipsEveryCaseWithReason() {
+  private CaseResult runMlKemDecaps(String seed, String result) {
     JsonNode f = file("mlkem_test_schema.json", "ML-KEM",
         "\"type\":\"MLKEMTest\",\"parameterSet\":\"ML-KEM-768\"",
-        "{\"tcId\":1,\"flags\":[],\"seed\":\"\",\"ek\":\"\",\"c\":\"\",\"K\":\"\",\"result\":\"valid\"}");
-    assertThat(family.run(f)).singleElement().satisfies(c -> {
-      assertThat(c.outcome()).isEqualTo(Outcome.SKIPPED);
-      assertThat(c.detail()).isEqualTo("post-quantum primitives: later issue");
-    });
+        "{\"tcId\":1,\"flags\":[],\"seed\":\"" + seed + "\",\"c\":\"" + "00".repeat(1088)
+            + "\",\"K\":\"\",\"result\":\"" + result + "\"}");
+    return family.run(f).get(0);
+  }
+
+  @Test
+  void run_mlKemShortSeed_isRejectedAndPassesOnlyWhenInvalid() {
+    assertThat(runMlKemDecaps("00".repeat(63), "invalid").outcome()).isEqualTo(Outcome.PASSED);
+    CaseResult r = runMlKemDecaps("00".repeat(63), "valid");
+    assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(r.detail()).contains("InvalidKeyException");
+  }
+
+  @Test
+  void run_mlKemWrongExpectedKey_fails() {
+    // A well-formed seed and ciphertext decapsulate (implicit rejection) to some K, never to empty.
+    CaseResult r = runMlKemDecaps("00".repeat(64), "valid");
+    assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(r.detail()).contains("K differs");
   }
 }
