@@ -33,7 +33,7 @@ public final class TreeHashes {
     return all(tree)[tree.root()];
   }
 
-  /** The tree hash of every node, indexed by node index. */
+  /** The tree hash of node {@code nodeIndex} (§7.8). */
   public byte[] treeHash(RatchetTree tree, int nodeIndex) {
     return all(tree)[nodeIndex];
   }
