@@ -131,7 +131,8 @@ public final class TreeKem {
   /**
    * Merges a received UpdatePath into the tree (§7.5 "merges UpdatePath into the tree"): blanks the
    * sender's direct path, installs the new public keys with empty unmerged leaves, recomputes parent
-   * hashes and checks the leaf's {@code parent_hash} against them (§7.9.2).
+   * hashes and checks the leaf's {@code parent_hash} against them (§7.9.2). The caller validates the
+   * new leaf itself first ({@link LeafNodeValidator}, source {@code COMMIT}, §7.3).
    *
    * @throws ProtocolException if the path has the wrong length (§7.6), the leaf is not a
    *     {@code commit} leaf (§7.3), or its parent hash does not match (§7.9.2)
