@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * The public ratchet tree of RFC 9420 §4 and §7: a complete binary tree in array form (Appendix C)
- * whose leaves hold {@link LeafNode}s and whose parents hold {@link ParentNode}s, any of them blank.
+ * whose leaves hold {@link LeafNode}s and whose parents hold {@link ParentNode}s, any of them
+ * blank.
  *
  * <p>Instances are immutable; operations such as {@link #withAdd} return a new tree, so a rejected
  * change leaves the original untouched. The leaf count is always a power of two; the wire form (the
@@ -38,11 +39,13 @@ public final class RatchetTree {
   }
 
   /**
-   * Decodes the {@code ratchet_tree} extension data ({@code optional<Node> ratchet_tree<V>}) and pads
+   * Decodes the {@code ratchet_tree} extension data ({@code optional<Node> ratchet_tree<V>}) and
+   * pads
    * it with blanks to a full tree (RFC 9420 §12.4.3.3).
    *
    * @throws DecodeException if the bytes are not a well-formed node list
-   * @throws ProtocolException if the list is empty, ends in a blank node, or has a node of the wrong
+   * @throws ProtocolException if the list is empty, ends in a blank node, or has a node of the
+   * wrong
    *     type for its position (§12.4.3.3, §7.8)
    */
   public static RatchetTree decode(byte[] extensionData) throws DecodeException, ProtocolException {
@@ -71,7 +74,9 @@ public final class RatchetTree {
       Node node = list.get(i).orElse(null);
       if (node != null && (node instanceof Node.Leaf) != TreeMath.isLeaf(i)) {
         throw new ProtocolException("RFC 9420 §7.8", "node " + i + " is a "
-            + (TreeMath.isLeaf(i) ? "parent node at a leaf position" : "leaf node at a parent position"));
+            + (TreeMath.isLeaf(i)
+                ? "parent node at a leaf position"
+                : "leaf node at a parent position"));
       }
       nodes[i] = node;
     }
@@ -205,7 +210,8 @@ public final class RatchetTree {
   }
 
   /**
-   * The filtered direct path of leaf {@code leafIndex} (RFC 9420 §4.1.2): its direct path without the
+   * The filtered direct path of leaf {@code leafIndex} (RFC 9420 §4.1.2): its direct path without
+   * the
    * nodes whose child on the copath has an empty resolution.
    */
   public List<Integer> filteredDirectPath(long leafIndex) {

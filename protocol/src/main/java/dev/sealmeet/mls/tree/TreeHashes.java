@@ -13,7 +13,8 @@ import java.util.Set;
  *
  * <pre>
  * th(leaf i)   = Hash(TreeHashInput{leaf,   LeafNodeHashInput{i, optional&lt;LeafNode&gt;}})
- * th(parent P) = Hash(TreeHashInput{parent, ParentNodeHashInput{optional&lt;ParentNode&gt;, th(L), th(R)}})
+ * th(parent P) = Hash(TreeHashInput{parent,
+ *                  ParentNodeHashInput{optional&lt;ParentNode&gt;, th(L), th(R)}})
  * ph(P, S)     = Hash(ParentHashInput{P.encryption_key, P.parent_hash, original th(S)})
  * </pre>
  */
@@ -46,7 +47,8 @@ public final class TreeHashes {
   }
 
   /**
-   * The tree hash of {@code nodeIndex} in the tree where the leaves in {@code removedLeaves} are blank
+   * The tree hash of {@code nodeIndex} in the tree where the leaves in {@code removedLeaves} are
+   * blank
    * and dropped from every unmerged-leaves list: the "original sibling tree hash" of §7.9.
    */
   public byte[] originalTreeHash(RatchetTree tree, int nodeIndex, Set<Long> removedLeaves) {
@@ -61,7 +63,8 @@ public final class TreeHashes {
    * @param parentHash the parent's own {@code parent_hash} field
    * @param originalSiblingTreeHash the original tree hash of S
    */
-  public byte[] parentHash(byte[] encryptionKey, byte[] parentHash, byte[] originalSiblingTreeHash) {
+  public byte[] parentHash(
+      byte[] encryptionKey, byte[] parentHash, byte[] originalSiblingTreeHash) {
     TlsWriter w = new TlsWriter();
     w.writeOpaque(encryptionKey).writeOpaque(parentHash).writeOpaque(originalSiblingTreeHash);
     return suite.suite().hash(w.toByteArray());

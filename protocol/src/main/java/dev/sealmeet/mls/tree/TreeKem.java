@@ -31,13 +31,15 @@ import java.util.TreeMap;
  * receiver, yielding the commit secret.
  *
  * <pre>
- * sender:   tree ─ generate(sender, leaf, sigKey, ctx) ─► Generated{tree', UpdatePath, keys, commit_secret}
+ * sender:   tree ─ generate(sender, leaf, sigKey, ctx)
+ *                ─► Generated{tree', UpdatePath, keys, commit_secret}
  * receiver: tree ─ merge(sender, UpdatePath) ─► tree' (parent hashes checked, §7.9.2)
  *           tree' ─ context(tree_hash(tree')) ─► decrypt(tree, sender, UpdatePath, myKeys, ctx)
  *                                           ─► Processed{keys', path_secret, commit_secret}
  * </pre>
  *
- * <p>The provisional GroupContext is passed as a template whose {@code tree_hash} is replaced by the
+ * <p>The provisional GroupContext is passed as a template whose {@code tree_hash} is replaced by
+ * the
  * hash of the tree after the UpdatePath is merged (§12.4.2).
  */
 public final class TreeKem {
@@ -57,7 +59,9 @@ public final class TreeKem {
   public record Generated(RatchetTree tree, UpdatePath path, TreePrivateKeys privateKeys,
       Secret commitSecret, GroupContext groupContext) {}
 
-  /** A receiver's result: its new private keys, the path secret it decrypted and the commit secret. */
+  /**
+   * A receiver's result: its new private keys, the path secret it decrypted and the commit secret.
+   */
   public record Processed(TreePrivateKeys privateKeys, Secret pathSecret, Secret commitSecret) {}
 
   /**
@@ -65,7 +69,8 @@ public final class TreeKem {
    *
    * @param tree the tree after the Commit's proposals
    * @param leafTemplate the sender's new leaf content: credential, capabilities, extensions and
-   *     signature key are kept; encryption key, source ({@code commit}), parent hash and signature are
+   *     signature key are kept; encryption key, source ({@code commit}), parent hash and signature
+   * are
    *     set here
    * @param signaturePrivateKey the private key of {@code leafTemplate}'s signature key
    * @param contextTemplate the provisional GroupContext; its tree hash is replaced
@@ -130,8 +135,10 @@ public final class TreeKem {
 
   /**
    * Merges a received UpdatePath into the tree (§7.5 "merges UpdatePath into the tree"): blanks the
-   * sender's direct path, installs the new public keys with empty unmerged leaves, recomputes parent
-   * hashes and checks the leaf's {@code parent_hash} against them (§7.9.2). The caller validates the
+   * sender's direct path, installs the new public keys with empty unmerged leaves, recomputes
+   * parent
+   * hashes and checks the leaf's {@code parent_hash} against them (§7.9.2). The caller validates
+   * the
    * new leaf itself first ({@link LeafNodeValidator}, source {@code COMMIT}, §7.3).
    *
    * @throws ProtocolException if the path has the wrong length (§7.6), the leaf is not a
@@ -259,7 +266,8 @@ public final class TreeKem {
   }
 
   /**
-   * Installs the path's parent nodes top down with their parent hashes (§7.9) and returns the parent
+   * Installs the path's parent nodes top down with their parent hashes (§7.9) and returns the
+   * parent
    * hash the sender's leaf must carry.
    */
   private byte[] setParentNodes(RatchetTree tree, Node[] next, List<Integer> path,

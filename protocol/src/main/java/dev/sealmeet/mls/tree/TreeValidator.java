@@ -17,11 +17,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Validates a ratchet tree as a joiner must (RFC 9420 §12.4.3.1): tree hash, parent hashes (§7.9.2),
- * leaf nodes (§7.3), unmerged leaves and key uniqueness. Each failure is a {@link ProtocolException}
+ * Validates a ratchet tree as a joiner must (RFC 9420 §12.4.3.1): tree hash, parent hashes
+ * (§7.9.2),
+ * leaf nodes (§7.3), unmerged leaves and key uniqueness. Each failure is a {@link
+ * ProtocolException}
  * naming the rule's section.
  *
- * <p>Lifetimes are not checked against the clock: §7.3 only recommends it for received trees, and the
+ * <p>Lifetimes are not checked against the clock: §7.3 only recommends it for received trees, and
+ * the
  * caller owns the notion of time.
  */
 public final class TreeValidator {
@@ -123,7 +126,8 @@ public final class TreeValidator {
   }
 
   /**
-   * Verifies every non-blank leaf (§7.3): its signature over LeafNodeTBS, its extensions listed in its
+   * Verifies every non-blank leaf (§7.3): its signature over LeafNodeTBS, its extensions listed in
+   * its
    * capabilities, and its credential type supported by every member.
    *
    * @throws ProtocolException (§7.3) naming the first bad leaf
@@ -152,7 +156,9 @@ public final class TreeValidator {
     }
   }
 
-  /** Whether {@code leaf}'s signature verifies as leaf {@code leafIndex} of group {@code groupId}. */
+  /**
+   * Whether {@code leaf}'s signature verifies as leaf {@code leafIndex} of group {@code groupId}.
+   */
   public boolean verifyLeafSignature(LeafNode leaf, byte[] groupId, long leafIndex) {
     return suite.verifyWithLabel(leaf.signatureKey(), LEAF_NODE_LABEL,
         leaf.toBeSigned(groupId, leafIndex), leaf.signature());
@@ -195,7 +201,8 @@ public final class TreeValidator {
   }
 
   /**
-   * Verifies that no HPKE encryption key appears in two nodes (§12.4.3.1, §7.3) and no signature key
+   * Verifies that no HPKE encryption key appears in two nodes (§12.4.3.1, §7.3) and no signature
+   * key
    * in two leaves (§7.3).
    *
    * @throws ProtocolException naming the two nodes

@@ -1,11 +1,12 @@
 /**
- * The ratchet tree of MLS (RFC 9420 §4, §7, §12.1, Appendix C): array tree math, the public tree with
+ * The ratchet tree of MLS (RFC 9420 §4, §7, §12.1, Appendix C): array tree math, the public tree
+ * with
  * its blanks and unmerged leaves, tree and parent hashes, joiner validation and TreeKEM.
  *
  * <pre>
  * ratchet_tree extension bytes ─ RatchetTree.decode ─► RatchetTree (immutable, full width)
  *      │                                                 │ resolution / filteredDirectPath (§4.1)
- *      │                                                 │ withAdd / withUpdate / withRemove (§12.1)
+ *      │                                                 │ withAdd/withUpdate/withRemove (§12.1)
  *      ▼                                                 ▼
  * TreeValidator.validate (§12.4.3.1):          TreeHashes: rootHash (§7.8), parentHash (§7.9)
  *   tree hash, leaves (§7.3), unmerged leaves,

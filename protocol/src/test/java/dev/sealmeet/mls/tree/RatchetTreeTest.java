@@ -7,7 +7,9 @@ import dev.sealmeet.mls.message.ParentNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Add, Update and Remove on the public tree (RFC 9420 §12.1.1–§12.1.3) and resolutions (§4.1.1). */
+/**
+ * Add, Update and Remove on the public tree (RFC 9420 §12.1.1–§12.1.3) and resolutions (§4.1.1).
+ */
 class RatchetTreeTest {
 
   @Test
