@@ -11,9 +11,8 @@ import java.util.OptionalLong;
 
 /**
  * Validation of a LeafNode that is about to enter a tree (RFC 9420 §7.3): from a KeyPackage in an
- * Add,
- * an Update proposal, or the UpdatePath of a Commit. Checks that need the clock (lifetime) or the
- * application (credential validation, §5.3.1) are left to the caller.
+ * Add, an Update proposal, or the UpdatePath of a Commit. Checks that need the clock (lifetime) or
+ * the application (credential validation, §5.3.1) are left to the caller.
  */
 public final class LeafNodeValidator {
   private final TreeValidator signatures;

@@ -40,13 +40,11 @@ public final class RatchetTree {
 
   /**
    * Decodes the {@code ratchet_tree} extension data ({@code optional<Node> ratchet_tree<V>}) and
-   * pads
-   * it with blanks to a full tree (RFC 9420 §12.4.3.3).
+   * pads it with blanks to a full tree (RFC 9420 §12.4.3.3).
    *
    * @throws DecodeException if the bytes are not a well-formed node list
    * @throws ProtocolException if the list is empty, ends in a blank node, or has a node of the
-   * wrong
-   *     type for its position (§12.4.3.3, §7.8)
+   *     wrong type for its position (§12.4.3.3, §7.8)
    */
   public static RatchetTree decode(byte[] extensionData) throws DecodeException, ProtocolException {
     return fromNodes(TlsReader.decodeExactly(extensionData, RatchetTreeExtension::decode).nodes());
@@ -211,8 +209,7 @@ public final class RatchetTree {
 
   /**
    * The filtered direct path of leaf {@code leafIndex} (RFC 9420 §4.1.2): its direct path without
-   * the
-   * nodes whose child on the copath has an empty resolution.
+   * the nodes whose child on the copath has an empty resolution.
    */
   public List<Integer> filteredDirectPath(long leafIndex) {
     checkLeaf(leafIndex);

@@ -48,8 +48,7 @@ public final class TreeHashes {
 
   /**
    * The tree hash of {@code nodeIndex} in the tree where the leaves in {@code removedLeaves} are
-   * blank
-   * and dropped from every unmerged-leaves list: the "original sibling tree hash" of §7.9.
+   * blank and dropped from every unmerged-leaves list: the "original sibling tree hash" of §7.9.
    */
   public byte[] originalTreeHash(RatchetTree tree, int nodeIndex, Set<Long> removedLeaves) {
     byte[][] out = new byte[tree.nodeWidth()][];

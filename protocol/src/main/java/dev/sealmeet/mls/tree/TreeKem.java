@@ -39,8 +39,7 @@ import java.util.TreeMap;
  * </pre>
  *
  * <p>The provisional GroupContext is passed as a template whose {@code tree_hash} is replaced by
- * the
- * hash of the tree after the UpdatePath is merged (§12.4.2).
+ * the hash of the tree after the UpdatePath is merged (§12.4.2).
  */
 public final class TreeKem {
   /** The EncryptWithLabel label for path secrets (§7.6). */
@@ -70,8 +69,7 @@ public final class TreeKem {
    * @param tree the tree after the Commit's proposals
    * @param leafTemplate the sender's new leaf content: credential, capabilities, extensions and
    *     signature key are kept; encryption key, source ({@code commit}), parent hash and signature
-   * are
-   *     set here
+   *     are set here
    * @param signaturePrivateKey the private key of {@code leafTemplate}'s signature key
    * @param contextTemplate the provisional GroupContext; its tree hash is replaced
    * @param excludedLeaves leaves added by the same Commit, left out of every resolution (§7.6)
@@ -136,13 +134,11 @@ public final class TreeKem {
   /**
    * Merges a received UpdatePath into the tree (§7.5 "merges UpdatePath into the tree"): blanks the
    * sender's direct path, installs the new public keys with empty unmerged leaves, recomputes
-   * parent
-   * hashes and checks the leaf's {@code parent_hash} against them (§7.9.2). The caller validates
-   * the
-   * new leaf itself first ({@link LeafNodeValidator}, source {@code COMMIT}, §7.3).
+   * parent hashes and checks the leaf's {@code parent_hash} against them (§7.9.2). The caller
+   * validates the new leaf itself first ({@link LeafNodeValidator}, source {@code COMMIT}, §7.3).
    *
-   * @throws ProtocolException if the path has the wrong length (§7.6), the leaf is not a
-   *     {@code commit} leaf (§7.3), or its parent hash does not match (§7.9.2)
+   * @throws ProtocolException if the path has the wrong length (§7.6), the leaf is not a {@code
+   *     commit} leaf (§7.3), or its parent hash does not match (§7.9.2)
    */
   public RatchetTree merge(RatchetTree tree, long sender, UpdatePath updatePath)
       throws ProtocolException {
@@ -267,8 +263,7 @@ public final class TreeKem {
 
   /**
    * Installs the path's parent nodes top down with their parent hashes (§7.9) and returns the
-   * parent
-   * hash the sender's leaf must carry.
+   * parent hash the sender's leaf must carry.
    */
   private byte[] setParentNodes(RatchetTree tree, Node[] next, List<Integer> path,
       List<Integer> copath, List<byte[]> publicKeys) {

@@ -9,8 +9,7 @@ import java.util.List;
  * power of two) has {@code 2n - 1} nodes.
  *
  * <p>Node and leaf indices are {@code int}: a tree holds at most {@link #MAX_LEAVES} leaves, so
- * every
- * node index fits. Arguments out of range throw {@link IllegalArgumentException}.
+ * every node index fits. Arguments out of range throw {@link IllegalArgumentException}.
  */
 public final class TreeMath {
   /** The largest leaf count supported, so that every node index fits in an {@code int}. */

@@ -14,12 +14,11 @@ import java.util.TreeMap;
 
 /**
  * The HPKE private keys one member holds in the ratchet tree (RFC 9420 §4, tree invariant): its
- * leaf
- * key and the keys of nodes on its direct path it learnt from path secrets (§7.4).
+ * leaf key and the keys of nodes on its direct path it learnt from path secrets (§7.4).
  *
  * <p>Immutable: {@link #withPathSecret} and TreeKEM processing return new instances with their own
- * copies of the keys, so destroying one state never wipes another. Holds secrets;
- * {@link #toString()} prints node indices only. Call {@link #destroy()} when the epoch is gone.
+ * copies of the keys, so destroying one state never wipes another. Holds secrets; {@link
+ * #toString()} prints node indices only. Call {@link #destroy()} when the epoch is gone.
  */
 public final class TreePrivateKeys {
   private final long leafIndex;
@@ -99,8 +98,7 @@ public final class TreePrivateKeys {
 
   /**
    * Verifies that each held key belongs to a non-blank node of {@code tree} whose public key
-   * matches
-   * and that lies on this member's direct path (the tree invariant, RFC 9420 §4).
+   * matches and that lies on this member's direct path (the tree invariant, RFC 9420 §4).
    *
    * @throws ProtocolException (§4) naming the first inconsistent node
    */

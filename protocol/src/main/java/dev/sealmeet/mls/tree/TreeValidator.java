@@ -18,14 +18,11 @@ import java.util.Set;
 
 /**
  * Validates a ratchet tree as a joiner must (RFC 9420 §12.4.3.1): tree hash, parent hashes
- * (§7.9.2),
- * leaf nodes (§7.3), unmerged leaves and key uniqueness. Each failure is a {@link
- * ProtocolException}
- * naming the rule's section.
+ * (§7.9.2), leaf nodes (§7.3), unmerged leaves and key uniqueness. Each failure is a {@link
+ * ProtocolException} naming the rule's section.
  *
  * <p>Lifetimes are not checked against the clock: §7.3 only recommends it for received trees, and
- * the
- * caller owns the notion of time.
+ * the caller owns the notion of time.
  */
 public final class TreeValidator {
   /** The leaf signature label of RFC 9420 §7.2. */
@@ -127,8 +124,7 @@ public final class TreeValidator {
 
   /**
    * Verifies every non-blank leaf (§7.3): its signature over LeafNodeTBS, its extensions listed in
-   * its
-   * capabilities, and its credential type supported by every member.
+   * its capabilities, and its credential type supported by every member.
    *
    * @throws ProtocolException (§7.3) naming the first bad leaf
    */
@@ -202,8 +198,7 @@ public final class TreeValidator {
 
   /**
    * Verifies that no HPKE encryption key appears in two nodes (§12.4.3.1, §7.3) and no signature
-   * key
-   * in two leaves (§7.3).
+   * key in two leaves (§7.3).
    *
    * @throws ProtocolException naming the two nodes
    */

@@ -1,7 +1,6 @@
 /**
  * The ratchet tree of MLS (RFC 9420 §4, §7, §12.1, Appendix C): array tree math, the public tree
- * with
- * its blanks and unmerged leaves, tree and parent hashes, joiner validation and TreeKEM.
+ * with its blanks and unmerged leaves, tree and parent hashes, joiner validation and TreeKEM.
  *
  * <pre>
  * ratchet_tree extension bytes ─ RatchetTree.decode ─► RatchetTree (immutable, full width)
@@ -17,9 +16,9 @@
  *            TreeKem.decrypt(ctx with tree_hash(tree')) ─► TreePrivateKeys', commit_secret
  * </pre>
  *
- * <p>Wire structs ({@code LeafNode}, {@code ParentNode}, {@code UpdatePath}, ...) live in
- * {@code dev.sealmeet.mls.message}; labelled crypto in {@code dev.sealmeet.mls.crypto.MlsSuite}.
- * Rejected input throws {@link dev.sealmeet.error.ProtocolException} naming the RFC section and
- * changes no tree: every operation returns a new {@link dev.sealmeet.mls.tree.RatchetTree}.
+ * <p>Wire structs ({@code LeafNode}, {@code ParentNode}, {@code UpdatePath}, ...) live in {@code
+ * dev.sealmeet.mls.message}; labelled crypto in {@code dev.sealmeet.mls.crypto.MlsSuite}. Rejected
+ * input throws {@link dev.sealmeet.error.ProtocolException} naming the RFC section and changes no
+ * tree: every operation returns a new {@link dev.sealmeet.mls.tree.RatchetTree}.
  */
 package dev.sealmeet.mls.tree;

@@ -18,10 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Joiner validation (RFC 9420 §12.4.3.1) on a valid official tree, then on copies broken one rule
- * at a
- * time. The tree is tree-validation.json case 13 (suite 1): eight leaves, unmerged leaf 5 at nodes
- * 7
- * and 11, blanks skipped in parent-hash links (test-vectors.md, "Origins of Test Trees").
+ * at a time. The tree is tree-validation.json case 13 (suite 1): eight leaves, unmerged leaf 5 at
+ * nodes 7 and 11, blanks skipped in parent-hash links (test-vectors.md, "Origins of Test Trees").
  */
 class RatchetTreeValidationTest {
   private static TreeVectors.Case vector;

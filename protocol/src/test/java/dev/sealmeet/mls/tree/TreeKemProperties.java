@@ -11,9 +11,8 @@ import net.jqwik.api.constraints.Size;
 
 /**
  * Random histories of adds, removes and path commits (RFC 9420 §7.4–§7.6, §12.1): after every
- * commit
- * each member derives the committer's commit secret, the tree passes joiner validation (§12.4.3.1,
- * so parent hashes chain) and every private state matches the tree (§4 tree invariant).
+ * commit each member derives the committer's commit secret, the tree passes joiner validation
+ * (§12.4.3.1, so parent hashes chain) and every private state matches the tree (§4 tree invariant).
  */
 class TreeKemProperties {
 

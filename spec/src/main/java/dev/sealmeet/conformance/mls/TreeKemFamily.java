@@ -22,12 +22,10 @@ import java.util.Map;
 
 /**
  * {@code treekem.json} (test-vectors.md "TreeKEM"): private states consistent with the tree (RFC
- * 9420
- * §4), each UpdatePath parent-hash valid (§7.9.2), decrypted by every other member with the
- * expected
- * path secret and commit secret (§7.5, §7.6), the tree hash after merging (§7.8), and a freshly
- * generated UpdatePath from the same sender that every other member processes to the same commit
- * secret.
+ * 9420 §4), each UpdatePath parent-hash valid (§7.9.2), decrypted by every other member with the
+ * expected path secret and commit secret (§7.5, §7.6), the tree hash after merging (§7.8), and a
+ * freshly generated UpdatePath from the same sender that every other member processes to the same
+ * commit secret.
  */
 public final class TreeKemFamily implements VectorFamily {
   private static final SecureRandom RANDOM = new SecureRandom();

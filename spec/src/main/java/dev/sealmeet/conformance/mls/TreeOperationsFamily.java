@@ -16,8 +16,8 @@ import java.util.List;
 
 /**
  * {@code tree-operations.json} (test-vectors.md "Tree Operations"): tree hash before, the tree
- * after
- * applying one Add, Update or Remove (RFC 9420 §12.1.1–§12.1.3), byte for byte, and its tree hash.
+ * after applying one Add, Update or Remove (RFC 9420 §12.1.1–§12.1.3), byte for byte, and its tree
+ * hash.
  */
 public final class TreeOperationsFamily implements VectorFamily {
   @Override

@@ -13,10 +13,8 @@ import java.util.List;
 
 /**
  * {@code tree-validation.json} (test-vectors.md "Tree Validation"): the resolution (RFC 9420
- * §4.1.1)
- * and tree hash (§7.8) of every node, parent-hash validity (§7.9.2), every leaf signature (§7.3),
- * and
- * the remaining joiner checks of §12.4.3.1.
+ * §4.1.1) and tree hash (§7.8) of every node, parent-hash validity (§7.9.2), every leaf signature
+ * (§7.3), and the remaining joiner checks of §12.4.3.1.
  */
 public final class TreeValidationFamily implements VectorFamily {
   @Override
