@@ -147,6 +147,18 @@ class TreeKemTest {
   }
 
   @Test
+  void generate_singleMember_hasEmptyPathAndMerges() throws Exception {
+    TestGroup g = TestGroup.of(1);
+    TreeKem.Generated generated = commit(g, 0, List.of());
+    assertThat(generated.path().nodes()).isEmpty();
+    assertThat(generated.path().leafNode().parentHash()).hasValueSatisfying(
+        h -> assertThat(h).isEmpty());
+    assertThat(generated.commitSecret().length()).isEqualTo(g.suite.hashLength());
+    assertThat(new TreeKem(g.suite).merge(g.tree, 0, generated.path()))
+        .isEqualTo(generated.tree());
+  }
+
+  @Test
   void privateKeys_toString_namesNodesOnly() throws Exception {
     TestGroup g = TestGroup.of(2);
     assertThat(g.privates.get(1L).toString()).isEqualTo("TreePrivateKeys[leaf 1, nodes [2]]");
