@@ -13,9 +13,6 @@ import java.util.Set;
 final class MlsPendingFamily implements VectorFamily {
   /** Official MLS vector files (mlswg/mls-implementations) that no family checks yet. */
   static final Set<String> PENDING = Set.of(
-      "tree-operations.json",
-      "tree-validation.json",
-      "treekem.json",
       "passive-client-welcome.json",
       "passive-client-handling-commit.json",
       "passive-client-random.json");

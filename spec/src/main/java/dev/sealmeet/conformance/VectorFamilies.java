@@ -20,7 +20,10 @@ public final class VectorFamilies {
         new dev.sealmeet.conformance.mls.SecretTreeFamily(),
         new SframeFamily(),
         new dev.sealmeet.conformance.mls.TranscriptHashesFamily(),
+        new dev.sealmeet.conformance.mls.TreeKemFamily(),
         new dev.sealmeet.conformance.mls.TreeMathFamily(),
+        new dev.sealmeet.conformance.mls.TreeOperationsFamily(),
+        new dev.sealmeet.conformance.mls.TreeValidationFamily(),
         new dev.sealmeet.conformance.mls.WelcomeFamily(),
         new dev.sealmeet.conformance.wycheproof.WycheproofFamily(),
         new MlsPendingFamily());

@@ -8,8 +8,8 @@ import java.util.List;
  * leaves sit at even node indices, parents at odd ones, and a tree of {@code n} leaves ({@code n} a
  * power of two) has {@code 2n - 1} nodes.
  *
- * <p>Node and leaf indices are {@code int}: a tree holds at most {@link #MAX_LEAVES} leaves, so every
- * node index fits. Arguments out of range throw {@link IllegalArgumentException}.
+ * <p>Node and leaf indices are {@code int}: a tree holds at most {@link #MAX_LEAVES} leaves, so
+ * every node index fits. Arguments out of range throw {@link IllegalArgumentException}.
  */
 public final class TreeMath {
   /** The largest leaf count supported, so that every node index fits in an {@code int}. */
@@ -53,7 +53,10 @@ public final class TreeMath {
     return x ^ (3 << (k - 1));
   }
 
-  /** The parent of node {@code x} in a tree of {@code leafCount} leaves; {@code x} must not be the root. */
+  /**
+   * The parent of node {@code x} in a tree of {@code leafCount} leaves; {@code x} must not be the
+   * root.
+   */
   public static int parent(int x, int leafCount) {
     requireNode(x, leafCount);
     if (x == root(leafCount)) {
@@ -70,7 +73,9 @@ public final class TreeMath {
     return x < p ? right(p) : left(p);
   }
 
-  /** The parents of {@code x} from its parent up to the root (RFC 9420 §4.1.2); empty for the root. */
+  /**
+   * The parents of {@code x} from its parent up to the root (RFC 9420 §4.1.2); empty for the root.
+   */
   public static List<Integer> directPath(int x, int leafCount) {
     requireNode(x, leafCount);
     int r = root(leafCount);

@@ -1,0 +1,161 @@
+package dev.sealmeet.mls.tree;
+
+import dev.sealmeet.crypto.KeyPair;
+import dev.sealmeet.crypto.Secret;
+import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.ProtocolException;
+import dev.sealmeet.mls.crypto.MlsSuite;
+import java.security.MessageDigest;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The HPKE private keys one member holds in the ratchet tree (RFC 9420 §4, tree invariant): its
+ * leaf key and the keys of nodes on its direct path it learnt from path secrets (§7.4).
+ *
+ * <p>Immutable: {@link #withPathSecret} and TreeKEM processing return new instances with their own
+ * copies of the keys, so destroying one state never wipes another. Holds secrets; {@link
+ * #toString()} prints node indices only. Call {@link #destroy()} when the epoch is gone.
+ */
+public final class TreePrivateKeys {
+  private final long leafIndex;
+  private final Map<Integer, Secret> keys;
+
+  private TreePrivateKeys(long leafIndex, Map<Integer, Secret> keys) {
+    this.leafIndex = leafIndex;
+    this.keys = Collections.unmodifiableMap(keys);
+  }
+
+  /** The state of a member at {@code leafIndex} that knows only its leaf's HPKE private key. */
+  public static TreePrivateKeys ofLeaf(long leafIndex, byte[] leafPrivateKey) {
+    Map<Integer, Secret> keys = new TreeMap<>();
+    keys.put(TreeMath.leafToNode(leafIndex), Secret.copyOf(leafPrivateKey));
+    return new TreePrivateKeys(leafIndex, keys);
+  }
+
+  /** A state holding exactly {@code keys} (taken over, not copied). */
+  static TreePrivateKeys of(long leafIndex, Map<Integer, Secret> keys) {
+    return new TreePrivateKeys(leafIndex, new TreeMap<>(keys));
+  }
+
+  /** The member's leaf index. */
+  public long leafIndex() {
+    return leafIndex;
+  }
+
+  /** The node indices for which a private key is held, ascending. */
+  public Set<Integer> nodes() {
+    return keys.keySet();
+  }
+
+  /** The private key held for {@code nodeIndex}, if any. */
+  public Optional<Secret> key(int nodeIndex) {
+    return Optional.ofNullable(keys.get(nodeIndex));
+  }
+
+  /**
+   * This state plus the key pair of node {@code nodeIndex} derived from its path secret (§7.4:
+   * node_secret = DeriveSecret(path_secret, "node"), DeriveKeyPair(node_secret)).
+   */
+  public TreePrivateKeys withPathSecret(MlsSuite suite, int nodeIndex, Secret pathSecret) {
+    Map<Integer, Secret> next = copies(keys);
+    Secret old = next.put(nodeIndex, Secret.wrap(nodeKeyPair(suite, pathSecret).privateKey()));
+    if (old != null) {
+      old.destroy();
+    }
+    return new TreePrivateKeys(leafIndex, next);
+  }
+
+  /**
+   * This state without the keys of nodes that are blank in {@code tree} or outside it, as after
+   * applying Update and Remove proposals, which blank direct paths (RFC 9420 §12.1.2, §12.1.3).
+   */
+  public TreePrivateKeys prunedTo(RatchetTree tree) {
+    Set<Integer> dropped = new java.util.HashSet<>();
+    for (int x : keys.keySet()) {
+      if (x >= tree.nodeWidth() || tree.isBlank(x)) {
+        dropped.add(x);
+      }
+    }
+    return replaced(dropped, Map.of());
+  }
+
+  /** This state with the keys of {@code dropped} removed and {@code added} put in. */
+  TreePrivateKeys replaced(Set<Integer> dropped, Map<Integer, Secret> added) {
+    Map<Integer, Secret> next = copies(keys);
+    for (int x : dropped) {
+      Secret old = next.remove(x);
+      if (old != null) {
+        old.destroy();
+      }
+    }
+    next.putAll(added);
+    return new TreePrivateKeys(leafIndex, next);
+  }
+
+  /**
+   * Verifies that each held key belongs to a non-blank node of {@code tree} whose public key
+   * matches and that lies on this member's direct path (the tree invariant, RFC 9420 §4).
+   *
+   * @throws ProtocolException (§4) naming the first inconsistent node
+   */
+  public void requireConsistentWith(MlsSuite suite, RatchetTree tree) throws ProtocolException {
+    int leaf = TreeMath.leafToNode(leafIndex);
+    for (Map.Entry<Integer, Secret> entry : keys.entrySet()) {
+      int x = entry.getKey();
+      if (x >= tree.nodeWidth() || !TreeMath.isInSubtree(leaf, x)) {
+        throw new ProtocolException("RFC 9420 §4",
+            "private key for node " + x + " which is not above leaf " + leafIndex);
+      }
+      Optional<byte[]> publicKey = tree.encryptionKey(x);
+      if (publicKey.isEmpty()) {
+        throw new ProtocolException("RFC 9420 §4", "private key for blank node " + x);
+      }
+      byte[] derived;
+      byte[] raw = entry.getValue().copyBytes();
+      try {
+        derived = suite.suite().hpkePublicKey(raw);
+      } catch (InvalidKeyException e) {
+        throw new ProtocolException("RFC 9420 §4", "private key for node " + x + " is invalid");
+      } finally {
+        java.util.Arrays.fill(raw, (byte) 0);
+      }
+      if (!MessageDigest.isEqual(derived, publicKey.get())) {
+        throw new ProtocolException("RFC 9420 §4",
+            "private key for node " + x + " does not match the node's public key");
+      }
+    }
+  }
+
+  /** Wipes every held key. */
+  public void destroy() {
+    keys.values().forEach(Secret::destroy);
+  }
+
+  private static Map<Integer, Secret> copies(Map<Integer, Secret> keys) {
+    Map<Integer, Secret> out = new TreeMap<>();
+    for (Map.Entry<Integer, Secret> e : keys.entrySet()) {
+      out.put(e.getKey(), Secret.wrap(e.getValue().copyBytes()));
+    }
+    return out;
+  }
+
+  static KeyPair nodeKeyPair(MlsSuite suite, Secret pathSecret) {
+    Secret nodeSecret = suite.deriveSecret(pathSecret, "node");
+    byte[] ikm = nodeSecret.copyBytes();
+    try {
+      return suite.suite().hpkeDeriveKeyPair(ikm);
+    } finally {
+      java.util.Arrays.fill(ikm, (byte) 0);
+      nodeSecret.destroy();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "TreePrivateKeys[leaf " + leafIndex + ", nodes " + keys.keySet() + "]";
+  }
+}
