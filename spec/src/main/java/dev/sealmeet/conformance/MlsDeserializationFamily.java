@@ -19,7 +19,7 @@ final class MlsDeserializationFamily implements VectorFamily {
 
   @Override
   public boolean recognises(String relativePath, JsonNode content) {
-    return MlsPendingFamily.fileName(relativePath).equals("deserialization.json");
+    return VectorFamily.fileName(relativePath).equals("deserialization.json");
   }
 
   @Override

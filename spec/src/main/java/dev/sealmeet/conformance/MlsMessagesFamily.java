@@ -70,7 +70,7 @@ final class MlsMessagesFamily implements VectorFamily {
 
   @Override
   public boolean recognises(String relativePath, JsonNode content) {
-    return MlsPendingFamily.fileName(relativePath).equals("messages.json");
+    return VectorFamily.fileName(relativePath).equals("messages.json");
   }
 
   @Override

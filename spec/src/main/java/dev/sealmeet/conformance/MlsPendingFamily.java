@@ -24,7 +24,7 @@ final class MlsPendingFamily implements VectorFamily {
 
   @Override
   public boolean recognises(String relativePath, JsonNode content) {
-    String name = fileName(relativePath);
+    String name = VectorFamily.fileName(relativePath);
     return PENDING.contains(name) || name.startsWith("passive-client");
   }
 
@@ -38,8 +38,4 @@ final class MlsPendingFamily implements VectorFamily {
     return results;
   }
 
-  static String fileName(String relativePath) {
-    int slash = relativePath.lastIndexOf('/');
-    return slash < 0 ? relativePath : relativePath.substring(slash + 1);
-  }
 }

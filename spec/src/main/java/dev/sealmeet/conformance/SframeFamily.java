@@ -39,7 +39,7 @@ final class SframeFamily implements VectorFamily {
 
   @Override
   public boolean recognises(String relativePath, JsonNode content) {
-    String fileName = MlsPendingFamily.fileName(relativePath);
+    String fileName = VectorFamily.fileName(relativePath);
     boolean named = fileName.startsWith("test-vectors") && fileName.endsWith(".json")
         && ("/" + relativePath).contains("/sframe/");
     if (named) {

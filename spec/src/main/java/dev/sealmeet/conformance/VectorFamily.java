@@ -25,4 +25,10 @@ public interface VectorFamily {
    * thrown by the code under test must be caught per case and reported as a failure.
    */
   List<CaseResult> run(JsonNode content);
+
+  /** The last segment of a '/'-separated relative path, e.g. {@code "welcome.json"}. */
+  static String fileName(String relativePath) {
+    int slash = relativePath.lastIndexOf('/');
+    return slash < 0 ? relativePath : relativePath.substring(slash + 1);
+  }
 }

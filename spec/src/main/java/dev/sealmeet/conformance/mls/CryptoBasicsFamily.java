@@ -21,7 +21,7 @@ public final class CryptoBasicsFamily implements VectorFamily {
 
   @Override
   public boolean recognises(String relativePath, JsonNode content) {
-    return ScheduleVectors.fileName(relativePath).equals("crypto-basics.json");
+    return VectorFamily.fileName(relativePath).equals("crypto-basics.json");
   }
 
   @Override

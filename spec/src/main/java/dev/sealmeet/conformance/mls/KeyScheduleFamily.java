@@ -27,7 +27,7 @@ public final class KeyScheduleFamily implements VectorFamily {
 
   @Override
   public boolean recognises(String relativePath, JsonNode content) {
-    return ScheduleVectors.fileName(relativePath).equals("key-schedule.json");
+    return VectorFamily.fileName(relativePath).equals("key-schedule.json");
   }
 
   @Override

@@ -49,7 +49,7 @@ public final class MessageProtectionFamily implements VectorFamily {
 
   @Override
   public boolean recognises(String relativePath, JsonNode content) {
-    return ScheduleVectors.fileName(relativePath).equals("message-protection.json");
+    return VectorFamily.fileName(relativePath).equals("message-protection.json");
   }
 
   @Override

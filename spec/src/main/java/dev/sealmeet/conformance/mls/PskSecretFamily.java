@@ -23,7 +23,7 @@ public final class PskSecretFamily implements VectorFamily {
 
   @Override
   public boolean recognises(String relativePath, JsonNode content) {
-    return ScheduleVectors.fileName(relativePath).equals("psk_secret.json");
+    return VectorFamily.fileName(relativePath).equals("psk_secret.json");
   }
 
   @Override

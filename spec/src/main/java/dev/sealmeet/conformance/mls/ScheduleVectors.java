@@ -25,10 +25,6 @@ final class ScheduleVectors {
     void check(MlsSuite suite, JsonNode testCase, Mismatches mismatches) throws SealmeetException;
   }
 
-  static String fileName(String relativePath) {
-    int slash = relativePath.lastIndexOf('/');
-    return slash < 0 ? relativePath : relativePath.substring(slash + 1);
-  }
 
   static List<CaseResult> run(JsonNode content, CaseBody body) {
     List<CaseResult> results = new ArrayList<>();

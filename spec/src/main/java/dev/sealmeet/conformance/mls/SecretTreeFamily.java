@@ -25,7 +25,7 @@ public final class SecretTreeFamily implements VectorFamily {
 
   @Override
   public boolean recognises(String relativePath, JsonNode content) {
-    return ScheduleVectors.fileName(relativePath).equals("secret-tree.json");
+    return VectorFamily.fileName(relativePath).equals("secret-tree.json");
   }
 
   @Override

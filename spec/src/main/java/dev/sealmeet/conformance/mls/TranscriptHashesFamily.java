@@ -25,7 +25,7 @@ public final class TranscriptHashesFamily implements VectorFamily {
 
   @Override
   public boolean recognises(String relativePath, JsonNode content) {
-    return ScheduleVectors.fileName(relativePath).equals("transcript-hashes.json");
+    return VectorFamily.fileName(relativePath).equals("transcript-hashes.json");
   }
 
   @Override

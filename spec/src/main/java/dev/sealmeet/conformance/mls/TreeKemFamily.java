@@ -37,7 +37,7 @@ public final class TreeKemFamily implements VectorFamily {
 
   @Override
   public boolean recognises(String relativePath, JsonNode content) {
-    return ScheduleVectors.fileName(relativePath).equals("treekem.json");
+    return VectorFamily.fileName(relativePath).equals("treekem.json");
   }
 
   @Override

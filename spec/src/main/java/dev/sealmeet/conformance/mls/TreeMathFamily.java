@@ -20,7 +20,7 @@ public final class TreeMathFamily implements VectorFamily {
 
   @Override
   public boolean recognises(String relativePath, JsonNode content) {
-    return ScheduleVectors.fileName(relativePath).equals("tree-math.json");
+    return VectorFamily.fileName(relativePath).equals("tree-math.json");
   }
 
   @Override

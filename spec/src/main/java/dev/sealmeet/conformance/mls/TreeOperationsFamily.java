@@ -27,7 +27,7 @@ public final class TreeOperationsFamily implements VectorFamily {
 
   @Override
   public boolean recognises(String relativePath, JsonNode content) {
-    return ScheduleVectors.fileName(relativePath).equals("tree-operations.json");
+    return VectorFamily.fileName(relativePath).equals("tree-operations.json");
   }
 
   @Override

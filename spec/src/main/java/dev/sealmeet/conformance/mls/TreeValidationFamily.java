@@ -24,7 +24,7 @@ public final class TreeValidationFamily implements VectorFamily {
 
   @Override
   public boolean recognises(String relativePath, JsonNode content) {
-    return ScheduleVectors.fileName(relativePath).equals("tree-validation.json");
+    return VectorFamily.fileName(relativePath).equals("tree-validation.json");
   }
 
   @Override

@@ -30,7 +30,7 @@ public final class WelcomeFamily implements VectorFamily {
 
   @Override
   public boolean recognises(String relativePath, JsonNode content) {
-    return ScheduleVectors.fileName(relativePath).equals("welcome.json");
+    return VectorFamily.fileName(relativePath).equals("welcome.json");
   }
 
   @Override
