@@ -6,7 +6,6 @@ import dev.sealmeet.error.DecodeException;
 import dev.sealmeet.error.ReplayException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.List;
 import java.util.function.LongPredicate;
 
 /**
@@ -42,7 +41,7 @@ public final class SframeReceiver {
 
   private final SframeSuite suite;
   private final SframeOptions options;
-  private final KidMap<FrameKey> keys = new KidMap<>();
+  private final FrameKeyStore keys = new FrameKeyStore("receive");
   private final HeaderCodec.DecodedHeader decoded = new HeaderCodec.DecodedHeader();
   private final byte[] header = new byte[SframeHeader.MAX_LENGTH];
 
@@ -79,34 +78,22 @@ public final class SframeReceiver {
    * @throws IllegalStateException if {@code kid} already has a key
    */
   public void addKey(long kid, Secret baseKey) {
-    if (keys.get(kid) != null) {
-      throw new IllegalStateException("KID 0x" + Long.toHexString(kid) + " already has a receive key");
-    }
-    keys.put(kid, FrameKey.derive(suite, kid, baseKey, 0L, new ReplayWindow(options.replayWindow())));
+    keys.add(kid, FrameKey.derive(suite, kid, baseKey, 0L, new ReplayWindow(options.replayWindow())));
   }
 
   /** Removes and wipes the key of {@code kid} and drops its window; returns whether there was one. */
   public boolean removeKey(long kid) {
-    FrameKey key = keys.remove(kid);
-    if (key == null) {
-      return false;
-    }
-    key.destroy();
-    return true;
+    return keys.remove(kid);
   }
 
   /** Removes every key whose KID matches {@code filter} (e.g. an old epoch); returns how many. */
   public int removeKeys(LongPredicate filter) {
-    List<Long> matching = keys.kidsMatching(filter);
-    for (long kid : matching) {
-      removeKey(kid);
-    }
-    return matching.size();
+    return keys.removeMatching(filter);
   }
 
   /** Whether {@code kid} has a key. */
   public boolean hasKey(long kid) {
-    return keys.get(kid) != null;
+    return keys.has(kid);
   }
 
   /**

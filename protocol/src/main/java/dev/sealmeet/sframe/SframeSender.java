@@ -2,7 +2,6 @@ package dev.sealmeet.sframe;
 
 import dev.sealmeet.crypto.Secret;
 import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.function.LongPredicate;
 
 /**
@@ -39,7 +38,7 @@ public final class SframeSender {
   private static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();
 
   private final SframeSuite suite;
-  private final KidMap<FrameKey> keys = new KidMap<>();
+  private final FrameKeyStore keys = new FrameKeyStore("send");
   private final byte[] header = new byte[SframeHeader.MAX_LENGTH];
 
   /** A sender for an RFC 9605 suite with {@link SframeOptions#defaults() default options}. */
@@ -78,34 +77,22 @@ public final class SframeSender {
    * @throws IllegalStateException if {@code kid} already has a key
    */
   public void addKey(long kid, Secret baseKey, long firstCtr) {
-    if (keys.get(kid) != null) {
-      throw new IllegalStateException("KID 0x" + Long.toHexString(kid) + " already has a send key");
-    }
-    keys.put(kid, FrameKey.derive(suite, kid, baseKey, firstCtr, null));
+    keys.add(kid, FrameKey.derive(suite, kid, baseKey, firstCtr, null));
   }
 
   /** Removes and wipes the key of {@code kid}; returns whether there was one. */
   public boolean removeKey(long kid) {
-    FrameKey key = keys.remove(kid);
-    if (key == null) {
-      return false;
-    }
-    key.destroy();
-    return true;
+    return keys.remove(kid);
   }
 
   /** Removes every key whose KID matches {@code filter} (e.g. an old epoch); returns how many. */
   public int removeKeys(LongPredicate filter) {
-    List<Long> matching = keys.kidsMatching(filter);
-    for (long kid : matching) {
-      removeKey(kid);
-    }
-    return matching.size();
+    return keys.removeMatching(filter);
   }
 
   /** Whether {@code kid} has a key. */
   public boolean hasKey(long kid) {
-    return keys.get(kid) != null;
+    return keys.has(kid);
   }
 
   /**

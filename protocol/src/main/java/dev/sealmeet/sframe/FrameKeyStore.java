@@ -1,0 +1,66 @@
+package dev.sealmeet.sframe;
+
+import java.util.List;
+import java.util.function.LongPredicate;
+
+/**
+ * The installed frame keys of one sender or receiver, by KID: installing refuses to replace a key,
+ * removing wipes it. Not thread-safe (its owner's contract applies).
+ */
+final class FrameKeyStore {
+  private final KidMap<FrameKey> keys = new KidMap<>();
+  private final String role;
+
+  /** @param role "send" or "receive", for error messages */
+  FrameKeyStore(String role) {
+    this.role = role;
+  }
+
+  /** The key of {@code kid}, or {@code null}. Allocation-free. */
+  FrameKey get(long kid) {
+    return keys.get(kid);
+  }
+
+  /** Number of installed keys. */
+  int size() {
+    return keys.size();
+  }
+
+  /** Whether {@code kid} has a key. */
+  boolean has(long kid) {
+    return keys.get(kid) != null;
+  }
+
+  /**
+   * Installs {@code key} under {@code kid}.
+   *
+   * @throws IllegalStateException if {@code kid} already has a key (it is never silently replaced)
+   */
+  void add(long kid, FrameKey key) {
+    if (keys.get(kid) != null) {
+      key.destroy();
+      throw new IllegalStateException(
+          "KID 0x" + Long.toHexString(kid) + " already has a " + role + " key");
+    }
+    keys.put(kid, key);
+  }
+
+  /** Removes and wipes the key of {@code kid}; returns whether there was one. */
+  boolean remove(long kid) {
+    FrameKey key = keys.remove(kid);
+    if (key == null) {
+      return false;
+    }
+    key.destroy();
+    return true;
+  }
+
+  /** Removes and wipes every key whose KID matches {@code filter}; returns how many. */
+  int removeMatching(LongPredicate filter) {
+    List<Long> matching = keys.kidsMatching(filter);
+    for (long kid : matching) {
+      remove(kid);
+    }
+    return matching.size();
+  }
+}
