@@ -1,0 +1,12 @@
+/**
+ * The {@code sealmeet} command line (picocli).
+ *
+ * <pre>
+ * ./sealmeet (launcher: builds cli/target/sealmeet.jar on first use) ──► Main
+ *   ├─ conformance [--vectors DIR]... [--json]   runs vector files through dev.sealmeet.conformance
+ *   └─ bench sframe [options]                    quick JMH table from dev.sealmeet.bench
+ * </pre>
+ *
+ * Exit status: 0 on success, 1 when a vector case failed, 2 for bad usage.
+ */
+package dev.sealmeet.cli;
