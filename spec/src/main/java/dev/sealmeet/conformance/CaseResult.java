@@ -18,6 +18,14 @@ public record CaseResult(String name, Outcome outcome, String detail) {
     return new CaseResult(name, Outcome.FAILED, detail);
   }
 
+  /**
+   * A case the code under test (or the vector) made throw: the detail is the exception's type and
+   * message, which never carry secrets (see {@code dev.sealmeet.error}).
+   */
+  public static CaseResult failed(String name, Exception e) {
+    return failed(name, e.getClass().getSimpleName() + ": " + e.getMessage());
+  }
+
   /** A skipped case with its reason. */
   public static CaseResult skipped(String name, String reason) {
     return new CaseResult(name, Outcome.SKIPPED, reason);

@@ -37,7 +37,7 @@ final class MlsDeserializationFamily implements VectorFamily {
             ? CaseResult.passed(name)
             : CaseResult.failed(name, "length: expected " + expected + ", decoded " + decoded));
       } catch (DecodeException | RuntimeException e) {
-        results.add(CaseResult.failed(name, e.getClass().getSimpleName() + ": " + e.getMessage()));
+        results.add(CaseResult.failed(name, e));
       }
     }
     return results;

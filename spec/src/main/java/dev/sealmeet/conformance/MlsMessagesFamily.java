@@ -89,7 +89,7 @@ final class MlsMessagesFamily implements VectorFamily {
             ? CaseResult.passed(name)
             : CaseResult.failed(name, String.join("; ", problems)));
       } catch (RuntimeException e) {
-        results.add(CaseResult.failed(name, e.getClass().getSimpleName() + ": " + e.getMessage()));
+        results.add(CaseResult.failed(name, e));
       }
     }
     return results;

@@ -95,7 +95,7 @@ final class SframeFamily implements VectorFamily {
     } catch (UnsupportedException e) {
       return CaseResult.skipped(name, e.getMessage());
     } catch (SealmeetException | RuntimeException e) {
-      return CaseResult.failed(name, e.getClass().getSimpleName() + ": " + e.getMessage());
+      return CaseResult.failed(name, e);
     }
   }
 

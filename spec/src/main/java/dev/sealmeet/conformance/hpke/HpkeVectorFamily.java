@@ -67,7 +67,7 @@ public final class HpkeVectorFamily implements VectorFamily {
           ? CaseResult.passed(name)
           : CaseResult.failed(name, "differs: " + String.join(", ", mismatches));
     } catch (SealmeetException | RuntimeException e) {
-      return CaseResult.failed(name, e.getClass().getSimpleName() + ": " + e.getMessage());
+      return CaseResult.failed(name, e);
     }
   }
 

@@ -48,7 +48,7 @@ final class ScheduleVectors {
             ? CaseResult.passed(name)
             : CaseResult.failed(name, mismatches.summary()));
       } catch (SealmeetException | RuntimeException e) {
-        results.add(CaseResult.failed(name, e.getClass().getSimpleName() + ": " + e.getMessage()));
+        results.add(CaseResult.failed(name, e));
       }
     }
     return results;

@@ -37,7 +37,7 @@ public final class TreeMathFamily implements VectorFamily {
         check(c, (int) leaves, m);
         results.add(m.isEmpty() ? CaseResult.passed(name) : CaseResult.failed(name, m.summary()));
       } catch (RuntimeException e) {
-        results.add(CaseResult.failed(name, e.getClass().getSimpleName() + ": " + e.getMessage()));
+        results.add(CaseResult.failed(name, e));
       }
     }
     return results;
