@@ -2,6 +2,7 @@ package dev.sealmeet.sframe;
 
 import java.util.List;
 import java.util.function.LongPredicate;
+import java.util.function.Supplier;
 
 /**
  * The installed frame keys of one sender or receiver, by KID: installing refuses to replace a key,
@@ -32,17 +33,17 @@ final class FrameKeyStore {
   }
 
   /**
-   * Installs {@code key} under {@code kid}.
+   * Installs the key {@code derivation} produces under {@code kid}; nothing is derived when the KID is
+   * taken.
    *
    * @throws IllegalStateException if {@code kid} already has a key (it is never silently replaced)
    */
-  void add(long kid, FrameKey key) {
+  void add(long kid, Supplier<FrameKey> derivation) {
     if (keys.get(kid) != null) {
-      key.destroy();
       throw new IllegalStateException(
           "KID 0x" + Long.toHexString(kid) + " already has a " + role + " key");
     }
-    keys.put(kid, key);
+    keys.put(kid, derivation.get());
   }
 
   /** Removes and wipes the key of {@code kid}; returns whether there was one. */

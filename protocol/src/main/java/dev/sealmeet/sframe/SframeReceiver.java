@@ -78,7 +78,8 @@ public final class SframeReceiver {
    * @throws IllegalStateException if {@code kid} already has a key
    */
   public void addKey(long kid, Secret baseKey) {
-    keys.add(kid, FrameKey.derive(suite, kid, baseKey, 0L, new ReplayWindow(options.replayWindow())));
+    keys.add(kid,
+        () -> FrameKey.derive(suite, kid, baseKey, 0L, new ReplayWindow(options.replayWindow())));
   }
 
   /** Removes and wipes the key of {@code kid} and drops its window; returns whether there was one. */

@@ -77,7 +77,7 @@ public final class SframeSender {
    * @throws IllegalStateException if {@code kid} already has a key
    */
   public void addKey(long kid, Secret baseKey, long firstCtr) {
-    keys.add(kid, FrameKey.derive(suite, kid, baseKey, firstCtr, null));
+    keys.add(kid, () -> FrameKey.derive(suite, kid, baseKey, firstCtr, null));
   }
 
   /** Removes and wipes the key of {@code kid}; returns whether there was one. */
