@@ -12,10 +12,7 @@ import java.util.Set;
  */
 final class MlsPendingFamily implements VectorFamily {
   /** Official MLS vector files (mlswg/mls-implementations) that no family checks yet. */
-  static final Set<String> PENDING = Set.of(
-      "passive-client-welcome.json",
-      "passive-client-handling-commit.json",
-      "passive-client-random.json");
+  static final Set<String> PENDING = Set.of();
 
   @Override
   public String name() {
@@ -25,7 +22,7 @@ final class MlsPendingFamily implements VectorFamily {
   @Override
   public boolean recognises(String relativePath, JsonNode content) {
     String name = VectorFamily.fileName(relativePath);
-    return PENDING.contains(name) || name.startsWith("passive-client");
+    return PENDING.contains(name);
   }
 
   @Override

@@ -16,6 +16,7 @@ public final class VectorFamilies {
         new dev.sealmeet.conformance.mls.MessageProtectionFamily(),
         new MlsDeserializationFamily(),
         new MlsMessagesFamily(),
+        new dev.sealmeet.conformance.mls.PassiveClientFamily(),
         new dev.sealmeet.conformance.mls.PskSecretFamily(),
         new dev.sealmeet.conformance.mls.SecretTreeFamily(),
         new SframeFamily(),

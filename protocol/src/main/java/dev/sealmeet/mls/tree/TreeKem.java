@@ -54,9 +54,25 @@ public final class TreeKem {
     this.hashes = new TreeHashes(suite);
   }
 
-  /** A committer's result: the tree after the path, the path to send, its own new keys. */
+  /**
+   * A committer's result: the tree after the path, the path to send, its own new keys, the commit
+   * secret, the provisional GroupContext, and the path secret of each node of the filtered direct
+   * path (for the Welcome of members added by the same commit, §12.4.3.1). The caller owns and
+   * destroys the secrets.
+   */
   public record Generated(RatchetTree tree, UpdatePath path, TreePrivateKeys privateKeys,
-      Secret commitSecret, GroupContext groupContext) {}
+      Secret commitSecret, GroupContext groupContext, Map<Integer, Secret> pathSecrets) {
+    /** Copies the map. */
+    public Generated {
+      pathSecrets = Map.copyOf(pathSecrets);
+    }
+
+    /** Wipes the commit secret and the path secrets (not the private keys). */
+    public void destroySecrets() {
+      commitSecret.destroy();
+      pathSecrets.values().forEach(Secret::destroy);
+    }
+  }
 
   /**
    * A receiver's result: its new private keys, the path secret it decrypted and the commit secret.
@@ -124,11 +140,12 @@ public final class TreeKem {
       nodes.add(new UpdatePathNode(publicKeys.get(i), ciphertexts));
     }
     Secret commitSecret = pathSecrets.get(path.size());
+    Map<Integer, Secret> byNode = new TreeMap<>();
     for (int i = 0; i < path.size(); i++) {
-      pathSecrets.get(i).destroy();
+      byNode.put(path.get(i), pathSecrets.get(i));
     }
     TreePrivateKeys keys = TreePrivateKeys.of(sender, newKeys);
-    return new Generated(after, new UpdatePath(leaf, nodes), keys, commitSecret, context);
+    return new Generated(after, new UpdatePath(leaf, nodes), keys, commitSecret, context, byNode);
   }
 
   /**

@@ -1,0 +1,93 @@
+package dev.sealmeet.mls.group;
+
+import dev.sealmeet.mls.message.AddProposal;
+import dev.sealmeet.mls.message.Extension;
+import dev.sealmeet.mls.message.GroupContextExtensionsProposal;
+import dev.sealmeet.mls.message.KeyPackage;
+import dev.sealmeet.mls.message.PreSharedKeyId;
+import dev.sealmeet.mls.message.PreSharedKeyProposal;
+import dev.sealmeet.mls.message.Proposal;
+import dev.sealmeet.mls.message.RemoveProposal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a commit should contain beyond the proposals received in this epoch, which it always
+ * includes by reference where they are valid (RFC 9420 §12.4). Immutable: each method returns a
+ * new request.
+ *
+ * <pre>
+ * group.commit(CommitRequest.empty().add(keyPackage).remove(3))
+ * </pre>
+ */
+public final class CommitRequest {
+  private final List<Proposal> inline;
+  private final byte[] authenticatedData;
+  private final boolean forcePath;
+
+  private CommitRequest(List<Proposal> inline, byte[] authenticatedData, boolean forcePath) {
+    this.inline = List.copyOf(inline);
+    this.authenticatedData = authenticatedData.clone();
+    this.forcePath = forcePath;
+  }
+
+  /** A commit of the received proposals only (with none, an empty commit that updates the path). */
+  public static CommitRequest empty() {
+    return new CommitRequest(List.of(), new byte[0], false);
+  }
+
+  /** Also add the client of {@code keyPackage} (an Add by value, §12.1.1). */
+  public CommitRequest add(KeyPackage keyPackage) {
+    return with(new AddProposal(keyPackage));
+  }
+
+  /** Also remove the member at {@code leafIndex} (a Remove by value, §12.1.3). */
+  public CommitRequest remove(long leafIndex) {
+    return with(new RemoveProposal(leafIndex));
+  }
+
+  /** Also inject the PSK {@code id} (a PreSharedKey by value, §12.1.4). */
+  public CommitRequest psk(PreSharedKeyId id) {
+    return with(new PreSharedKeyProposal(id));
+  }
+
+  /** Also replace the GroupContext extensions (§12.1.7). */
+  public CommitRequest groupContextExtensions(List<Extension> extensions) {
+    return with(new GroupContextExtensionsProposal(extensions));
+  }
+
+  /** Also include {@code proposal} by value. */
+  public CommitRequest with(Proposal proposal) {
+    List<Proposal> next = new ArrayList<>(inline);
+    next.add(proposal);
+    return new CommitRequest(next, authenticatedData, forcePath);
+  }
+
+  /** Authenticated but unencrypted data for the commit's FramedContent (§6). */
+  public CommitRequest authenticatedData(byte[] data) {
+    return new CommitRequest(inline, data, forcePath);
+  }
+
+  /** Include an UpdatePath even where the group's config and §12.4 would leave it out. */
+  public CommitRequest forcePath() {
+    return new CommitRequest(inline, authenticatedData, true);
+  }
+
+  List<Proposal> inline() {
+    return inline;
+  }
+
+  byte[] authenticatedDataCopy() {
+    return authenticatedData.clone();
+  }
+
+  boolean forcesPath() {
+    return forcePath;
+  }
+
+  /** Counts only. */
+  @Override
+  public String toString() {
+    return "CommitRequest[" + inline.size() + " inline proposals" + (forcePath ? ", path]" : "]");
+  }
+}

@@ -1,0 +1,633 @@
+package dev.sealmeet.mls.group;
+
+import dev.sealmeet.crypto.Secret;
+import dev.sealmeet.error.AuthenticationException;
+import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.ProtocolException;
+import dev.sealmeet.error.SealmeetException;
+import dev.sealmeet.mls.crypto.MlsSuite;
+import dev.sealmeet.mls.framing.ContentSignatures;
+import dev.sealmeet.mls.framing.EpochProtection;
+import dev.sealmeet.mls.framing.PskLookup;
+import dev.sealmeet.mls.framing.VerifiedContent;
+import dev.sealmeet.mls.message.AuthenticatedContent;
+import dev.sealmeet.mls.message.ContentType;
+import dev.sealmeet.mls.message.Credential;
+import dev.sealmeet.mls.message.Extension;
+import dev.sealmeet.mls.message.ExternalInitProposal;
+import dev.sealmeet.mls.message.FramedContent;
+import dev.sealmeet.mls.message.GroupContext;
+import dev.sealmeet.mls.message.KeyPackage;
+import dev.sealmeet.mls.message.LeafNode;
+import dev.sealmeet.mls.message.MessageContent;
+import dev.sealmeet.mls.message.MlsMessage;
+import dev.sealmeet.mls.message.MlsMessageBody;
+import dev.sealmeet.mls.message.PreSharedKeyId;
+import dev.sealmeet.mls.message.PrivateMessage;
+import dev.sealmeet.mls.message.Proposal;
+import dev.sealmeet.mls.message.PublicMessage;
+import dev.sealmeet.mls.message.RemoveProposal;
+import dev.sealmeet.mls.message.Sender;
+import dev.sealmeet.mls.message.UpdateProposal;
+import dev.sealmeet.mls.message.WireFormat;
+import dev.sealmeet.mls.schedule.EpochSecrets;
+import dev.sealmeet.mls.schedule.JoinerSecret;
+import dev.sealmeet.mls.schedule.PskSecret;
+import dev.sealmeet.mls.schedule.TranscriptHashes;
+import dev.sealmeet.mls.tree.RatchetTree;
+import dev.sealmeet.mls.tree.TreeHashes;
+import dev.sealmeet.mls.tree.TreePrivateKeys;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+
+/**
+ * One member's view of an MLS group (RFC 9420): create or join, propose, commit, process, and
+ * protect application data. See the package documentation for the state machine.
+ *
+ * <p>All-or-nothing: a message that {@link #process} rejects, with a {@link SealmeetException}
+ * subtype naming the check, leaves the group exactly as it was. A commit is never applied while
+ * it is processed: {@link #process} returns a {@link StagedCommit} that {@link #merge} applies.
+ * Own commits stay pending until {@link #mergePendingCommit()} or {@link #discardPendingCommit()}.
+ *
+ * <p>Not thread-safe: one thread at a time, or external locking. {@link #close()} erases every
+ * secret the group holds.
+ */
+public final class MlsGroup implements AutoCloseable {
+  /** Resumption PSKs kept of past epochs (§8.6), for PreSharedKey proposals and branches. */
+  public static final int RESUMPTION_PSKS_KEPT = 16;
+
+  private final MlsSuite suite;
+  private final SigningIdentity identity;
+  private final GroupConfig config;
+  private final PskStore psks;
+  private final MemberChecks checks;
+  private final ProposalStore proposals = new ProposalStore();
+  private final Deque<EpochState> pastEpochs = new ArrayDeque<>();
+  private final TreeMap<Long, Secret> resumptionPsks = new TreeMap<>();
+  private EpochState current;
+  private PendingCommit pending;
+  private Status status = Status.ACTIVE;
+
+  /** Where the group stands in its life. */
+  public enum Status {
+    /** A member that can send and receive. */
+    ACTIVE,
+    /** A commit removed this member; only late application messages of kept epochs decrypt. */
+    REMOVED,
+    /** A ReInit was committed; the group waits to be replaced by its successor (§11.2). */
+    REINIT_PENDING,
+    /** {@link #close()} erased the group. */
+    CLOSED
+  }
+
+  MlsGroup(MlsSuite suite, SigningIdentity identity, GroupConfig config, PskStore psks,
+      EpochState state) {
+    this.suite = suite;
+    this.identity = identity;
+    this.config = config;
+    this.psks = psks;
+    this.checks = new MemberChecks(suite, config);
+    this.current = state;
+  }
+
+  /**
+   * Creates a one-member group (RFC 9420 §11) with this client's KeyPackage leaf at leaf 0, epoch
+   * 0 and a random epoch secret.
+   *
+   * @param own this client's KeyPackage and its private keys; its leaf becomes leaf 0
+   * @param identity the identity that signed {@code own}
+   * @param groupId the group id; RFC 9420 §11 suggests {@code KDF.Nh} random bytes
+   * @param extensions the GroupContext extensions
+   * @param psks the client's external PSKs (may be shared by its groups)
+   * @throws GroupRuleException if the creator's leaf does not support {@code extensions}
+   * @throws IllegalArgumentException if {@code identity} did not sign {@code own}
+   */
+  public static MlsGroup create(KeyPackageBundle own, SigningIdentity identity, byte[] groupId,
+      List<Extension> extensions, PskStore psks, GroupConfig config) throws GroupRuleException {
+    KeyPackage keyPackage = own.keyPackage();
+    LeafNode leaf = keyPackage.leafNode();
+    if (!identity.hasKey(leaf.signatureKey())) {
+      throw new IllegalArgumentException("the KeyPackage is not signed by this identity");
+    }
+    MlsSuite suite = suiteOf(keyPackage.cipherSuite(), config);
+    new MemberChecks(suite, config).supportsGroup(leaf, extensions, "the creator");
+    RatchetTree tree = RatchetTree.ofCreator(leaf);
+    GroupContext context = new GroupContext(keyPackage.version(), suite.id(), groupId, 0,
+        new TreeHashes(suite).rootHash(tree), new byte[0], extensions);
+    byte[] random = new byte[suite.hashLength()];
+    config.random().nextBytes(random);
+    JoinerSecret start = JoinerSecret.of(suite, Secret.wrap(random));
+    PskSecret noPsk = PskSecret.none(suite);
+    EpochSecrets secrets = start.epochSecrets(noPsk, context);
+    start.destroy();
+    noPsk.destroy();
+    byte[] tag = secrets.confirmationTag(new byte[0]);
+    byte[] interim = TranscriptHashes.interimHash(suite, new byte[0], tag);
+    byte[] leafKey = own.encryptionPrivateKeyCopy();
+    TreePrivateKeys keys = TreePrivateKeys.ofLeaf(0, leafKey);
+    Arrays.fill(leafKey, (byte) 0);
+    EpochProtection protection =
+        EpochProtection.of(suite, context, secrets, tree.leafCount(), config.random());
+    return new MlsGroup(suite, identity, config, psks, new EpochState(
+        suite, context, tree, interim, tag, 0, keys, secrets, protection));
+  }
+
+  /**
+   * Joins a group from a Welcome (RFC 9420 §12.4.3.1), with full validation of the ratchet tree.
+   *
+   * @param welcome the Welcome, as an MLSMessage
+   * @param own the KeyPackage the Welcome was made for, with its private keys
+   * @param ratchetTree the tree, if it came out of band; otherwise the Welcome must carry it
+   * @throws SealmeetException subtypes naming the check that failed; nothing is kept
+   */
+  public static MlsGroup join(MlsMessage welcome, KeyPackageBundle own, SigningIdentity identity,
+      Optional<RatchetTree> ratchetTree, PskStore psks, GroupConfig config)
+      throws SealmeetException {
+    return WelcomeJoin.join(welcome, own, identity, ratchetTree, psks, config);
+  }
+
+  // ---------------------------------------------------------------- state
+
+  /** The group id (copy). */
+  public byte[] groupId() {
+    return current.context.groupId();
+  }
+
+  /** The current epoch. */
+  public long epoch() {
+    return current.epoch();
+  }
+
+  /** The cipher suite. */
+  public MlsSuite suite() {
+    return suite;
+  }
+
+  /** This member's leaf index. */
+  public long ownLeafIndex() {
+    return current.ownLeaf;
+  }
+
+  /** Where the group stands. */
+  public Status status() {
+    return status;
+  }
+
+  /** The current GroupContext (public values). */
+  public GroupContext context() {
+    return current.context;
+  }
+
+  /** The current public ratchet tree. */
+  public RatchetTree ratchetTree() {
+    return current.tree;
+  }
+
+  /** The current members: leaf index to credential, in leaf order. */
+  public Map<Long, Credential> members() {
+    Map<Long, Credential> out = new LinkedHashMap<>();
+    for (long leaf : current.tree.occupiedLeaves()) {
+      out.put(leaf, current.tree.leaf(leaf).orElseThrow().credential());
+    }
+    return out;
+  }
+
+  /** The current {@code epoch_authenticator} (§8.7), equal for every member of the epoch. */
+  public byte[] epochAuthenticator() {
+    requireOpen();
+    Secret value = current.secrets.epochAuthenticator();
+    try {
+      return value.copyBytes();
+    } finally {
+      value.destroy();
+    }
+  }
+
+  /**
+   * MLS-Exporter(label, context, length) of the current epoch (§8.5).
+   *
+   * @throws IllegalArgumentException if {@code length} is not in 0..65535
+   */
+  public byte[] export(String label, byte[] context, int length) {
+    requireOpen();
+    Secret value = current.secrets.export(label, context, length);
+    try {
+      return value.copyBytes();
+    } finally {
+      value.destroy();
+    }
+  }
+
+  /** The number of proposals received in this epoch and not yet committed. */
+  public int pendingProposalCount() {
+    return proposals.size();
+  }
+
+  /** Whether an own commit waits for {@link #mergePendingCommit()} or discarding. */
+  public boolean hasPendingCommit() {
+    return pending != null;
+  }
+
+  // ---------------------------------------------------------------- receiving
+
+  /**
+   * Processes a PublicMessage or PrivateMessage for this group (§6, §12.1, §12.4.2).
+   *
+   * <ul>
+   *   <li>application data of the current or a kept past epoch: decrypted;
+   *   <li>a proposal: validated and stored for the next commit;
+   *   <li>a commit: validated and staged; nothing changes until {@link #merge}.
+   * </ul>
+   *
+   * @throws GroupRuleException naming the group rule the message breaks
+   * @throws AuthenticationException naming the tag, AEAD or signature that failed
+   * @throws SealmeetException other subtypes for malformed or replayed input; in every case the
+   *     group is unchanged
+   */
+  public ProcessedMessage process(MlsMessage message) throws SealmeetException {
+    requireOpen();
+    MlsMessageBody body = message.body();
+    byte[] groupId;
+    long epoch;
+    if (body instanceof PublicMessage m) {
+      groupId = m.content().groupId();
+      epoch = m.content().epoch();
+    } else if (body instanceof PrivateMessage m) {
+      groupId = m.groupId();
+      epoch = m.epoch();
+    } else {
+      throw new ProtocolException("RFC 9420 §6",
+          "expected a PublicMessage or PrivateMessage, got " + message.wireFormat());
+    }
+    if (!Arrays.equals(groupId, current.context.groupId())) {
+      throw new GroupRuleException(GroupRule.WRONG_GROUP, "the message names another group");
+    }
+    if (epoch != current.epoch() || status != Status.ACTIVE) {
+      return processLate(body, epoch);
+    }
+    VerifiedContent verified = current.protection.unprotect(message, current.signatureKeys());
+    switch (verified.contentType()) {
+      case APPLICATION:
+        return application(verified);
+      case PROPOSAL:
+        return storeProposal(verified);
+      default:
+        return new CommitProcessor(this, current, proposals, checks, pskLookup(),
+            config.random()).process(verified);
+    }
+  }
+
+  private ProcessedMessage processLate(MlsMessageBody body, long epoch) throws SealmeetException {
+    if (body instanceof PrivateMessage m && m.contentType() == ContentType.APPLICATION) {
+      EpochState past = epoch == current.epoch() ? current : findPast(epoch);
+      if (past != null) {
+        return application(past.protection.unprotect(MlsMessage.of(m), past.signatureKeys()));
+      }
+    }
+    if (status != Status.ACTIVE) {
+      throw new GroupRuleException(GroupRule.GROUP_INACTIVE, "the group is " + status);
+    }
+    throw new GroupRuleException(GroupRule.WRONG_EPOCH, "message for epoch " + epoch
+        + ", the group is at epoch " + current.epoch() + " and keeps "
+        + pastEpochs.size() + " past epochs for application data");
+  }
+
+  private EpochState findPast(long epoch) {
+    for (EpochState past : pastEpochs) {
+      if (past.epoch() == epoch) {
+        return past;
+      }
+    }
+    return null;
+  }
+
+  private static ApplicationMessage application(VerifiedContent verified) {
+    FramedContent content = verified.framedContent();
+    return new ApplicationMessage(content.epoch(), content.sender().index(),
+        content.authenticatedData(), ((MessageContent.Application) content.content()).data());
+  }
+
+  private ReceivedProposal storeProposal(VerifiedContent verified) throws SealmeetException {
+    Proposal proposal = ((MessageContent.ProposalContent) verified.content()).proposal();
+    Sender sender = verified.sender();
+    ProposalApplier.checkSenderMayPropose(sender, proposal);
+    if (proposal instanceof ExternalInitProposal) {
+      throw new GroupRuleException(GroupRule.EXTERNAL_INIT_OUTSIDE_EXTERNAL_COMMIT,
+          "an ExternalInit proposal outside an external commit");
+    }
+    if (proposal instanceof RemoveProposal remove
+        && current.tree.leaf(remove.removed()).isEmpty()) {
+      throw new GroupRuleException(GroupRule.REMOVE_OF_BLANK_LEAF,
+          "Remove of blank or absent leaf " + remove.removed());
+    }
+    if (proposal instanceof UpdateProposal update) {
+      checks.leaf(current.tree, update.leafNode(), dev.sealmeet.mls.message.LeafNodeSource.UPDATE,
+          current.context.groupId(), sender.index(), OptionalLong.of(sender.index()),
+          current.context.extensions());
+    }
+    byte[] ref = suite.makeProposalRef(verified.authenticatedContent().toBytes());
+    if (!proposals.add(ref, proposal, sender)) {
+      throw new ProtocolException("RFC 9420 §12.1",
+          "more than " + ProposalStore.MAX_PROPOSALS + " proposals in one epoch");
+    }
+    return new ReceivedProposal(current.epoch(), sender, proposal, ref);
+  }
+
+  /**
+   * Applies a staged commit: the group moves to its epoch (§12.4.2). Received proposals and the
+   * own pending commit are dropped; the old epoch's secrets are erased, except its application
+   * receive keys while {@link GroupConfig#pastEpochs()} allows.
+   *
+   * @throws IllegalArgumentException if the commit was staged by another group or epoch
+   * @throws IllegalStateException if it was merged or discarded already
+   */
+  public void merge(StagedCommit staged) {
+    requireOpen();
+    if (staged.group() != this || staged.baseEpoch() != current.epoch()) {
+      throw new IllegalArgumentException("the commit was staged for epoch " + staged.baseEpoch()
+          + " of another group state; this group is at epoch " + current.epoch());
+    }
+    if (staged.removesSelf()) {
+      dropPendingCommit();
+      proposals.clear();
+      status = Status.REMOVED;
+      return;
+    }
+    EpochState next = staged.take();
+    if (next == null) {
+      throw new IllegalStateException("the staged commit was merged or discarded already");
+    }
+    advanceTo(next);
+    if (staged.reInit().isPresent()) {
+      status = Status.REINIT_PENDING;
+    }
+  }
+
+  // ---------------------------------------------------------------- sending
+
+  /**
+   * Protects application data as a PrivateMessage of the current epoch (§6.3).
+   *
+   * @throws IllegalStateException if the group is not active, or proposals of this epoch await a
+   *     commit (§12.4: commit before sending application data)
+   */
+  public MlsMessage protect(byte[] data, byte[] authenticatedData) {
+    requireActive();
+    if (proposals.size() > 0) {
+      throw new IllegalStateException(proposals.size()
+          + " proposals await a commit; RFC 9420 §12.4 requires one before application data");
+    }
+    FramedContent content = new FramedContent(current.context.groupId(), current.epoch(),
+        Sender.member(current.ownLeaf), authenticatedData, new MessageContent.Application(data));
+    byte[] key = identity.privateKeyCopy();
+    try {
+      return current.protection.protect(content, WireFormat.PRIVATE_MESSAGE, key,
+          Optional.empty(), config.paddingFor(data.length));
+    } catch (InvalidKeyException e) {
+      throw new IllegalStateException("the identity's key does not fit the suite", e);
+    } finally {
+      Arrays.fill(key, (byte) 0);
+    }
+  }
+
+  /** Proposes to add the client of {@code keyPackage} (§12.1.1); the proposal is also stored. */
+  public MlsMessage proposeAdd(KeyPackage keyPackage) throws GroupRuleException {
+    checks.keyPackage(keyPackage, current.tree, current.context.groupId(),
+        current.context.extensions());
+    return propose(new dev.sealmeet.mls.message.AddProposal(keyPackage), new byte[0]);
+  }
+
+  /** Proposes to remove the member at {@code leafIndex} (§12.1.3). */
+  public MlsMessage proposeRemove(long leafIndex) throws GroupRuleException {
+    if (current.tree.leaf(leafIndex).isEmpty()) {
+      throw new GroupRuleException(GroupRule.REMOVE_OF_BLANK_LEAF, "leaf " + leafIndex);
+    }
+    return propose(new RemoveProposal(leafIndex), new byte[0]);
+  }
+
+  /** Proposes to inject the PSK {@code id} into the next epoch (§12.1.4). */
+  public MlsMessage proposePsk(PreSharedKeyId id) {
+    return propose(new dev.sealmeet.mls.message.PreSharedKeyProposal(id), new byte[0]);
+  }
+
+  /** Proposes new GroupContext extensions (§12.1.7). */
+  public MlsMessage proposeGroupContextExtensions(List<Extension> extensions) {
+    return propose(
+        new dev.sealmeet.mls.message.GroupContextExtensionsProposal(extensions), new byte[0]);
+  }
+
+  /** Proposes to reinitialize the group with new parameters (§12.1.5). */
+  public MlsMessage proposeReInit(byte[] groupId, int cipherSuite, List<Extension> extensions) {
+    return propose(new dev.sealmeet.mls.message.ReInitProposal(
+        groupId, current.context.version(), cipherSuite, extensions), new byte[0]);
+  }
+
+  /**
+   * Proposes a fresh leaf for this member (§12.1.2): a new encryption key, same credential. The
+   * new private key is kept until a commit covers the proposal or the epoch ends.
+   */
+  public MlsMessage proposeUpdate() {
+    requireActive();
+    LeafNode old = current.tree.leaf(current.ownLeaf).orElseThrow();
+    dev.sealmeet.crypto.KeyPair keys = suite.suite().hpkeGenerateKeyPair();
+    LeafNode unsigned = new LeafNode(keys.publicKey(), old.signatureKey(), old.credential(),
+        old.capabilities(), dev.sealmeet.mls.message.LeafNodeSource.UPDATE, Optional.empty(),
+        Optional.empty(), old.extensions(), new byte[0]);
+    byte[] key = identity.privateKeyCopy();
+    LeafNode leaf;
+    try {
+      leaf = unsigned.withSignature(suite.signWithLabel(key,
+          dev.sealmeet.mls.tree.TreeValidator.LEAF_NODE_LABEL,
+          unsigned.toBeSigned(current.context.groupId(), current.ownLeaf)));
+    } catch (InvalidKeyException e) {
+      throw new IllegalStateException("the identity's key does not fit the suite", e);
+    } finally {
+      Arrays.fill(key, (byte) 0);
+    }
+    SentProposal sent = sendProposal(new UpdateProposal(leaf), new byte[0]);
+    proposals.addOwnUpdateKey(sent.ref, Secret.wrap(keys.privateKey()));
+    return sent.message;
+  }
+
+  private MlsMessage propose(Proposal proposal, byte[] authenticatedData) {
+    return sendProposal(proposal, authenticatedData).message;
+  }
+
+  private record SentProposal(MlsMessage message, byte[] ref) {}
+
+  private SentProposal sendProposal(Proposal proposal, byte[] authenticatedData) {
+    requireActive();
+    FramedContent content = new FramedContent(current.context.groupId(), current.epoch(),
+        Sender.member(current.ownLeaf), authenticatedData,
+        new MessageContent.ProposalContent(proposal));
+    AuthenticatedContent signed = sign(content, Optional.empty());
+    byte[] ref = suite.makeProposalRef(signed.toBytes());
+    if (!proposals.add(ref, proposal, content.sender())) {
+      throw new IllegalStateException("too many proposals in this epoch");
+    }
+    return new SentProposal(current.protection.protect(signed, 0), ref);
+  }
+
+  /** Signs {@code content} for this epoch in the configured handshake wire format. */
+  AuthenticatedContent sign(FramedContent content, Optional<byte[]> confirmationTag) {
+    byte[] key = identity.privateKeyCopy();
+    try {
+      return ContentSignatures.signed(suite, current.context, handshakeFormat(), content, key,
+          confirmationTag);
+    } catch (InvalidKeyException e) {
+      throw new IllegalStateException("the identity's key does not fit the suite", e);
+    } finally {
+      Arrays.fill(key, (byte) 0);
+    }
+  }
+
+  WireFormat handshakeFormat() {
+    return config.encryptHandshake() ? WireFormat.PRIVATE_MESSAGE : WireFormat.PUBLIC_MESSAGE;
+  }
+
+  /**
+   * Commits the proposals received in this epoch (by reference, where valid) and those of {@code
+   * request} (by value), with a Welcome for added members (§12.4). The commit stays pending: send
+   * it, then {@link #mergePendingCommit()} when the delivery service confirms it, or {@link
+   * #discardPendingCommit()} if another commit won.
+   *
+   * @throws GroupRuleException if the proposal list is invalid (§12.2)
+   * @throws SealmeetException if a PSK is missing or a key is unusable
+   * @throws IllegalStateException if a commit is already pending or the group is not active
+   */
+  public CommitResult commit(CommitRequest request) throws SealmeetException {
+    requireActive();
+    if (pending != null) {
+      throw new IllegalStateException("a commit is already pending; merge or discard it first");
+    }
+    PendingCommit created = new CommitCreator(this, current, proposals, checks, pskLookup(),
+        identity, config).create(request);
+    pending = created;
+    return created.result();
+  }
+
+  /**
+   * Applies this member's pending commit: the group moves to the new epoch.
+   *
+   * @throws IllegalStateException if no commit is pending
+   */
+  public void mergePendingCommit() {
+    requireActive();
+    if (pending == null) {
+      throw new IllegalStateException("no commit is pending");
+    }
+    EpochState next = pending.state();
+    pending = null;
+    advanceTo(next);
+  }
+
+  /** Drops the pending commit and erases its epoch's secrets; no-op if none is pending. */
+  public void discardPendingCommit() {
+    dropPendingCommit();
+  }
+
+  /**
+   * A signed GroupInfo of the current epoch (§12.4.3) with {@code external_pub}, so that a new
+   * member can join by external commit, and the ratchet tree if {@code withRatchetTree}.
+   */
+  public MlsMessage groupInfo(boolean withRatchetTree) {
+    requireActive();
+    return MlsMessage.of(GroupInfos.signed(current, withRatchetTree, identity));
+  }
+
+  /** Erases every secret: epochs, pending commit, proposals' keys, resumption PSKs. */
+  @Override
+  public void close() {
+    if (status == Status.CLOSED) {
+      return;
+    }
+    dropPendingCommit();
+    proposals.clear();
+    current.destroy();
+    pastEpochs.forEach(e -> e.protection.destroy());
+    pastEpochs.clear();
+    resumptionPsks.values().forEach(Secret::destroy);
+    resumptionPsks.clear();
+    status = Status.CLOSED;
+  }
+
+  /** Group size, epoch and status only. */
+  @Override
+  public String toString() {
+    return "MlsGroup[epoch " + current.epoch() + ", " + current.tree + ", leaf "
+        + current.ownLeaf + ", " + status + "]";
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private void advanceTo(EpochState next) {
+    dropPendingCommit();
+    proposals.clear();
+    resumptionPsks.put(current.epoch(), current.secrets.resumptionPsk());
+    while (resumptionPsks.size() > RESUMPTION_PSKS_KEPT) {
+      resumptionPsks.pollFirstEntry().getValue().destroy();
+    }
+    current.secrets.destroy();
+    current.privateKeys.destroy();
+    if (config.pastEpochs() > 0) {
+      pastEpochs.addFirst(current);
+    } else {
+      current.protection.destroy();
+    }
+    while (pastEpochs.size() > config.pastEpochs()) {
+      pastEpochs.removeLast().protection.destroy();
+    }
+    current = next;
+  }
+
+  private void dropPendingCommit() {
+    if (pending != null) {
+      pending.state().destroy();
+      pending = null;
+    }
+  }
+
+  /** PSKs this group can resolve: its own resumption PSKs, then the client's store. */
+  PskLookup pskLookup() {
+    return id -> {
+      if (id instanceof PreSharedKeyId.Resumption r
+          && Arrays.equals(r.pskGroupId(), current.context.groupId())) {
+        if (r.pskEpoch() == current.epoch()) {
+          return current.secrets.resumptionPsk();
+        }
+        Secret kept = resumptionPsks.get(r.pskEpoch());
+        if (kept != null) {
+          return Secret.copyOf(kept.copyBytes());
+        }
+      }
+      return psks.find(id);
+    };
+  }
+
+  static MlsSuite suiteOf(int id, GroupConfig config) {
+    try {
+      return MlsSuite.of(id, config.random());
+    } catch (dev.sealmeet.error.UnsupportedException e) {
+      throw new IllegalArgumentException("unsupported cipher suite " + id, e);
+    }
+  }
+
+  private void requireOpen() {
+    if (status == Status.CLOSED) {
+      throw new IllegalStateException("the group was closed");
+    }
+  }
+
+  private void requireActive() {
+    if (status != Status.ACTIVE) {
+      throw new IllegalStateException("the group is " + status);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.sealmeet.mls.group;
+
+import dev.sealmeet.crypto.KeyPair;
+import dev.sealmeet.crypto.Secret;
+import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.mls.crypto.MlsSuite;
+import dev.sealmeet.mls.message.Credential;
+import java.security.MessageDigest;
+import java.util.Objects;
+
+/**
+ * A client's credential and its signature key pair (RFC 9420 §5.3): what it signs leaf nodes,
+ * KeyPackages, messages and GroupInfos with. Holds the private key; {@link #close()} wipes it and
+ * {@link #toString()} never prints it.
+ */
+public final class SigningIdentity implements AutoCloseable {
+  private final Credential credential;
+  private final byte[] signaturePublicKey;
+  private final Secret signaturePrivateKey;
+
+  private SigningIdentity(Credential credential, byte[] publicKey, Secret privateKey) {
+    this.credential = Objects.requireNonNull(credential, "credential");
+    this.signaturePublicKey = publicKey.clone();
+    this.signaturePrivateKey = privateKey;
+  }
+
+  /** A fresh signature key pair of {@code suite}'s scheme for {@code credential}. */
+  public static SigningIdentity generate(MlsSuite suite, Credential credential) {
+    KeyPair pair = suite.suite().signatureGenerateKeyPair();
+    return new SigningIdentity(credential, pair.publicKey(), Secret.wrap(pair.privateKey()));
+  }
+
+  /**
+   * An identity from an existing private key (copied); the public key is derived from it.
+   *
+   * @throws InvalidKeyException if the key is not a private key of the suite's scheme
+   */
+  public static SigningIdentity of(MlsSuite suite, Credential credential, byte[] privateKey)
+      throws InvalidKeyException {
+    byte[] publicKey = suite.suite().signaturePublicKey(privateKey);
+    return new SigningIdentity(credential, publicKey, Secret.copyOf(privateKey));
+  }
+
+  /** The credential presented in leaf nodes. */
+  public Credential credential() {
+    return credential;
+  }
+
+  /** A copy of the signature public key. */
+  public byte[] signaturePublicKey() {
+    return signaturePublicKey.clone();
+  }
+
+  /** Whether {@code publicKey} is this identity's signature key. */
+  boolean hasKey(byte[] publicKey) {
+    return MessageDigest.isEqual(signaturePublicKey, publicKey);
+  }
+
+  /** A copy of the private key for one signing operation; the caller wipes it. */
+  byte[] privateKeyCopy() {
+    return signaturePrivateKey.copyBytes();
+  }
+
+  /** Wipes the private key; signing afterwards throws IllegalStateException. */
+  @Override
+  public void close() {
+    signaturePrivateKey.destroy();
+  }
+
+  /** The credential type only. */
+  @Override
+  public String toString() {
+    return "SigningIdentity[credential type " + credential.credentialType() + "]";
+  }
+}
