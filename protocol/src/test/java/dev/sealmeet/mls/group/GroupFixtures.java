@@ -1,0 +1,63 @@
+package dev.sealmeet.mls.group;
+
+import dev.sealmeet.error.SealmeetException;
+import dev.sealmeet.mls.crypto.MlsSuite;
+import dev.sealmeet.mls.message.BasicCredential;
+import dev.sealmeet.mls.message.Capabilities;
+import dev.sealmeet.mls.message.ProtocolVersion;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Clients and groups for the group tests: one identity and KeyPackage per named client. */
+final class GroupFixtures {
+  static final SecureRandom RANDOM = new SecureRandom();
+
+  private GroupFixtures() {}
+
+  static MlsSuite suite(int id) {
+    try {
+      return MlsSuite.of(id, RANDOM);
+    } catch (SealmeetException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  static Capabilities capabilities(MlsSuite suite) {
+    return new Capabilities(List.of(ProtocolVersion.MLS10), List.of(suite.id()), List.of(),
+        List.of(), List.of(1));
+  }
+
+  /** A client: its identity and one fresh KeyPackage. */
+  record Client(String name, SigningIdentity identity, KeyPackageBundle keyPackage) {
+    static Client of(MlsSuite suite, String name, GroupConfig config) {
+      SigningIdentity identity = SigningIdentity.generate(
+          suite, new BasicCredential(name.getBytes(StandardCharsets.UTF_8)));
+      return new Client(name, identity, KeyPackageBundle.create(suite, identity,
+          capabilities(suite), Duration.ofDays(1), false, List.of(), config));
+    }
+
+    /** Joins from {@code welcome} with this client's KeyPackage. */
+    MlsGroup join(dev.sealmeet.mls.message.MlsMessage welcome, GroupConfig config)
+        throws SealmeetException {
+      return MlsGroup.join(welcome, keyPackage, identity, Optional.empty(), new PskStore(),
+          config);
+    }
+
+    /** Joins from {@code welcome} with the tree given out of band as well. */
+    MlsGroup join(dev.sealmeet.mls.message.MlsMessage welcome,
+        dev.sealmeet.mls.tree.RatchetTree tree, GroupConfig config) throws SealmeetException {
+      return MlsGroup.join(welcome, keyPackage, identity, Optional.of(tree), new PskStore(),
+          config);
+    }
+  }
+
+  static MlsGroup create(Client creator, GroupConfig config) throws SealmeetException {
+    byte[] groupId = new byte[32];
+    RANDOM.nextBytes(groupId);
+    return MlsGroup.create(creator.keyPackage(), creator.identity(), groupId, List.of(),
+        new PskStore(), config);
+  }
+}

@@ -1,0 +1,123 @@
+package dev.sealmeet.mls.group;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sealmeet.error.SealmeetException;
+import dev.sealmeet.mls.crypto.MlsSuite;
+import dev.sealmeet.mls.group.GroupFixtures.Client;
+import dev.sealmeet.mls.message.MlsMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MlsGroupTest {
+
+  private static List<MlsGroup> threeMembers(MlsSuite suite, GroupConfig config)
+      throws SealmeetException {
+    Client alice = Client.of(suite, "alice", config);
+    Client bob = Client.of(suite, "bob", config);
+    Client carol = Client.of(suite, "carol", config);
+    MlsGroup a = GroupFixtures.create(alice, config);
+    CommitResult added = a.commit(CommitRequest.empty().add(bob.keyPackage().keyPackage())
+        .add(carol.keyPackage().keyPackage()));
+    a.mergePendingCommit();
+    MlsGroup b = bob.join(added.welcome().orElseThrow(), added.ratchetTree(), config);
+    MlsGroup c = carol.join(added.welcome().orElseThrow(), added.ratchetTree(), config);
+    return new ArrayList<>(List.of(a, b, c));
+  }
+
+  private static void assertAgree(List<MlsGroup> groups) {
+    byte[] authenticator = groups.get(0).epochAuthenticator();
+    for (MlsGroup g : groups) {
+      assertThat(g.epoch()).isEqualTo(groups.get(0).epoch());
+      assertThat(g.epochAuthenticator()).isEqualTo(authenticator);
+      assertThat(g.export("test", new byte[0], 32))
+          .isEqualTo(groups.get(0).export("test", new byte[0], 32));
+    }
+  }
+
+  private static void deliver(MlsMessage commit, List<MlsGroup> receivers)
+      throws SealmeetException {
+    for (MlsGroup g : receivers) {
+      ProcessedMessage processed = g.process(MlsMessage.fromBytes(commit.toBytes()));
+      assertThat(processed).isInstanceOf(StagedCommit.class);
+      g.merge((StagedCommit) processed);
+    }
+  }
+
+  @ParameterizedTest(name = "suite {0}")
+  @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7})
+  void addUpdateRemove_everyMemberAgrees(int suiteId) throws SealmeetException {
+    MlsSuite suite = GroupFixtures.suite(suiteId);
+    GroupConfig config = GroupConfig.defaults();
+    List<MlsGroup> groups = threeMembers(suite, config);
+    assertAgree(groups);
+    assertThat(groups.get(0).epoch()).isEqualTo(1);
+
+    CommitResult empty = groups.get(1).commit(CommitRequest.empty());
+    groups.get(1).mergePendingCommit();
+    deliver(empty.commit(), List.of(groups.get(0), groups.get(2)));
+    assertAgree(groups);
+
+    MlsMessage update = groups.get(2).proposeUpdate();
+    groups.get(0).process(MlsMessage.fromBytes(update.toBytes()));
+    groups.get(1).process(MlsMessage.fromBytes(update.toBytes()));
+    CommitResult byRef = groups.get(0).commit(CommitRequest.empty());
+    groups.get(0).mergePendingCommit();
+    deliver(byRef.commit(), List.of(groups.get(1), groups.get(2)));
+    assertAgree(groups);
+
+    CommitResult removal = groups.get(0).commit(CommitRequest.empty().remove(1));
+    groups.get(0).mergePendingCommit();
+    ProcessedMessage removed = groups.get(1).process(removal.commit());
+    assertThat(((StagedCommit) removed).removesSelf()).isTrue();
+    groups.get(1).merge((StagedCommit) removed);
+    assertThat(groups.get(1).status()).isEqualTo(MlsGroup.Status.REMOVED);
+    deliver(removal.commit(), List.of(groups.get(2)));
+    assertAgree(List.of(groups.get(0), groups.get(2)));
+    assertThat(groups.get(0).members()).containsOnlyKeys(0L, 2L);
+  }
+
+  @ParameterizedTest(name = "encrypted handshake {0}")
+  @ValueSource(booleans = {false, true})
+  void applicationMessages_roundTripAndLateDelivery(boolean encrypt) throws SealmeetException {
+    MlsSuite suite = GroupFixtures.suite(1);
+    GroupConfig config = GroupConfig.defaults().withEncryptHandshake(encrypt);
+    List<MlsGroup> groups = threeMembers(suite, config);
+    byte[] hello = "hello".getBytes(StandardCharsets.UTF_8);
+    MlsMessage first = groups.get(0).protect(hello, new byte[] {1});
+    MlsMessage second = groups.get(0).protect(hello, new byte[0]);
+    ApplicationMessage got = (ApplicationMessage) groups.get(1).process(second);
+    assertThat(got.data()).isEqualTo(hello);
+    assertThat(got.senderLeaf()).isEqualTo(0);
+    CommitResult next = groups.get(2).commit(CommitRequest.empty());
+    groups.get(2).mergePendingCommit();
+    deliver(next.commit(), List.of(groups.get(0), groups.get(1)));
+    ApplicationMessage late = (ApplicationMessage) groups.get(1).process(first);
+    assertThat(late.epoch()).isEqualTo(1);
+    assertThat(late.authenticatedData()).containsExactly(1);
+    assertThatThrownBy(() -> groups.get(1).process(first))
+        .isInstanceOf(dev.sealmeet.error.ReplayException.class);
+  }
+
+  @Test
+  void commitWithoutPath_whenOnlyAdds() throws SealmeetException {
+    MlsSuite suite = GroupFixtures.suite(1);
+    GroupConfig config = GroupConfig.defaults().withAlwaysPath(false)
+        .withRatchetTreeInWelcome(false);
+    List<MlsGroup> groups = threeMembers(suite, config);
+    Client dave = Client.of(suite, "dave", config);
+    CommitResult added = groups.get(1).commit(CommitRequest.empty()
+        .add(dave.keyPackage().keyPackage()));
+    groups.get(1).mergePendingCommit();
+    deliver(added.commit(), List.of(groups.get(0), groups.get(2)));
+    MlsGroup d = MlsGroup.join(added.welcome().orElseThrow(), dave.keyPackage(), dave.identity(),
+        java.util.Optional.of(added.ratchetTree()), new PskStore(), config);
+    groups.add(d);
+    assertAgree(groups);
+  }
+}
