@@ -63,8 +63,9 @@ final class EpochState {
   private byte[] signatureKeyOf(Sender sender, FramedContent content) throws ProtocolException {
     switch (sender.senderType()) {
       case MEMBER:
-        return tree.leaf(sender.index()).orElseThrow(() -> new ProtocolException("RFC 9420 §6.1",
-            "sender leaf " + sender.index() + " is blank or outside the tree")).signatureKey();
+        return tree.leaf(sender.index()).orElseThrow(() -> new GroupRuleException(
+            GroupRule.UNKNOWN_SENDER, "sender leaf " + sender.index()
+                + " is blank or outside the tree")).signatureKey();
       case EXTERNAL:
         List<ExternalSender> senders;
         try {

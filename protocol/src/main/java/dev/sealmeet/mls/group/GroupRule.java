@@ -8,6 +8,8 @@ public enum GroupRule {
   WRONG_EPOCH("RFC 9420 §6"),
   /** The group no longer accepts messages: this member was removed, or the group reinitialized. */
   GROUP_INACTIVE("RFC 9420 §12.4.2"),
+  /** The sender is not a member of this epoch: a blank or absent leaf (§6.1). */
+  UNKNOWN_SENDER("RFC 9420 §6.1"),
   /** A commit refers to a proposal this member has not received in this epoch (§12.4). */
   UNKNOWN_PROPOSAL_REFERENCE("RFC 9420 §12.4"),
   /** A commit sent by this member came back; it takes effect through the pending commit (§12.4). */

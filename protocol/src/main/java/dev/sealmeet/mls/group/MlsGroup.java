@@ -153,6 +153,25 @@ public final class MlsGroup implements AutoCloseable {
     return WelcomeJoin.join(welcome, own, identity, ratchetTree, psks, config);
   }
 
+  /**
+   * Joins a group by external commit (RFC 9420 §12.4.3.2) from its signed GroupInfo, which must
+   * carry {@code external_pub}. Send {@link ExternalJoinResult#commit()} to the group.
+   *
+   * @param groupInfo the GroupInfo, as an MLSMessage
+   * @param ratchetTree the tree, if it is not in the GroupInfo
+   * @param capabilities what this client supports (its leaf's capabilities)
+   * @param resyncRemove the leaf of this client's old self to remove ("resync"), if any
+   * @param pskIds PSKs to inject, which {@code psks} must hold
+   * @throws SealmeetException subtypes naming the check that failed
+   */
+  public static ExternalJoinResult joinExternal(MlsMessage groupInfo,
+      Optional<RatchetTree> ratchetTree, SigningIdentity identity,
+      dev.sealmeet.mls.message.Capabilities capabilities, OptionalLong resyncRemove,
+      List<PreSharedKeyId> pskIds, PskStore psks, GroupConfig config) throws SealmeetException {
+    return ExternalJoin.join(groupInfo, ratchetTree, identity, capabilities, resyncRemove,
+        pskIds, psks, config);
+  }
+
   // ---------------------------------------------------------------- state
 
   /** The group id (copy). */
@@ -566,6 +585,15 @@ public final class MlsGroup implements AutoCloseable {
   }
 
   // ---------------------------------------------------------------- internals
+
+  /** The current epoch's state (for tests in this package that play a malicious insider). */
+  EpochState currentEpoch() {
+    return current;
+  }
+
+  SigningIdentity identity() {
+    return identity;
+  }
 
   private void advanceTo(EpochState next) {
     dropPendingCommit();

@@ -111,7 +111,7 @@ final class WelcomeJoin {
   }
 
   /** The tree from the GroupInfo's {@code ratchet_tree} extension, or the out-of-band one. */
-  private static RatchetTree treeOf(GroupInfo groupInfo, Optional<RatchetTree> outOfBand)
+  static RatchetTree treeOf(GroupInfo groupInfo, Optional<RatchetTree> outOfBand)
       throws ProtocolException {
     List<Extension> extensions = groupInfo.extensions();
     Optional<Extension> inWelcome = Extensions.find(extensions, Extensions.RATCHET_TREE);
