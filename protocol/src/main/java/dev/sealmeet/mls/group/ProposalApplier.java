@@ -207,7 +207,11 @@ final class ProposalApplier {
     if (proposal instanceof UpdateProposal) {
       allowed = type == SenderType.MEMBER;
     } else if (proposal instanceof ExternalInitProposal) {
-      allowed = type == SenderType.NEW_MEMBER_COMMIT;
+      if (type != SenderType.NEW_MEMBER_COMMIT) {
+        throw new GroupRuleException(GroupRule.EXTERNAL_INIT_OUTSIDE_EXTERNAL_COMMIT,
+            "an ExternalInit proposal from a " + type + " sender");
+      }
+      allowed = true;
     } else if (type == SenderType.NEW_MEMBER_PROPOSAL) {
       allowed = proposal instanceof AddProposal;
     } else if (type == SenderType.NEW_MEMBER_COMMIT) {
