@@ -16,6 +16,7 @@ import dev.sealmeet.mls.message.PrivateMessage;
 import dev.sealmeet.mls.message.PublicMessage;
 import dev.sealmeet.mls.message.WireFormat;
 import dev.sealmeet.mls.schedule.EpochSecrets;
+import dev.sealmeet.mls.schedule.RatchetWindow;
 import dev.sealmeet.mls.schedule.SecretTree;
 import java.security.SecureRandom;
 import java.util.Optional;
@@ -57,11 +58,20 @@ public final class EpochProtection {
    */
   public static EpochProtection of(MlsSuite suite, GroupContext context, EpochSecrets secrets,
       int leafCount, SecureRandom random) {
+    return of(suite, context, secrets, leafCount, RatchetWindow.DEFAULT, random);
+  }
+
+  /**
+   * As {@link #of(MlsSuite, GroupContext, EpochSecrets, int, SecureRandom)}, with the out-of-order
+   * window of the secret tree's ratchets.
+   */
+  public static EpochProtection of(MlsSuite suite, GroupContext context, EpochSecrets secrets,
+      int leafCount, RatchetWindow window, SecureRandom random) {
     Secret membership = secrets.membershipKey();
     Secret senderData = secrets.senderDataSecret();
     try {
-      return new EpochProtection(
-          suite, context, membership, senderData, secrets.secretTree(leafCount), random);
+      return new EpochProtection(suite, context, membership, senderData,
+          secrets.secretTree(leafCount, window), random);
     } finally {
       membership.destroy();
       senderData.destroy();

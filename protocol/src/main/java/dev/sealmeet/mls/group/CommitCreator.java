@@ -122,7 +122,8 @@ final class CommitCreator {
           content, new FramedContentAuthData(unconfirmed.auth().signature(), Optional.of(tag)));
       byte[] interim = TranscriptHashes.interimHash(suite, confirmed, tag);
       EpochProtection protection = EpochProtection.of(
-          suite, next.context(), next.secrets(), tree.leafCount(), config.random());
+          suite, next.context(), next.secrets(), tree.leafCount(), config.ratchetWindow(),
+          config.random());
       EpochState state = new EpochState(suite, next.context(), tree, interim, tag, epoch.ownLeaf,
           keys, next.secrets(), protection);
       MlsMessage commitMessage = epoch.protection.protect(authenticated, 0);

@@ -44,10 +44,13 @@ final class CommitProcessor {
   private final ProposalStore proposals;
   private final MemberChecks checks;
   private final PskLookup psks;
+  private final dev.sealmeet.mls.schedule.RatchetWindow window;
   private final SecureRandom random;
 
   CommitProcessor(MlsGroup group, EpochState epoch, ProposalStore proposals, MemberChecks checks,
-      PskLookup psks, SecureRandom random) {
+      PskLookup psks, GroupConfig config) {
+    this.window = config.ratchetWindow();
+    SecureRandom random = config.random();
     this.group = group;
     this.epoch = epoch;
     this.proposals = proposals;
@@ -152,7 +155,7 @@ final class CommitProcessor {
       byte[] interim = TranscriptHashes.interimHash(
           suite, next.context().confirmedTranscriptHash(), tag);
       EpochProtection protection = EpochProtection.of(
-          suite, next.context(), next.secrets(), newTree.leafCount(), random);
+          suite, next.context(), next.secrets(), newTree.leafCount(), window, random);
       EpochState state = new EpochState(suite, next.context(), newTree, interim, tag,
           epoch.ownLeaf, keys, next.secrets(), protection);
       done = true;

@@ -125,7 +125,7 @@ final class ExternalJoin {
       PublicMessage commit = new PublicMessage(content,
           new FramedContentAuthData(signature, Optional.of(tag)), Optional.empty());
       EpochProtection protection = EpochProtection.of(suite, next.context(), next.secrets(),
-          generated.tree().leafCount(), config.random());
+          generated.tree().leafCount(), config.ratchetWindow(), config.random());
       EpochState state = new EpochState(suite, next.context(), generated.tree(),
           TranscriptHashes.interimHash(suite, confirmed, tag), tag, placed.leafIndex(),
           generated.privateKeys(), next.secrets(), protection);

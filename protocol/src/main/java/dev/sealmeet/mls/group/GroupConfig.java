@@ -122,6 +122,11 @@ public record GroupConfig(
         maxSkippedKeys, maxForwardDistance, paddingBlock, credentials, clock, value);
   }
 
+  /** The out-of-order window of every ratchet of the group's epochs. */
+  public dev.sealmeet.mls.schedule.RatchetWindow ratchetWindow() {
+    return new dev.sealmeet.mls.schedule.RatchetWindow(maxSkippedKeys, maxForwardDistance);
+  }
+
   /** Padding bytes for a plaintext of {@code length} bytes. */
   int paddingFor(int length) {
     return paddingBlock == 0 ? 0 : (paddingBlock - length % paddingBlock) % paddingBlock;

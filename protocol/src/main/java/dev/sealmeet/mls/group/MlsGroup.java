@@ -134,7 +134,8 @@ public final class MlsGroup implements AutoCloseable {
     TreePrivateKeys keys = TreePrivateKeys.ofLeaf(0, leafKey);
     Arrays.fill(leafKey, (byte) 0);
     EpochProtection protection =
-        EpochProtection.of(suite, context, secrets, tree.leafCount(), config.random());
+        EpochProtection.of(suite, context, secrets, tree.leafCount(),
+        config.ratchetWindow(), config.random());
     return new MlsGroup(suite, identity, config, psks, new EpochState(
         suite, context, tree, interim, tag, 0, keys, secrets, protection));
   }
@@ -298,8 +299,8 @@ public final class MlsGroup implements AutoCloseable {
       case PROPOSAL:
         return storeProposal(verified);
       default:
-        return new CommitProcessor(this, current, proposals, checks, pskLookup(),
-            config.random()).process(verified);
+        return new CommitProcessor(this, current, proposals, checks, pskLookup(), config)
+            .process(verified);
     }
   }
 

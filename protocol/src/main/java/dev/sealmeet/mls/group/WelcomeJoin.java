@@ -95,7 +95,7 @@ final class WelcomeJoin {
       byte[] interim = TranscriptHashes.interimHash(
           suite, context.confirmedTranscriptHash(), groupInfo.confirmationTag());
       EpochProtection protection = EpochProtection.of(suite, context, verified.epochSecrets(),
-          tree[0].leafCount(), config.random());
+          tree[0].leafCount(), config.ratchetWindow(), config.random());
       EpochState state = new EpochState(suite, context, tree[0], interim,
           groupInfo.confirmationTag(), ownLeaf, keys, verified.epochSecrets(), protection);
       done = true;

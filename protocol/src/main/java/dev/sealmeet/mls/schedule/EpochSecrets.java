@@ -195,10 +195,19 @@ public final class EpochSecrets {
    * @throws IllegalStateException if the secret tree was already created
    */
   public SecretTree secretTree(int leafCount) {
+    return secretTree(leafCount, RatchetWindow.DEFAULT);
+  }
+
+  /**
+   * {@link #secretTree(int)} with the out-of-order window of its ratchets.
+   *
+   * @throws IllegalStateException if the secret tree was already created
+   */
+  public SecretTree secretTree(int leafCount, RatchetWindow window) {
     if (encryption.isDestroyed()) {
       throw new IllegalStateException("the secret tree of this epoch was already created");
     }
-    SecretTree tree = new SecretTree(suite, copy(encryption), leafCount);
+    SecretTree tree = new SecretTree(suite, copy(encryption), leafCount, window);
     encryption.destroy();
     return tree;
   }

@@ -37,10 +37,17 @@ public final class HashRatchet {
   private final int leafIndex;
   private final RatchetType type;
   private final TreeMap<Long, MessageKey> skipped = new TreeMap<>();
+  private final RatchetWindow window;
   private Secret current;
   private long next;
 
   HashRatchet(MlsSuite suite, int leafIndex, RatchetType type, Secret start) {
+    this(suite, leafIndex, type, start, RatchetWindow.DEFAULT);
+  }
+
+  HashRatchet(MlsSuite suite, int leafIndex, RatchetType type, Secret start,
+      RatchetWindow window) {
+    this.window = window;
     this.suite = suite;
     this.leafIndex = leafIndex;
     this.type = type;
@@ -97,7 +104,7 @@ public final class HashRatchet {
       cached.destroy();
       return;
     }
-    if (generation > MAX_GENERATION || generation - next > MAX_FORWARD_DISTANCE) {
+    if (generation > MAX_GENERATION || generation - next > window.maxForwardDistance()) {
       throw new IllegalStateException(describe() + " generation " + generation + " out of window");
     }
     while (next < generation) {
@@ -159,15 +166,15 @@ public final class HashRatchet {
       throw new ProtocolException("RFC 9420 §6.3.2", describe() + " generation " + generation
           + " does not fit a uint32");
     }
-    if (generation - next > MAX_FORWARD_DISTANCE) {
+    if (generation - next > window.maxForwardDistance()) {
       throw new ProtocolException("RFC 9420 §9.2", describe() + " generation " + generation
-          + " is more than " + MAX_FORWARD_DISTANCE + " ahead of " + next);
+          + " is more than " + window.maxForwardDistance() + " ahead of " + next);
     }
   }
 
   private void remember(MessageKey key) {
     skipped.put(key.generation(), key);
-    if (skipped.size() > MAX_SKIPPED_KEYS) {
+    if (skipped.size() > window.maxSkippedKeys()) {
       Iterator<Map.Entry<Long, MessageKey>> oldest = skipped.entrySet().iterator();
       oldest.next().getValue().destroy();
       oldest.remove();

@@ -30,6 +30,7 @@ public final class SecretTree {
   private final int paddedLeafCount;
   private final Secret[] nodes;
   private final HashRatchet[][] ratchets;
+  private final RatchetWindow window;
 
   /**
    * A tree over {@code leafCount} leaves rooted at {@code encryptionSecret}; takes ownership of the
@@ -38,6 +39,16 @@ public final class SecretTree {
    * @throws IllegalArgumentException if {@code leafCount} is not in 1..2^30
    */
   public SecretTree(MlsSuite suite, Secret encryptionSecret, int leafCount) {
+    this(suite, encryptionSecret, leafCount, RatchetWindow.DEFAULT);
+  }
+
+  /**
+   * A tree whose ratchets keep out-of-order keys within {@code window} (§9.2).
+   *
+   * @throws IllegalArgumentException if {@code leafCount} is not in 1..2^30
+   */
+  public SecretTree(MlsSuite suite, Secret encryptionSecret, int leafCount, RatchetWindow window) {
+    this.window = java.util.Objects.requireNonNull(window, "window");
     if (leafCount < 1 || leafCount > (1 << 30)) {
       throw new IllegalArgumentException("leaf count must be in 1..2^30: " + leafCount);
     }
@@ -115,7 +126,7 @@ public final class SecretTree {
     HashRatchet[] pair = new HashRatchet[RatchetType.values().length];
     for (RatchetType type : RatchetType.values()) {
       Secret start = suite.expandWithLabel(leaf, type.label(), new byte[0], suite.hashLength());
-      pair[type.ordinal()] = new HashRatchet(suite, leafIndex, type, start);
+      pair[type.ordinal()] = new HashRatchet(suite, leafIndex, type, start, window);
     }
     leaf.destroy();
     nodes[target] = null;

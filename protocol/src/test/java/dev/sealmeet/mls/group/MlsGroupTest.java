@@ -120,4 +120,31 @@ class MlsGroupTest {
     groups.add(d);
     assertAgree(groups);
   }
+
+  @Test
+  void outOfOrderWindow_isConfigurable() throws SealmeetException {
+    MlsSuite suite = GroupFixtures.suite(1);
+    GroupConfig config = GroupConfig.defaults().withOutOfOrderWindow(1, 3);
+    List<MlsGroup> groups = threeMembers(suite, config);
+    List<MlsMessage> sent = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      sent.add(groups.get(0).protect(new byte[] {(byte) i}, new byte[0]));
+    }
+    MlsGroup bob = groups.get(1);
+    assertThatThrownBy(() -> bob.process(sent.get(4)))
+        .isInstanceOf(dev.sealmeet.error.ProtocolException.class);
+    assertThat(((ApplicationMessage) bob.process(sent.get(3))).data()).containsExactly(3);
+    assertThatThrownBy(() -> bob.process(sent.get(0)))
+        .isInstanceOf(dev.sealmeet.error.ReplayException.class);
+    assertThat(((ApplicationMessage) bob.process(sent.get(2))).data()).containsExactly(2);
+    assertThat(((ApplicationMessage) bob.process(sent.get(4))).data()).containsExactly(4);
+  }
+
+  @Test
+  void proposalsPending_applicationDataRefusedUntilCommit() throws SealmeetException {
+    List<MlsGroup> groups = threeMembers(GroupFixtures.suite(1), GroupConfig.defaults());
+    groups.get(1).process(groups.get(0).proposeUpdate());
+    assertThatThrownBy(() -> groups.get(1).protect(new byte[1], new byte[0]))
+        .isInstanceOf(IllegalStateException.class);
+  }
 }
