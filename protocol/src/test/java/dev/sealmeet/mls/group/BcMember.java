@@ -39,6 +39,9 @@ import org.bouncycastle.mls.protocol.Group;
  *   <li>BC does not store its own proposals: an Update it sends is handled by itself as well, so
  *       that the commit of another member can refer to it.
  *   <li>A ratchet tree decoded out of band has no cipher suite until {@code setSuite} is called.
+ *   <li>BC rejects, as "Invalid proposal list", the commit that removes its own member (its
+ *       {@code validateRemove} refuses a Remove of its own leaf), so a removed BC member never
+ *       learns of its removal from the commit; the test pins that.
  * </ul>
  */
 final class BcMember implements InteropMember {
