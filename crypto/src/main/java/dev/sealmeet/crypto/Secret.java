@@ -36,6 +36,17 @@ public final class Secret {
     return new Secret(bytes);
   }
 
+  /**
+   * A new holder with a copy of these bytes, made without an intermediate array (unlike {@code
+   * copyOf(copyBytes())}, which leaves one unwiped).
+   *
+   * @throws IllegalStateException if this secret was destroyed
+   */
+  public Secret copy() {
+    checkLive();
+    return new Secret(bytes.clone());
+  }
+
   /** The number of bytes held. */
   public int length() {
     return bytes.length;
