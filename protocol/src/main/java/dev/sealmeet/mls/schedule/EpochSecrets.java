@@ -233,6 +233,6 @@ public final class EpochSecrets {
   }
 
   private static Secret copy(Secret s) {
-    return Secret.wrap(s.copyBytes());
+    return s.copy();
   }
 }
