@@ -5,13 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sealmeet.codec.TlsReader;
 import dev.sealmeet.error.ProtocolException;
+import dev.sealmeet.mls.message.Node;
+import dev.sealmeet.mls.message.ParentNode;
 import dev.sealmeet.mls.message.Proposal;
+import dev.sealmeet.mls.message.RatchetTreeExtension;
 import dev.sealmeet.mls.message.RemoveProposal;
 import dev.sealmeet.mls.message.Sender;
 import dev.sealmeet.mls.message.UpdatePath;
 import dev.sealmeet.mls.message.UpdateProposal;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,5 +83,25 @@ class TreeHostileInputTest {
           .hasMessageContaining("RFC 9420 §12.4.2");
     }
     assertThat(g.tree.leaf(0)).isPresent();
+  }
+
+  @Test
+  void verifyParentHashes_blankUnmergedLeafInResolution_throwsProtocolException() throws Exception {
+    TestGroup g = TestGroup.of(4);
+    // Leaf 3 commits: nodes 5 and 3 get keys, node 1 stays blank. Node 5 then claims the blank
+    // leaf 2 as unmerged, so the root's check meets a blank node in the resolution of node 5.
+    TreeKem.Generated c = new TreeKem(g.suite).generate(g.tree, 3, g.tree.leaf(3).orElseThrow(),
+        g.signatureKeys.get(3L), g.context(), List.of(), g.random);
+    List<Optional<Node>> nodes = new ArrayList<>(c.tree().toNodes());
+    ParentNode p = c.tree().parent(5).orElseThrow();
+    nodes.set(5, Optional.of(Node.parent(
+        new ParentNode(p.encryptionKey(), p.parentHash(), List.of(2L)))));
+    nodes.set(4, Optional.empty());
+    RatchetTree hostile = RatchetTree.decode(new RatchetTreeExtension(nodes).toBytes());
+
+    assertThatThrownBy(() -> new TreeValidator(g.suite).verifyParentHashes(hostile))
+        .isInstanceOf(ProtocolException.class);
+    assertThatThrownBy(() -> new TreeValidator(g.suite).verifyUnmergedLeaves(hostile))
+        .isInstanceOf(ProtocolException.class);
   }
 }
