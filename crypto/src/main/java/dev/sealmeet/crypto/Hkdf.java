@@ -2,7 +2,9 @@ package dev.sealmeet.crypto;
 
 import dev.sealmeet.error.SealmeetBugException;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import javax.crypto.Mac;
+import javax.crypto.ShortBufferException;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -57,7 +59,8 @@ public enum Hkdf {
   }
 
   /**
-   * HKDF-Expand(prk, info, length) (RFC 5869 §2.3).
+   * HKDF-Expand(prk, info, length) (RFC 5869 §2.3). The intermediate blocks T(i) are zero-filled
+   * before returning; the output belongs to the caller.
    *
    * @throws IllegalArgumentException if {@code length} exceeds {@code 255 * Nh} or is negative
    */
@@ -67,22 +70,33 @@ public enum Hkdf {
           "HKDF-Expand length " + length + " outside 0.." + (255 * hashLength));
     }
     byte[] out = new byte[length];
-    if (length == 0) {
-      return out;
-    }
-    Mac mac = newMac(prk);
-    byte[] block = new byte[0];
-    int written = 0;
-    for (int counter = 1; written < length; counter++) {
-      mac.update(block);
-      mac.update(info);
-      mac.update((byte) counter);
-      block = mac.doFinal();
-      int n = Math.min(block.length, length - written);
-      System.arraycopy(block, 0, out, written, n);
-      written += n;
+    if (length > 0) {
+      expandInto(prk, info, out, new byte[hashLength]);
     }
     return out;
+  }
+
+  /** HKDF-Expand into {@code out}, with {@code block} ({@code Nh} bytes) as T(i) scratch, wiped. */
+  void expandInto(byte[] prk, byte[] info, byte[] out, byte[] block) {
+    Mac mac = newMac(prk);
+    int written = 0;
+    try {
+      for (int counter = 1; written < out.length; counter++) {
+        if (counter > 1) {
+          mac.update(block);
+        }
+        mac.update(info);
+        mac.update((byte) counter);
+        mac.doFinal(block, 0);
+        int n = Math.min(block.length, out.length - written);
+        System.arraycopy(block, 0, out, written, n);
+        written += n;
+      }
+    } catch (ShortBufferException e) {
+      throw new SealmeetBugException(macAlgorithm + " output exceeds " + hashLength + " bytes", e);
+    } finally {
+      Arrays.fill(block, (byte) 0);
+    }
   }
 
   private Mac newMac(byte[] key) {

@@ -5,7 +5,9 @@ import dev.sealmeet.error.SealmeetBugException;
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.InvalidKeyException;
+import java.security.MessageDigest;
 import java.security.spec.AlgorithmParameterSpec;
+import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -15,10 +17,12 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * An {@link Aead} over a JCE transformation ({@code AES/GCM/NoPadding} or {@code ChaCha20-Poly1305}).
  *
- * <p>Each thread reuses one {@link Cipher} per algorithm. The JDK refuses to re-initialise a cipher
- * with the key and nonce it used last (AES-GCM when encrypting, ChaCha20-Poly1305 in both directions); that refusal is a tripwire for callers that
- * reuse a nonce deliberately (for example known-answer tests), so in that one case a fresh
- * {@link Cipher} is used. Nonce uniqueness is the caller's contract (see {@link Aead}).
+ * <p>Each thread reuses one encrypting and one decrypting {@link Cipher} per instance. The JDK refuses
+ * to re-initialise a cipher for encryption with the key and nonce it encrypted with last; that refusal
+ * is a tripwire and stays on: {@link #seal} then throws {@link IllegalStateException} and never
+ * retries on a fresh {@link Cipher}. The tripwire sees only the previous encryption on the same
+ * thread, so nonce uniqueness remains the caller's contract (see {@link Aead}). Decryption may repeat
+ * a key and nonce (ChaCha20-Poly1305 refuses that too), so only the decrypting cipher is replaced.
  */
 final class JceAead implements Aead {
   private static final int NONCE_LENGTH = 12;
@@ -28,14 +32,16 @@ final class JceAead implements Aead {
   private final int keyLength;
   private final String transformation;
   private final String keyAlgorithm;
-  private final ThreadLocal<Cipher> ciphers;
+  private final ThreadLocal<Cipher> encrypters;
+  private final ThreadLocal<Cipher> decrypters;
 
   private JceAead(int hpkeId, int keyLength, String transformation, String keyAlgorithm) {
     this.hpkeId = hpkeId;
     this.keyLength = keyLength;
     this.transformation = transformation;
     this.keyAlgorithm = keyAlgorithm;
-    this.ciphers = ThreadLocal.withInitial(this::newCipher);
+    this.encrypters = ThreadLocal.withInitial(this::newCipher);
+    this.decrypters = ThreadLocal.withInitial(this::newCipher);
   }
 
   static JceAead aesGcm(int hpkeId, int keyLength) {
@@ -66,6 +72,12 @@ final class JceAead implements Aead {
     return TAG_LENGTH;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalStateException if the JDK refuses the key and nonce because this thread's last
+   *     encryption under this algorithm used the same pair (a repeated nonce is never retried)
+   */
   @Override
   public byte[] seal(byte[] key, byte[] nonce, byte[] aad, byte[] plaintext) {
     checkArguments(key, nonce, aad);
@@ -78,6 +90,28 @@ final class JceAead implements Aead {
       return cipher.doFinal(plaintext);
     } catch (GeneralSecurityException e) {
       throw new SealmeetBugException(transformation + " seal failed", e);
+    }
+  }
+
+  @Override
+  public boolean sealsTo(byte[] key, byte[] nonce, byte[] aad, byte[] plaintext, byte[] expected) {
+    checkArguments(key, nonce, aad);
+    if (plaintext == null || expected == null) {
+      throw new IllegalArgumentException("plaintext and expected must not be null");
+    }
+    Cipher cipher = newCipher();
+    byte[] actual;
+    try {
+      cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, keyAlgorithm), params(nonce));
+      cipher.updateAAD(aad);
+      actual = cipher.doFinal(plaintext);
+    } catch (GeneralSecurityException e) {
+      throw new SealmeetBugException(transformation + " seal failed", e);
+    }
+    try {
+      return actual.length == expected.length && MessageDigest.isEqual(actual, expected);
+    } finally {
+      Arrays.fill(actual, (byte) 0);
     }
   }
 
@@ -132,27 +166,35 @@ final class JceAead implements Aead {
 
   private Cipher init(int mode, byte[] key, byte[] nonce) {
     SecretKeySpec keySpec = new SecretKeySpec(key, keyAlgorithm);
-    AlgorithmParameterSpec params =
-        keyAlgorithm.equals("AES")
-            ? new GCMParameterSpec(TAG_LENGTH * 8, nonce)
-            : new IvParameterSpec(nonce);
-    Cipher cipher = ciphers.get();
+    AlgorithmParameterSpec params = params(nonce);
+    boolean encrypt = mode == Cipher.ENCRYPT_MODE;
+    Cipher cipher = (encrypt ? encrypters : decrypters).get();
     try {
       cipher.init(mode, keySpec, params);
       return cipher;
     } catch (InvalidAlgorithmParameterException | InvalidKeyException e) {
-      // The JDK's key+nonce reuse tripwire on this thread's cached cipher (AES-GCM: encryption
-      // only, InvalidAlgorithmParameterException; ChaCha20-Poly1305: both directions,
-      // InvalidKeyException). Lengths were checked above, so a fresh cipher accepts the same input.
-      Cipher fresh = newCipher();
-      try {
-        fresh.init(mode, keySpec, params);
-      } catch (GeneralSecurityException again) {
-        throw new SealmeetBugException(transformation + " init failed", again);
+      // Lengths were checked above, so this is the JDK's key+nonce reuse tripwire (AES-GCM:
+      // InvalidAlgorithmParameterException; ChaCha20-Poly1305: InvalidKeyException).
+      if (encrypt) {
+        // Keep the cipher: it still remembers the pair, so every retry fails the same way.
+        throw new IllegalStateException(name() + " encryption with the key and nonce of the previous"
+            + " encryption refused: a nonce must never repeat under a key");
       }
-      ciphers.set(fresh);
-      return fresh;
     }
+    Cipher fresh = newCipher();
+    try {
+      fresh.init(mode, keySpec, params);
+    } catch (GeneralSecurityException again) {
+      throw new SealmeetBugException(transformation + " init failed", again);
+    }
+    decrypters.set(fresh);
+    return fresh;
+  }
+
+  private AlgorithmParameterSpec params(byte[] nonce) {
+    return keyAlgorithm.equals("AES")
+        ? new GCMParameterSpec(TAG_LENGTH * 8, nonce)
+        : new IvParameterSpec(nonce);
   }
 
   private Cipher newCipher() {

@@ -5,11 +5,13 @@ package dev.sealmeet.crypto;
  * (RFC 9180 SerializePublicKey / raw signature public keys), HPKE SerializePrivateKey, big-endian ECDSA
  * scalars, EdDSA seeds.
  *
- * <p>{@link #toString()} never prints the private key.
+ * <p>{@link #toString()} never prints the private key. {@link #destroy()} zero-fills this object's
+ * copy of the private key (see {@link Secret} for what the library wipes and when).
  */
 public final class KeyPair {
   private final byte[] privateKey;
   private final byte[] publicKey;
+  private boolean destroyed;
 
   /** Copies both arrays. */
   public KeyPair(byte[] privateKey, byte[] publicKey) {
@@ -17,9 +19,34 @@ public final class KeyPair {
     this.publicKey = publicKey.clone();
   }
 
-  /** A copy of the serialized private key. Wipe it after use. */
+  /**
+   * A copy of the serialized private key. Wipe it after use.
+   *
+   * @throws IllegalStateException if {@link #destroy()} was called
+   */
   public byte[] privateKey() {
+    if (destroyed) {
+      throw new IllegalStateException("key pair was destroyed");
+    }
     return privateKey.clone();
+  }
+
+  /** The private key in a new {@link Secret}, then {@link #destroy()}s this pair's copy. */
+  public Secret takePrivateKey() {
+    Secret secret = Secret.wrap(privateKey());
+    destroy();
+    return secret;
+  }
+
+  /** Zero-fills the private key; later {@link #privateKey()} calls throw. Idempotent. */
+  public void destroy() {
+    java.util.Arrays.fill(privateKey, (byte) 0);
+    destroyed = true;
+  }
+
+  /** Whether {@link #destroy()} was called. */
+  public boolean isDestroyed() {
+    return destroyed;
   }
 
   /** A copy of the serialized public key. */
@@ -29,6 +56,7 @@ public final class KeyPair {
 
   @Override
   public String toString() {
-    return "KeyPair[private " + privateKey.length + " bytes, public " + publicKey.length + " bytes]";
+    return destroyed ? "KeyPair[destroyed]"
+        : "KeyPair[private " + privateKey.length + " bytes, public " + publicKey.length + " bytes]";
   }
 }

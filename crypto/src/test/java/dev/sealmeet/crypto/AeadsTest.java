@@ -39,14 +39,49 @@ class AeadsTest {
 
   @ParameterizedTest
   @MethodSource("aeads")
-  void seal_sameKeyAndNonceTwice_isDeterministicAndOpensTwice(Aead aead) throws Exception {
+  void seal_sameKeyAndNonceTwice_throwsAndKeepsRefusing(Aead aead) {
     byte[] key = filled(aead.keyLength(), 3);
     byte[] nonce = filled(aead.nonceLength(), 9);
-    byte[] ct1 = aead.seal(key, nonce, new byte[0], new byte[0]);
-    byte[] ct2 = aead.seal(key, nonce, new byte[0], new byte[0]);
-    assertThat(ct2).isEqualTo(ct1);
-    assertThat(aead.open(key, nonce, new byte[0], ct1)).isEmpty();
-    assertThat(aead.open(key, nonce, new byte[0], ct1)).isEmpty();
+    aead.seal(key, nonce, new byte[0], new byte[0]);
+    assertThatThrownBy(() -> aead.seal(key, nonce, new byte[0], filled(4, 1)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("nonce must never repeat");
+    assertThatThrownBy(() -> aead.seal(key, nonce, new byte[0], filled(4, 1)))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @ParameterizedTest
+  @MethodSource("aeads")
+  void seal_reuseAfterOpenOfSamePair_stillThrows(Aead aead) throws Exception {
+    byte[] key = filled(aead.keyLength(), 5);
+    byte[] nonce = filled(aead.nonceLength(), 11);
+    byte[] ct = aead.seal(key, nonce, new byte[0], filled(3, 2));
+    aead.open(key, nonce, new byte[0], ct);
+    assertThatThrownBy(() -> aead.seal(key, nonce, new byte[0], filled(3, 2)))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @ParameterizedTest
+  @MethodSource("aeads")
+  void sealsTo_sameKeyAndNonceRepeated_comparesWithoutTrippingSeal(Aead aead) {
+    byte[] key = filled(aead.keyLength(), 6);
+    byte[] nonce = filled(aead.nonceLength(), 12);
+    byte[] ct = aead.seal(key, nonce, new byte[0], filled(5, 1));
+    assertThat(aead.sealsTo(key, nonce, new byte[0], filled(5, 1), ct)).isTrue();
+    assertThat(aead.sealsTo(key, nonce, new byte[0], filled(5, 2), ct)).isFalse();
+    assertThat(aead.sealsTo(key, nonce, new byte[0], filled(5, 1), new byte[3])).isFalse();
+    assertThatThrownBy(() -> aead.seal(key, nonce, new byte[0], filled(5, 1)))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @ParameterizedTest
+  @MethodSource("aeads")
+  void open_sameKeyAndNonceTwice_opensTwice(Aead aead) throws Exception {
+    byte[] key = filled(aead.keyLength(), 4);
+    byte[] nonce = filled(aead.nonceLength(), 10);
+    byte[] ct = aead.seal(key, nonce, new byte[0], filled(7, 1));
+    assertThat(aead.open(key, nonce, new byte[0], ct)).isEqualTo(filled(7, 1));
+    assertThat(aead.open(key, nonce, new byte[0], ct)).isEqualTo(filled(7, 1));
   }
 
   @ParameterizedTest

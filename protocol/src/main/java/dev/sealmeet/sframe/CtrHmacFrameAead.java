@@ -126,8 +126,12 @@ final class CtrHmacFrameAead extends FrameAead {
   @Override
   void destroy() {
     Arrays.fill(encKeyBytes, (byte) 0);
+    // counterBlock and prefix hold salt XOR CTR; CTR is public, so they would reveal the salt.
+    Arrays.fill(counterBlock, (byte) 0);
+    Arrays.fill(prefix, (byte) 0);
     Arrays.fill(fullTag, (byte) 0);
     Arrays.fill(expectedTag, (byte) 0);
+    Arrays.fill(receivedTag, (byte) 0);
     hmac.destroy();
   }
 }

@@ -1,6 +1,7 @@
 package dev.sealmeet.sframe;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 
@@ -11,10 +12,20 @@ import java.util.function.Supplier;
 final class FrameKeyStore {
   private final KidMap<FrameKey> keys = new KidMap<>();
   private final String role;
+  private final Consumer<FrameKey> beforeWipe;
 
   /** @param role "send" or "receive", for error messages */
   FrameKeyStore(String role) {
+    this(role, key -> { });
+  }
+
+  /**
+   * @param role "send" or "receive", for error messages
+   * @param beforeWipe sees each removed key just before it is wiped (a sender records its CTR)
+   */
+  FrameKeyStore(String role, Consumer<FrameKey> beforeWipe) {
     this.role = role;
+    this.beforeWipe = beforeWipe;
   }
 
   /** The key of {@code kid}, or {@code null}. Allocation-free. */
@@ -52,7 +63,11 @@ final class FrameKeyStore {
     if (key == null) {
       return false;
     }
-    key.destroy();
+    try {
+      beforeWipe.accept(key);
+    } finally {
+      key.destroy();
+    }
     return true;
   }
 
@@ -63,5 +78,10 @@ final class FrameKeyStore {
       remove(kid);
     }
     return matching.size();
+  }
+
+  /** Removes and wipes every key. */
+  void clear() {
+    removeMatching(kid -> true);
   }
 }

@@ -4,15 +4,17 @@ import dev.sealmeet.crypto.Secret;
 import dev.sealmeet.error.AuthenticationException;
 import dev.sealmeet.error.DecodeException;
 import java.nio.ByteBuffer;
+import java.security.MessageDigest;
 import java.util.Arrays;
 
 /**
- * A suite's AEAD on its own, with no SFrame header: AES-GCM, or the AES-CTR + HMAC construction of
- * RFC 9605 §4.5.1. For conformance checks and tools; frames go through {@link SframeSender} and
- * {@link SframeReceiver}.
+ * Internal: a suite's AEAD on its own, with no SFrame header (AES-GCM, or the AES-CTR + HMAC
+ * construction of RFC 9605 §4.5.1), for known-answer checks only. Frames go through {@link
+ * SframeSender} and {@link SframeReceiver}, which derive every nonce themselves.
  *
- * <p>The caller chooses nonces and must never repeat one under a key. For the GCM suites the JDK also
- * refuses to encrypt twice in a row under the same nonce. Not thread-safe.
+ * <p>No ciphertext made under a caller-chosen nonce ever leaves this class: {@link #encryptsTo} only
+ * answers whether encryption gives the expected bytes, so a repeated nonce cannot be exploited
+ * through it. Decryption under a chosen nonce is harmless and public. Not thread-safe.
  */
 public final class SframeAead {
   private static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();
@@ -40,8 +42,24 @@ public final class SframeAead {
     }
   }
 
+  /**
+   * Whether {@code AEAD.Encrypt(key, nonce, aad, pt)} equals {@code expected} (ciphertext followed by
+   * the {@code Nt}-byte tag); compared in constant time after a public length check. The computed
+   * ciphertext is wiped, never returned.
+   *
+   * @throws IllegalStateException for the GCM suites, if the previous call used the same nonce
+   */
+  public boolean encryptsTo(byte[] nonce, byte[] aad, byte[] plaintext, byte[] expected) {
+    byte[] actual = encrypt(nonce, aad, plaintext);
+    try {
+      return actual.length == expected.length && MessageDigest.isEqual(actual, expected);
+    } finally {
+      Arrays.fill(actual, (byte) 0);
+    }
+  }
+
   /** {@code AEAD.Encrypt(key, nonce, aad, pt)}: ciphertext followed by the {@code Nt}-byte tag. */
-  public byte[] encrypt(byte[] nonce, byte[] aad, byte[] plaintext) {
+  byte[] encrypt(byte[] nonce, byte[] aad, byte[] plaintext) {
     checkNonce(nonce);
     byte[] out = new byte[plaintext.length + suite.tagLength()];
     aead.seal(nonce.clone(), aad, aad.length, EMPTY, ByteBuffer.wrap(plaintext), ByteBuffer.wrap(out));

@@ -96,9 +96,10 @@ public final class SframeKeySchedule {
 
   /**
    * The frame nonce of RFC 9605 §4.4.3: {@code sframe_salt} XOR the CTR encoded big-endian in
-   * {@code Nn} bytes. The result reveals the salt; treat it as secret.
+   * {@code Nn} bytes. The result reveals the salt; treat it as secret. Package-private: only
+   * senders and receivers choose nonces.
    */
-  public static byte[] nonce(Secret salt, long ctr) {
+  static byte[] nonce(Secret salt, long ctr) {
     byte[] s = salt.copyBytes();
     try {
       if (s.length != SframeSuite.NONCE_LENGTH) {

@@ -16,6 +16,8 @@ import java.util.function.LongPredicate;
  * unprotect(metadata, frame, dst):
  *   (kid, ctr) = parse header        DecodeException if truncated or not minimal
  *   key        = keys[kid]           UnknownKidException (the caller may buffer and retry)
+ *   length check                     DecodeException if shorter than header + tag, or if the
+ *                                    plaintext would not fit in dst
  *   window(kid).check(ctr)           ReplayException if seen or older than the window
  *   dst       ← AEAD.Decrypt(...)    AuthenticationException if the tag fails
  *   window(kid).accept(ctr)          only now: a forged frame never moves the window
@@ -35,8 +37,11 @@ import java.util.function.LongPredicate;
  *
  * <p><b>Threads.</b> Not thread-safe. Use one receiver per receiving thread (e.g. per incoming stream),
  * or guard every call, key changes included, with one lock.
+ *
+ * <p><b>Closing.</b> {@link #close()} wipes every installed key (see {@link Secret} for what wiping
+ * covers); the receiver is unusable afterwards.
  */
-public final class SframeReceiver {
+public final class SframeReceiver implements AutoCloseable {
   private static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();
 
   private final SframeSuite suite;
@@ -44,6 +49,7 @@ public final class SframeReceiver {
   private final FrameKeyStore keys = new FrameKeyStore("receive");
   private final HeaderCodec.DecodedHeader decoded = new HeaderCodec.DecodedHeader();
   private final byte[] header = new byte[SframeHeader.MAX_LENGTH];
+  private boolean closed;
 
   /** A receiver for an RFC 9605 suite with {@link SframeOptions#defaults() default options}. */
   public SframeReceiver(SframeSuite suite) {
@@ -75,24 +81,52 @@ public final class SframeReceiver {
    * Installs a decryption key for {@code kid} with an empty replay window. The base key is read, not
    * kept.
    *
-   * @throws IllegalStateException if {@code kid} already has a key
+   * @throws IllegalStateException if {@code kid} already has a key, or the receiver is closed
    */
   public void addKey(long kid, Secret baseKey) {
+    checkOpen();
     keys.add(kid,
         () -> FrameKey.derive(suite, kid, baseKey, 0L, new ReplayWindow(options.replayWindow())));
   }
 
-  /** Removes and wipes the key of {@code kid} and drops its window; returns whether there was one. */
+  /**
+   * Removes and wipes the key of {@code kid} and drops its window; returns whether there was one.
+   *
+   * @throws IllegalStateException if the receiver is closed
+   */
   public boolean removeKey(long kid) {
+    checkOpen();
     return keys.remove(kid);
   }
 
-  /** Removes every key whose KID matches {@code filter} (e.g. an old epoch); returns how many. */
+  /**
+   * Removes every key whose KID matches {@code filter} (e.g. an old epoch); returns how many.
+   *
+   * @throws IllegalStateException if the receiver is closed
+   */
   public int removeKeys(LongPredicate filter) {
+    checkOpen();
     return keys.removeMatching(filter);
   }
 
-  /** Whether {@code kid} has a key. */
+  /**
+   * Wipes every installed key and drops the windows; every later call except {@link #close()},
+   * {@link #suite()}, {@link #replayWindow()}, {@link #maxPlaintextLength} and {@link #toString()}
+   * throws {@link IllegalStateException}. Idempotent.
+   */
+  @Override
+  public void close() {
+    closed = true;
+    keys.clear();
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("SframeReceiver is closed");
+    }
+  }
+
+  /** Whether {@code kid} has a key; {@code false} once closed. */
   public boolean hasKey(long kid) {
     return keys.has(kid);
   }
@@ -101,6 +135,7 @@ public final class SframeReceiver {
    * The highest CTR accepted under {@code kid} (unsigned); meaningful only if {@link #hasAccepted}.
    *
    * @throws IllegalArgumentException if {@code kid} has no key
+   * @throws IllegalStateException if the receiver is closed
    */
   public long highestCounter(long kid) {
     return key(kid).window.highest();
@@ -110,6 +145,7 @@ public final class SframeReceiver {
    * Whether any frame was accepted under {@code kid}.
    *
    * @throws IllegalArgumentException if {@code kid} has no key
+   * @throws IllegalStateException if the receiver is closed
    */
   public boolean hasAccepted(long kid) {
     return key(kid).window.hasAccepted();
@@ -129,15 +165,17 @@ public final class SframeReceiver {
    * they do not overlap.
    *
    * @return the plaintext length
-   * @throws DecodeException if the header is truncated or not minimal, or the frame is shorter than
-   *     header plus tag
+   * @throws DecodeException if the header is truncated or not minimal, the frame is shorter than
+   *     header plus tag, or its plaintext is longer than {@code dst} has room for (checked before the
+   *     replay window and the AEAD; size {@code dst} with {@link #maxPlaintextLength})
    * @throws UnknownKidException if no key is installed for the frame's KID
    * @throws ReplayException if the CTR was already accepted or is older than the window
    * @throws AuthenticationException if the tag does not verify (wrong key, tampered frame or metadata)
-   * @throws IllegalArgumentException if {@code dst} cannot hold the plaintext (nothing is consumed)
+   * @throws IllegalStateException if the receiver is closed
    */
   public int unprotect(ByteBuffer metadata, ByteBuffer frame, ByteBuffer dst)
       throws DecodeException, UnknownKidException, ReplayException, AuthenticationException {
+    checkOpen();
     int start = frame.position();
     int end = frame.limit();
     HeaderCodec.read(frame, start, end, decoded);
@@ -153,11 +191,11 @@ public final class SframeReceiver {
       throw StacklessDecodeException.of("SFrame frame of " + (end - start) + " bytes is shorter than its "
           + headerLength + "-byte header plus the " + suite.tagLength() + "-byte tag");
     }
-    key.window.check(kid, ctr);
     if (dst.remaining() < plaintextLength) {
-      throw new IllegalArgumentException("destination has " + dst.remaining()
-          + " bytes remaining, the plaintext needs " + plaintextLength);
+      throw StacklessDecodeException.of("SFrame frame of " + (end - start) + " bytes carries "
+          + plaintextLength + " plaintext bytes, the destination has room for " + dst.remaining());
     }
+    key.window.check(kid, ctr);
     for (int i = 0; i < headerLength; i++) {
       header[i] = frame.get(start + i);
     }
@@ -191,6 +229,7 @@ public final class SframeReceiver {
   }
 
   private FrameKey key(long kid) {
+    checkOpen();
     FrameKey key = keys.get(kid);
     if (key == null) {
       throw new IllegalArgumentException("no receive key for KID 0x" + Long.toHexString(kid));
@@ -201,7 +240,7 @@ public final class SframeReceiver {
   /** Suite, window and number of keys; never key material. */
   @Override
   public String toString() {
-    return "SframeReceiver[" + suite + ", window " + options.replayWindow() + ", " + keys.size()
+    return closed ? "SframeReceiver[" + suite + ", closed]" : "SframeReceiver[" + suite + ", window " + options.replayWindow() + ", " + keys.size()
         + " keys]";
   }
 }

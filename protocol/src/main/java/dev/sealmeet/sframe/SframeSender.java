@@ -2,6 +2,8 @@ package dev.sealmeet.sframe;
 
 import dev.sealmeet.crypto.Secret;
 import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.LongPredicate;
 
 /**
@@ -20,12 +22,17 @@ import java.util.function.LongPredicate;
  * in the KID's low bits). A key installed here is for encryption only (RFC 9605 §4.4.1); install the
  * same base key in a {@link SframeReceiver} elsewhere to decrypt.
  *
- * <p><b>Counters.</b> Each KID starts at CTR 0 (or a stored value, RFC 9605 §9.1) and counts up.
- * After CTR 2<sup>64</sup>−1 the key is exhausted and {@code protect} throws
- * {@link IllegalStateException}: install a new key. The counter is consumed before encrypting, so a
- * failed call never leads to a reused (key, nonce). Re-adding a KID after {@link #removeKey} restarts
- * its counter; doing so with the same base key would reuse nonces, and is the caller's responsibility
- * (RFC 9605 §9.1).
+ * <p><b>Counters and the nonce rule.</b> The nonce is {@code sframe_salt XOR CTR}, and the salt is a
+ * function of the base key and the KID, so a (key, nonce) pair repeats exactly when a KID's CTR
+ * repeats under the same base key. A sender therefore never lets a KID's CTR go backwards: each KID
+ * starts at CTR 0 (or a stored value, RFC 9605 §9.1) and counts up, and a KID that is removed and
+ * installed again in the same sender carries on from the CTR it had reached, whatever the base key
+ * (RFC 9605 §5.2 KIDs, whose epoch bits wrap, are re-installed this way). A {@code firstCtr} below that
+ * CTR is refused. After CTR 2<sup>64</sup>−1 the KID is exhausted for good in this sender and {@code
+ * protect} throws {@link IllegalStateException}: use a new KID. The counter is consumed before
+ * encrypting, so a failed call never leads to a reused (key, nonce). The sender remembers one counter
+ * per KID it ever held (16 bytes each) until {@link #close()}. A new sender cannot know what an earlier
+ * one sent: to restore a context, pass the CTR saved before the frames were sent (RFC 9605 §9.1).
  *
  * <p><b>Cost.</b> The {@code ByteBuffer} {@code protect} allocates nothing in Sealmeet code. The JDK's
  * {@code Cipher.init}, needed for every new nonce, allocates inside the JDK (about 1 KB per AES-GCM frame
@@ -33,13 +40,22 @@ import java.util.function.LongPredicate;
  *
  * <p><b>Threads.</b> Not thread-safe. Use one sender per sending thread, or guard every call, key
  * changes included, with one lock. Distinct senders never share state.
+ *
+ * <p><b>Closing.</b> {@link #close()} wipes every installed key (see {@link Secret} for what wiping
+ * covers); the sender is unusable afterwards.
  */
-public final class SframeSender {
+public final class SframeSender implements AutoCloseable {
   private static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();
 
   private final SframeSuite suite;
-  private final FrameKeyStore keys = new FrameKeyStore("send");
+  /** For every KID whose key was removed: where its counter stands. */
+  private final Map<Long, UsedCounter> retired = new HashMap<>();
+  private final FrameKeyStore keys = new FrameKeyStore("send", this::retire);
   private final byte[] header = new byte[SframeHeader.MAX_LENGTH];
+  private boolean closed;
+
+  /** The CTR a removed KID carries on from (unsigned), or exhausted. */
+  private record UsedCounter(long next, boolean exhausted) {}
 
   /** A sender for an RFC 9605 suite with {@link SframeOptions#defaults() default options}. */
   public SframeSender(SframeSuite suite) {
@@ -62,35 +78,89 @@ public final class SframeSender {
   }
 
   /**
-   * Installs an encryption key for {@code kid}, starting at CTR 0.
+   * Installs an encryption key for {@code kid}, starting at CTR 0, or, if this sender held {@code kid}
+   * before, at the CTR it had reached. The base key is read, not kept.
    *
-   * @throws IllegalStateException if {@code kid} already has a key
+   * @throws IllegalStateException if {@code kid} already has a key, its counter was exhausted in this
+   *     sender, or the sender is closed
    */
   public void addKey(long kid, Secret baseKey) {
-    addKey(kid, baseKey, 0L);
+    UsedCounter used = retired.get(kid);
+    install(kid, baseKey, used == null ? 0L : used.next());
   }
 
   /**
    * Installs an encryption key for {@code kid} whose first frame uses {@code firstCtr} (unsigned), for
    * a context restored from storage (RFC 9605 §9.1). The base key is read, not kept.
    *
-   * @throws IllegalStateException if {@code kid} already has a key
+   * @throws IllegalArgumentException if this sender held {@code kid} before and had reached a CTR
+   *     above {@code firstCtr} (the CTR never goes backwards)
+   * @throws IllegalStateException if {@code kid} already has a key, its counter was exhausted in this
+   *     sender, or the sender is closed
    */
   public void addKey(long kid, Secret baseKey, long firstCtr) {
+    UsedCounter used = retired.get(kid);
+    if (used != null && !used.exhausted() && Long.compareUnsigned(firstCtr, used.next()) < 0) {
+      throw new IllegalArgumentException("KID 0x" + Long.toHexString(kid) + " already used CTRs up to "
+          + Long.toUnsignedString(used.next() - 1) + " in this sender; firstCtr "
+          + Long.toUnsignedString(firstCtr) + " would reuse nonces");
+    }
+    install(kid, baseKey, firstCtr);
+  }
+
+  private void install(long kid, Secret baseKey, long firstCtr) {
+    checkOpen();
+    UsedCounter used = retired.get(kid);
+    if (used != null && used.exhausted()) {
+      throw new IllegalStateException("the counter of KID 0x" + Long.toHexString(kid)
+          + " was exhausted in this sender; use a new KID");
+    }
     keys.add(kid, () -> FrameKey.derive(suite, kid, baseKey, firstCtr, null));
   }
 
-  /** Removes and wipes the key of {@code kid}; returns whether there was one. */
+  private void retire(FrameKey key) {
+    retired.put(key.kid, new UsedCounter(key.nextCtr, key.exhausted));
+  }
+
+  /**
+   * Wipes every installed key and forgets the counters; every later call except {@link #close()},
+   * {@link #suite()} and {@link #toString()} throws {@link IllegalStateException}. Idempotent.
+   */
+  @Override
+  public void close() {
+    closed = true;
+    keys.clear();
+    retired.clear();
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("SframeSender is closed");
+    }
+  }
+
+  /**
+   * Removes and wipes the key of {@code kid}, remembering its counter; returns whether there was one.
+   *
+   * @throws IllegalStateException if the sender is closed
+   */
   public boolean removeKey(long kid) {
+    checkOpen();
     return keys.remove(kid);
   }
 
-  /** Removes every key whose KID matches {@code filter} (e.g. an old epoch); returns how many. */
+  /**
+   * Removes every key whose KID matches {@code filter} (e.g. an old epoch), remembering their
+   * counters; returns how many.
+   *
+   * @throws IllegalStateException if the sender is closed
+   */
   public int removeKeys(LongPredicate filter) {
+    checkOpen();
     return keys.removeMatching(filter);
   }
 
-  /** Whether {@code kid} has a key. */
+  /** Whether {@code kid} has a key; {@code false} once closed. */
   public boolean hasKey(long kid) {
     return keys.has(kid);
   }
@@ -99,7 +169,7 @@ public final class SframeSender {
    * The CTR the next frame under {@code kid} will carry (unsigned).
    *
    * @throws IllegalArgumentException if {@code kid} has no key
-   * @throws IllegalStateException if the key is exhausted
+   * @throws IllegalStateException if the key is exhausted or the sender is closed
    */
   public long nextCounter(long kid) {
     return usableKey(kid).nextCtr;
@@ -110,7 +180,7 @@ public final class SframeSender {
    * bytes: header plus plaintext plus tag.
    *
    * @throws IllegalArgumentException if {@code kid} has no key
-   * @throws IllegalStateException if the key is exhausted
+   * @throws IllegalStateException if the key is exhausted or the sender is closed
    */
   public int protectedLength(long kid, int plaintextLength) {
     long ctr = usableKey(kid).nextCtr;
@@ -127,7 +197,7 @@ public final class SframeSender {
    * @return the frame length: header, ciphertext and tag
    * @throws IllegalArgumentException if {@code kid} has no key, or {@code dst} has fewer than
    *     {@link #protectedLength} bytes remaining (nothing is consumed)
-   * @throws IllegalStateException if the key's counter is exhausted
+   * @throws IllegalStateException if the key's counter is exhausted or the sender is closed
    */
   public int protect(long kid, ByteBuffer metadata, ByteBuffer plaintext, ByteBuffer dst) {
     FrameKey key = usableKey(kid);
@@ -157,7 +227,7 @@ public final class SframeSender {
    *
    * @param metadata authenticated, not sent; {@code null} or empty for none
    * @throws IllegalArgumentException if {@code kid} has no key
-   * @throws IllegalStateException if the key's counter is exhausted
+   * @throws IllegalStateException if the key's counter is exhausted or the sender is closed
    */
   public byte[] protect(long kid, byte[] metadata, byte[] plaintext) {
     byte[] out = new byte[protectedLength(kid, plaintext.length)];
@@ -167,6 +237,7 @@ public final class SframeSender {
   }
 
   private FrameKey usableKey(long kid) {
+    checkOpen();
     FrameKey key = keys.get(kid);
     if (key == null) {
       throw new IllegalArgumentException("no send key for KID 0x" + Long.toHexString(kid));
@@ -181,6 +252,7 @@ public final class SframeSender {
   /** Suite and number of keys; never key material. */
   @Override
   public String toString() {
-    return "SframeSender[" + suite + ", " + keys.size() + " keys]";
+    return closed ? "SframeSender[" + suite + ", closed]"
+        : "SframeSender[" + suite + ", " + keys.size() + " keys]";
   }
 }

@@ -16,11 +16,14 @@
  *   <li>{@link dev.sealmeet.sframe.SframeHeader}: the KID/CTR header (RFC 9605 §4.3); only the minimal
  *       encoding is accepted.
  *   <li>{@link dev.sealmeet.sframe.SframeKeySchedule}: {@code derive_key_salt} (RFC 9605 §4.4.2), the
- *       nonce (§4.4.3) and the AES-CTR + HMAC subkeys (§4.5.1).
+ *       AES-CTR + HMAC subkeys (§4.5.1). The nonce (§4.4.3) is computed only inside senders and
+ *       receivers: no public method encrypts under a caller-chosen nonce.
  *   <li>{@link dev.sealmeet.sframe.SframeSender} and {@link dev.sealmeet.sframe.SframeReceiver}: key
- *       stores by KID (several epochs at once), counters that never repeat, and a sliding anti-replay
- *       window per KID (RFC 9605 §7.5, §9.3).
- *   <li>{@link dev.sealmeet.sframe.SframeAead}: the suite AEAD alone, for conformance checks.
+ *       stores by KID (several epochs at once), counters that never go backwards for a KID, even
+ *       when it is removed and installed again, a sliding anti-replay window per KID (RFC 9605
+ *       §7.5, §9.3), and {@code close()}, which wipes every key.
+ *   <li>{@link dev.sealmeet.sframe.SframeAead}: internal, the suite AEAD alone for known-answer
+ *       checks; it decrypts, and only compares what it encrypts.
  * </ul>
  *
  * <p>Not here yet: the MLS KID layout and base-key export of RFC 9605 §5.2 (the key store already
@@ -28,8 +31,10 @@
  *
  * <p>Errors: malformed frames throw {@link dev.sealmeet.error.DecodeException}, unknown KIDs
  * {@link dev.sealmeet.sframe.UnknownKidException}, replays {@link dev.sealmeet.error.ReplayException},
- * forged frames {@link dev.sealmeet.error.AuthenticationException}; all without stack traces.
- * Misuse (missing send key, small destination, exhausted counter) throws
+ * forged frames {@link dev.sealmeet.error.AuthenticationException}; all without stack traces. A frame
+ * whose plaintext does not fit the caller's destination is a {@link dev.sealmeet.error.DecodeException}
+ * too, raised before any state is touched. Misuse (missing send key, small send destination,
+ * exhausted counter, a CTR that would go backwards, use after close) throws
  * {@link java.lang.IllegalArgumentException} or {@link java.lang.IllegalStateException}.
  */
 package dev.sealmeet.sframe;

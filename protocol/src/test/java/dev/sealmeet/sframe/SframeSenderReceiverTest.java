@@ -236,7 +236,7 @@ class SframeSenderReceiverTest {
   }
 
   @Test
-  void unprotect_destinationTooSmall_consumesNothing() {
+  void unprotect_destinationTooSmall_throwsDecodeExceptionAndConsumesNothing() {
     SframeSender sender = new SframeSender(SframeSuite.AES_128_GCM_SHA256_128);
     SframeReceiver receiver = new SframeReceiver(SframeSuite.AES_128_GCM_SHA256_128);
     sender.addKey(1, key(1));
@@ -244,7 +244,7 @@ class SframeSenderReceiverTest {
     ByteBuffer frame = ByteBuffer.wrap(sender.protect(1, null, PAYLOAD));
     ByteBuffer dst = ByteBuffer.allocate(PAYLOAD.length - 1);
     assertThatThrownBy(() -> receiver.unprotect(null, frame, dst))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(DecodeException.class);
     assertThat(frame.position()).isZero();
     assertThat(receiver.hasAccepted(1)).isFalse();
   }

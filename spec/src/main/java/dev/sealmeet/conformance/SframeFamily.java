@@ -127,7 +127,9 @@ final class SframeFamily implements VectorFamily {
     byte[] aad = c.hex("aad");
     byte[] pt = c.hex("pt");
     byte[] ct = c.hex("ct");
-    compare("ct (encrypt)", ct, SframeAead.create(suite, key).encrypt(nonce, aad, pt), mismatches);
+    if (!SframeAead.create(suite, key).encryptsTo(nonce, aad, pt, ct)) {
+      mismatches.add("ct (encrypt)");
+    }
     compare("pt (decrypt)", pt, SframeAead.create(suite, key).decrypt(nonce, aad, ct), mismatches);
   }
 
@@ -148,7 +150,7 @@ final class SframeFamily implements VectorFamily {
     SframeKeyMaterial material = SframeKeySchedule.derive(suite, kid, baseKey);
     compare("sframe_key", c.hex("sframe_key"), material.key().copyBytes(), mismatches);
     compare("sframe_salt", c.hex("sframe_salt"), material.salt().copyBytes(), mismatches);
-    compare("nonce", c.hex("nonce"), SframeKeySchedule.nonce(material.salt(), ctr), mismatches);
+    compare("nonce", c.hex("nonce"), frameNonce(material.salt().copyBytes(), ctr), mismatches);
     byte[] header = new SframeHeader(kid, ctr).encode();
     byte[] aad = new byte[header.length + metadata.length];
     System.arraycopy(header, 0, aad, 0, header.length);
@@ -161,6 +163,17 @@ final class SframeFamily implements VectorFamily {
     SframeReceiver receiver = new SframeReceiver(suite, OPTIONS);
     receiver.addKey(kid, baseKey);
     compare("pt (unprotect)", pt, receiver.unprotect(metadata, ct), mismatches);
+  }
+
+  /**
+   * {@code sframe_salt XOR CTR} (RFC 9605 §4.4.3), recomputed here: the library keeps the choice of
+   * nonces inside its sender and receiver, and the frame checks below cover its own computation.
+   */
+  private static byte[] frameNonce(byte[] salt, long ctr) {
+    for (int i = 0; i < 8; i++) {
+      salt[salt.length - 8 + i] ^= (byte) (ctr >>> (56 - 8 * i));
+    }
+    return salt;
   }
 
   private static void compare(String field, byte[] expected, byte[] actual, List<String> mismatches) {

@@ -142,7 +142,8 @@ public final class Hpke {
   }
 
   /**
-   * SetupBaseS / SetupPSKS / SetupAuthS / SetupAuthPSKS (RFC 9180 §5.1) with a fresh ephemeral key.
+   * SetupBaseS / SetupPSKS / SetupAuthS / SetupAuthPSKS (RFC 9180 §5.1) with a fresh ephemeral key,
+   * which is destroyed before this returns.
    *
    * @param skS the sender's private key for the auth modes, else {@code null}
    * @throws InvalidKeyException if {@code pkR} or {@code skS} is invalid, or a DH output is all zero
@@ -153,8 +154,12 @@ public final class Hpke {
       HpkeMode mode, byte[] pkR, byte[] info, byte[] psk, byte[] pskId, byte[] skS,
       SecureRandom random) throws InvalidKeyException {
     requireNonNull(random, "random");
-    return setupSenderWithEphemeral(
-        mode, pkR, info, psk, pskId, skS, kem.group().generateKeyPair(random));
+    KeyPair ephemeral = kem.group().generateKeyPair(random);
+    try {
+      return setupSenderWithEphemeral(mode, pkR, info, psk, pskId, skS, ephemeral);
+    } finally {
+      ephemeral.destroy();
+    }
   }
 
   /**

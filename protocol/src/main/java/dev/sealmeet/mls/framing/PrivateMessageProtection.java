@@ -66,7 +66,7 @@ public final class PrivateMessageProtection {
       SecretTree tree, SecureRandom random) {
     this.suite = Objects.requireNonNull(suite, "suite");
     this.context = Objects.requireNonNull(context, "context");
-    this.senderDataSecret = Secret.wrap(senderDataSecret.copyBytes());
+    this.senderDataSecret = senderDataSecret.copy();
     this.tree = Objects.requireNonNull(tree, "tree");
     this.random = Objects.requireNonNull(random, "random");
   }

@@ -43,7 +43,7 @@ public final class PublicMessageProtection {
   public PublicMessageProtection(MlsSuite suite, GroupContext context, Secret membershipKey) {
     this.suite = Objects.requireNonNull(suite, "suite");
     this.context = Objects.requireNonNull(context, "context");
-    this.membershipKey = Secret.wrap(membershipKey.copyBytes());
+    this.membershipKey = membershipKey.copy();
   }
 
   /**

@@ -32,7 +32,11 @@ public final class VerifiedWelcome {
     return groupInfo;
   }
 
-  /** The path secret of the lowest common ancestor with the committer, if the Commit had a path. */
+  /**
+   * The path secret of the lowest common ancestor with the committer, if the Commit had a path.
+   * This result's own copy: the caller {@link PathSecret#destroy() destroys} it once the path keys
+   * are derived.
+   */
   public Optional<PathSecret> pathSecret() {
     return pathSecret;
   }

@@ -13,6 +13,7 @@ import dev.sealmeet.mls.message.GroupInfo;
 import dev.sealmeet.mls.message.GroupSecrets;
 import dev.sealmeet.mls.message.HpkeCiphertext;
 import dev.sealmeet.mls.message.KeyPackage;
+import dev.sealmeet.mls.message.PathSecret;
 import dev.sealmeet.mls.message.PreSharedKeyId;
 import dev.sealmeet.mls.message.ResumptionPskUsage;
 import dev.sealmeet.mls.message.Welcome;
@@ -61,7 +62,8 @@ public final class WelcomeReceiver {
   /**
    * Runs every step of RFC 9420 §12.4.3.1 that needs no ratchet tree: decrypts the GroupSecrets and
    * the GroupInfo, verifies the GroupInfo signature and version and cipher suite, derives the epoch
-   * secrets and verifies the confirmation tag.
+   * secrets and verifies the confirmation tag. The decrypted GroupSecrets are destroyed before this
+   * returns or throws; the result holds its own copy of the path secret.
    *
    * @param keyPackage the KeyPackage the Welcome should be for
    * @param initPrivateKey the private key of {@code keyPackage.initKey()}
@@ -78,6 +80,16 @@ public final class WelcomeReceiver {
       byte[] initPrivateKey, PskLookup psks, SignerKeyLookup signerKeys)
       throws ProtocolException, AuthenticationException, InvalidKeyException, DecodeException {
     GroupSecrets secrets = openGroupSecrets(suite, welcome, keyPackage, initPrivateKey);
+    try {
+      return join(suite, welcome, keyPackage, secrets, psks, signerKeys);
+    } finally {
+      secrets.destroy();
+    }
+  }
+
+  private static VerifiedWelcome join(MlsSuite suite, Welcome welcome, KeyPackage keyPackage,
+      GroupSecrets secrets, PskLookup psks, SignerKeyLookup signerKeys)
+      throws ProtocolException, AuthenticationException, InvalidKeyException, DecodeException {
     PskSecret psk = pskSecret(suite, secrets.psks(), psks);
     JoinerSecret joiner;
     try {
@@ -105,7 +117,8 @@ public final class WelcomeReceiver {
         throw new AuthenticationException(
             "GroupInfo confirmation_tag does not match the Welcome's epoch (RFC 9420 §12.4.3.1)");
       }
-      return new VerifiedWelcome(groupInfo, secrets.pathSecret(), secrets.psks(), epoch);
+      return new VerifiedWelcome(groupInfo, secrets.pathSecret().map(PathSecret::copy),
+          secrets.psks(), epoch);
     } finally {
       joiner.destroy();
       psk.destroy();
@@ -119,6 +132,7 @@ public final class WelcomeReceiver {
    * @throws ProtocolException if the suites differ or no entry is for {@code keyPackage}
    * @throws AuthenticationException if the HPKE ciphertext does not open
    * @throws InvalidKeyException if the KEM output or the private key is invalid
+   * @return the GroupSecrets, which the caller owns and {@link GroupSecrets#destroy() destroys}
    * @throws DecodeException if the plaintext is not a GroupSecrets
    */
   public static GroupSecrets openGroupSecrets(MlsSuite suite, Welcome welcome,
@@ -159,11 +173,16 @@ public final class WelcomeReceiver {
   /**
    * The {@code psk_secret} of the PSKs a Welcome names, in their order (RFC 9420 §8.4).
    *
-   * @throws ProtocolException if a PSK is missing, or more than one is a resumption PSK with usage
-   *     reinit or branch (§12.4.3.1)
+   * @throws ProtocolException if there are more PSKs than a {@code uint16 count} of PSKLabel can
+   *     number (§8.4), a PSK is missing, or more than one is a resumption PSK with usage reinit or
+   *     branch (§12.4.3.1)
    */
   public static PskSecret pskSecret(MlsSuite suite, List<PreSharedKeyId> ids, PskLookup lookup)
       throws ProtocolException {
+    if (ids.size() > PskSecret.MAX_PSKS) {
+      throw new ProtocolException("RFC 9420 §8.4", "the Welcome names " + ids.size()
+          + " PSKs, PSKLabel counts at most " + PskSecret.MAX_PSKS);
+    }
     int special = 0;
     for (PreSharedKeyId id : ids) {
       if (id instanceof PreSharedKeyId.Resumption
@@ -182,7 +201,7 @@ public final class WelcomeReceiver {
     List<PskInput> inputs = new ArrayList<>();
     try {
       for (PreSharedKeyId id : ids) {
-        inputs.add(new PskInput(id, Secret.wrap(lookup.psk(id).copyBytes())));
+        inputs.add(new PskInput(id, lookup.psk(id).copy()));
       }
       return PskSecret.compute(suite, inputs);
     } finally {

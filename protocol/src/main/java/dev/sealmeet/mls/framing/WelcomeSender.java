@@ -62,8 +62,10 @@ public final class WelcomeSender {
               member.keyPackage().cipherSuite(), suite.id()));
         }
         byte[] raw = joinerCopy.copyBytes();
-        byte[] plain = new GroupSecrets(raw, member.pathSecret(), psks).toBytes();
+        GroupSecrets groupSecrets = new GroupSecrets(raw, member.pathSecret(), psks);
         Arrays.fill(raw, (byte) 0);
+        byte[] plain = groupSecrets.toBytes();
+        groupSecrets.destroy();
         try {
           HpkeSealed sealed = suite.encryptWithLabel(member.keyPackage().initKey(),
               WelcomeReceiver.WELCOME_LABEL, encryptedGroupInfo, plain);

@@ -87,9 +87,15 @@ final class WelcomeJoin {
       byte[] leafKey = own.encryptionPrivateKeyCopy();
       keys = TreePrivateKeys.ofLeaf(ownLeaf, leafKey);
       Arrays.fill(leafKey, (byte) 0);
-      if (verified.pathSecret().isPresent()) {
-        keys = withPathKeys(suite, tree[0], ownLeaf, groupInfo.signer(), keys,
-            verified.pathSecret().get().pathSecret());
+      Optional<dev.sealmeet.mls.message.PathSecret> pathSecret = verified.pathSecret();
+      if (pathSecret.isPresent()) {
+        byte[] raw = pathSecret.get().pathSecret();
+        try {
+          keys = withPathKeys(suite, tree[0], ownLeaf, groupInfo.signer(), keys, raw);
+        } finally {
+          Arrays.fill(raw, (byte) 0);
+          pathSecret.get().destroy();
+        }
       }
       keys.requireConsistentWith(suite, tree[0]);
       byte[] interim = TranscriptHashes.interimHash(

@@ -6,7 +6,9 @@ import dev.sealmeet.error.DecodeException;
 
 /**
  * {@code PathSecret} of RFC 9420 §12.4.3.1: the path secret a joiner receives for the common
- * ancestor with the committer. Holds a secret: {@link #toString()} prints only its length.
+ * ancestor with the committer. Holds a secret in one private copy: {@link #toString()} prints only
+ * its length, {@link #hashCode()} ignores it, {@link #equals} compares in constant time, and {@link
+ * #destroy()} zero-fills it (the accessor then returns zeros).
  *
  * @param pathSecret the secret (copied in and out)
  */
@@ -21,6 +23,16 @@ public record PathSecret(byte[] pathSecret) implements MlsStruct {
   @Override
   public byte[] pathSecret() {
     return pathSecret.clone();
+  }
+
+  /** A new holder with its own copy, made without an intermediate array. */
+  public PathSecret copy() {
+    return new PathSecret(pathSecret);
+  }
+
+  /** Zero-fills the secret. Idempotent. */
+  public void destroy() {
+    java.util.Arrays.fill(pathSecret, (byte) 0);
   }
 
   /** Reads one {@code PathSecret}. */
@@ -39,16 +51,16 @@ public record PathSecret(byte[] pathSecret) implements MlsStruct {
     return "PathSecret[" + pathSecret.length + " bytes]";
   }
 
-  /** Equal when the encodings are equal (arrays compared by content). */
+  /** Equal when the encodings are equal, compared in constant time. */
   @Override
   public boolean equals(Object other) {
     return other instanceof PathSecret
         && Wire.sameEncoding(this, (PathSecret) other);
   }
 
-  /** A hash of the encoding. */
+  /** The length only; never the secret. */
   @Override
   public int hashCode() {
-    return Wire.encodingHash(this);
+    return pathSecret.length;
   }
 }

@@ -19,12 +19,12 @@ abstract class AeadKeyNonce {
 
   /** A copy of the AEAD key; the caller owns it. */
   public Secret key() {
-    return Secret.wrap(key.copyBytes());
+    return key.copy();
   }
 
   /** A copy of the AEAD nonce as derived (before any reuse guard); the caller owns it. */
   public Secret nonce() {
-    return Secret.wrap(nonce.copyBytes());
+    return nonce.copy();
   }
 
   byte[] sealWith(byte[] reuseGuard, byte[] aad, byte[] plaintext) {

@@ -118,7 +118,9 @@ public final class EpochSecrets {
 
   /** {@code external_pub} of KEM.DeriveKeyPair(external_secret) (RFC 9420 §8), for GroupInfo. */
   public byte[] externalPublicKey() {
-    return externalKeyPair().publicKey();
+    KeyPair pair = externalKeyPair();
+    pair.destroy();
+    return pair.publicKey();
   }
 
   /**
@@ -128,7 +130,9 @@ public final class EpochSecrets {
    * @throws InvalidKeyException if {@code kemOutput} is not a valid KEM output of the suite
    */
   public InitSecret externalInitSecret(byte[] kemOutput) throws InvalidKeyException {
-    byte[] priv = externalKeyPair().privateKey();
+    KeyPair pair = externalKeyPair();
+    byte[] priv = pair.privateKey();
+    pair.destroy();
     try {
       Secret exported = suite.suite().hpkeExportReceive(
           kemOutput, priv, new byte[0], EXTERNAL_INIT_LABEL.getBytes(
@@ -242,6 +246,6 @@ public final class EpochSecrets {
   }
 
   private static Secret copy(Secret s) {
-    return Secret.wrap(s.copyBytes());
+    return s.copy();
   }
 }

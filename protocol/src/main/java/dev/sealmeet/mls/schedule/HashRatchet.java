@@ -78,7 +78,7 @@ public final class HashRatchet {
       return new MessageKey(suite, generation, cached.key(), cached.nonce());
     }
     checkAhead(generation);
-    Secret secret = Secret.wrap(current.copyBytes());
+    Secret secret = current.copy();
     for (long j = next; j < generation; j++) {
       Secret following = step(secret, j);
       secret.destroy();

@@ -39,7 +39,7 @@ public final class InitSecret {
 
   /** A copy of the held secret; the caller owns it and should destroy it. */
   public Secret copySecret() {
-    return Secret.copyOf(secret.copyBytes());
+    return secret.copy();
   }
 
   /** Wipes the secret (RFC 9420 §9.2: consumed values are deleted). */

@@ -90,7 +90,7 @@ public final class JoinerSecret {
 
   /** A copy of the held secret (to place in GroupSecrets); the caller should destroy it. */
   public Secret copySecret() {
-    return Secret.copyOf(secret.copyBytes());
+    return secret.copy();
   }
 
   /** Wipes the secret. */

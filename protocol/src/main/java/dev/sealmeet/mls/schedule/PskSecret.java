@@ -45,7 +45,8 @@ public final class PskSecret {
    * Chains {@code psks} in the given order (the order of the Commit or GroupSecrets, RFC 9420 §8.4).
    * The caller keeps ownership of the PSK holders.
    *
-   * @throws IllegalArgumentException if there are more than {@link #MAX_PSKS} PSKs
+   * @throws IllegalArgumentException if there are more than {@link #MAX_PSKS} PSKs (receivers reject
+   *     such a wire list first, as {@code WelcomeReceiver.pskSecret} does)
    */
   public static PskSecret compute(MlsSuite suite, List<PskInput> psks) {
     if (psks.size() > MAX_PSKS) {
@@ -79,7 +80,7 @@ public final class PskSecret {
 
   /** A copy of the held secret; the caller owns it and should destroy it. */
   public Secret copySecret() {
-    return Secret.copyOf(secret.copyBytes());
+    return secret.copy();
   }
 
   /** Wipes the secret. */

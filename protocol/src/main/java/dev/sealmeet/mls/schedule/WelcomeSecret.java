@@ -28,7 +28,7 @@ public final class WelcomeSecret {
 
   /** A copy of the held secret; the caller owns it and should destroy it. */
   public Secret copySecret() {
-    return Secret.copyOf(secret.copyBytes());
+    return secret.copy();
   }
 
   /** Wipes the secret. */

@@ -280,10 +280,11 @@ public final class RatchetTree {
   /**
    * Applies an Update (RFC 9420 §12.1.2): replaces the sender's leaf and blanks its direct path.
    *
-   * @throws IllegalArgumentException if the sender's leaf is blank or outside the tree
+   * @param sender the leaf index of the Update's sender, as read from the wire
+   * @throws ProtocolException (§12.1.2) if the sender's leaf is blank or outside the tree
    */
-  public RatchetTree withUpdate(long sender, LeafNode leaf) {
-    requireOccupied(sender);
+  public RatchetTree withUpdate(long sender, LeafNode leaf) throws ProtocolException {
+    requireMember(sender, "RFC 9420 §12.1.2", "Update sender");
     Node[] next = nodes.clone();
     int x = TreeMath.leafToNode(sender);
     next[x] = Node.leaf(leaf);
@@ -297,10 +298,11 @@ public final class RatchetTree {
    * Applies a Remove (RFC 9420 §12.1.3): blanks the leaf and its direct path, then truncates the
    * tree while its right half is blank.
    *
-   * @throws IllegalArgumentException if the removed leaf is blank or outside the tree
+   * @param removed the leaf index named by the Remove proposal, as read from the wire
+   * @throws ProtocolException (§12.1.3) if the removed leaf is blank or outside the tree
    */
-  public RatchetTree withRemove(long removed) {
-    requireOccupied(removed);
+  public RatchetTree withRemove(long removed) throws ProtocolException {
+    requireMember(removed, "RFC 9420 §12.1.3", "Remove target");
     Node[] next = nodes.clone();
     int x = TreeMath.leafToNode(removed);
     next[x] = null;
@@ -334,10 +336,25 @@ public final class RatchetTree {
     return nodes.clone();
   }
 
+  /** For indices the caller chose: throws {@link IllegalArgumentException} if not a member. */
   void requireOccupied(long leafIndex) {
     checkLeaf(leafIndex);
     if (nodes[TreeMath.leafToNode(leafIndex)] == null) {
       throw new IllegalArgumentException("leaf " + leafIndex + " is blank");
+    }
+  }
+
+  /**
+   * For indices read from the wire: throws {@link ProtocolException} citing {@code section} unless
+   * {@code leafIndex} is a non-blank leaf of this tree.
+   */
+  void requireMember(long leafIndex, String section, String role) throws ProtocolException {
+    if (leafIndex < 0 || leafIndex >= leafCount()) {
+      throw new ProtocolException(section, role + " leaf " + Long.toUnsignedString(leafIndex)
+          + " is outside a tree of " + leafCount() + " leaves");
+    }
+    if (nodes[TreeMath.leafToNode(leafIndex)] == null) {
+      throw new ProtocolException(section, role + " leaf " + leafIndex + " is blank");
     }
   }
 

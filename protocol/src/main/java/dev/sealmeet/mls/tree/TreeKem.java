@@ -97,55 +97,75 @@ public final class TreeKem {
     tree.requireOccupied(sender);
     List<Integer> path = tree.filteredDirectPath(sender);
     List<Integer> copath = tree.filteredCopath(sender);
-    byte[] leafSecretBytes = new byte[suite.hashLength()];
-    random.nextBytes(leafSecretBytes);
-    Secret leafSecret = Secret.wrap(leafSecretBytes);
-    KeyPair leafKeys = TreePrivateKeys.nodeKeyPair(suite, leafSecret);
     List<Secret> pathSecrets = new ArrayList<>();
-    pathSecrets.add(suite.deriveSecret(leafSecret, "path"));
-    leafSecret.destroy();
-    for (int i = 1; i <= path.size(); i++) {
-      pathSecrets.add(suite.deriveSecret(pathSecrets.get(i - 1), "path"));
-    }
     Map<Integer, Secret> newKeys = new TreeMap<>();
-    newKeys.put(TreeMath.leafToNode(sender), Secret.wrap(leafKeys.privateKey()));
-    List<byte[]> publicKeys = new ArrayList<>();
-    for (int i = 0; i < path.size(); i++) {
-      KeyPair pair = TreePrivateKeys.nodeKeyPair(suite, pathSecrets.get(i));
-      newKeys.put(path.get(i), Secret.wrap(pair.privateKey()));
-      publicKeys.add(pair.publicKey());
-    }
-    Node[] next = blankedPath(tree, sender);
-    byte[] leafParentHash = setParentNodes(tree, next, path, copath, publicKeys);
-    LeafNode unsigned = new LeafNode(leafKeys.publicKey(), leafTemplate.signatureKey(),
-        leafTemplate.credential(), leafTemplate.capabilities(), LeafNodeSource.COMMIT,
-        Optional.empty(), Optional.of(leafParentHash), leafTemplate.extensions(), new byte[0]);
-    byte[] signature = suite.signWithLabel(signaturePrivateKey, TreeValidator.LEAF_NODE_LABEL,
-        unsigned.toBeSigned(contextTemplate.groupId(), sender));
-    LeafNode leaf = unsigned.withSignature(signature);
-    next[TreeMath.leafToNode(sender)] = Node.leaf(leaf);
-    RatchetTree after = new RatchetTree(next);
-    GroupContext context = withTreeHash(contextTemplate, hashes.rootHash(after));
-    byte[] contextBytes = context.toBytes();
-    List<UpdatePathNode> nodes = new ArrayList<>();
-    for (int i = 0; i < path.size(); i++) {
-      byte[] secret = pathSecrets.get(i).copyBytes();
-      List<HpkeCiphertext> ciphertexts = new ArrayList<>();
-      for (int r : tree.resolution(copath.get(i), excludedLeaves)) {
-        HpkeSealed sealed = suite.encryptWithLabel(tree.encryptionKey(r).orElseThrow(),
-            UPDATE_PATH_NODE_LABEL, contextBytes, secret);
-        ciphertexts.add(new HpkeCiphertext(sealed.kemOutput(), sealed.ciphertext()));
+    boolean done = false;
+    try {
+      byte[] leafSecretBytes = new byte[suite.hashLength()];
+      random.nextBytes(leafSecretBytes);
+      Secret leafSecret = Secret.wrap(leafSecretBytes);
+      byte[] leafPublicKey;
+      try {
+        KeyPair leafKeys = TreePrivateKeys.nodeKeyPair(suite, leafSecret);
+        leafPublicKey = leafKeys.publicKey();
+        newKeys.put(TreeMath.leafToNode(sender), leafKeys.takePrivateKey());
+        pathSecrets.add(suite.deriveSecret(leafSecret, "path"));
+      } finally {
+        leafSecret.destroy();
       }
-      Arrays.fill(secret, (byte) 0);
-      nodes.add(new UpdatePathNode(publicKeys.get(i), ciphertexts));
+      for (int i = 1; i <= path.size(); i++) {
+        pathSecrets.add(suite.deriveSecret(pathSecrets.get(i - 1), "path"));
+      }
+      List<byte[]> publicKeys = new ArrayList<>();
+      for (int i = 0; i < path.size(); i++) {
+        KeyPair pair = TreePrivateKeys.nodeKeyPair(suite, pathSecrets.get(i));
+        publicKeys.add(pair.publicKey());
+        newKeys.put(path.get(i), pair.takePrivateKey());
+      }
+      Node[] next = blankedPath(tree, sender);
+      byte[] leafParentHash = setParentNodes(tree, next, path, copath, publicKeys);
+      LeafNode unsigned = new LeafNode(leafPublicKey, leafTemplate.signatureKey(),
+          leafTemplate.credential(), leafTemplate.capabilities(), LeafNodeSource.COMMIT,
+          Optional.empty(), Optional.of(leafParentHash), leafTemplate.extensions(), new byte[0]);
+      byte[] signature = suite.signWithLabel(signaturePrivateKey, TreeValidator.LEAF_NODE_LABEL,
+          unsigned.toBeSigned(contextTemplate.groupId(), sender));
+      LeafNode leaf = unsigned.withSignature(signature);
+      next[TreeMath.leafToNode(sender)] = Node.leaf(leaf);
+      RatchetTree after = new RatchetTree(next);
+      GroupContext context = withTreeHash(contextTemplate, hashes.rootHash(after));
+      byte[] contextBytes = context.toBytes();
+      List<UpdatePathNode> nodes = new ArrayList<>();
+      for (int i = 0; i < path.size(); i++) {
+        byte[] secret = pathSecrets.get(i).copyBytes();
+        List<HpkeCiphertext> ciphertexts = new ArrayList<>();
+        try {
+          for (int r : tree.resolution(copath.get(i), excludedLeaves)) {
+            HpkeSealed sealed = suite.encryptWithLabel(tree.encryptionKey(r).orElseThrow(),
+                UPDATE_PATH_NODE_LABEL, contextBytes, secret);
+            ciphertexts.add(new HpkeCiphertext(sealed.kemOutput(), sealed.ciphertext()));
+          }
+        } finally {
+          Arrays.fill(secret, (byte) 0);
+        }
+        nodes.add(new UpdatePathNode(publicKeys.get(i), ciphertexts));
+      }
+      Map<Integer, Secret> byNode = new TreeMap<>();
+      for (int i = 0; i < path.size(); i++) {
+        byNode.put(path.get(i), pathSecrets.get(i));
+      }
+      Generated generated = new Generated(after, new UpdatePath(leaf, nodes),
+          TreePrivateKeys.of(sender, newKeys), pathSecrets.get(path.size()), context, byNode);
+      done = true;
+      return generated;
+    } finally {
+      // The path secrets, the commit secret and the new keys go to the caller on success only.
+      if (!done) {
+        pathSecrets.forEach(Secret::destroy);
+      }
+      if (!done) {
+        newKeys.values().forEach(Secret::destroy);
+      }
     }
-    Secret commitSecret = pathSecrets.get(path.size());
-    Map<Integer, Secret> byNode = new TreeMap<>();
-    for (int i = 0; i < path.size(); i++) {
-      byNode.put(path.get(i), pathSecrets.get(i));
-    }
-    TreePrivateKeys keys = TreePrivateKeys.of(sender, newKeys);
-    return new Generated(after, new UpdatePath(leaf, nodes), keys, commitSecret, context, byNode);
   }
 
   /**
@@ -154,12 +174,14 @@ public final class TreeKem {
    * parent hashes and checks the leaf's {@code parent_hash} against them (§7.9.2). The caller
    * validates the new leaf itself first ({@link LeafNodeValidator}, source {@code COMMIT}, §7.3).
    *
-   * @throws ProtocolException if the path has the wrong length (§7.6), the leaf is not a {@code
-   *     commit} leaf (§7.3), or its parent hash does not match (§7.9.2)
+   * @param sender the committer's leaf index, as read from the wire
+   * @throws ProtocolException if the sender's leaf is blank or outside the tree (§12.4.2), the path
+   *     has the wrong length (§7.6), the leaf is not a {@code commit} leaf (§7.3), or its parent
+   *     hash does not match (§7.9.2)
    */
   public RatchetTree merge(RatchetTree tree, long sender, UpdatePath updatePath)
       throws ProtocolException {
-    tree.requireOccupied(sender);
+    tree.requireMember(sender, "RFC 9420 §12.4.2", "Commit sender");
     List<Integer> path = tree.filteredDirectPath(sender);
     if (updatePath.nodes().size() != path.size()) {
       throw new ProtocolException("RFC 9420 §7.6", "UpdatePath has " + updatePath.nodes().size()
@@ -189,17 +211,21 @@ public final class TreeKem {
    * "decrypts the path secrets"), checking each derived public key against the UpdatePath.
    *
    * @param tree the tree the UpdatePath was made for (before {@link #merge})
+   * @param sender the committer's leaf index, as read from the wire
    * @param context the provisional GroupContext, with the tree hash of the merged tree
    * @param excludedLeaves leaves added by the same Commit (§7.6)
-   * @throws ProtocolException if the receiver is not covered by the path (§7.5), a ciphertext count
-   *     is wrong (§7.6) or a derived public key differs (§7.5)
+   * @throws ProtocolException if the sender's leaf is blank or outside the tree (§12.4.2), the
+   *     receiver is not covered by the path (§7.5), a ciphertext count is wrong (§7.6) or a derived
+   *     public key differs (§7.5)
    * @throws AuthenticationException if the path secret does not decrypt
    * @throws InvalidKeyException if a KEM output or held key is unusable
+   * @throws IllegalArgumentException if {@code receiver} is the sender or in {@code excludedLeaves}
+   *     (the caller processes its own Commit, and new members join by Welcome)
    */
   public Processed decrypt(RatchetTree tree, long sender, UpdatePath updatePath,
       TreePrivateKeys receiver, GroupContext context, Collection<Long> excludedLeaves)
       throws ProtocolException, AuthenticationException, InvalidKeyException {
-    tree.requireOccupied(sender);
+    tree.requireMember(sender, "RFC 9420 §12.4.2", "Commit sender");
     long me = receiver.leafIndex();
     if (me == sender || excludedLeaves.contains(me)) {
       throw new IllegalArgumentException("leaf " + me + " does not receive this UpdatePath");
@@ -243,25 +269,37 @@ public final class TreeKem {
       Arrays.fill(privateKey, (byte) 0);
     }
     Secret pathSecret = Secret.wrap(decrypted);
+    Secret current = pathSecret.copy();
     Map<Integer, Secret> added = new TreeMap<>();
-    Secret current = Secret.copyOf(decrypted);
-    for (int i = start; i < path.size(); i++) {
-      KeyPair pair = TreePrivateKeys.nodeKeyPair(suite, current);
-      if (!java.security.MessageDigest.isEqual(pair.publicKey(),
-          updatePath.nodes().get(i).encryptionKey())) {
+    boolean done = false;
+    try {
+      for (int i = start; i < path.size(); i++) {
+        KeyPair pair = TreePrivateKeys.nodeKeyPair(suite, current);
+        boolean matches = java.security.MessageDigest.isEqual(pair.publicKey(),
+            updatePath.nodes().get(i).encryptionKey());
+        Secret privateNodeKey = pair.takePrivateKey();
+        if (!matches) {
+          privateNodeKey.destroy();
+          throw new ProtocolException("RFC 9420 §7.5", "public key derived for node " + path.get(i)
+              + " does not match the UpdatePath");
+        }
+        added.put(path.get(i), privateNodeKey);
+        Secret up = suite.deriveSecret(current, "path");
+        current.destroy();
+        current = up;
+      }
+      Set<Integer> dropped = new HashSet<>(
+          TreeMath.directPath(TreeMath.leafToNode(sender), tree.leafCount()));
+      Processed processed = new Processed(receiver.replaced(dropped, added), pathSecret, current);
+      done = true;
+      return processed;
+    } finally {
+      if (!done) {
+        pathSecret.destroy();
         current.destroy();
         added.values().forEach(Secret::destroy);
-        throw new ProtocolException("RFC 9420 §7.5", "public key derived for node " + path.get(i)
-            + " does not match the UpdatePath");
       }
-      added.put(path.get(i), Secret.wrap(pair.privateKey()));
-      Secret up = suite.deriveSecret(current, "path");
-      current.destroy();
-      current = up;
     }
-    Set<Integer> dropped = new HashSet<>(
-        TreeMath.directPath(TreeMath.leafToNode(sender), tree.leafCount()));
-    return new Processed(receiver.replaced(dropped, added), pathSecret, current);
   }
 
   /** {@code template} with its {@code tree_hash} replaced. */

@@ -62,7 +62,7 @@ public final class TreePrivateKeys {
    */
   public TreePrivateKeys withPathSecret(MlsSuite suite, int nodeIndex, Secret pathSecret) {
     Map<Integer, Secret> next = copies(keys);
-    Secret old = next.put(nodeIndex, Secret.wrap(nodeKeyPair(suite, pathSecret).privateKey()));
+    Secret old = next.put(nodeIndex, nodeKeyPair(suite, pathSecret).takePrivateKey());
     if (old != null) {
       old.destroy();
     }
@@ -138,11 +138,12 @@ public final class TreePrivateKeys {
   private static Map<Integer, Secret> copies(Map<Integer, Secret> keys) {
     Map<Integer, Secret> out = new TreeMap<>();
     for (Map.Entry<Integer, Secret> e : keys.entrySet()) {
-      out.put(e.getKey(), Secret.wrap(e.getValue().copyBytes()));
+      out.put(e.getKey(), e.getValue().copy());
     }
     return out;
   }
 
+  /** The node key pair of a path secret (§7.4); the caller destroys it. */
   static KeyPair nodeKeyPair(MlsSuite suite, Secret pathSecret) {
     Secret nodeSecret = suite.deriveSecret(pathSecret, "node");
     byte[] ikm = nodeSecret.copyBytes();

@@ -101,7 +101,12 @@ public final class TreeValidator {
     List<Integer> resolution = tree.resolution(c);
     int matches = 0;
     for (int d : resolution) {
-      Optional<byte[]> field = parentHashField(tree.node(d).orElseThrow());
+      Optional<Node> node = tree.node(d);
+      if (node.isEmpty()) {
+        // A blank unmerged leaf (rejected by verifyUnmergedLeaves) cannot carry a parent hash.
+        continue;
+      }
+      Optional<byte[]> field = parentHashField(node.get());
       if (field.isEmpty() || !MessageDigest.isEqual(field.get(), expected)) {
         continue;
       }

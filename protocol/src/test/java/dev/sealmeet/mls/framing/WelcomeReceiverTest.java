@@ -3,6 +3,7 @@ package dev.sealmeet.mls.framing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sealmeet.codec.TlsReader;
 import dev.sealmeet.crypto.KeyPair;
 import dev.sealmeet.crypto.Secret;
 import dev.sealmeet.error.AuthenticationException;
@@ -26,6 +27,7 @@ import dev.sealmeet.mls.testing.Ed25519TestSuite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -211,5 +213,25 @@ class WelcomeReceiverTest {
     assertThatThrownBy(() -> WelcomeReceiver.joinerSecret(suite,
         new dev.sealmeet.mls.message.GroupSecrets(new byte[5], Optional.empty(), List.of())))
         .isInstanceOf(ProtocolException.class);
+  }
+
+  @Test
+  void join_moreThan65535Psks_isProtocolExceptionBeforeAnyLookup() throws Exception {
+    List<PreSharedKeyId> many = new ArrayList<>();
+    for (int i = 0; i <= PskSecret.MAX_PSKS; i++) {
+      many.add(new PreSharedKeyId.External(new byte[] {(byte) (i >>> 8), (byte) i}, new byte[0]));
+    }
+    Welcome own = ownWelcome(FramingFixture.filled(0x5f, 32), many, PskSecret.none(suite),
+        PskSecret.none(suite), false);
+    Welcome received = TlsReader.decodeExactly(own.toBytes(), Welcome::decode);
+    List<PreSharedKeyId> looked = new ArrayList<>();
+    assertThatThrownBy(() -> WelcomeReceiver.join(suite, received, keyPackage, initPriv,
+        id -> {
+          looked.add(id);
+          return Secret.copyOf(new byte[32]);
+        }, info -> signer.publicKey()))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageContaining("RFC 9420 §8.4");
+    assertThat(looked).isEmpty();
   }
 }

@@ -3,6 +3,7 @@ package dev.sealmeet.mls.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sealmeet.error.ProtocolException;
 import dev.sealmeet.mls.message.ParentNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -69,11 +70,12 @@ class RatchetTreeTest {
   }
 
   @Test
-  void withRemove_blankLeaf_isMisuse() throws Exception {
+  void withRemove_blankOrOutsideLeaf_isProtocolViolation() throws Exception {
     TestGroup g = TestGroup.of(3);
     g.remove(1);
-    assertThatThrownBy(() -> g.tree.withRemove(1)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> g.tree.withRemove(7)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> g.tree.withRemove(1)).isInstanceOf(ProtocolException.class)
+        .hasMessageContaining("§12.1.3");
+    assertThatThrownBy(() -> g.tree.withRemove(7)).isInstanceOf(ProtocolException.class);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.sealmeet.mls.tree;
 
 import dev.sealmeet.crypto.KeyPair;
+import dev.sealmeet.error.ProtocolException;
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import dev.sealmeet.mls.message.BasicCredential;
@@ -69,7 +70,7 @@ final class TestGroup {
     return index;
   }
 
-  void remove(long leaf) {
+  void remove(long leaf) throws ProtocolException {
     tree = tree.withRemove(leaf);
     privates.remove(leaf).destroy();
     signatureKeys.remove(leaf);

@@ -81,8 +81,9 @@ final class AeadCheck implements Check {
     if (!Arrays.equals(opened, msg)) {
       return Verdict.acceptedMismatch("msg (from open)");
     }
+    // Wycheproof repeats key and nonce across cases: a known-answer check, not seal (see Aead).
     return Verdict.acceptedComparing(
-        Arrays.equals(aead.seal(key, iv, aad, msg), sealed), "ct || tag (from seal)");
+        aead.sealsTo(key, iv, aad, msg, sealed), "ct || tag (from seal)");
   }
 
   private Aead aead(WycheproofTest t) {
