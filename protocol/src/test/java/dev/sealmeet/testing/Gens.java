@@ -11,8 +11,8 @@ import org.quicktheories.generators.Generate;
  * QuickTheories generators shared by the protocol's property tests ({@code FooProperties}).
  *
  * <p>Numbers shrink towards zero, or towards the bound nearest to it; arrays and lists shrink in
- * length and content. Byte arrays print as hex, so a shrunk counterexample in a failure report can be
- * read and pasted into a unit test.
+ * length and content. Byte arrays print as hex, so a shrunk counterexample in a failure report can
+ * be read and pasted into a unit test.
  */
 public final class Gens {
   private static final HexFormat HEX = HexFormat.of();
@@ -69,7 +69,7 @@ public final class Gens {
     return bytes(length, length);
   }
 
-  /** Array lists of {@code minSize} to {@code maxSize} elements, printed with the element's form. */
+  /** Lists of {@code minSize} to {@code maxSize} elements, printed in the elements' form. */
   public static <T> Gen<List<T>> lists(Gen<T> element, int minSize, int maxSize) {
     Gen<Integer> sizes = ints(minSize, maxSize);
     Gen<List<T>> lists = source -> {
