@@ -10,7 +10,7 @@
  *   }
  * </pre>
  *
- * <p>A falsified property reports its shrunk input and {@code Seed was N};
- * {@code mvn -B test -DQT_SEED=N -Dtest=FooProperties} replays that run.
+ * <p>A falsified property reports its shrunk input and {@code Seed was N}; the system property
+ * {@code -DQT_SEED=N} replays that run (README, "Testing").
  */
 package dev.sealmeet.testing;
