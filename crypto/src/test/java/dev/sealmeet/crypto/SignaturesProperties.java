@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
 /**
- * Hostile input never makes {@link SignatureScheme#verify} throw, and no edit of a genuine signature
- * or message verifies.
+ * Hostile input never makes {@link SignatureScheme#verify} throw, and no edit of a genuine
+ * signature or message verifies.
  */
 class SignaturesProperties {
   private static final List<SignatureScheme> SCHEMES = List.of(

@@ -14,12 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
 /**
- * The codec on generated shapes: nested vectors of opaque, optionals and varints round-trip, and any
- * input, truncated or mutated, gives a value or a {@link DecodeException}, never another exception.
+ * The codec on generated shapes: nested vectors of opaque, optionals and varints round-trip, and
+ * any input, truncated or mutated, gives a value or a {@link DecodeException}, never another
+ * exception.
  */
 class TlsCodecProperties {
 
-  /** A shape exercising every reader feature: {@code opaque x<V> xs<V><V>; optional<varint>; uint32}. */
+  /** A shape using every reader feature: nested vectors of opaque, an optional varint, a uint32. */
   private record Shape(List<List<byte[]>> nested, Optional<Integer> varint, long tail) {
     void encode(TlsWriter w) {
       w.writeList(nested, (outer, inner) -> outer.writeList(inner, TlsWriter::writeOpaque));

@@ -9,7 +9,7 @@ import dev.sealmeet.testing.Checked;
 import dev.sealmeet.testing.Gens;
 import org.junit.jupiter.api.Test;
 
-/** Varints (RFC 9420 §2.1.2) round-trip in their minimal form, and non-minimal forms are rejected. */
+/** Varints (RFC 9420 §2.1.2) round-trip in minimal form; non-minimal forms are rejected. */
 class VarintProperties {
 
   @Test

@@ -21,8 +21,9 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
 /**
- * SFrame protect and unprotect (RFC 9605 §4.4) over every suite, KID, counter, metadata and payload:
- * round trips, and any bit flip, truncation or replay is rejected without changing the receiver.
+ * SFrame protect and unprotect (RFC 9605 §4.4) over every suite, KID, counter, metadata and
+ * payload: round trips, and any bit flip, truncation or replay is rejected without changing the
+ * receiver.
  */
 class SframeProperties {
   private static final SframeOptions OPTIONS = SframeOptions.defaults().withProvisionalSuites(true);

@@ -17,8 +17,8 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
 /**
- * Round trips and tamper rejection over random configurations, modes and payloads. Tries are modest:
- * P-521 and X448 setups cost milliseconds each.
+ * Round trips and tamper rejection over random configurations, modes and payloads. Tries are
+ * modest: P-521 and X448 setups cost milliseconds each.
  */
 class HpkeProperties {
   private static final SecureRandom RANDOM = new SecureRandom();

@@ -18,7 +18,8 @@ final class WireGens {
   private WireGens() {}
 
   /** A generated value with the decoder that reads it back. */
-  record Sample(String name, MlsStruct value, TlsReader.ElementReader<? extends MlsStruct> decoder) {
+  record Sample(String name, MlsStruct value,
+      TlsReader.ElementReader<? extends MlsStruct> decoder) {
     @Override
     public String toString() {
       return name + "(" + Gens.hex(value.toBytes()) + ")";
