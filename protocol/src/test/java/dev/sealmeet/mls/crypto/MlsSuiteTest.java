@@ -3,20 +3,26 @@ package dev.sealmeet.mls.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sealmeet.crypto.HpkeSealed;
+import dev.sealmeet.crypto.KeyPair;
 import dev.sealmeet.crypto.Secret;
 import dev.sealmeet.error.AuthenticationException;
-import dev.sealmeet.mls.testing.Sha256TestSuite;
+import dev.sealmeet.mls.testing.TestSuites;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 /**
  * Known answers from the official crypto-basics.json (suite 1) and hand-built encodings of the §5
- * structs.
+ * structs, checked by verifying or opening with the raw suite over exactly those bytes.
  */
 class MlsSuiteTest {
   private static final HexFormat HEX = HexFormat.of();
-  private final Sha256TestSuite backend = new Sha256TestSuite();
-  private final MlsSuite suite = MlsSuite.wrap(backend);
+  private final MlsSuite suite = TestSuites.suite1();
+
+  private static String hex(String ascii) {
+    return HEX.formatHex(ascii.getBytes(StandardCharsets.US_ASCII));
+  }
 
   @Test
   void expandWithLabel_suite1Vector_matches() {
@@ -64,35 +70,48 @@ class MlsSuiteTest {
 
   @Test
   void signWithLabel_anyContent_signsPrefixedSignContent() throws Exception {
-    suite.signWithLabel(new byte[32], "LeafNodeTBS", new byte[] {1, 2});
+    KeyPair keys = suite.suite().signatureGenerateKeyPair();
+    byte[] sig = suite.signWithLabel(keys.privateKey(), "LeafNodeTBS", new byte[] {1, 2});
     // varint 19, "MLS 1.0 LeafNodeTBS", varint 2, 01 02
-    assertThat(HEX.formatHex(backend.lastSigned)).isEqualTo(
-        "13" + HEX.formatHex("MLS 1.0 LeafNodeTBS".getBytes()) + "020102");
+    byte[] signContent = HEX.parseHex("13" + hex("MLS 1.0 LeafNodeTBS") + "020102");
+    assertThat(suite.suite().verify(keys.publicKey(), signContent, sig)).isTrue();
   }
 
   @Test
   void verifyWithLabel_wrongLabel_isFalse() throws Exception {
-    byte[] sig = suite.signWithLabel(new byte[32], "A", new byte[] {7});
-    assertThat(suite.verifyWithLabel(new byte[32], "A", new byte[] {7}, sig)).isTrue();
-    assertThat(suite.verifyWithLabel(new byte[32], "B", new byte[] {7}, sig)).isFalse();
+    KeyPair keys = suite.suite().signatureGenerateKeyPair();
+    byte[] sig = suite.signWithLabel(keys.privateKey(), "A", new byte[] {7});
+    assertThat(suite.verifyWithLabel(keys.publicKey(), "A", new byte[] {7}, sig)).isTrue();
+    assertThat(suite.verifyWithLabel(keys.publicKey(), "B", new byte[] {7}, sig)).isFalse();
   }
 
   @Test
   void requireValidSignature_badSignature_throwsNamingTheCheck() {
+    byte[] publicKey = suite.suite().signatureGenerateKeyPair().publicKey();
     assertThatThrownBy(() -> suite.requireValidSignature(
-            new byte[32], "A", new byte[] {7}, new byte[32], "GroupInfo signature"))
+            publicKey, "A", new byte[] {7}, new byte[64], "GroupInfo signature"))
         .isInstanceOf(AuthenticationException.class)
         .hasMessageContaining("GroupInfo signature");
   }
 
   @Test
   void encryptWithLabel_anyContext_usesEncryptContextAsInfo() throws Exception {
-    suite.encryptWithLabel(new byte[32], "UpdatePathNode", new byte[] {9}, new byte[] {1});
-    assertThat(HEX.formatHex(backend.lastInfo)).isEqualTo(
-        "16" + HEX.formatHex("MLS 1.0 UpdatePathNode".getBytes()) + "0109");
-    suite.decryptWithLabel(new byte[32], "Welcome", new byte[0], new byte[32], new byte[] {1});
-    assertThat(HEX.formatHex(backend.lastInfo)).isEqualTo(
-        "0f" + HEX.formatHex("MLS 1.0 Welcome".getBytes()) + "00");
+    KeyPair keys = suite.suite().hpkeGenerateKeyPair();
+    HpkeSealed sealed =
+        suite.encryptWithLabel(keys.publicKey(), "UpdatePathNode", new byte[] {9}, new byte[] {1});
+    // varint 22, "MLS 1.0 UpdatePathNode", varint 1, 09; the aad is empty (§5.1.3)
+    byte[] info = HEX.parseHex("16" + hex("MLS 1.0 UpdatePathNode") + "0109");
+    assertThat(suite.suite().hpkeOpen(sealed.kemOutput(), keys.privateKey(), info, new byte[0],
+        sealed.ciphertext())).containsExactly(1);
+  }
+
+  @Test
+  void decryptWithLabel_anyContext_usesEncryptContextAsInfo() throws Exception {
+    KeyPair keys = suite.suite().hpkeGenerateKeyPair();
+    byte[] info = HEX.parseHex("0f" + hex("MLS 1.0 Welcome") + "00");
+    HpkeSealed sealed = suite.suite().hpkeSeal(keys.publicKey(), info, new byte[0], new byte[] {1});
+    assertThat(suite.decryptWithLabel(keys.privateKey(), "Welcome", new byte[0],
+        sealed.kemOutput(), sealed.ciphertext())).containsExactly(1);
   }
 
   @Test
@@ -104,8 +123,8 @@ class MlsSuiteTest {
   @Test
   void decryptWithLabel_realSuite_roundTripsAndRejectsOtherLabelOrContext() throws Exception {
     MlsSuite real = MlsSuite.of(1, new java.security.SecureRandom());
-    dev.sealmeet.crypto.KeyPair keys = real.suite().hpkeGenerateKeyPair();
-    dev.sealmeet.crypto.HpkeSealed sealed =
+    KeyPair keys = real.suite().hpkeGenerateKeyPair();
+    HpkeSealed sealed =
         real.encryptWithLabel(keys.publicKey(), "Welcome", new byte[] {1}, new byte[] {42});
     assertThat(real.decryptWithLabel(keys.privateKey(), "Welcome", new byte[] {1},
         sealed.kemOutput(), sealed.ciphertext())).containsExactly(42);
@@ -121,7 +140,7 @@ class MlsSuiteTest {
   void verifyWithLabel_realSuite_acceptsOwnSignatureOnlyUnderSameLabel() throws Exception {
     for (int id = 1; id <= 7; id++) {
       MlsSuite real = MlsSuite.of(id, new java.security.SecureRandom());
-      dev.sealmeet.crypto.KeyPair keys = real.suite().signatureGenerateKeyPair();
+      KeyPair keys = real.suite().signatureGenerateKeyPair();
       byte[] sig = real.signWithLabel(keys.privateKey(), "LeafNodeTBS", new byte[] {5});
       assertThat(real.verifyWithLabel(keys.publicKey(), "LeafNodeTBS", new byte[] {5}, sig))
           .as("suite %d", id).isTrue();

@@ -19,7 +19,7 @@ import dev.sealmeet.mls.schedule.MessageKey;
 import dev.sealmeet.mls.schedule.RatchetType;
 import dev.sealmeet.mls.schedule.SecretTree;
 import dev.sealmeet.mls.schedule.SenderDataKey;
-import dev.sealmeet.mls.testing.Ed25519TestSuite;
+import dev.sealmeet.mls.testing.TestSuites;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -27,13 +27,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-/** One epoch of a four-member group on suite 1 with BouncyCastle Ed25519, fixed secrets. */
+/** One epoch of a four-member group on suite 1, fixed secrets. */
 final class FramingFixture {
   static final byte[] GROUP_ID = "framing-test-group".getBytes(StandardCharsets.US_ASCII);
   static final long EPOCH = 7;
   static final int LEAVES = 4;
 
-  final MlsSuite suite = Ed25519TestSuite.suite1();
+  final MlsSuite suite = TestSuites.suite1();
   final KeyPair signer = suite.suite().signatureGenerateKeyPair();
   final KeyPair otherSigner = suite.suite().signatureGenerateKeyPair();
   final GroupContext context = new GroupContext(ProtocolVersion.MLS10, 1, GROUP_ID, EPOCH,

@@ -1,6 +1,7 @@
 package dev.sealmeet.mls.framing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
 
 import dev.sealmeet.error.AuthenticationException;
 import dev.sealmeet.error.DecodeException;
@@ -12,9 +13,9 @@ import dev.sealmeet.mls.message.MlsMessage;
 import dev.sealmeet.mls.message.MlsMessageBody;
 import dev.sealmeet.mls.message.PrivateMessage;
 import dev.sealmeet.mls.message.PublicMessage;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import dev.sealmeet.testing.Checked;
+import dev.sealmeet.testing.Gens;
+import org.junit.jupiter.api.Test;
 
 /**
  * Any one-bit tamper of an encoded PublicMessage or PrivateMessage is rejected with a typed
@@ -70,20 +71,27 @@ class FramingProperties {
     }
   }
 
-  @Property(tries = 300)
-  void publicMessage_anyBitFlip_isRejected(@ForAll @IntRange(min = 0, max = 1 << 20) int bit) {
-    assertThat(accepted(flip(PUBLIC, bit), null)).as("bit %d", bit % (8 * PUBLIC.length))
-        .isFalse();
+  @Test
+  void publicMessage_anyBitFlip_isRejected() {
+    qt().withExamples(300)
+        .forAll(Gens.ints(0, 1 << 20))
+        .checkAssert(bit -> assertThat(accepted(flip(PUBLIC, bit), null))
+            .as("bit %d", bit % (8 * PUBLIC.length))
+            .isFalse());
   }
 
-  @Property(tries = 200)
-  void privateMessage_anyBitFlip_isRejectedAndStateUnchanged(
-      @ForAll @IntRange(min = 0, max = 1 << 20) int bit) throws Exception {
-    PrivateMessageProtection receiver = F.privateProtection(F.newTree());
-    assertThat(accepted(flip(PRIVATE, bit), receiver)).as("bit %d", bit % (8 * PRIVATE.length))
-        .isFalse();
-    PrivateMessage original = (PrivateMessage) MlsMessage.fromBytes(PRIVATE).body();
-    assertThat(receiver.unprotect(original, F.keys()).framedContent()).isEqualTo(COMMIT);
+  @Test
+  void privateMessage_anyBitFlip_isRejectedAndStateUnchanged() {
+    qt().withExamples(200)
+        .forAll(Gens.ints(0, 1 << 20))
+        .checkAssert(Checked.of(bit -> {
+          PrivateMessageProtection receiver = F.privateProtection(F.newTree());
+          assertThat(accepted(flip(PRIVATE, bit), receiver))
+              .as("bit %d", bit % (8 * PRIVATE.length))
+              .isFalse();
+          PrivateMessage original = (PrivateMessage) MlsMessage.fromBytes(PRIVATE).body();
+          assertThat(receiver.unprotect(original, F.keys()).framedContent()).isEqualTo(COMMIT);
+        }));
   }
 
   /**
@@ -91,21 +99,23 @@ class FramingProperties {
    * PrivateMessageContent (DecodeException) or its signature fails; nothing else escapes and the
    * key stays unused (RFC 9420 §6.3.1).
    */
-  @Property(tries = 200)
-  void privateMessage_arbitraryPlaintext_isRejectedWithTypedException(
-      @ForAll byte[] plaintext,
-      @ForAll @IntRange(min = 0, max = 2) int contentType) throws Exception {
-    ContentType type = ContentType.values()[contentType];
-    PrivateMessage message = F.encryptByHand(F.newTree(), 1, 1, plaintext, type);
-    PrivateMessageProtection receiver = F.privateProtection(F.newTree());
-    try {
-      receiver.unprotect(message, F.keys());
-      throw new AssertionError("arbitrary plaintext was accepted");
-    } catch (DecodeException | AuthenticationException expected) {
-      // rejected
-    }
-    PrivateMessage again = F.encryptByHand(F.newTree(), 1, 1, plaintext, type);
-    assertThatRejectedAgain(receiver, again);
+  @Test
+  void privateMessage_arbitraryPlaintext_isRejectedWithTypedException() {
+    qt().withExamples(200)
+        .forAll(Gens.bytes(255), Gens.ints(0, 2))
+        .checkAssert(Checked.of((plaintext, contentType) -> {
+          ContentType type = ContentType.values()[contentType];
+          PrivateMessage message = F.encryptByHand(F.newTree(), 1, 1, plaintext, type);
+          PrivateMessageProtection receiver = F.privateProtection(F.newTree());
+          try {
+            receiver.unprotect(message, F.keys());
+            throw new AssertionError("arbitrary plaintext was accepted");
+          } catch (DecodeException | AuthenticationException expected) {
+            // rejected
+          }
+          PrivateMessage again = F.encryptByHand(F.newTree(), 1, 1, plaintext, type);
+          assertThatRejectedAgain(receiver, again);
+        }));
   }
 
   /** The same generation is still available (not consumed) after the rejection. */

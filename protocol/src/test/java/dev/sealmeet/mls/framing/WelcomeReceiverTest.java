@@ -23,7 +23,7 @@ import dev.sealmeet.mls.schedule.EpochSecrets;
 import dev.sealmeet.mls.schedule.JoinerSecret;
 import dev.sealmeet.mls.schedule.PskInput;
 import dev.sealmeet.mls.schedule.PskSecret;
-import dev.sealmeet.mls.testing.Ed25519TestSuite;
+import dev.sealmeet.mls.testing.TestSuites;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
 class WelcomeReceiverTest {
   private static final Path FILE = Path.of("..", "spec", "vectors", "mls", "welcome.json");
 
-  private final MlsSuite suite = Ed25519TestSuite.suite1();
+  private final MlsSuite suite = TestSuites.suite1();
   private final KeyPair signer = suite.suite().signatureGenerateKeyPair();
   private final byte[] initPriv;
   private final byte[] signerPub;

@@ -1,2 +1,2 @@
-/** Test doubles shared by the MLS protocol tests. */
+/** Fixtures shared by the MLS protocol tests. */
 package dev.sealmeet.mls.testing;
