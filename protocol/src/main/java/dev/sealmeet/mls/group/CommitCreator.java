@@ -103,7 +103,7 @@ final class CommitCreator {
         }
         tree = generated.tree();
         keys = generated.privateKeys();
-        commitSecret = Secret.copyOf(generated.commitSecret().copyBytes());
+        commitSecret = generated.commitSecret().copy();
         path = Optional.of(generated.path());
       } else {
         keys = epoch.privateKeys.prunedTo(tree);

@@ -633,7 +633,7 @@ public final class MlsGroup implements AutoCloseable {
         }
         Secret kept = resumptionPsks.get(r.pskEpoch());
         if (kept != null) {
-          return Secret.copyOf(kept.copyBytes());
+          return kept.copy();
         }
       }
       return psks.find(id);

@@ -24,7 +24,7 @@ public final class PskStore implements AutoCloseable {
 
   /** Stores a resumption PSK of epoch {@code epoch} of group {@code groupId} (a copy). */
   public void putResumption(byte[] groupId, long epoch, Secret psk) {
-    replace(resumption, resumptionKey(groupId, epoch), Secret.copyOf(psk.copyBytes()));
+    replace(resumption, resumptionKey(groupId, epoch), psk.copy());
   }
 
   /**
@@ -41,7 +41,7 @@ public final class PskStore implements AutoCloseable {
       throw new GroupRuleException(GroupRule.UNKNOWN_PSK,
           "no PSK of type " + id.pskType() + " with this id is known");
     }
-    return Secret.copyOf(found.copyBytes());
+    return found.copy();
   }
 
   /** This store as a lookup, with {@code fallback} asked for the PSKs it lacks. */
