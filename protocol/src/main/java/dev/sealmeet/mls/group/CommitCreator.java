@@ -79,7 +79,8 @@ final class CommitCreator {
       entries.add(ProposalEntry.byValue(proposal, me));
       items.add(new ProposalOrRef.ByValue(proposal));
     }
-    AppliedProposals applied = ProposalApplier.apply(epoch, entries, me, checks);
+    AppliedProposals applied =
+        ProposalApplier.apply(epoch, entries, me, checks, request.startsResumedGroup());
     boolean withPath = applied.pathRequired() || config.alwaysPath() || request.forcesPath();
     RatchetTree tree = applied.tree();
     TreeKem.Generated generated = null;
@@ -135,7 +136,8 @@ final class CommitCreator {
       }
       MlsMessage groupInfo = MlsMessage.of(GroupInfos.signed(state, true, identity));
       done = true;
-      return new PendingCommit(state, new CommitResult(commitMessage, welcome, groupInfo, tree));
+      return new PendingCommit(state, new CommitResult(commitMessage, welcome, groupInfo, tree),
+          applied.reInit());
     } finally {
       if (generated != null) {
         generated.destroySecrets();

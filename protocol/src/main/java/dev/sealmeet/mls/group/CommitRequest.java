@@ -24,11 +24,27 @@ public final class CommitRequest {
   private final List<Proposal> inline;
   private final byte[] authenticatedData;
   private final boolean forcePath;
+  private final boolean resumedGroupStart;
 
   private CommitRequest(List<Proposal> inline, byte[] authenticatedData, boolean forcePath) {
+    this(inline, authenticatedData, forcePath, false);
+  }
+
+  private CommitRequest(List<Proposal> inline, byte[] authenticatedData, boolean forcePath,
+      boolean resumedGroupStart) {
     this.inline = List.copyOf(inline);
     this.authenticatedData = authenticatedData.clone();
     this.forcePath = forcePath;
+    this.resumedGroupStart = resumedGroupStart;
+  }
+
+  /** The first commit of a group created by a reinit or branch: allows its resumption PSK. */
+  CommitRequest asResumedGroupStart() {
+    return new CommitRequest(inline, authenticatedData, forcePath, true);
+  }
+
+  boolean startsResumedGroup() {
+    return resumedGroupStart;
   }
 
   /** A commit of the received proposals only (with none, an empty commit that updates the path). */

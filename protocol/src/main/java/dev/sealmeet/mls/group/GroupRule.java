@@ -62,6 +62,10 @@ public enum GroupRule {
   WELCOME_TREE("RFC 9420 §12.4.3.1"),
   /** A ReInit proposal asks for a lower protocol version (§12.1.5). */
   INVALID_REINIT("RFC 9420 §12.1.5"),
+  /** A Welcome claims to start a branch of a group it does not match (§11.3, §12.4.3.1). */
+  INVALID_BRANCH("RFC 9420 §11.3"),
+  /** A Welcome names a reinit or branch resumption PSK outside a resumed join (§12.4.3.1). */
+  RESUMPTION_PSK_MISUSED("RFC 9420 §12.4.3.1"),
   /** A GroupInfo lacks what an external join needs (§12.4.3.2). */
   INVALID_GROUP_INFO("RFC 9420 §12.4.3.2");
 

@@ -72,6 +72,7 @@ public final class MlsGroup implements AutoCloseable {
   private final Deque<EpochState> pastEpochs = new ArrayDeque<>();
   private final TreeMap<Long, Secret> resumptionPsks = new TreeMap<>();
   private EpochState current;
+  private dev.sealmeet.mls.message.ReInitProposal reInit;
   private PendingCommit pending;
   private Status status = Status.ACTIVE;
 
@@ -151,7 +152,14 @@ public final class MlsGroup implements AutoCloseable {
   public static MlsGroup join(MlsMessage welcome, KeyPackageBundle own, SigningIdentity identity,
       Optional<RatchetTree> ratchetTree, PskStore psks, GroupConfig config)
       throws SealmeetException {
-    return WelcomeJoin.join(welcome, own, identity, ratchetTree, psks, config);
+    WelcomeJoin.Joined joined = WelcomeJoin.join(welcome, own, identity, ratchetTree, psks,
+        psks.lookup(PskStore.none()), config);
+    if (Resumption.special(joined.psks()).isPresent()) {
+      joined.group().close();
+      throw new GroupRuleException(GroupRule.RESUMPTION_PSK_MISUSED, "the Welcome starts a"
+          + " reinitialized or branched group; join it through the old group (joinResumed)");
+    }
+    return joined.group();
   }
 
   /**
@@ -385,9 +393,7 @@ public final class MlsGroup implements AutoCloseable {
       throw new IllegalStateException("the staged commit was merged or discarded already");
     }
     advanceTo(next);
-    if (staged.reInit().isPresent()) {
-      status = Status.REINIT_PENDING;
-    }
+    staged.reInit().ifPresent(this::awaitReInit);
   }
 
   // ---------------------------------------------------------------- sending
@@ -543,9 +549,10 @@ public final class MlsGroup implements AutoCloseable {
     if (pending == null) {
       throw new IllegalStateException("no commit is pending");
     }
-    EpochState next = pending.state();
+    PendingCommit merged = pending;
     pending = null;
-    advanceTo(next);
+    advanceTo(merged.state());
+    merged.reInit().ifPresent(this::awaitReInit);
   }
 
   /** Drops the pending commit and erases its epoch's secrets; no-op if none is pending. */
@@ -583,6 +590,75 @@ public final class MlsGroup implements AutoCloseable {
   public String toString() {
     return "MlsGroup[epoch " + current.epoch() + ", " + current.tree + ", leaf "
         + current.ownLeaf + ", " + status + "]";
+  }
+
+  // ---------------------------------------------------------------- reinit and branch
+
+  /**
+   * After a committed ReInit (§11.2): creates the successor group with the ReInit's group id,
+   * version, suite and extensions, adds {@code members} with a resumption PSK of usage {@code
+   * reinit} for this group's current epoch, and returns it with the Welcome for the others, who
+   * call {@link #joinResumed} on their copy of this group.
+   *
+   * @param own this client's KeyPackage in the new suite
+   * @param members a fresh KeyPackage of every other member, in the new suite
+   * @throws IllegalStateException if no ReInit was committed
+   */
+  public ResumedGroup reinitialize(KeyPackageBundle own, SigningIdentity identity,
+      List<KeyPackage> members, GroupConfig newConfig) throws SealmeetException {
+    if (status != Status.REINIT_PENDING) {
+      throw new IllegalStateException("no ReInit was committed; the group is " + status);
+    }
+    if (own.keyPackage().cipherSuite() != reInit.cipherSuite()) {
+      throw new IllegalArgumentException("the own KeyPackage is not of the ReInit's suite");
+    }
+    return Resumption.start(current, reInit.groupId(), own, identity, members,
+        reInit.extensions(), dev.sealmeet.mls.message.ResumptionPskUsage.REINIT, psks,
+        newConfig);
+  }
+
+  /**
+   * Branches a subgroup (§11.3): a new group {@code groupId} of the same version and suite with
+   * this client and {@code members}, linked by a resumption PSK of usage {@code branch} for the
+   * current epoch. The others call {@link #joinResumed} on their copy of this group.
+   */
+  public ResumedGroup branch(byte[] groupId, KeyPackageBundle own, SigningIdentity identity,
+      List<KeyPackage> members, List<Extension> extensions, GroupConfig newConfig)
+      throws SealmeetException {
+    requireActive();
+    if (own.keyPackage().cipherSuite() != suite.id()) {
+      throw new IllegalArgumentException("a branch keeps the suite of the group");
+    }
+    return Resumption.start(current, groupId, own, identity, members, extensions,
+        dev.sealmeet.mls.message.ResumptionPskUsage.BRANCH, psks, newConfig);
+  }
+
+  /**
+   * Joins the successor of this group, a reinitialization or a branch, from its Welcome
+   * (§12.4.3.1): the Welcome's resumption PSK must name this group and an epoch it still knows,
+   * the new group must start at epoch 1, and, for a reinit, match the committed ReInit and keep
+   * every member; for a branch, keep the version and suite and hold only members of this group.
+   *
+   * @throws GroupRuleException naming the check that failed ({@code INVALID_REINIT}, {@code
+   *     INVALID_BRANCH}, {@code UNKNOWN_PSK}); the new group is closed then
+   */
+  public MlsGroup joinResumed(MlsMessage welcome, KeyPackageBundle own, SigningIdentity identity,
+      Optional<RatchetTree> ratchetTree, GroupConfig newConfig) throws SealmeetException {
+    requireOpen();
+    WelcomeJoin.Joined joined = WelcomeJoin.join(welcome, own, identity, ratchetTree, psks,
+        pskLookup(), newConfig);
+    try {
+      Resumption.verify(current, reInit, joined);
+      return joined.group();
+    } catch (SealmeetException | RuntimeException e) {
+      joined.group().close();
+      throw e;
+    }
+  }
+
+  private void awaitReInit(dev.sealmeet.mls.message.ReInitProposal proposal) {
+    reInit = proposal;
+    status = Status.REINIT_PENDING;
   }
 
   // ---------------------------------------------------------------- internals

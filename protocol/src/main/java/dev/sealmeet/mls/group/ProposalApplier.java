@@ -45,6 +45,16 @@ final class ProposalApplier {
    */
   static AppliedProposals apply(EpochState epoch, List<ProposalEntry> entries, Sender committer,
       MemberChecks checks) throws ProtocolException {
+    return apply(epoch, entries, committer, checks, false);
+  }
+
+  /**
+   * As {@link #apply(EpochState, List, Sender, MemberChecks)}; {@code resumptionStart} allows one
+   * resumption PSK of usage reinit or branch, in the first commit of a group that a reinit or
+   * branch creates (§11.2, §11.3). No received commit may use it.
+   */
+  static AppliedProposals apply(EpochState epoch, List<ProposalEntry> entries, Sender committer,
+      MemberChecks checks, boolean resumptionStart) throws ProtocolException {
     boolean external = committer.senderType() == SenderType.NEW_MEMBER_COMMIT;
     List<LeafNodeChange> updates = new ArrayList<>();
     List<Long> removes = new ArrayList<>();
@@ -93,7 +103,7 @@ final class ProposalApplier {
         removes.add(leaf);
         pathRequired = true;
       } else if (proposal instanceof PreSharedKeyProposal psk) {
-        checkPsk(epoch, psk.psk(), psks);
+        checkPsk(epoch, psk.psk(), psks, resumptionStart);
         psks.add(psk.psk());
       } else if (proposal instanceof GroupContextExtensionsProposal g) {
         if (gce != null) {
@@ -227,14 +237,14 @@ final class ProposalApplier {
     }
   }
 
-  private static void checkPsk(EpochState epoch, PreSharedKeyId id, List<PreSharedKeyId> seen)
-      throws GroupRuleException {
+  private static void checkPsk(EpochState epoch, PreSharedKeyId id, List<PreSharedKeyId> seen,
+      boolean resumptionStart) throws GroupRuleException {
     if (id.pskNonce().length != epoch.suite.hashLength()) {
       throw new GroupRuleException(GroupRule.INVALID_PSK, "psk_nonce is " + id.pskNonce().length
           + " bytes, expected KDF.Nh = " + epoch.suite.hashLength());
     }
     if (id instanceof PreSharedKeyId.Resumption r
-        && r.usage() != ResumptionPskUsage.APPLICATION) {
+        && r.usage() != ResumptionPskUsage.APPLICATION && !resumptionStart) {
       throw new GroupRuleException(GroupRule.INVALID_PSK,
           "a PreSharedKey proposal with resumption usage " + r.usage());
     }

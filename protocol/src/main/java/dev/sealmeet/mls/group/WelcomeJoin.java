@@ -33,9 +33,12 @@ import java.util.Optional;
 final class WelcomeJoin {
   private WelcomeJoin() {}
 
-  static MlsGroup join(MlsMessage message, KeyPackageBundle own, SigningIdentity identity,
-      Optional<RatchetTree> outOfBand, PskStore psks, GroupConfig config)
-      throws SealmeetException {
+  /** A group joined by Welcome and the PSKs its Welcome named. */
+  record Joined(MlsGroup group, List<dev.sealmeet.mls.message.PreSharedKeyId> psks) {}
+
+  static Joined join(MlsMessage message, KeyPackageBundle own, SigningIdentity identity,
+      Optional<RatchetTree> outOfBand, PskStore psks, dev.sealmeet.mls.framing.PskLookup lookup,
+      GroupConfig config) throws SealmeetException {
     if (!(message.body() instanceof Welcome welcome)) {
       throw new ProtocolException("RFC 9420 §12.4.3.1",
           "expected a Welcome, got " + message.wireFormat());
@@ -54,8 +57,7 @@ final class WelcomeJoin {
     byte[] initKey = own.initPrivateKeyCopy();
     VerifiedWelcome verified;
     try {
-      verified = WelcomeReceiver.join(suite, welcome, keyPackage, initKey,
-          psks.lookup(PskStore.none()), groupInfo -> {
+      verified = WelcomeReceiver.join(suite, welcome, keyPackage, initKey, lookup, groupInfo -> {
             tree[0] = treeOf(groupInfo, outOfBand);
             return tree[0].leaf(groupInfo.signer()).orElseThrow(() -> new ProtocolException(
                 "RFC 9420 §12.4.3.1", "the GroupInfo signer's leaf " + groupInfo.signer()
@@ -105,7 +107,7 @@ final class WelcomeJoin {
       EpochState state = new EpochState(suite, context, tree[0], interim,
           groupInfo.confirmationTag(), ownLeaf, keys, verified.epochSecrets(), protection);
       done = true;
-      return new MlsGroup(suite, identity, config, psks, state);
+      return new Joined(new MlsGroup(suite, identity, config, psks, state), verified.psks());
     } finally {
       if (!done) {
         verified.epochSecrets().destroy();
