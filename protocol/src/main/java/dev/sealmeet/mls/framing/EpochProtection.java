@@ -152,6 +152,38 @@ public final class EpochProtection {
         "expected a public or private message, got " + message.wireFormat());
   }
 
+  /**
+   * Writes this epoch's protection state for persistence: membership key, sender data secret and
+   * the secret tree with its ratchets. The bytes are secret.
+   */
+  public void writeState(dev.sealmeet.codec.TlsWriter writer) {
+    dev.sealmeet.mls.schedule.SecretState.write(writer, publicProtection.membershipKey());
+    dev.sealmeet.mls.schedule.SecretState.write(writer, privateProtection.senderDataSecret());
+    tree.writeState(writer);
+  }
+
+  /**
+   * Reads a protection written by {@link #writeState} for the epoch of {@code context}.
+   *
+   * @throws DecodeException if the encoding is malformed
+   */
+  public static EpochProtection readState(MlsSuite suite, GroupContext context,
+      RatchetWindow window, SecureRandom random, dev.sealmeet.codec.TlsReader reader)
+      throws DecodeException {
+    Secret membership = dev.sealmeet.mls.schedule.SecretState.read(reader);
+    Secret senderData = dev.sealmeet.mls.schedule.SecretState.read(reader);
+    if (membership == null || senderData == null) {
+      throw new DecodeException("persisted epoch protection lacks a key");
+    }
+    try {
+      return new EpochProtection(suite, context, membership, senderData,
+          SecretTree.readState(suite, window, reader), random);
+    } finally {
+      membership.destroy();
+      senderData.destroy();
+    }
+  }
+
   /** Wipes the membership key, the sender data secret and the secret tree. */
   public void destroy() {
     publicProtection.destroy();

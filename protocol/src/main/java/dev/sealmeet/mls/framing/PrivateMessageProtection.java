@@ -178,6 +178,16 @@ public final class PrivateMessageProtection {
     return new VerifiedContent(authenticated);
   }
 
+  /** The held sender data secret itself, for {@link EpochProtection#writeState}. */
+  Secret senderDataSecret() {
+    return senderDataSecret;
+  }
+
+  /** The epoch's secret tree, for {@link EpochProtection#writeState}. */
+  SecretTree secretTree() {
+    return tree;
+  }
+
   /** Wipes this object's copy of the sender data secret (the tree stays the caller's). */
   public void destroy() {
     senderDataSecret.destroy();

@@ -114,6 +114,11 @@ public final class PublicMessageProtection {
     return new VerifiedContent(authenticated);
   }
 
+  /** The held membership key itself, for {@link EpochProtection#writeState}. */
+  Secret membershipKey() {
+    return membershipKey;
+  }
+
   /** Wipes the membership key; later use throws IllegalStateException. */
   public void destroy() {
     membershipKey.destroy();

@@ -100,9 +100,15 @@ final class EpochState {
 
   /** Erases every secret of this epoch. */
   void destroy() {
-    protection.destroy();
-    secrets.destroy();
-    privateKeys.destroy();
+    if (protection != null) {
+      protection.destroy();
+    }
+    if (secrets != null) {
+      secrets.destroy();
+    }
+    if (privateKeys != null) {
+      privateKeys.destroy();
+    }
   }
 
   /** Epoch and size only. */

@@ -2,6 +2,7 @@ package dev.sealmeet.mls.group;
 
 import dev.sealmeet.crypto.Secret;
 import dev.sealmeet.error.AuthenticationException;
+import dev.sealmeet.error.DecodeException;
 import dev.sealmeet.error.InvalidKeyException;
 import dev.sealmeet.error.ProtocolException;
 import dev.sealmeet.error.SealmeetException;
@@ -590,6 +591,49 @@ public final class MlsGroup implements AutoCloseable {
   public String toString() {
     return "MlsGroup[epoch " + current.epoch() + ", " + current.tree + ", leaf "
         + current.ownLeaf + ", " + status + "]";
+  }
+
+  // ---------------------------------------------------------------- persistence
+
+  /**
+   * The group's whole state as bytes (format of {@code GroupState}): epochs, path keys, epoch
+   * secrets, ratchets, kept past epochs, resumption PSKs and this epoch's proposals. The bytes
+   * hold every secret of the group: store them encrypted. The signature key is not included.
+   *
+   * @throws IllegalStateException if a commit is pending (merge or discard it first) or the group
+   *     was closed
+   */
+  public byte[] toBytes() {
+    requireOpen();
+    if (pending != null) {
+      throw new IllegalStateException("a commit is pending; merge or discard it before saving");
+    }
+    return GroupState.write(suite, status, reInit, current, List.copyOf(pastEpochs),
+        resumptionPsks, proposals);
+  }
+
+  /**
+   * Restores a group saved by {@link #toBytes()}.
+   *
+   * @param identity the identity the group was saved with (its key signs this member's messages)
+   * @throws SealmeetException if the bytes are not a saved group state, or its path keys do not
+   *     match its tree
+   * @throws IllegalArgumentException if {@code identity} is not this member's
+   */
+  public static MlsGroup fromBytes(byte[] state, SigningIdentity identity, PskStore psks,
+      GroupConfig config) throws SealmeetException {
+    GroupState.Restored r = GroupState.read(state, config);
+    if (!identity.hasKey(r.current().tree.leaf(r.current().ownLeaf).orElseThrow(() ->
+        new DecodeException("persisted own leaf is blank")).signatureKey())) {
+      throw new IllegalArgumentException("the identity is not this member's");
+    }
+    MlsGroup group = new MlsGroup(r.suite(), identity, config, psks, r.current());
+    group.status = r.status();
+    group.reInit = r.reInit();
+    group.pastEpochs.addAll(r.past());
+    group.resumptionPsks.putAll(r.resumption());
+    group.proposals.restoreFrom(r.proposals());
+    return group;
   }
 
   // ---------------------------------------------------------------- reinit and branch

@@ -63,6 +63,42 @@ final class ProposalStore {
     ownUpdateKeys.clear();
   }
 
+  /** Takes over every proposal and key of {@code other} (a freshly restored store). */
+  void restoreFrom(ProposalStore other) {
+    byRef.putAll(other.byRef);
+    ownUpdateKeys.putAll(other.ownUpdateKeys);
+  }
+
+  /** Writes every stored proposal and own update key, for persistence (the keys are secret). */
+  void writeState(dev.sealmeet.codec.TlsWriter writer) {
+    writer.writeUint32(byRef.size());
+    for (Map.Entry<String, ProposalEntry> e : byRef.entrySet()) {
+      ProposalEntry entry = e.getValue();
+      writer.writeOpaque(entry.reference().orElseThrow());
+      entry.sender().encode(writer);
+      entry.proposal().encodeProposal(writer);
+      dev.sealmeet.mls.schedule.SecretState.write(writer, ownUpdateKeys.get(e.getKey()));
+    }
+  }
+
+  /** Reads what {@link #writeState} wrote into this (empty) store. */
+  void readState(dev.sealmeet.codec.TlsReader reader) throws dev.sealmeet.error.DecodeException {
+    long count = reader.readUint32();
+    if (count > MAX_PROPOSALS) {
+      throw new dev.sealmeet.error.DecodeException("persisted store of " + count + " proposals");
+    }
+    for (long i = 0; i < count; i++) {
+      byte[] ref = reader.readOpaque();
+      Sender sender = Sender.decode(reader);
+      Proposal proposal = Proposal.decode(reader);
+      Secret updateKey = dev.sealmeet.mls.schedule.SecretState.read(reader);
+      add(ref, proposal, sender);
+      if (updateKey != null) {
+        addOwnUpdateKey(ref, updateKey);
+      }
+    }
+  }
+
   private static String key(byte[] ref) {
     return HexFormat.of().formatHex(ref);
   }

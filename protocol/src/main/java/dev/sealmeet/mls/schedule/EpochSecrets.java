@@ -216,6 +216,48 @@ public final class EpochSecrets {
     return tree;
   }
 
+  /** Writes every secret still held, for persistence. The bytes are secret. */
+  public void writeState(dev.sealmeet.codec.TlsWriter writer) {
+    for (Secret s : all()) {
+      SecretState.write(writer, s);
+    }
+  }
+
+  /**
+   * Reads secrets written by {@link #writeState}; a destroyed one (the encryption secret, once
+   * the secret tree exists) stays destroyed.
+   *
+   * @throws dev.sealmeet.error.DecodeException if the encoding is malformed
+   */
+  public static EpochSecrets readState(MlsSuite suite, dev.sealmeet.codec.TlsReader reader)
+      throws dev.sealmeet.error.DecodeException {
+    Secret[] read = new Secret[9];
+    for (int i = 0; i < read.length; i++) {
+      read[i] = SecretState.read(reader);
+    }
+    return new EpochSecrets(suite, read);
+  }
+
+  private EpochSecrets(MlsSuite suite, Secret[] s) {
+    this.suite = suite;
+    Secret gone = Secret.wrap(new byte[0]);
+    gone.destroy();
+    this.senderData = s[0] != null ? s[0] : gone;
+    this.encryption = s[1] != null ? s[1] : gone;
+    this.exporter = s[2] != null ? s[2] : gone;
+    this.external = s[3] != null ? s[3] : gone;
+    this.confirmation = s[4] != null ? s[4] : gone;
+    this.membership = s[5] != null ? s[5] : gone;
+    this.resumption = s[6] != null ? s[6] : gone;
+    this.authentication = s[7] != null ? s[7] : gone;
+    this.init = s[8] != null ? s[8] : gone;
+  }
+
+  private Secret[] all() {
+    return new Secret[] {senderData, encryption, exporter, external, confirmation, membership,
+        resumption, authentication, init};
+  }
+
   /** Wipes every secret of the epoch (RFC 9420 §9.2); later use throws IllegalStateException. */
   public void destroy() {
     for (Secret s : new Secret[] {senderData, encryption, exporter, external, confirmation,

@@ -141,6 +141,46 @@ public final class HashRatchet {
     return key;
   }
 
+  /**
+   * Writes this ratchet's state for persistence: the current secret, the next generation and the
+   * kept keys of skipped generations. The bytes are secret.
+   */
+  void writeState(dev.sealmeet.codec.TlsWriter writer) {
+    checkLive();
+    SecretState.write(writer, current);
+    writer.writeUint64(next);
+    writer.writeUint32(skipped.size());
+    for (MessageKey key : skipped.values()) {
+      writer.writeUint64(key.generation());
+      Secret k = key.key();
+      Secret n = key.nonce();
+      SecretState.write(writer, k);
+      SecretState.write(writer, n);
+      k.destroy();
+      n.destroy();
+    }
+  }
+
+  /** Reads a ratchet written by {@link #writeState}. */
+  static HashRatchet readState(MlsSuite suite, int leafIndex, RatchetType type,
+      RatchetWindow window, dev.sealmeet.codec.TlsReader reader)
+      throws dev.sealmeet.error.DecodeException {
+    HashRatchet ratchet = new HashRatchet(
+        suite, leafIndex, type, SecretState.readPresent(reader, "ratchet secret"), window);
+    ratchet.next = reader.readUint64();
+    long count = reader.readUint32();
+    if (count > window.maxSkippedKeys() || ratchet.next > MAX_GENERATION + 1) {
+      throw new dev.sealmeet.error.DecodeException("persisted ratchet out of its window");
+    }
+    for (long i = 0; i < count; i++) {
+      long generation = reader.readUint64();
+      Secret key = SecretState.readPresent(reader, "message key");
+      Secret nonce = SecretState.readPresent(reader, "message nonce");
+      ratchet.skipped.put(generation, new MessageKey(suite, generation, key, nonce));
+    }
+    return ratchet;
+  }
+
   /** Wipes the ratchet secret and every kept key. */
   public void destroy() {
     current.destroy();

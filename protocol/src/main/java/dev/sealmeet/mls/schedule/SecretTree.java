@@ -82,6 +82,53 @@ public final class SecretTree {
     return ratchets[leafIndex][type.ordinal()];
   }
 
+  /**
+   * Writes the tree's state for persistence: leaf count, the node secrets not yet consumed and
+   * the ratchets of every leaf used so far (§9.2 deletions are kept). The bytes are secret.
+   */
+  public void writeState(dev.sealmeet.codec.TlsWriter writer) {
+    writer.writeUint32(leafCount);
+    for (Secret node : nodes) {
+      SecretState.write(writer, node);
+    }
+    for (HashRatchet[] pair : ratchets) {
+      writer.writePresence(pair != null);
+      if (pair != null) {
+        for (HashRatchet r : pair) {
+          r.writeState(writer);
+        }
+      }
+    }
+  }
+
+  /**
+   * Reads a tree written by {@link #writeState}.
+   *
+   * @throws dev.sealmeet.error.DecodeException if the encoding is malformed
+   */
+  public static SecretTree readState(MlsSuite suite, RatchetWindow window,
+      dev.sealmeet.codec.TlsReader reader) throws dev.sealmeet.error.DecodeException {
+    long leaves = reader.readUint32();
+    if (leaves < 1 || leaves > (1 << 20)) {
+      throw new dev.sealmeet.error.DecodeException("persisted secret tree of " + leaves
+          + " leaves");
+    }
+    SecretTree tree = new SecretTree(suite, null, (int) leaves, window);
+    for (int i = 0; i < tree.nodes.length; i++) {
+      tree.nodes[i] = SecretState.read(reader);
+    }
+    for (int leaf = 0; leaf < leaves; leaf++) {
+      if (reader.readPresence()) {
+        HashRatchet[] pair = new HashRatchet[RatchetType.values().length];
+        for (RatchetType type : RatchetType.values()) {
+          pair[type.ordinal()] = HashRatchet.readState(suite, leaf, type, window, reader);
+        }
+        tree.ratchets[leaf] = pair;
+      }
+    }
+    return tree;
+  }
+
   /** Wipes every node secret and every ratchet. */
   public void destroy() {
     for (Secret node : nodes) {

@@ -130,6 +130,40 @@ public final class TreePrivateKeys {
     }
   }
 
+  /** Writes the leaf index and every held key, for persistence. The bytes are secret. */
+  public void writeState(dev.sealmeet.codec.TlsWriter writer) {
+    writer.writeUint32(leafIndex);
+    writer.writeUint32(keys.size());
+    for (Map.Entry<Integer, Secret> e : keys.entrySet()) {
+      writer.writeUint32(e.getKey());
+      dev.sealmeet.mls.schedule.SecretState.write(writer, e.getValue());
+    }
+  }
+
+  /**
+   * Reads keys written by {@link #writeState}.
+   *
+   * @throws dev.sealmeet.error.DecodeException if the encoding is malformed
+   */
+  public static TreePrivateKeys readState(dev.sealmeet.codec.TlsReader reader)
+      throws dev.sealmeet.error.DecodeException {
+    long leaf = reader.readUint32();
+    long count = reader.readUint32();
+    if (count > 64) {
+      throw new dev.sealmeet.error.DecodeException("persisted path of " + count + " keys");
+    }
+    Map<Integer, Secret> keys = new TreeMap<>();
+    for (long i = 0; i < count; i++) {
+      int node = (int) reader.readUint32();
+      Secret key = dev.sealmeet.mls.schedule.SecretState.read(reader);
+      if (key == null) {
+        throw new dev.sealmeet.error.DecodeException("persisted path key is missing");
+      }
+      keys.put(node, key);
+    }
+    return new TreePrivateKeys(leaf, keys);
+  }
+
   /** Wipes every held key. */
   public void destroy() {
     keys.values().forEach(Secret::destroy);

@@ -1,0 +1,81 @@
+package dev.sealmeet.mls.group;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sealmeet.error.ReplayException;
+import dev.sealmeet.error.SealmeetException;
+import dev.sealmeet.mls.crypto.MlsSuite;
+import dev.sealmeet.mls.group.GroupFixtures.Client;
+import dev.sealmeet.mls.message.MlsMessage;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A group survives a restart: saved with {@link MlsGroup#toBytes()} and restored with {@link
+ * MlsGroup#fromBytes}, it keeps its epoch, secrets, ratchet positions, kept past epoch, stored
+ * proposals and its own Update key, and goes on exactly where it was.
+ */
+class GroupPersistenceTest {
+  private final MlsSuite suite = GroupFixtures.suite(1);
+  private final GroupConfig config = GroupConfig.defaults().withPastEpochs(2);
+
+  @Test
+  void savedAndRestored_continuesWhereItWas() throws SealmeetException {
+    Client a = Client.of(suite, "alice", config);
+    Client b = Client.of(suite, "bob", config);
+    MlsGroup alice = GroupFixtures.create(a, config);
+    CommitResult added = alice.commit(CommitRequest.empty().add(b.keyPackage().keyPackage()));
+    alice.mergePendingCommit();
+    MlsGroup bob = b.join(added.welcome().orElseThrow(), config);
+
+    MlsMessage seen = alice.protect(new byte[] {1}, new byte[0]);
+    MlsMessage late = alice.protect(new byte[] {2}, new byte[0]);
+    bob.process(seen);
+    CommitResult next = alice.commit(CommitRequest.empty());
+    alice.mergePendingCommit();
+    bob.merge((StagedCommit) bob.process(next.commit()));
+    MlsMessage update = bob.proposeUpdate();
+    alice.process(update);
+
+    byte[] saved = bob.toBytes();
+    bob.close();
+    MlsGroup restored = MlsGroup.fromBytes(saved, b.identity(), new PskStore(), config);
+    assertThat(restored.toBytes()).isEqualTo(saved);
+    assertThat(restored.epoch()).isEqualTo(alice.epoch());
+    assertThat(restored.epochAuthenticator()).isEqualTo(alice.epochAuthenticator());
+    assertThat(restored.pendingProposalCount()).isEqualTo(1);
+
+    assertThat(((ApplicationMessage) restored.process(late)).data()).containsExactly(2);
+    assertThatThrownBy(() -> restored.process(seen)).isInstanceOf(ReplayException.class);
+
+    CommitResult byRef = alice.commit(CommitRequest.empty());
+    alice.mergePendingCommit();
+    restored.merge((StagedCommit) restored.process(byRef.commit()));
+    assertThat(restored.epochAuthenticator()).isEqualTo(alice.epochAuthenticator());
+    MlsMessage hello = restored.protect(new byte[] {3}, new byte[0]);
+    assertThat(((ApplicationMessage) alice.process(hello)).data()).containsExactly(3);
+  }
+
+  @Test
+  void damagedState_rejectedWithTypedException() throws SealmeetException {
+    Client a = Client.of(suite, "alice", config);
+    MlsGroup alice = GroupFixtures.create(a, config);
+    byte[] saved = alice.toBytes();
+    for (int length = 0; length < saved.length; length += 7) {
+      byte[] cut = Arrays.copyOf(saved, length);
+      assertThatThrownBy(() -> MlsGroup.fromBytes(cut, a.identity(), new PskStore(), config))
+          .isInstanceOf(SealmeetException.class);
+    }
+    byte[] longer = Arrays.copyOf(saved, saved.length + 1);
+    assertThatThrownBy(() -> MlsGroup.fromBytes(longer, a.identity(), new PskStore(), config))
+        .isInstanceOf(SealmeetException.class);
+  }
+
+  @Test
+  void pendingCommit_refusesToSave() throws SealmeetException {
+    MlsGroup alice = GroupFixtures.create(Client.of(suite, "alice", config), config);
+    alice.commit(CommitRequest.empty());
+    assertThatThrownBy(alice::toBytes).isInstanceOf(IllegalStateException.class);
+  }
+}
