@@ -7,19 +7,15 @@ import dev.sealmeet.error.InvalidKeyException;
 import dev.sealmeet.error.ProtocolException;
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.mls.crypto.MlsSuite;
-import dev.sealmeet.mls.framing.ContentSignatures;
-import dev.sealmeet.mls.framing.EpochProtection;
 import dev.sealmeet.mls.framing.PskLookup;
 import dev.sealmeet.mls.framing.VerifiedContent;
 import dev.sealmeet.mls.message.AuthenticatedContent;
 import dev.sealmeet.mls.message.ContentType;
 import dev.sealmeet.mls.message.Credential;
 import dev.sealmeet.mls.message.Extension;
-import dev.sealmeet.mls.message.ExternalInitProposal;
 import dev.sealmeet.mls.message.FramedContent;
 import dev.sealmeet.mls.message.GroupContext;
 import dev.sealmeet.mls.message.KeyPackage;
-import dev.sealmeet.mls.message.LeafNode;
 import dev.sealmeet.mls.message.MessageContent;
 import dev.sealmeet.mls.message.MlsMessage;
 import dev.sealmeet.mls.message.MlsMessageBody;
@@ -29,18 +25,9 @@ import dev.sealmeet.mls.message.Proposal;
 import dev.sealmeet.mls.message.PublicMessage;
 import dev.sealmeet.mls.message.RemoveProposal;
 import dev.sealmeet.mls.message.Sender;
-import dev.sealmeet.mls.message.UpdateProposal;
 import dev.sealmeet.mls.message.WireFormat;
-import dev.sealmeet.mls.schedule.EpochSecrets;
-import dev.sealmeet.mls.schedule.JoinerSecret;
-import dev.sealmeet.mls.schedule.PskSecret;
-import dev.sealmeet.mls.schedule.TranscriptHashes;
 import dev.sealmeet.mls.tree.RatchetTree;
-import dev.sealmeet.mls.tree.TreeHashes;
-import dev.sealmeet.mls.tree.TreePrivateKeys;
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +57,7 @@ public final class MlsGroup implements AutoCloseable {
   private final PskStore psks;
   private final MemberChecks checks;
   private final ProposalStore proposals = new ProposalStore();
-  private final Deque<EpochState> pastEpochs = new ArrayDeque<>();
+  private final PastEpochs pastEpochs;
   private final TreeMap<Long, Secret> resumptionPsks = new TreeMap<>();
   private EpochState current;
   private dev.sealmeet.mls.message.ReInitProposal reInit;
@@ -97,6 +84,7 @@ public final class MlsGroup implements AutoCloseable {
     this.psks = psks;
     this.checks = new MemberChecks(suite, config);
     this.current = state;
+    this.pastEpochs = new PastEpochs(config.pastEpochs());
   }
 
   /**
@@ -113,33 +101,7 @@ public final class MlsGroup implements AutoCloseable {
    */
   public static MlsGroup create(KeyPackageBundle own, SigningIdentity identity, byte[] groupId,
       List<Extension> extensions, PskStore psks, GroupConfig config) throws GroupRuleException {
-    KeyPackage keyPackage = own.keyPackage();
-    LeafNode leaf = keyPackage.leafNode();
-    if (!identity.hasKey(leaf.signatureKey())) {
-      throw new IllegalArgumentException("the KeyPackage is not signed by this identity");
-    }
-    MlsSuite suite = suiteOf(keyPackage.cipherSuite(), config);
-    new MemberChecks(suite, config).supportsGroup(leaf, extensions, "the creator");
-    RatchetTree tree = RatchetTree.ofCreator(leaf);
-    GroupContext context = new GroupContext(keyPackage.version(), suite.id(), groupId, 0,
-        new TreeHashes(suite).rootHash(tree), new byte[0], extensions);
-    byte[] random = new byte[suite.hashLength()];
-    config.random().nextBytes(random);
-    JoinerSecret start = JoinerSecret.of(suite, Secret.wrap(random));
-    PskSecret noPsk = PskSecret.none(suite);
-    EpochSecrets secrets = start.epochSecrets(noPsk, context);
-    start.destroy();
-    noPsk.destroy();
-    byte[] tag = secrets.confirmationTag(new byte[0]);
-    byte[] interim = TranscriptHashes.interimHash(suite, new byte[0], tag);
-    byte[] leafKey = own.encryptionPrivateKeyCopy();
-    TreePrivateKeys keys = TreePrivateKeys.ofLeaf(0, leafKey);
-    Arrays.fill(leafKey, (byte) 0);
-    EpochProtection protection =
-        EpochProtection.of(suite, context, secrets, tree.leafCount(),
-        config.ratchetWindow(), config.random());
-    return new MlsGroup(suite, identity, config, psks, new EpochState(
-        suite, context, tree, interim, tag, 0, keys, secrets, protection));
+    return GroupCreation.create(own, identity, groupId, extensions, psks, config);
   }
 
   /**
@@ -306,7 +268,7 @@ public final class MlsGroup implements AutoCloseable {
       case APPLICATION:
         return application(verified);
       case PROPOSAL:
-        return storeProposal(verified);
+        return ProposalApplier.receive(current, proposals, checks, verified);
       default:
         return new CommitProcessor(this, current, proposals, checks, pskLookup(), config)
             .process(verified);
@@ -315,7 +277,7 @@ public final class MlsGroup implements AutoCloseable {
 
   private ProcessedMessage processLate(MlsMessageBody body, long epoch) throws SealmeetException {
     if (body instanceof PrivateMessage m && m.contentType() == ContentType.APPLICATION) {
-      EpochState past = epoch == current.epoch() ? current : findPast(epoch);
+      EpochState past = epoch == current.epoch() ? current : pastEpochs.find(epoch);
       if (past != null) {
         return application(past.protection.unprotect(MlsMessage.of(m), past.signatureKeys()));
       }
@@ -328,45 +290,10 @@ public final class MlsGroup implements AutoCloseable {
         + pastEpochs.size() + " past epochs for application data");
   }
 
-  private EpochState findPast(long epoch) {
-    for (EpochState past : pastEpochs) {
-      if (past.epoch() == epoch) {
-        return past;
-      }
-    }
-    return null;
-  }
-
   private static ApplicationMessage application(VerifiedContent verified) {
     FramedContent content = verified.framedContent();
     return new ApplicationMessage(content.epoch(), content.sender().index(),
         content.authenticatedData(), ((MessageContent.Application) content.content()).data());
-  }
-
-  private ReceivedProposal storeProposal(VerifiedContent verified) throws SealmeetException {
-    Proposal proposal = ((MessageContent.ProposalContent) verified.content()).proposal();
-    Sender sender = verified.sender();
-    ProposalApplier.checkSenderMayPropose(sender, proposal);
-    if (proposal instanceof ExternalInitProposal) {
-      throw new GroupRuleException(GroupRule.EXTERNAL_INIT_OUTSIDE_EXTERNAL_COMMIT,
-          "an ExternalInit proposal outside an external commit");
-    }
-    if (proposal instanceof RemoveProposal remove
-        && current.tree.leaf(remove.removed()).isEmpty()) {
-      throw new GroupRuleException(GroupRule.REMOVE_OF_BLANK_LEAF,
-          "Remove of blank or absent leaf " + remove.removed());
-    }
-    if (proposal instanceof UpdateProposal update) {
-      checks.leaf(current.tree, update.leafNode(), dev.sealmeet.mls.message.LeafNodeSource.UPDATE,
-          current.context.groupId(), sender.index(), OptionalLong.of(sender.index()),
-          current.context.extensions());
-    }
-    byte[] ref = suite.makeProposalRef(verified.authenticatedContent().toBytes());
-    if (!proposals.add(ref, proposal, sender)) {
-      throw new ProtocolException("RFC 9420 §12.1",
-          "more than " + ProposalStore.MAX_PROPOSALS + " proposals in one epoch");
-    }
-    return new ReceivedProposal(current.epoch(), sender, proposal, ref);
   }
 
   /**
@@ -462,57 +389,21 @@ public final class MlsGroup implements AutoCloseable {
    */
   public MlsMessage proposeUpdate() {
     requireActive();
-    LeafNode old = current.tree.leaf(current.ownLeaf).orElseThrow();
-    dev.sealmeet.crypto.KeyPair keys = suite.suite().hpkeGenerateKeyPair();
-    LeafNode unsigned = new LeafNode(keys.publicKey(), old.signatureKey(), old.credential(),
-        old.capabilities(), dev.sealmeet.mls.message.LeafNodeSource.UPDATE, Optional.empty(),
-        Optional.empty(), old.extensions(), new byte[0]);
-    byte[] key = identity.privateKeyCopy();
-    LeafNode leaf;
-    try {
-      leaf = unsigned.withSignature(suite.signWithLabel(key,
-          dev.sealmeet.mls.tree.TreeValidator.LEAF_NODE_LABEL,
-          unsigned.toBeSigned(current.context.groupId(), current.ownLeaf)));
-    } catch (InvalidKeyException e) {
-      throw new IllegalStateException("the identity's key does not fit the suite", e);
-    } finally {
-      Arrays.fill(key, (byte) 0);
-    }
-    SentProposal sent = sendProposal(new UpdateProposal(leaf), new byte[0]);
-    proposals.addOwnUpdateKey(sent.ref, Secret.wrap(keys.privateKey()));
-    return sent.message;
-  }
-
-  private MlsMessage propose(Proposal proposal, byte[] authenticatedData) {
-    return sendProposal(proposal, authenticatedData).message;
-  }
-
-  private record SentProposal(MlsMessage message, byte[] ref) {}
-
-  private SentProposal sendProposal(Proposal proposal, byte[] authenticatedData) {
-    requireActive();
-    FramedContent content = new FramedContent(current.context.groupId(), current.epoch(),
-        Sender.member(current.ownLeaf), authenticatedData,
-        new MessageContent.ProposalContent(proposal));
-    AuthenticatedContent signed = sign(content, Optional.empty());
-    byte[] ref = suite.makeProposalRef(signed.toBytes());
-    if (!proposals.add(ref, proposal, content.sender())) {
-      throw new IllegalStateException("too many proposals in this epoch");
-    }
-    return new SentProposal(current.protection.protect(signed, 0), ref);
+    return handshakes().proposeUpdate();
   }
 
   /** Signs {@code content} for this epoch in the configured handshake wire format. */
   AuthenticatedContent sign(FramedContent content, Optional<byte[]> confirmationTag) {
-    byte[] key = identity.privateKeyCopy();
-    try {
-      return ContentSignatures.signed(suite, current.context, handshakeFormat(), content, key,
-          confirmationTag);
-    } catch (InvalidKeyException e) {
-      throw new IllegalStateException("the identity's key does not fit the suite", e);
-    } finally {
-      Arrays.fill(key, (byte) 0);
-    }
+    return handshakes().sign(content, confirmationTag);
+  }
+
+  private Handshakes handshakes() {
+    return new Handshakes(suite, identity, current, proposals, handshakeFormat());
+  }
+
+  private MlsMessage propose(Proposal proposal, byte[] authenticatedData) {
+    requireActive();
+    return handshakes().propose(proposal, authenticatedData);
   }
 
   WireFormat handshakeFormat() {
@@ -579,8 +470,7 @@ public final class MlsGroup implements AutoCloseable {
     dropPendingCommit();
     proposals.clear();
     current.destroy();
-    pastEpochs.forEach(e -> e.protection.destroy());
-    pastEpochs.clear();
+    pastEpochs.close();
     resumptionPsks.values().forEach(Secret::destroy);
     resumptionPsks.clear();
     status = Status.CLOSED;
@@ -608,7 +498,7 @@ public final class MlsGroup implements AutoCloseable {
     if (pending != null) {
       throw new IllegalStateException("a commit is pending; merge or discard it before saving");
     }
-    return GroupState.write(suite, status, reInit, current, List.copyOf(pastEpochs),
+    return GroupState.write(suite, status, reInit, current, pastEpochs.list(),
         resumptionPsks, proposals);
   }
 
@@ -630,7 +520,7 @@ public final class MlsGroup implements AutoCloseable {
     MlsGroup group = new MlsGroup(r.suite(), identity, config, psks, r.current());
     group.status = r.status();
     group.reInit = r.reInit();
-    group.pastEpochs.addAll(r.past());
+    group.pastEpochs.restore(r.past());
     group.resumptionPsks.putAll(r.resumption());
     group.proposals.restoreFrom(r.proposals());
     return group;
@@ -725,14 +615,7 @@ public final class MlsGroup implements AutoCloseable {
     }
     current.secrets.destroy();
     current.privateKeys.destroy();
-    if (config.pastEpochs() > 0) {
-      pastEpochs.addFirst(current);
-    } else {
-      current.protection.destroy();
-    }
-    while (pastEpochs.size() > config.pastEpochs()) {
-      pastEpochs.removeLast().protection.destroy();
-    }
+    pastEpochs.retire(current);
     current = next;
   }
 

@@ -19,6 +19,7 @@ import dev.sealmeet.mls.message.Sender;
 import dev.sealmeet.mls.message.SenderType;
 import dev.sealmeet.mls.message.UnknownProposal;
 import dev.sealmeet.mls.message.UpdateProposal;
+import dev.sealmeet.mls.framing.VerifiedContent;
 import dev.sealmeet.mls.tree.RatchetTree;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -202,6 +203,39 @@ final class ProposalApplier {
     updates.forEach(u -> updated.add(u.leafIndex));
     return new AppliedProposals(tree, extensions, added, removes, updated, psks,
         Optional.ofNullable(externalInit), Optional.ofNullable(reInit), pathRequired);
+  }
+
+  /**
+   * Validates a proposal received on its own (§12.1: sender's right, Remove of an occupied leaf,
+   * a valid Update leaf; no ExternalInit) and stores it under its ProposalRef (§5.2).
+   *
+   * @throws GroupRuleException naming the broken rule; nothing is stored then
+   */
+  static ReceivedProposal receive(EpochState current, ProposalStore proposals,
+      MemberChecks checks, VerifiedContent verified) throws ProtocolException {
+    Proposal proposal = ((dev.sealmeet.mls.message.MessageContent.ProposalContent) verified.content()).proposal();
+    Sender sender = verified.sender();
+    checkSenderMayPropose(sender, proposal);
+    if (proposal instanceof ExternalInitProposal) {
+      throw new GroupRuleException(GroupRule.EXTERNAL_INIT_OUTSIDE_EXTERNAL_COMMIT,
+          "an ExternalInit proposal outside an external commit");
+    }
+    if (proposal instanceof RemoveProposal remove
+        && current.tree.leaf(remove.removed()).isEmpty()) {
+      throw new GroupRuleException(GroupRule.REMOVE_OF_BLANK_LEAF,
+          "Remove of blank or absent leaf " + remove.removed());
+    }
+    if (proposal instanceof UpdateProposal update) {
+      checks.leaf(current.tree, update.leafNode(), LeafNodeSource.UPDATE,
+          current.context.groupId(), sender.index(), OptionalLong.of(sender.index()),
+          current.context.extensions());
+    }
+    byte[] ref = current.suite.makeProposalRef(verified.authenticatedContent().toBytes());
+    if (!proposals.add(ref, proposal, sender)) {
+      throw new ProtocolException("RFC 9420 §12.1",
+          "more than " + ProposalStore.MAX_PROPOSALS + " proposals in one epoch");
+    }
+    return new ReceivedProposal(current.epoch(), sender, proposal, ref);
   }
 
   /**
