@@ -134,7 +134,8 @@ final class CommitCreator {
         welcome = Optional.of(MlsMessage.of(welcome(applied.added(), generated, next, applied,
             psk, welcomeInfo)));
       }
-      MlsMessage groupInfo = MlsMessage.of(GroupInfos.signed(state, true, identity));
+      MlsMessage groupInfo = MlsMessage.of(config.ratchetTreeInWelcome()
+          ? welcomeInfo : GroupInfos.signed(state, true, identity));
       done = true;
       return new PendingCommit(state, new CommitResult(commitMessage, welcome, groupInfo, tree),
           applied.reInit());

@@ -24,6 +24,9 @@ import java.util.Optional;
  */
 public final class RatchetTree {
   private final Node[] nodes;
+  /** Tree hashes (§7.8) computed so far, for the suite {@link #hashSuite}; see {@link #hashes}. */
+  private byte[][] hashes;
+  private int hashSuite = -1;
 
   RatchetTree(Node[] nodes) {
     int leaves = (nodes.length + 1) / 2;
@@ -31,6 +34,55 @@ public final class RatchetTree {
       throw new IllegalArgumentException("node array is not a full tree: " + nodes.length);
     }
     this.nodes = nodes;
+  }
+
+  /**
+   * A tree derived from {@code base}: it inherits the tree hashes of every subtree whose nodes are
+   * the very same objects in both trees, so a change of a few nodes costs O(changed x log n)
+   * hashes instead of O(n) (nodes are immutable, so reference equality means equal content).
+   */
+  RatchetTree(Node[] nodes, RatchetTree base) {
+    this(nodes);
+    synchronized (base) {
+      if (base.hashSuite < 0) {
+        return;
+      }
+      byte[][] inherited = new byte[nodes.length][];
+      int shared = Math.min(nodes.length, base.nodes.length);
+      System.arraycopy(base.hashes, 0, inherited, 0, shared);
+      int leaves = leafCount();
+      for (int x = 0; x < nodes.length; x++) {
+        boolean changed = x >= base.nodes.length || nodes[x] != base.nodes[x];
+        if (changed) {
+          inherited[x] = null;
+          for (int p : TreeMath.directPath(x, leaves)) {
+            inherited[p] = null;
+          }
+        }
+      }
+      // The root and any node whose subtree extends past the base tree cannot be inherited.
+      if (nodes.length != base.nodes.length) {
+        for (int p : TreeMath.directPath(0, leaves)) {
+          inherited[p] = null;
+        }
+        inherited[root()] = null;
+      }
+      this.hashes = inherited;
+      this.hashSuite = base.hashSuite;
+    }
+  }
+
+  /**
+   * The tree-hash array of this tree for suite {@code suiteId}, filled in lazily by {@link
+   * TreeHashes}: entries are null until computed. Callers synchronize on this tree while they
+   * read or fill it.
+   */
+  byte[][] hashes(int suiteId) {
+    if (hashSuite != suiteId) {
+      hashes = new byte[nodes.length][];
+      hashSuite = suiteId;
+    }
+    return hashes;
   }
 
   /** A one-member tree holding {@code leaf} at leaf 0 (a group's creator, RFC 9420 §11). */
@@ -260,9 +312,8 @@ public final class RatchetTree {
     } else {
       next = nodes.clone();
     }
-    RatchetTree tree = new RatchetTree(next);
     int x = TreeMath.leafToNode(target);
-    for (int p : TreeMath.directPath(x, tree.leafCount())) {
+    for (int p : TreeMath.directPath(x, (next.length + 1) / 2)) {
       if (next[p] != null) {
         ParentNode old = ((Node.Parent) next[p]).parentNode();
         List<Long> unmerged = new ArrayList<>(old.unmergedLeaves());
@@ -271,7 +322,7 @@ public final class RatchetTree {
       }
     }
     next[x] = Node.leaf(leaf);
-    return new Added(tree, target);
+    return new Added(new RatchetTree(next, this), target);
   }
 
   /** The result of {@link #withAdd}: the new tree and the new member's leaf index. */
@@ -291,7 +342,7 @@ public final class RatchetTree {
     for (int p : TreeMath.directPath(x, leafCount())) {
       next[p] = null;
     }
-    return new RatchetTree(next);
+    return new RatchetTree(next, this);
   }
 
   /**
@@ -309,7 +360,7 @@ public final class RatchetTree {
     for (int p : TreeMath.directPath(x, leafCount())) {
       next[p] = null;
     }
-    return new RatchetTree(next).truncated();
+    return new RatchetTree(next, this).truncated();
   }
 
   /** This tree without the right halves that hold only blank nodes. */
@@ -319,7 +370,7 @@ public final class RatchetTree {
       leaves /= 2;
     }
     return leaves == leafCount() ? this
-        : new RatchetTree(Arrays.copyOf(nodes, TreeMath.nodeWidth(leaves)));
+        : new RatchetTree(Arrays.copyOf(nodes, TreeMath.nodeWidth(leaves)), this);
   }
 
   private boolean allBlank(int from, int to) {

@@ -31,19 +31,31 @@ public final class TreeHashes {
 
   /** The tree hash of the root: the {@code tree_hash} of the GroupContext (§8.1). */
   public byte[] rootHash(RatchetTree tree) {
-    return all(tree)[tree.root()];
+    return treeHash(tree, tree.root());
   }
 
   /** The tree hash of node {@code nodeIndex} (§7.8). */
   public byte[] treeHash(RatchetTree tree, int nodeIndex) {
-    return all(tree)[nodeIndex];
+    synchronized (tree) {
+      byte[][] cached = tree.hashes(suite.id());
+      return compute(tree, nodeIndex, Set.of(), cached).clone();
+    }
   }
 
-  /** The tree hash of every node, indexed by node index (§7.8). */
+  /**
+   * The tree hash of every node, indexed by node index (§7.8). Hashes are cached in the tree (and
+   * inherited by trees derived from it), so only changed subtrees are hashed again.
+   */
   public byte[][] all(RatchetTree tree) {
-    byte[][] out = new byte[tree.nodeWidth()][];
-    compute(tree, tree.root(), Set.of(), out);
-    return out;
+    synchronized (tree) {
+      byte[][] cached = tree.hashes(suite.id());
+      compute(tree, tree.root(), Set.of(), cached);
+      byte[][] out = new byte[cached.length][];
+      for (int i = 0; i < cached.length; i++) {
+        out[i] = cached[i].clone();
+      }
+      return out;
+    }
   }
 
   /**
@@ -70,6 +82,9 @@ public final class TreeHashes {
   }
 
   private byte[] compute(RatchetTree tree, int x, Set<Long> removed, byte[][] out) {
+    if (out[x] != null) {
+      return out[x];
+    }
     Node node = tree.node(x).orElse(null);
     TlsWriter w = new TlsWriter();
     if (TreeMath.isLeaf(x)) {

@@ -131,7 +131,7 @@ public final class TreeKem {
           unsigned.toBeSigned(contextTemplate.groupId(), sender));
       LeafNode leaf = unsigned.withSignature(signature);
       next[TreeMath.leafToNode(sender)] = Node.leaf(leaf);
-      RatchetTree after = new RatchetTree(next);
+      RatchetTree after = new RatchetTree(next, tree);
       GroupContext context = withTreeHash(contextTemplate, hashes.rootHash(after));
       byte[] contextBytes = context.toBytes();
       List<UpdatePathNode> nodes = new ArrayList<>();
@@ -203,7 +203,7 @@ public final class TreeKem {
           "UpdatePath leaf parent_hash does not match the parent hash of its path");
     }
     next[TreeMath.leafToNode(sender)] = Node.leaf(leaf);
-    return new RatchetTree(next);
+    return new RatchetTree(next, tree);
   }
 
   /**

@@ -135,11 +135,14 @@ public final class TreeValidator {
    */
   public void verifyLeafNodes(RatchetTree tree, byte[] groupId) throws ProtocolException {
     List<Long> members = tree.occupiedLeaves();
+    long badSignature = firstBadSignature(tree, groupId, members);
+    if (badSignature >= 0) {
+      throw new ProtocolException("RFC 9420 §7.3",
+          "signature of leaf " + badSignature + " does not verify");
+    }
+    Set<Integer> usedTypes = new java.util.TreeSet<>();
     for (long i : members) {
       LeafNode leaf = tree.leaf(i).orElseThrow();
-      if (!verifyLeafSignature(leaf, groupId, i)) {
-        throw new ProtocolException("RFC 9420 §7.3", "signature of leaf " + i + " does not verify");
-      }
       for (Extension e : leaf.extensions()) {
         int type = e.extensionType();
         if (type > 5 && !leaf.capabilities().extensions().contains(type)) {
@@ -147,14 +150,41 @@ public final class TreeValidator {
               + " that its capabilities do not list");
         }
       }
-      int credentialType = leaf.credential().credentialType();
-      for (long j : members) {
-        if (!tree.leaf(j).orElseThrow().capabilities().credentials().contains(credentialType)) {
-          throw new ProtocolException("RFC 9420 §7.3", "credential type " + credentialType
-              + " of leaf " + i + " is not supported by leaf " + j);
+      usedTypes.add(leaf.credential().credentialType());
+    }
+    // Every credential type in use must be supported by every member: O(members x types).
+    for (long j : members) {
+      List<Integer> supported = tree.leaf(j).orElseThrow().capabilities().credentials();
+      for (int type : usedTypes) {
+        if (!supported.contains(type)) {
+          long user = firstLeafWithCredentialType(tree, members, type);
+          throw new ProtocolException("RFC 9420 §7.3", "credential type " + type
+              + " of leaf " + user + " is not supported by leaf " + j);
         }
       }
     }
+  }
+
+  /**
+   * The lowest leaf whose signature does not verify, or -1. The signatures are independent, so
+   * they are checked in parallel on the common pool (the costliest step of a join, §12.4.3.1).
+   */
+  private long firstBadSignature(RatchetTree tree, byte[] groupId, List<Long> members) {
+    return members.parallelStream()
+        .filter(i -> !verifyLeafSignature(tree.leaf(i).orElseThrow(), groupId, i))
+        .mapToLong(Long::longValue)
+        .min()
+        .orElse(-1);
+  }
+
+  private static long firstLeafWithCredentialType(RatchetTree tree, List<Long> members,
+      int type) {
+    for (long i : members) {
+      if (tree.leaf(i).orElseThrow().credential().credentialType() == type) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**
