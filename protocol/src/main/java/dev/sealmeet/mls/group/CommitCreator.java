@@ -128,16 +128,15 @@ final class CommitCreator {
       EpochState state = new EpochState(suite, next.context(), tree, interim, tag, epoch.ownLeaf,
           keys, next.secrets(), protection);
       MlsMessage commitMessage = epoch.protection.protect(authenticated, 0);
-      GroupInfo welcomeInfo = GroupInfos.signed(state, config.ratchetTreeInWelcome(), identity);
       Optional<MlsMessage> welcome = Optional.empty();
       if (!applied.added().isEmpty()) {
+        GroupInfo welcomeInfo =
+            GroupInfos.signed(state, config.ratchetTreeInWelcome(), identity);
         welcome = Optional.of(MlsMessage.of(welcome(applied.added(), generated, next, applied,
             psk, welcomeInfo)));
       }
-      MlsMessage groupInfo = MlsMessage.of(config.ratchetTreeInWelcome()
-          ? welcomeInfo : GroupInfos.signed(state, true, identity));
       done = true;
-      return new PendingCommit(state, new CommitResult(commitMessage, welcome, groupInfo, tree),
+      return new PendingCommit(state, new CommitResult(commitMessage, welcome, tree),
           applied.reInit());
     } finally {
       if (generated != null) {

@@ -6,14 +6,15 @@ import java.util.Optional;
 
 /**
  * What {@link MlsGroup#commit} produced: the commit for the group, a Welcome for the members it
- * adds, the new epoch's signed GroupInfo, and its ratchet tree for sending out of band. The commit
+ * adds, and the new epoch's ratchet tree for sending out of band. A GroupInfo for external joiners
+ * comes from {@link MlsGroup#groupInfo} once the commit is merged (signing one costs a hash of the
+ * whole tree, so it is made only when asked for). The commit
  * is pending in the group until {@link MlsGroup#mergePendingCommit()} or {@link
  * MlsGroup#discardPendingCommit()}.
  *
  * @param commit the commit, as PublicMessage or PrivateMessage
  * @param welcome the Welcome, if the commit adds members
- * @param groupInfo the new epoch's GroupInfo, with {@code external_pub}
  * @param ratchetTree the new epoch's public tree
  */
-public record CommitResult(MlsMessage commit, Optional<MlsMessage> welcome, MlsMessage groupInfo,
+public record CommitResult(MlsMessage commit, Optional<MlsMessage> welcome,
     RatchetTree ratchetTree) {}
