@@ -272,6 +272,18 @@ public final class Meeting implements AutoCloseable {
   }
 
   /**
+   * Refreshes this member's leaf with an empty commit and a new path (post-compromise security,
+   * RFC 9420 §12.4); any member may. Retries on a newer epoch if another commit wins.
+   */
+  public void update() throws SealmeetException {
+    commitWithRetry(CommitRequest.empty().forcePath());
+  }
+
+  MlsGroup group() {
+    return group;
+  }
+
+  /**
    * Leaves: proposes this member's own removal (RFC 9420 §12.1.3), for another member to commit.
    * Once that commit arrives, the status becomes {@link Status#GONE}.
    */
