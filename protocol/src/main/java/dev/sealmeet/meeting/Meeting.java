@@ -230,17 +230,31 @@ public final class Meeting implements AutoCloseable {
    * @throws SealmeetException if there is no KeyPackage, it is refused, or every attempt lost
    */
   public void admit(String account) throws SealmeetException {
+    admitAll(List.of(account));
+  }
+
+  /**
+   * Admits several accounts from the lobby in one commit, with one Welcome naming them all.
+   *
+   * @throws MeetingRuleException if this member may not admit
+   * @throws SealmeetException if a KeyPackage is missing or refused, or every attempt lost
+   */
+  public void admitAll(List<String> accounts) throws SealmeetException {
     requireRole(Role::mayAdmit, MeetingRule.ADD_WITHOUT_RIGHT, "admit");
-    KeyPackageUpload upload = ds.claimKeyPackage(account).orElseThrow(
-        () -> new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE,
-            "no KeyPackage in the directory for the account"));
-    MlsMessage message = Envelopes.mls(upload.getMlsMessage());
-    if (!(message.body() instanceof KeyPackage keyPackage)) {
-      throw new DecodeException("the directory entry is not a KeyPackage");
+    CommitRequest request = CommitRequest.empty();
+    for (String account : accounts) {
+      KeyPackageUpload upload = ds.claimKeyPackage(account).orElseThrow(
+          () -> new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE,
+              "no KeyPackage in the directory for an account"));
+      MlsMessage message = Envelopes.mls(upload.getMlsMessage());
+      if (!(message.body() instanceof KeyPackage keyPackage)) {
+        throw new DecodeException("the directory entry is not a KeyPackage");
+      }
+      request = request.add(keyPackage);
     }
-    CommitResult result = commitWithRetry(CommitRequest.empty().add(keyPackage));
+    CommitResult result = commitWithRetry(request);
     ds.submit(Envelope.newBuilder().setMeetingId(ByteString.copyFrom(group.groupId()))
-        .setWelcome(WelcomeMessage.newBuilder().setEpoch(group.epoch()).addRecipients(account)
+        .setWelcome(WelcomeMessage.newBuilder().setEpoch(group.epoch()).addAllRecipients(accounts)
             .setMlsMessage(ByteString.copyFrom(result.welcome().orElseThrow().toBytes())))
         .build());
   }
