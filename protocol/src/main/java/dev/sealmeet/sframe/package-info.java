@@ -26,8 +26,9 @@
  *       checks; it decrypts, and only compares what it encrypts.
  * </ul>
  *
- * <p>Not here yet: the MLS KID layout and base-key export of RFC 9605 §5.2 (the key store already
- * holds any number of KIDs, so several epochs coexist), and sender-key ratcheting (§5.1).
+ * <p>The MLS KID layout and base-key export of RFC 9605 §5.2 live in {@code dev.sealmeet.meeting}
+ * ({@code MediaProtector}, {@code KidLayout}) on top of these classes. Not here yet: sender-key
+ * ratcheting (§5.1).
  *
  * <p>Errors: malformed frames throw {@link dev.sealmeet.error.DecodeException}, unknown KIDs
  * {@link dev.sealmeet.sframe.UnknownKidException}, replays {@link dev.sealmeet.error.ReplayException},

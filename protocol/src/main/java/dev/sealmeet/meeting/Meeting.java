@@ -1,0 +1,580 @@
+package dev.sealmeet.meeting;
+
+import com.google.protobuf.ByteString;
+import dev.sealmeet.crypto.Secret;
+import dev.sealmeet.error.DecodeException;
+import dev.sealmeet.error.SealmeetException;
+import dev.sealmeet.meeting.proto.Envelope;
+import dev.sealmeet.meeting.proto.Handshake;
+import dev.sealmeet.meeting.proto.KeyPackageUpload;
+import dev.sealmeet.meeting.proto.MediaFrame;
+import dev.sealmeet.meeting.proto.MeetingEnded;
+import dev.sealmeet.meeting.proto.SubmitResult;
+import dev.sealmeet.meeting.proto.WelcomeMessage;
+import dev.sealmeet.mls.group.ApplicationMessage;
+import dev.sealmeet.mls.group.CommitRequest;
+import dev.sealmeet.mls.group.CommitResult;
+import dev.sealmeet.mls.group.ExternalSender;
+import dev.sealmeet.mls.group.MlsGroup;
+import dev.sealmeet.mls.group.ProcessedMessage;
+import dev.sealmeet.mls.group.PskStore;
+import dev.sealmeet.mls.group.ReceivedProposal;
+import dev.sealmeet.mls.group.RequiredCapabilities;
+import dev.sealmeet.mls.group.StagedCommit;
+import dev.sealmeet.mls.message.Credential;
+import dev.sealmeet.mls.message.KeyPackage;
+import dev.sealmeet.mls.message.MlsMessage;
+import dev.sealmeet.mls.message.RemoveProposal;
+import dev.sealmeet.mls.message.Sender;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * One member's view of a meeting: an MLS group (RFC 9420) whose epochs key the SFrame media (RFC
+ * 9605 §5.2), roles enforced on every commit, and a delivery service that orders handshakes.
+ *
+ * <pre>
+ *  host: open ─► epoch 0 (roles: host; external_senders: DS; required: roles ext)
+ *  admit(account): claim KeyPackage ─► commit Add ─► DS: ACCEPTED ─► merge, Welcome out
+ *                                                └─► STALE_EPOCH ─► discard, catch up, try again
+ *  every member: poll() ─► process(envelope):
+ *      proposal ─► stored          commit ─► stage ─► RolePolicy ─► merge | discard + reject
+ *      media ─► MediaProtector.unprotect                 end (from a host) ─► erase everything
+ *  each new epoch: base_key = MLS-Exporter(...) ─► MediaProtector.install; security code
+ * </pre>
+ *
+ * <p>Every {@code process} of hostile input throws a {@link SealmeetException} subtype and leaves
+ * the meeting as it was. Not thread-safe: one thread drives a member.
+ */
+public final class Meeting implements AutoCloseable {
+  private static final byte[] END = "sealmeet end of meeting".getBytes(StandardCharsets.US_ASCII);
+
+  /** Where this member stands. */
+  public enum Status {
+    /** In the meeting. */
+    ACTIVE,
+    /** Removed, or left; late frames of kept epochs still decrypt within the grace. */
+    GONE,
+    /** The meeting was ended by a host, or this member closed it: every key is erased. */
+    ENDED
+  }
+
+  private final MeetingClient client;
+  private final DeliveryService ds;
+  private final MlsGroup group;
+  private final MediaProtector media;
+  private final List<ReceivedProposal> received = new ArrayList<>();
+  private final List<RosterEvent> events = new ArrayList<>();
+  private final Map<Long, String> securityCodes = new LinkedHashMap<>();
+  private final List<SealmeetException> rejected = new ArrayList<>();
+  private final Map<String, Credential> credentials = new LinkedHashMap<>();
+  private Roles roles;
+  private long nextSequence;
+  private Status status = Status.ACTIVE;
+
+  private Meeting(MeetingClient client, DeliveryService ds, MlsGroup group, long nextSequence)
+      throws DecodeException {
+    this.client = client;
+    this.ds = ds;
+    this.group = group;
+    this.nextSequence = nextSequence;
+    MeetingOptions options = client.options();
+    this.media = new MediaProtector(options.sframeSuite(), options.kidLayout(), options.grace(),
+        options.nanoTime());
+    this.roles = Roles.in(group.context().extensions()).orElseThrow(
+        () -> new DecodeException("the group has no roles extension: not a meeting"));
+    installEpoch();
+    for (long leaf : group.members().keySet()) {
+      credentials.put(identityOf(leaf).account(), group.members().get(leaf));
+    }
+  }
+
+  /**
+   * Opens a meeting with {@code host} as its only member and host, and registers it with {@code
+   * ds}.
+   *
+   * @throws SealmeetException if the group cannot be created with the meeting's extensions
+   */
+  public static Meeting open(MeetingClient host, DeliveryService ds) throws SealmeetException {
+    byte[] meetingId = new byte[32];
+    new SecureRandom().nextBytes(meetingId);
+    MlsGroup group = MlsGroup.create(host.newKeyPackage(false), host.identity(), meetingId,
+        List.of(Roles.withHost(host.identity().credential()).toExtension(),
+            ExternalSender.toExtension(List.of(ds.externalSender())),
+            new RequiredCapabilities(List.of(Roles.EXTENSION_TYPE), List.of(), List.of())
+                .toExtension()),
+        new PskStore(), host.config());
+    ds.openMeeting(meetingId, group.epoch());
+    Meeting meeting = new Meeting(host, ds, group, 1);
+    meeting.record(RosterEvent.Kind.OPENED, 0, 0);
+    return meeting;
+  }
+
+  static Meeting joined(MeetingClient client, DeliveryService ds, MlsGroup group,
+      long nextSequence) throws SealmeetException {
+    Meeting meeting = new Meeting(client, ds, group, nextSequence);
+    meeting.record(RosterEvent.Kind.OPENED, group.ownLeafIndex(), group.ownLeafIndex());
+    return meeting;
+  }
+
+  // ------------------------------------------------------------------ state
+
+  /** The meeting id (the MLS group id). */
+  public byte[] id() {
+    return group.groupId();
+  }
+
+  /** The current epoch. */
+  public long epoch() {
+    return group.epoch();
+  }
+
+  /** This member's status. */
+  public Status status() {
+    return status;
+  }
+
+  /** This member's leaf index. */
+  public long ownLeaf() {
+    return group.ownLeafIndex();
+  }
+
+  /** This member's account. */
+  public String account() {
+    return client.account();
+  }
+
+  /** The current roles (a GroupContext extension every member agrees on). */
+  public Roles roles() {
+    return roles;
+  }
+
+  /** The role of the member at {@code leaf}. */
+  public Role roleOf(long leaf) {
+    Credential credential = group.members().get(leaf);
+    if (credential == null) {
+      throw new IllegalArgumentException("no member at leaf " + leaf);
+    }
+    return roles.roleOf(credential);
+  }
+
+  /** The members with their verified identities, by leaf. */
+  public Map<Long, VerifiedIdentity> roster() {
+    Map<Long, VerifiedIdentity> out = new LinkedHashMap<>();
+    for (long leaf : group.members().keySet()) {
+      out.put(leaf, identityOf(leaf));
+    }
+    return out;
+  }
+
+  /** The leaf of {@code account}, if it is a member. */
+  public OptionalLong leafOf(String account) {
+    for (Map.Entry<Long, VerifiedIdentity> e : roster().entrySet()) {
+      if (e.getValue().account().equals(account)) {
+        return OptionalLong.of(e.getKey());
+      }
+    }
+    return OptionalLong.empty();
+  }
+
+  /** The security code of the current epoch (RFC 9420 §8.7 epoch authenticator). */
+  public String securityCode() {
+    return securityCodes.get(group.epoch());
+  }
+
+  /** The security code this member showed in each epoch it was in. */
+  public Map<Long, String> securityCodes() {
+    return Map.copyOf(securityCodes);
+  }
+
+  /** Roster changes as this member merged them. */
+  public List<RosterEvent> events() {
+    return List.copyOf(events);
+  }
+
+  /** Messages {@link #poll()} rejected (hostile or broken), in order. */
+  public List<SealmeetException> rejected() {
+    return List.copyOf(rejected);
+  }
+
+  /** The media protector: protect and unprotect frames under this meeting's keys. */
+  public MediaProtector media() {
+    return media;
+  }
+
+  /** The next sequence number this member will read (for reconnection). */
+  public long nextSequence() {
+    return nextSequence;
+  }
+
+  private VerifiedIdentity identityOf(long leaf) {
+    var node = group.ratchetTree().leaf(leaf).orElseThrow();
+    return client.verifier().verify(node.credential(), node.signatureKey()).orElseThrow(
+        () -> new IllegalStateException("a member's credential no longer verifies"));
+  }
+
+  // ------------------------------------------------------------------ changes
+
+  /**
+   * Admits {@code account} from the lobby: claims its KeyPackage, commits an Add and sends the
+   * Welcome. If another commit wins the epoch, catches up and tries again on the new one.
+   *
+   * @throws MeetingRuleException if this member may not admit
+   * @throws SealmeetException if there is no KeyPackage, it is refused, or every attempt lost
+   */
+  public void admit(String account) throws SealmeetException {
+    admitAll(List.of(account));
+  }
+
+  /**
+   * Admits several accounts from the lobby in one commit, with one Welcome naming them all.
+   *
+   * @throws MeetingRuleException if this member may not admit
+   * @throws SealmeetException if a KeyPackage is missing or refused, or every attempt lost
+   */
+  public void admitAll(List<String> accounts) throws SealmeetException {
+    requireRole(Role::mayAdmit, MeetingRule.ADD_WITHOUT_RIGHT, "admit");
+    CommitRequest request = CommitRequest.empty();
+    for (String account : accounts) {
+      KeyPackageUpload upload = ds.claimKeyPackage(account).orElseThrow(
+          () -> new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE,
+              "no KeyPackage in the directory for an account"));
+      MlsMessage message = Envelopes.mls(upload.getMlsMessage());
+      if (!(message.body() instanceof KeyPackage keyPackage)) {
+        throw new DecodeException("the directory entry is not a KeyPackage");
+      }
+      request = request.add(keyPackage);
+    }
+    CommitResult result = commitWithRetry(request);
+    ds.submit(Envelope.newBuilder().setMeetingId(ByteString.copyFrom(group.groupId()))
+        .setWelcome(WelcomeMessage.newBuilder().setEpoch(group.epoch()).addAllRecipients(accounts)
+            .setMlsMessage(ByteString.copyFrom(result.welcome().orElseThrow().toBytes())))
+        .build());
+  }
+
+  /**
+   * Removes the member at {@code leaf}.
+   *
+   * @throws MeetingRuleException if this member may not remove others
+   * @throws SealmeetException if every attempt lost the race
+   */
+  public void remove(long leaf) throws SealmeetException {
+    requireRole(Role::mayRemove, MeetingRule.REMOVE_WITHOUT_RIGHT, "remove");
+    commitWithRetry(CommitRequest.empty().remove(leaf));
+  }
+
+  /**
+   * Commits the proposals received in this epoch (a member's leave, the delivery service's Remove
+   * of a dropped client), if any.
+   *
+   * @return whether there was anything to commit
+   */
+  public boolean commitPending() throws SealmeetException {
+    poll();
+    if (group.pendingProposalCount() == 0 || status != Status.ACTIVE) {
+      return false;
+    }
+    commitWithRetry(CommitRequest.empty());
+    return true;
+  }
+
+  /**
+   * Refreshes this member's leaf with an empty commit and a new path (post-compromise security,
+   * RFC 9420 §12.4); any member may. Retries on a newer epoch if another commit wins.
+   */
+  public void update() throws SealmeetException {
+    commitWithRetry(CommitRequest.empty().forcePath());
+  }
+
+  MlsGroup group() {
+    return group;
+  }
+
+  /**
+   * Leaves: proposes this member's own removal (RFC 9420 §12.1.3), for another member to commit.
+   * Once that commit arrives, the status becomes {@link Status#GONE}.
+   */
+  public void leave() throws SealmeetException {
+    requireActive();
+    for (int attempt = 0; attempt < client.options().maxAttempts(); attempt++) {
+      MlsMessage proposal = group.proposeRemove(group.ownLeafIndex());
+      SubmitResult result = ds.submit(Envelopes.handshake(group.groupId(),
+          Handshake.Kind.PROPOSAL, group.epoch(), proposal));
+      if (result.getStatus() == SubmitResult.Status.ACCEPTED) {
+        received.add(new ReceivedProposal(group.epoch(), Sender.member(group.ownLeafIndex()),
+            new RemoveProposal(group.ownLeafIndex()), new byte[0]));
+        return;
+      }
+      poll();
+    }
+    throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE, "leave lost "
+        + client.options().maxAttempts() + " races for an epoch");
+  }
+
+  /**
+   * Ends the meeting for everyone (host only): an end message only a member can have written,
+   * then this member erases every key.
+   */
+  public void end() throws SealmeetException {
+    requireRole(Role::mayEnd, MeetingRule.END_WITHOUT_RIGHT, "end");
+    MlsMessage message = group.protect(END, new byte[0]);
+    ds.submit(Envelope.newBuilder().setMeetingId(ByteString.copyFrom(group.groupId()))
+        .setEnded(MeetingEnded.newBuilder().setEpoch(group.epoch())
+            .setMlsMessage(ByteString.copyFrom(message.toBytes())))
+        .build());
+    close();
+  }
+
+  private CommitResult commitWithRetry(CommitRequest request) throws SealmeetException {
+    for (int attempt = 0; attempt < client.options().maxAttempts(); attempt++) {
+      poll();
+      requireActive();
+      long base = group.epoch();
+      CommitResult result = group.commit(request);
+      StagedCommit own = null;
+      SubmitResult submitted = ds.submit(Envelopes.handshake(group.groupId(),
+          Handshake.Kind.COMMIT, base, result.commit()));
+      if (submitted.getStatus() == SubmitResult.Status.ACCEPTED) {
+        Map<Long, Credential> before = group.members();
+        group.mergePendingCommit();
+        afterMerge(before, result.commit(), own, group.ownLeafIndex());
+        return result;
+      }
+      group.discardPendingCommit();
+    }
+    throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE, "the change lost "
+        + client.options().maxAttempts() + " races for an epoch");
+  }
+
+  private void requireRole(java.util.function.Predicate<Role> right, MeetingRule rule,
+      String action) throws SealmeetException {
+    requireActive();
+    Role mine = roles.roleOf(group.members().get(group.ownLeafIndex()));
+    if (!right.test(mine)) {
+      throw new MeetingRuleException(rule, "a " + mine + " may not " + action);
+    }
+  }
+
+  private void requireActive() throws MeetingRuleException {
+    if (status != Status.ACTIVE) {
+      throw new MeetingRuleException(MeetingRule.NOT_IN_MEETING, "this member is " + status);
+    }
+  }
+
+  // ------------------------------------------------------------------ receiving
+
+  /**
+   * Reads the log from {@link #nextSequence()} and processes every envelope. Rejected envelopes
+   * change nothing and are kept in {@link #rejected()}.
+   *
+   * @return the media frames that decrypted
+   */
+  public List<ReceivedFrame> poll() {
+    List<ReceivedFrame> frames = new ArrayList<>();
+    if (status == Status.ENDED) {
+      return frames;
+    }
+    for (Envelope envelope : ds.fetch(group.groupId(), nextSequence)) {
+      nextSequence = envelope.getSequence() + 1;
+      try {
+        process(envelope).ifPresent(frames::add);
+      } catch (SealmeetException e) {
+        rejected.add(e);
+      }
+      if (status == Status.ENDED) {
+        break;
+      }
+    }
+    return frames;
+  }
+
+  /**
+   * Processes one envelope as bytes from the wire.
+   *
+   * @throws SealmeetException if it is malformed or breaks a rule; nothing changes
+   */
+  public Optional<ReceivedFrame> process(byte[] envelope) throws SealmeetException {
+    return process(Envelopes.parse(envelope));
+  }
+
+  /**
+   * Processes one envelope: a handshake of the current epoch, a media frame, or an end message.
+   * Welcomes and handshakes of past epochs (this member's own, merged already) are skipped.
+   *
+   * @return the frame, for a media envelope of another member that decrypted
+   * @throws SealmeetException if it is malformed or breaks a rule; nothing changes
+   */
+  public Optional<ReceivedFrame> process(Envelope envelope) throws SealmeetException {
+    if (status == Status.ENDED) {
+      throw new MeetingRuleException(MeetingRule.NOT_IN_MEETING, "the meeting has ended");
+    }
+    if (!Arrays.equals(envelope.getMeetingId().toByteArray(), group.groupId())) {
+      throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE, "another meeting's envelope");
+    }
+    switch (envelope.getBodyCase()) {
+      case MEDIA -> {
+        ReceivedFrame frame = media.unprotect(null, envelope.getMedia().getSframe().toByteArray());
+        return frame.senderLeaf() == ownLeafIn(frame.epoch()) ? Optional.empty()
+            : Optional.of(frame);
+      }
+      case HANDSHAKE -> {
+        processHandshake(envelope.getHandshake());
+        return Optional.empty();
+      }
+      case ENDED -> {
+        processEnd(envelope.getEnded());
+        return Optional.empty();
+      }
+      case WELCOME -> {
+        return Optional.empty();
+      }
+      default -> throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE,
+          "envelope without body");
+    }
+  }
+
+  private long ownLeafIn(long epoch) {
+    return epoch == group.epoch() || status == Status.ACTIVE ? group.ownLeafIndex() : -1;
+  }
+
+  private void processHandshake(Handshake handshake) throws SealmeetException {
+    if (status != Status.ACTIVE || handshake.getEpoch() < group.epoch()) {
+      return;
+    }
+    MlsMessage message = Envelopes.mls(handshake.getMlsMessage());
+    if (message.body() instanceof dev.sealmeet.mls.message.PublicMessage own
+        && own.content().sender().equals(Sender.member(group.ownLeafIndex()))
+        && own.content().epoch() == group.epoch()
+        && own.content().contentType() == dev.sealmeet.mls.message.ContentType.PROPOSAL) {
+      return;
+    }
+    ProcessedMessage processed = group.process(message);
+    if (processed instanceof ReceivedProposal proposal) {
+      received.add(proposal);
+    } else if (processed instanceof StagedCommit staged) {
+      Roles next;
+      try {
+        next = RolePolicy.check(roles, group.members(), staged, message, received);
+      } catch (SealmeetException e) {
+        staged.discard();
+        throw e;
+      }
+      Map<Long, Credential> before = group.members();
+      group.merge(staged);
+      roles = next;
+      afterMerge(before, message, staged, staged.committer().index());
+    } else if (processed instanceof ApplicationMessage) {
+      throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE,
+          "application data in a handshake envelope");
+    }
+  }
+
+  private void processEnd(MeetingEnded ended) throws SealmeetException {
+    if (status != Status.ACTIVE) {
+      return;
+    }
+    ProcessedMessage processed = group.process(Envelopes.mls(ended.getMlsMessage()));
+    if (!(processed instanceof ApplicationMessage app) || !Arrays.equals(app.data(), END)) {
+      throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE, "not an end message");
+    }
+    Credential sender = group.members().get(app.senderLeaf());
+    if (sender == null || !roles.roleOf(sender).mayEnd()) {
+      throw new MeetingRuleException(MeetingRule.END_WITHOUT_RIGHT,
+          "end sent by leaf " + app.senderLeaf());
+    }
+    close();
+  }
+
+  private void afterMerge(Map<Long, Credential> before, MlsMessage commit, StagedCommit staged,
+      long committer) throws DecodeException {
+    List<ReceivedProposal> proposals = List.copyOf(received);
+    received.clear();
+    if (staged == null) {
+      roles = Roles.in(group.context().extensions()).orElse(roles);
+    }
+    if (group.status() == MlsGroup.Status.REMOVED) {
+      status = Status.GONE;
+      media.stopSending();
+      return;
+    }
+    installEpoch();
+    Map<Long, Credential> after = group.members();
+    for (long leaf : before.keySet()) {
+      if (!after.containsKey(leaf)) {
+        boolean left = proposals.stream().anyMatch(p -> p.proposal() instanceof RemoveProposal r
+            && r.removed() == leaf && p.sender().index() == leaf
+            && p.sender().senderType() == dev.sealmeet.mls.message.SenderType.MEMBER);
+        events.add(new RosterEvent(group.epoch(),
+            left ? RosterEvent.Kind.LEFT : RosterEvent.Kind.REMOVED, leaf,
+            verifiedOrUnknown(before.get(leaf)), committer, securityCode()));
+      }
+    }
+    for (long leaf : after.keySet()) {
+      if (!before.containsKey(leaf) || !before.get(leaf).equals(after.get(leaf))) {
+        record(RosterEvent.Kind.JOINED, leaf, committer);
+      }
+    }
+  }
+
+  private VerifiedIdentity verifiedOrUnknown(Credential credential) {
+    for (Map.Entry<String, Credential> e : credentials.entrySet()) {
+      if (e.getValue().equals(credential)) {
+        return new VerifiedIdentity(e.getKey(), "verified on entry");
+      }
+    }
+    return new VerifiedIdentity("(left before this member joined)", "unknown");
+  }
+
+  private void record(RosterEvent.Kind kind, long leaf, long by) {
+    VerifiedIdentity identity = identityOf(leaf);
+    credentials.put(identity.account(), group.members().get(leaf));
+    events.add(new RosterEvent(group.epoch(), kind, leaf, identity, by, securityCode()));
+  }
+
+  private void installEpoch() {
+    Secret baseKey = Secret.wrap(
+        group.export(MediaProtector.EXPORTER_LABEL, new byte[0], media.baseKeyLength()));
+    client.options().audit().installed(client.account(), group.epoch(), baseKey.copyBytes());
+    media.install(group.epoch(), baseKey, group.members().keySet(),
+        OptionalLong.of(group.ownLeafIndex()));
+    securityCodes.put(group.epoch(), SecurityCode.of(group.epochAuthenticator()));
+  }
+
+  // ------------------------------------------------------------------ media
+
+  /**
+   * Protects {@code frame} under the current epoch and hands it to the delivery service for
+   * fan-out.
+   *
+   * @return the SFrame bytes sent
+   */
+  public byte[] send(MediaFrame.Kind kind, byte[] frame) throws MeetingRuleException {
+    requireActive();
+    byte[] sframe = media.protect(null, frame);
+    ds.submit(Envelopes.media(group.groupId(), kind, sframe));
+    return sframe;
+  }
+
+  /** Erases every key: the group's epochs and the media keys. Idempotent. */
+  @Override
+  public void close() {
+    media.close();
+    group.close();
+    received.clear();
+    status = Status.ENDED;
+  }
+
+  /** Epoch, leaf and status only. */
+  @Override
+  public String toString() {
+    return "Meeting[epoch " + group.epoch() + ", leaf " + group.ownLeafIndex() + ", " + status
+        + "]";
+  }
+}

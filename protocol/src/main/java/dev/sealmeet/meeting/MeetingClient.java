@@ -1,0 +1,93 @@
+package dev.sealmeet.meeting;
+
+import com.google.protobuf.ByteString;
+import dev.sealmeet.meeting.proto.KeyPackageUpload;
+import dev.sealmeet.mls.crypto.MlsSuite;
+import dev.sealmeet.mls.group.GroupConfig;
+import dev.sealmeet.mls.group.KeyPackageBundle;
+import dev.sealmeet.mls.group.SigningIdentity;
+import dev.sealmeet.mls.message.Capabilities;
+import dev.sealmeet.mls.message.MlsMessage;
+import dev.sealmeet.mls.message.ProtocolVersion;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One user's client: account name, MLS signing identity and the verifier it trusts. Makes
+ * KeyPackages that support the roles extension, and joins meetings.
+ */
+public final class MeetingClient {
+  private final String account;
+  private final SigningIdentity identity;
+  private final MlsSuite suite;
+  private final IdentityVerifier verifier;
+  private final GroupConfig config;
+  private final MeetingOptions options;
+
+  /**
+   * A client of {@code account} signing with {@code identity}.
+   *
+   * @param verifier checks every credential this client meets, its own included
+   */
+  public MeetingClient(String account, SigningIdentity identity, MlsSuite suite,
+      IdentityVerifier verifier, MeetingOptions options) {
+    this.account = Objects.requireNonNull(account, "account");
+    this.identity = Objects.requireNonNull(identity, "identity");
+    this.suite = Objects.requireNonNull(suite, "suite");
+    this.verifier = Objects.requireNonNull(verifier, "verifier");
+    this.options = Objects.requireNonNull(options, "options");
+    // PublicMessage handshakes: RolePolicy reads the proposals a commit carries by value.
+    this.config = GroupConfig.defaults().withCredentials(verifier.asCredentialValidator())
+        .withEncryptHandshake(false).withPastEpochs(0);
+  }
+
+  /** The account name. */
+  public String account() {
+    return account;
+  }
+
+  SigningIdentity identity() {
+    return identity;
+  }
+
+  MlsSuite suite() {
+    return suite;
+  }
+
+  IdentityVerifier verifier() {
+    return verifier;
+  }
+
+  GroupConfig config() {
+    return config;
+  }
+
+  MeetingOptions options() {
+    return options;
+  }
+
+  /** What a meeting member supports: this suite, basic and X.509 credentials, the roles. */
+  Capabilities capabilities() {
+    return new Capabilities(List.of(ProtocolVersion.MLS10), List.of(suite.id()),
+        List.of(Roles.EXTENSION_TYPE), List.of(), List.of(1, 2));
+  }
+
+  /** A fresh KeyPackage with its private keys (RFC 9420 §10), valid for a day. */
+  KeyPackageBundle newKeyPackage(boolean lastResort) {
+    return KeyPackageBundle.create(suite, identity, capabilities(), Duration.ofDays(1),
+        lastResort, List.of(), config);
+  }
+
+  /** The directory entry for {@code bundle}'s KeyPackage. */
+  KeyPackageUpload upload(KeyPackageBundle bundle, boolean lastResort) {
+    return KeyPackageUpload.newBuilder().setAccount(account).setLastResort(lastResort)
+        .setMlsMessage(ByteString.copyFrom(MlsMessage.of(bundle.keyPackage()).toBytes())).build();
+  }
+
+  /** Account only. */
+  @Override
+  public String toString() {
+    return "MeetingClient[" + suite + "]";
+  }
+}

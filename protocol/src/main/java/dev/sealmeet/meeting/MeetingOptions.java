@@ -1,0 +1,52 @@
+package dev.sealmeet.meeting;
+
+import dev.sealmeet.sframe.SframeSuite;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+/**
+ * How a meeting's media is protected and how hard a member retries a change that lost the race for
+ * an epoch.
+ *
+ * @param sframeSuite the SFrame suite of the media (RFC 9605 §4.5)
+ * @param kidLayout the KID layout (RFC 9605 §5.2)
+ * @param grace how long previous epochs' receive keys are kept
+ * @param nanoTime the monotonic clock of the grace window
+ * @param maxAttempts how often a commit or proposal is tried on a newer epoch before giving up
+ * @param audit where copies of media base keys go (audits and demos only)
+ */
+public record MeetingOptions(SframeSuite sframeSuite, KidLayout kidLayout, GracePolicy grace,
+    LongSupplier nanoTime, int maxAttempts, KeyAudit audit) {
+  /** Checks nulls and ranges. */
+  public MeetingOptions {
+    Objects.requireNonNull(sframeSuite, "sframeSuite");
+    Objects.requireNonNull(kidLayout, "kidLayout");
+    Objects.requireNonNull(grace, "grace");
+    Objects.requireNonNull(nanoTime, "nanoTime");
+    Objects.requireNonNull(audit, "audit");
+    if (maxAttempts < 1 || maxAttempts > 1000) {
+      throw new IllegalArgumentException("maxAttempts must be in 1..1000");
+    }
+  }
+
+  /** AES-128-GCM frames, E = 4, the default grace, the system clock, 32 attempts, no audit. */
+  public static MeetingOptions defaults() {
+    return new MeetingOptions(SframeSuite.AES_128_GCM_SHA256_128, KidLayout.defaults(),
+        GracePolicy.defaults(), System::nanoTime, 32, KeyAudit.none());
+  }
+
+  /** These options with {@code value} as the grace policy. */
+  public MeetingOptions withGrace(GracePolicy value) {
+    return new MeetingOptions(sframeSuite, kidLayout, value, nanoTime, maxAttempts, audit);
+  }
+
+  /** These options with {@code value} as the clock of the grace window. */
+  public MeetingOptions withNanoTime(LongSupplier value) {
+    return new MeetingOptions(sframeSuite, kidLayout, grace, value, maxAttempts, audit);
+  }
+
+  /** These options with a key audit. */
+  public MeetingOptions withAudit(KeyAudit value) {
+    return new MeetingOptions(sframeSuite, kidLayout, grace, nanoTime, maxAttempts, value);
+  }
+}

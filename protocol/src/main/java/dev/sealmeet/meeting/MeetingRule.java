@@ -1,0 +1,41 @@
+package dev.sealmeet.meeting;
+
+/**
+ * The rules the meeting layer enforces, each with the section it rests on. A spec section can point
+ * at one constant; the code that enforces it names the same constant.
+ */
+public enum MeetingRule {
+  /** An Add was committed by a member whose role may not admit (issue 10, roles). */
+  ADD_WITHOUT_RIGHT("meeting roles"),
+  /** A Remove of another member was committed and proposed by members who may not remove. */
+  REMOVE_WITHOUT_RIGHT("meeting roles"),
+  /** The roles extension was changed by a member who may not assign roles. */
+  ROLES_CHANGE_WITHOUT_RIGHT("meeting roles"),
+  /** A roles change would leave the meeting without a host. */
+  NO_HOST_LEFT("meeting roles"),
+  /** A commit by a new member (external join): meetings admit only through the lobby. */
+  EXTERNAL_JOIN("RFC 9420 §12.4.3.2"),
+  /** An end-of-meeting message not sent by a host. */
+  END_WITHOUT_RIGHT("meeting roles"),
+  /** A member's credential was refused by the identity verifier (RFC 9420 §5.3.1). */
+  IDENTITY_REFUSED("RFC 9420 §5.3.1"),
+  /** A frame's KID names an epoch this member holds no keys for (RFC 9605 §5.2). */
+  UNKNOWN_EPOCH("RFC 9605 §5.2"),
+  /** A frame's KID names a sender that was not a member of its epoch (RFC 9605 §5.2). */
+  UNKNOWN_SENDER("RFC 9605 §5.2"),
+  /** A control envelope of a kind this call does not take, or for another meeting. */
+  UNEXPECTED_ENVELOPE("meeting control messages"),
+  /** The meeting was ended or this member is no longer in it. */
+  NOT_IN_MEETING("meeting lifecycle");
+
+  private final String section;
+
+  MeetingRule(String section) {
+    this.section = section;
+  }
+
+  /** The RFC section or design section the rule rests on. */
+  public String section() {
+    return section;
+  }
+}

@@ -1,0 +1,180 @@
+package dev.sealmeet.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sealmeet.error.SealmeetException;
+import dev.sealmeet.meeting.proto.Envelope;
+import dev.sealmeet.meeting.proto.Handshake;
+import dev.sealmeet.meeting.proto.KeyPackageUpload;
+import dev.sealmeet.meeting.proto.MediaFrame;
+import dev.sealmeet.meeting.proto.SubmitResult;
+import dev.sealmeet.mls.group.CommitRequest;
+import dev.sealmeet.mls.group.CommitResult;
+import dev.sealmeet.mls.message.KeyPackage;
+import dev.sealmeet.mls.message.MlsMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The delivery-service contract and role enforcement: several members committing at once, one
+ * commit per epoch, losers re-committing later, reconnection from a sequence number, the
+ * KeyPackage directory, and adds or removes committed without the right rejected by everyone.
+ */
+class MeetingContractTest {
+  private final MeetingFixtures f = new MeetingFixtures();
+
+  @Test
+  void concurrentCommits_oneWinsPerEpoch_allConverge_nothingLost() throws Exception {
+    List<Meeting> m = f.meeting("host", "ann", "ben", "cat", "dan");
+    long start = m.get(0).epoch();
+    ExecutorService pool = Executors.newFixedThreadPool(m.size());
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<?>> done = new ArrayList<>();
+    for (Meeting member : m) {
+      done.add(pool.submit(() -> {
+        go.await();
+        member.update();
+        return null;
+      }));
+    }
+    go.countDown();
+    for (Future<?> d : done) {
+      d.get();
+    }
+    pool.shutdown();
+    m.forEach(Meeting::poll);
+    long end = start + m.size();
+    for (Meeting member : m) {
+      assertThat(member.epoch()).isEqualTo(end);
+      assertThat(member.securityCode()).isEqualTo(m.get(0).securityCode());
+      assertThat(member.rejected()).isEmpty();
+    }
+    List<Handshake> commits = f.ds.recorded(m.get(0).id()).stream()
+        .filter(Envelope::hasHandshake).map(Envelope::getHandshake)
+        .filter(h -> h.getKind() == Handshake.Kind.COMMIT && h.getEpoch() >= start)
+        .collect(Collectors.toList());
+    assertThat(commits).extracting(Handshake::getEpoch)
+        .containsExactlyElementsOf(java.util.stream.LongStream.range(start, end).boxed()
+            .collect(Collectors.toList()));
+    Map<Long, Long> bySender = commits.stream().collect(Collectors.groupingBy(h -> {
+      try {
+        return ((dev.sealmeet.mls.message.PublicMessage) MlsMessage.fromBytes(
+            h.getMlsMessage().toByteArray()).body()).content().sender().index();
+      } catch (SealmeetException e) {
+        throw new AssertionError(e);
+      }
+    }, Collectors.counting()));
+    assertThat(bySender).hasSize(m.size()).allSatisfy((leaf, n) -> assertThat(n).isEqualTo(1));
+  }
+
+  @Test
+  void staleCommit_isRefused_andNotStored() throws SealmeetException {
+    List<Meeting> m = f.meeting("host", "ann");
+    long epoch = m.get(1).epoch();
+    CommitResult late = m.get(1).group().commit(CommitRequest.empty());
+    m.get(0).update();
+    SubmitResult result = f.ds.submit(Envelopes.handshake(m.get(1).id(), Handshake.Kind.COMMIT,
+        epoch, late.commit()));
+    assertThat(result.getStatus()).isEqualTo(SubmitResult.Status.STALE_EPOCH);
+    assertThat(result.getEpoch()).isEqualTo(epoch + 1);
+    m.get(1).group().discardPendingCommit();
+    m.get(1).poll();
+    assertThat(m.get(1).epoch()).isEqualTo(epoch + 1);
+  }
+
+  @Test
+  void reconnection_fromSequenceNumber_catchesUp() throws SealmeetException {
+    List<Meeting> m = f.meeting("host", "ann", "ben");
+    Meeting ben = m.get(2);
+    long resumeAt = ben.nextSequence();
+    m.get(0).update();
+    m.get(0).send(MediaFrame.Kind.VIDEO, new byte[] {4, 5});
+    m.get(1).update();
+    List<Envelope> missed = f.ds.fetch(ben.id(), resumeAt);
+    assertThat(missed).extracting(Envelope::getSequence).first().isEqualTo(resumeAt);
+    assertThat(missed).hasSize(3);
+    List<ReceivedFrame> frames = ben.poll();
+    assertThat(frames).hasSize(1);
+    assertThat(ben.epoch()).isEqualTo(m.get(1).epoch());
+    assertThat(ben.securityCode()).isEqualTo(m.get(1).securityCode());
+    assertThat(ben.nextSequence()).isEqualTo(resumeAt + 3);
+  }
+
+  @Test
+  void keyPackageDirectory_handsOutEachOnce_lastResortStays() {
+    MeetingClient zoe = f.client("zoe");
+    f.ds.publishKeyPackage(zoe.upload(zoe.newKeyPackage(true), true));
+    f.ds.publishKeyPackage(zoe.upload(zoe.newKeyPackage(false), false));
+    KeyPackageUpload first = f.ds.claimKeyPackage("zoe").orElseThrow();
+    KeyPackageUpload second = f.ds.claimKeyPackage("zoe").orElseThrow();
+    KeyPackageUpload third = f.ds.claimKeyPackage("zoe").orElseThrow();
+    assertThat(first.getLastResort()).isFalse();
+    assertThat(second.getLastResort()).isTrue();
+    assertThat(third).isEqualTo(second);
+    assertThat(f.ds.claimKeyPackage("nobody")).isEmpty();
+  }
+
+  @Test
+  void addCommittedByParticipant_isRejectedByEveryMember() throws SealmeetException {
+    List<Meeting> m = f.meeting("host", "ann", "ben");
+    MeetingClient zoe = f.client("zoe");
+    KeyPackage kp = zoe.newKeyPackage(false).keyPackage();
+    Meeting ann = m.get(1);
+    long epoch = ann.epoch();
+    CommitResult forged = ann.group().commit(CommitRequest.empty().add(kp));
+    f.ds.submit(Envelopes.handshake(ann.id(), Handshake.Kind.COMMIT, epoch, forged.commit()));
+    for (Meeting other : List.of(m.get(0), m.get(2))) {
+      other.poll();
+      assertThat(other.epoch()).isEqualTo(epoch);
+      assertThat(other.rejected()).singleElement().isInstanceOfSatisfying(
+          MeetingRuleException.class,
+          e -> assertThat(e.rule()).isEqualTo(MeetingRule.ADD_WITHOUT_RIGHT));
+      assertThat(other.roster()).hasSize(3);
+    }
+  }
+
+  @Test
+  void removeCommittedByParticipant_isRejectedByEveryMember() throws SealmeetException {
+    List<Meeting> m = f.meeting("host", "ann", "ben");
+    Meeting ann = m.get(1);
+    long epoch = ann.epoch();
+    CommitResult forged = ann.group().commit(CommitRequest.empty().remove(0));
+    f.ds.submit(Envelopes.handshake(ann.id(), Handshake.Kind.COMMIT, epoch, forged.commit()));
+    for (Meeting other : List.of(m.get(0), m.get(2))) {
+      other.poll();
+      assertThat(other.epoch()).isEqualTo(epoch);
+      assertThat(other.rejected()).singleElement().isInstanceOfSatisfying(
+          MeetingRuleException.class,
+          e -> assertThat(e.rule()).isEqualTo(MeetingRule.REMOVE_WITHOUT_RIGHT));
+    }
+  }
+
+  @Test
+  void rolesChangeByParticipant_isRejectedByEveryMember() throws SealmeetException {
+    List<Meeting> m = f.meeting("host", "ann", "ben");
+    Meeting ann = m.get(1);
+    long epoch = ann.epoch();
+    Roles promoted = ann.roles().with(f.identities.get("ann").credential(), Role.HOST);
+    List<dev.sealmeet.mls.message.Extension> extensions = new ArrayList<>(
+        ann.group().context().extensions());
+    extensions.removeIf(e -> e.extensionType() == Roles.EXTENSION_TYPE);
+    extensions.add(promoted.toExtension());
+    CommitResult forged = ann.group().commit(
+        CommitRequest.empty().groupContextExtensions(extensions));
+    f.ds.submit(Envelopes.handshake(ann.id(), Handshake.Kind.COMMIT, epoch, forged.commit()));
+    for (Meeting other : List.of(m.get(0), m.get(2))) {
+      other.poll();
+      assertThat(other.epoch()).isEqualTo(epoch);
+      assertThat(other.rejected()).singleElement().isInstanceOfSatisfying(
+          MeetingRuleException.class,
+          e -> assertThat(e.rule()).isEqualTo(MeetingRule.ROLES_CHANGE_WITHOUT_RIGHT));
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package dev.sealmeet.meeting;
+
+import dev.sealmeet.error.SealmeetException;
+import dev.sealmeet.mls.crypto.MlsSuite;
+import dev.sealmeet.mls.group.SigningIdentity;
+import dev.sealmeet.mls.message.BasicCredential;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Accounts, clients and a delivery service for the meeting tests. */
+final class MeetingFixtures {
+  final MlsSuite suite;
+  final InMemoryDeliveryService ds;
+  final Map<String, byte[]> accountKeys = new HashMap<>();
+  final Map<String, SigningIdentity> identities = new HashMap<>();
+  final MeetingOptions options;
+
+  MeetingFixtures(MeetingOptions options) {
+    try {
+      suite = MlsSuite.of(1, new SecureRandom());
+    } catch (SealmeetException e) {
+      throw new AssertionError(e);
+    }
+    ds = new InMemoryDeliveryService(suite);
+    this.options = options;
+  }
+
+  MeetingFixtures() {
+    this(MeetingOptions.defaults());
+  }
+
+  /** A client whose account key is registered with the shared verifier. */
+  MeetingClient client(String account) {
+    SigningIdentity identity = SigningIdentity.generate(suite,
+        new BasicCredential(account.getBytes(StandardCharsets.UTF_8)));
+    accountKeys.put(account, identity.signaturePublicKey());
+    identities.put(account, identity);
+    return new MeetingClient(account, identity, suite, verifier(), options);
+  }
+
+  /** Verifies against the registry as it is when a credential is checked. */
+  IdentityVerifier verifier() {
+    return (credential, key) -> IdentityVerifier.basicBoundTo(accountKeys).verify(credential, key);
+  }
+
+  /** Admits {@code guest} through {@code host} and returns its meeting. */
+  Meeting admit(Meeting host, LobbyGuest guest) throws SealmeetException {
+    host.admit(guest.account());
+    Optional<Meeting> joined = guest.poll();
+    return joined.orElseThrow(() -> new AssertionError("no Welcome for " + guest.account()));
+  }
+
+  /** A meeting of {@code host} with the other accounts admitted, all caught up. */
+  List<Meeting> meeting(String... accounts) throws SealmeetException {
+    Meeting host = Meeting.open(client(accounts[0]), ds);
+    java.util.ArrayList<Meeting> all = new java.util.ArrayList<>(List.of(host));
+    for (int i = 1; i < accounts.length; i++) {
+      LobbyGuest guest = LobbyGuest.enter(client(accounts[i]), ds, host.id());
+      all.add(admit(host, guest));
+      all.forEach(Meeting::poll);
+    }
+    return all;
+  }
+}

@@ -1,0 +1,145 @@
+package dev.sealmeet.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sealmeet.error.SealmeetException;
+import dev.sealmeet.meeting.proto.Envelope;
+import dev.sealmeet.meeting.proto.MediaFrame;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** A meeting's life: lobby, admission, media, removal, leaving, end, security codes. */
+class MeetingTest {
+  private final MeetingFixtures f = new MeetingFixtures();
+
+  @Test
+  void admittedMembers_shareEpoch_securityCode_andVerifiedRoster() throws SealmeetException {
+    List<Meeting> m = f.meeting("host", "ann", "ben");
+    for (Meeting member : m) {
+      assertThat(member.epoch()).isEqualTo(2);
+      assertThat(member.securityCode()).isEqualTo(m.get(0).securityCode());
+      assertThat(member.roster().values().stream().map(VerifiedIdentity::account))
+          .containsExactly("host", "ann", "ben");
+    }
+    assertThat(m.get(0).securityCodes().get(1L)).isNotEqualTo(m.get(0).securityCode());
+    assertThat(m.get(0).roleOf(0)).isEqualTo(Role.HOST);
+    assertThat(m.get(1).roleOf(1)).isEqualTo(Role.PARTICIPANT);
+    assertThat(m.get(0).events()).extracting(RosterEvent::kind)
+        .containsExactly(RosterEvent.Kind.OPENED, RosterEvent.Kind.JOINED,
+            RosterEvent.Kind.JOINED);
+    assertThat(m.get(0).events().get(2).identity().account()).isEqualTo("ben");
+  }
+
+  @Test
+  void media_flowsToMembers_andNotToTheLobbyGuest() throws SealmeetException {
+    List<Meeting> m = f.meeting("host", "ann");
+    LobbyGuest waiting = LobbyGuest.enter(f.client("zoe"), f.ds, m.get(0).id());
+    m.get(0).send(MediaFrame.Kind.AUDIO, new byte[] {1, 2, 3});
+    List<ReceivedFrame> atAnn = m.get(1).poll();
+    assertThat(atAnn).hasSize(1);
+    assertThat(atAnn.get(0).payload()).containsExactly(1, 2, 3);
+    assertThat(waiting.poll()).isEmpty();
+    assertThat(waiting.mediaKeysHeld()).isZero();
+  }
+
+  @Test
+  void removedMember_getsNoKeyOfTheNextEpoch() throws SealmeetException {
+    List<Meeting> m = f.meeting("host", "ann", "ben");
+    m.get(0).remove(m.get(0).leafOf("ben").getAsLong());
+    m.forEach(Meeting::poll);
+    assertThat(m.get(2).status()).isEqualTo(Meeting.Status.GONE);
+    assertThat(m.get(2).media().heldEpochs()).doesNotContain(m.get(0).epoch());
+    m.get(0).send(MediaFrame.Kind.AUDIO, new byte[] {7});
+    assertThat(m.get(1).poll()).hasSize(1);
+    assertThat(m.get(2).poll()).isEmpty();
+    assertThat(m.get(2).rejected()).last().isInstanceOfSatisfying(MeetingRuleException.class,
+        e -> assertThat(e.rule()).isEqualTo(MeetingRule.UNKNOWN_EPOCH));
+    assertThat(m.get(1).events()).last().extracting(RosterEvent::kind)
+        .isEqualTo(RosterEvent.Kind.REMOVED);
+  }
+
+  @Test
+  void leaving_isASelfRemoveCommittedByAnother() throws SealmeetException {
+    List<Meeting> m = f.meeting("host", "ann", "ben");
+    m.get(1).leave();
+    assertThat(m.get(0).commitPending()).isTrue();
+    m.forEach(Meeting::poll);
+    assertThat(m.get(1).status()).isEqualTo(Meeting.Status.GONE);
+    assertThat(m.get(2).roster().values()).extracting(VerifiedIdentity::account)
+        .containsExactly("host", "ben");
+    assertThat(m.get(2).events()).last().satisfies(e -> {
+      assertThat(e.kind()).isEqualTo(RosterEvent.Kind.LEFT);
+      assertThat(e.identity().account()).isEqualTo("ann");
+    });
+  }
+
+  @Test
+  void deliveryServiceRemove_ofDroppedClient_isCommittedByAParticipant()
+      throws SealmeetException {
+    List<Meeting> m = f.meeting("host", "ann", "ben");
+    f.ds.proposeRemove(m.get(0).id(), m.get(0).leafOf("host").getAsLong());
+    assertThat(m.get(1).commitPending()).isTrue();
+    m.forEach(Meeting::poll);
+    assertThat(m.get(2).roster().values()).extracting(VerifiedIdentity::account)
+        .containsExactly("ann", "ben");
+    assertThat(m.get(0).status()).isEqualTo(Meeting.Status.GONE);
+  }
+
+  @Test
+  void participant_mayNotAdmitOrRemove_locally() throws SealmeetException {
+    List<Meeting> m = f.meeting("host", "ann");
+    LobbyGuest.enter(f.client("zoe"), f.ds, m.get(0).id());
+    assertThatThrownBy(() -> m.get(1).admit("zoe"))
+        .isInstanceOfSatisfying(MeetingRuleException.class,
+            e -> assertThat(e.rule()).isEqualTo(MeetingRule.ADD_WITHOUT_RIGHT));
+    assertThatThrownBy(() -> m.get(1).remove(0))
+        .isInstanceOfSatisfying(MeetingRuleException.class,
+            e -> assertThat(e.rule()).isEqualTo(MeetingRule.REMOVE_WITHOUT_RIGHT));
+  }
+
+  @Test
+  void end_erasesEveryKeyEverywhere() throws SealmeetException {
+    List<Meeting> m = f.meeting("host", "ann", "ben");
+    m.get(0).end();
+    m.forEach(Meeting::poll);
+    for (Meeting member : m) {
+      assertThat(member.status()).isEqualTo(Meeting.Status.ENDED);
+      assertThat(member.media().isClosed()).isTrue();
+    }
+  }
+
+  @Test
+  void hostileEnvelopes_throwSealmeetExceptions_andChangeNothing() throws SealmeetException {
+    List<Meeting> m = f.meeting("host", "ann");
+    m.get(0).send(MediaFrame.Kind.AUDIO, new byte[] {1});
+    List<Envelope> log = f.ds.recorded(m.get(0).id());
+    Meeting ann = m.get(1);
+    long epoch = ann.epoch();
+    String code = ann.securityCode();
+    java.util.Random random = new java.util.Random(7);
+    for (Envelope envelope : log) {
+      byte[] bytes = envelope.toByteArray();
+      for (int i = 0; i < 200; i++) {
+        byte[] tampered = bytes.clone();
+        int at = random.nextInt(tampered.length);
+        tampered[at] ^= (byte) (1 + random.nextInt(255));
+        try {
+          ann.process(tampered);
+        } catch (SealmeetException expected) {
+          // the only allowed failure
+        }
+        assertThat(ann.epoch()).isEqualTo(epoch);
+        assertThat(ann.securityCode()).isEqualTo(code);
+      }
+    }
+    assertThatThrownBy(() -> ann.process(new byte[] {(byte) 0xff, 0x01}))
+        .isInstanceOf(SealmeetException.class);
+    assertThat(ann.status()).isEqualTo(Meeting.Status.ACTIVE);
+    assertThat(m.get(0).securityCode()).isEqualTo(ann.securityCode());
+    assertThat(ann.toString() + ann.roles() + ann.media()).doesNotContain("ann");
+    assertThat(log.stream().map(e -> e.getBodyCase().name()).collect(Collectors.toSet()))
+        .contains("HANDSHAKE", "WELCOME", "MEDIA");
+  }
+}
