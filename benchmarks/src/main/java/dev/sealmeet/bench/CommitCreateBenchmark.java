@@ -18,6 +18,10 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * {@code add} one new member by value (with a Welcome carrying the tree), {@code remove}
  * the member at leaf 1 (with a path), or {@code update} (an empty commit). Every commit carries a path (see {@link SealmeetGroupFixture#request}). Sealmeet
  * discards its pending commit after each one; BouncyCastle leaves the group object as it was.
+ *
+ * <p>BouncyCastle 1.84 cannot commit {@code remove} at 2 members (a commit leaving the committer
+ * alone: {@code IndexOutOfBoundsException} in {@code TreeKEMPublicKey.parentHashes}), so that
+ * case, and its {@link CommitProcessBenchmark} twin, errors on the BouncyCastle side.
  */
 public class CommitCreateBenchmark extends GroupBenchmarkBase {
   /** Members in the group before the commit. */
