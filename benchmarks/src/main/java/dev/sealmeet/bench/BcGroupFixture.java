@@ -35,7 +35,8 @@ final class BcGroupFixture {
     try {
       suite = MlsCipherSuite.getSuite((short) GroupBenchmarkBase.SUITE);
     } catch (Exception e) {
-      throw new IllegalStateException("BouncyCastle MLS lacks suite " + GroupBenchmarkBase.SUITE, e);
+      throw new IllegalStateException(
+          "BouncyCastle MLS lacks suite " + GroupBenchmarkBase.SUITE, e);
     }
   }
 
@@ -79,7 +80,7 @@ final class BcGroupFixture {
     }
   }
 
-  /** A group of {@code size} members: created, one commit adding the rest, applied by the creator. */
+  /** A group of {@code size} members: created, one commit adding the rest, applied. */
   Grown grow(int size) throws Exception {
     Client creator = newClient("member 0");
     byte[] groupId = new byte[32];
@@ -99,23 +100,28 @@ final class BcGroupFixture {
       added.add(c);
       adds.add(Proposal.add(c.keyPackage()));
     }
-    Group.GroupWithMessage result = commit(group, adds, false);
+    Group.GroupWithMessage result = commit(group, adds, false, 0);
     return new Grown(result.group, added, welcomeBytes(result.message));
   }
 
-  /** Creates a commit of {@code proposals} by value; the returned group is the next epoch's. */
-  Group.GroupWithMessage commit(Group group, List<Proposal> proposals, boolean forcePath)
-      throws Exception {
+  /**
+   * Creates a commit of {@code proposals} by value, a path only where required (as {@code
+   * SealmeetGroupFixture#request}: every {@code op} but {@code add}), {@code count} in its
+   * {@code authenticated_data}; the returned group is the next epoch's.
+   */
+  Group.GroupWithMessage commit(Group group, List<Proposal> proposals, boolean forcePath,
+      long count) throws Exception {
     byte[] leafSecret = new byte[suite.getKDF().getHashLength()];
     random.nextBytes(leafSecret);
     return group.commit(new Secret(leafSecret),
-        new Group.CommitOptions(proposals, true, forcePath, null), new Group.MessageOptions(),
+        new Group.CommitOptions(proposals, true, forcePath, null),
+        new Group.MessageOptions(false, SealmeetGroupFixture.counter(count), 0),
         new Group.CommitParameters(Group.NORMAL_COMMIT_PARAMS));
   }
 
   /**
-   * The proposals of one group benchmark operation, committed with {@code forcePath} as in {@link
-   * SealmeetGroupFixture#request}.
+   * The proposals of one group benchmark operation, as in {@link SealmeetGroupFixture#request};
+   * commit them with {@code forcePath} unless {@code op} is {@code add}.
    */
   static List<Proposal> proposals(String op, Client joiner, long removed) throws Exception {
     switch (op) {

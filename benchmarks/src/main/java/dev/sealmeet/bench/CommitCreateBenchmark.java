@@ -1,7 +1,6 @@
 package dev.sealmeet.bench;
 
 import dev.sealmeet.error.SealmeetException;
-import dev.sealmeet.mls.group.CommitRequest;
 import dev.sealmeet.mls.group.CommitResult;
 import dev.sealmeet.mls.group.MlsGroup;
 import java.util.List;
@@ -15,9 +14,15 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Creating a commit (RFC 9420 §12.4) by the member at leaf 0 of an {@code members}-member group:
- * {@code add} one new member by value (with a Welcome carrying the tree), {@code remove}
- * the member at leaf 1 (with a path), or {@code update} (an empty commit). Every commit carries a path (see {@link SealmeetGroupFixture#request}). Sealmeet
+ * {@code add} one new member by value (path-less, with a Welcome carrying the tree), {@code remove}
+ * the member at leaf 1, or {@code update} (an empty commit), both with a path. Each commit carries
+ * a counter as {@code authenticated_data} (see {@link SealmeetGroupFixture#request}). Sealmeet
  * discards its pending commit after each one; BouncyCastle leaves the group object as it was.
+ *
+ * <p>The group is fresh: grown by one path-less commit, its parent nodes are blank, so a path
+ * encrypts to every other leaf (a copath node's resolution is all its leaves). That is the worst
+ * case, the same for both libraries; a group whose members have all committed once encrypts to
+ * about log2(N) nodes instead.
  *
  * <p>BouncyCastle 1.84 cannot commit {@code remove} at 2 members (a commit leaving the committer
  * alone: {@code IndexOutOfBoundsException} in {@code TreeKEMPublicKey.parentHashes}), so that
@@ -33,7 +38,8 @@ public class CommitCreateBenchmark extends GroupBenchmarkBase {
   public String op;
 
   private MlsGroup sealmeet;
-  private CommitRequest request;
+  private SealmeetGroupFixture.Client joiner;
+  private long count;
   private BcGroupFixture bc;
   private Group bcGroup;
   private List<Proposal> bcProposals;
@@ -48,7 +54,7 @@ public class CommitCreateBenchmark extends GroupBenchmarkBase {
     } else {
       SealmeetGroupFixture fixture = new SealmeetGroupFixture();
       sealmeet = fixture.grow(members).creator;
-      request = SealmeetGroupFixture.request(op, fixture.newClient("joiner"), 1);
+      joiner = fixture.newClient("joiner");
     }
   }
 
@@ -63,7 +69,7 @@ public class CommitCreateBenchmark extends GroupBenchmarkBase {
   /** One Sealmeet commit, then discarded. */
   @Benchmark
   public CommitResult sealmeet() throws SealmeetException {
-    CommitResult result = sealmeet.commit(request);
+    CommitResult result = sealmeet.commit(SealmeetGroupFixture.request(op, joiner, 1, ++count));
     sealmeet.discardPendingCommit();
     return result;
   }
@@ -71,6 +77,6 @@ public class CommitCreateBenchmark extends GroupBenchmarkBase {
   /** One BouncyCastle commit. */
   @Benchmark
   public Object bouncycastle() throws Exception {
-    return bc.commit(bcGroup, bcProposals, true);
+    return bc.commit(bcGroup, bcProposals, !"add".equals(op), ++count);
   }
 }

@@ -39,14 +39,14 @@ public class CommitProcessBenchmark extends GroupBenchmarkBase {
       BcGroupFixture.Grown grown = bc.grow(members);
       bcReceiver = bc.join(grown.added.get(members - 2), grown.welcome);
       Group.GroupWithMessage made = bc.commit(grown.creator,
-          BcGroupFixture.proposals(op, bc.newClient("joiner"), 1), true);
+          BcGroupFixture.proposals(op, bc.newClient("joiner"), 1), !"add".equals(op), 1);
       commit = BcGroupFixture.commitBytes(made.message);
     } else {
       SealmeetGroupFixture fixture = new SealmeetGroupFixture();
       SealmeetGroupFixture.Grown grown = fixture.grow(members);
       sealmeet = grown.join(members - 2);
       MlsGroup creator = grown.creator;
-      commit = creator.commit(SealmeetGroupFixture.request(op, fixture.newClient("joiner"), 1))
+      commit = creator.commit(SealmeetGroupFixture.request(op, fixture.newClient("joiner"), 1, 1))
           .commit().toBytes();
       creator.close();
     }

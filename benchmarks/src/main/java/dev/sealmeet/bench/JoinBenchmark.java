@@ -12,9 +12,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 /**
  * Joining an {@code members}-member group from a Welcome (RFC 9420 §12.4.3.1), the tree inside the
  * Welcome: decode, decrypt the group secrets and GroupInfo, validate the tree, derive the epoch.
- * The Welcome comes from a commit adding the joiner to a group of {@code members − 1}. Sealmeet
- * validates the whole tree (every leaf node's signature and fields, parent hashes, tree hash);
- * BouncyCastle 1.84 checks the tree hash and parent hashes but not the leaf signatures.
+ * The Welcome comes from a path-less commit adding the joiner to a group of {@code members − 1}.
+ * Sealmeet validates the whole tree (every leaf node's signature and fields, parent hashes, tree
+ * hash); BouncyCastle 1.84 checks the tree hash and parent hashes but not the leaf signatures.
  */
 public class JoinBenchmark extends GroupBenchmarkBase {
   /** Members in the group after the join. */
@@ -34,12 +34,12 @@ public class JoinBenchmark extends GroupBenchmarkBase {
       bcJoiner = bc.newClient("joiner");
       BcGroupFixture.Grown grown = bc.grow(members - 1);
       welcome = BcGroupFixture.welcomeBytes(
-          bc.commit(grown.creator, BcGroupFixture.proposals("add", bcJoiner, 0), true).message);
+          bc.commit(grown.creator, BcGroupFixture.proposals("add", bcJoiner, 0), false, 1).message);
     } else {
       SealmeetGroupFixture fixture = new SealmeetGroupFixture();
       joiner = fixture.newClient("joiner");
       MlsGroup creator = fixture.grow(members - 1).creator;
-      welcome = creator.commit(SealmeetGroupFixture.request("add", joiner, 0))
+      welcome = creator.commit(SealmeetGroupFixture.request("add", joiner, 0, 1))
           .welcome().orElseThrow().toBytes();
       creator.close();
     }

@@ -26,9 +26,8 @@ import java.util.Optional;
  */
 final class SealmeetGroupFixture {
   /**
-   * Path-less commits where §12.4 allows them (adds): used for the commit that grows the group, so
-   * that setup stays cheap at 10,000 members. The measured commits all carry a path ({@link
-   * #request}).
+   * Path-less commits where §12.4 allows them (adds), as in the commit that grows the group (cheap
+   * setup at 10,000 members) and the measured {@code add}; see {@link #request}.
    */
   static final GroupConfig CONFIG = GroupConfig.defaults().withAlwaysPath(false);
 
@@ -83,7 +82,7 @@ final class SealmeetGroupFixture {
     }
   }
 
-  /** A group of {@code size} members: created, one commit adding the rest, merged by the creator. */
+  /** A group of {@code size} members: created, one commit adding the rest, merged. */
   Grown grow(int size) throws SealmeetException {
     Client creator = newClient("member 0");
     byte[] groupId = new byte[32];
@@ -105,17 +104,26 @@ final class SealmeetGroupFixture {
   }
 
   /**
-   * The commit request of one group benchmark operation, always with a path: a path-less Add
-   * repeated from one state derives the same joiner secret, so the same Welcome key and nonce,
-   * which BouncyCastle's GCM refuses (rightly) on the second run.
+   * The commit request of one group benchmark operation: {@code add} is path-less (the least
+   * §12.4 requires, as in the issue's BouncyCastle figures), {@code remove} and {@code update}
+   * carry a path. {@code count} goes into {@code authenticated_data}: a path-less Add repeated
+   * from one state would otherwise derive the same joiner secret, so the same Welcome key and
+   * nonce, which BouncyCastle's GCM rightly refuses the second time.
    */
-  static CommitRequest request(String op, Client joiner, long removed) {
+  static CommitRequest request(String op, Client joiner, long removed, long count) {
+    CommitRequest request;
     switch (op) {
-      case "add": return CommitRequest.empty().add(joiner.keyPackage().keyPackage()).forcePath();
-      case "remove": return CommitRequest.empty().remove(removed);
-      case "update": return CommitRequest.empty().forcePath();
+      case "add": request = CommitRequest.empty().add(joiner.keyPackage().keyPackage()); break;
+      case "remove": request = CommitRequest.empty().remove(removed); break;
+      case "update": request = CommitRequest.empty().forcePath(); break;
       default: throw new IllegalArgumentException("unknown operation " + op);
     }
+    return request.authenticatedData(counter(count));
+  }
+
+  /** {@code count} as 8 big-endian bytes. */
+  static byte[] counter(long count) {
+    return java.nio.ByteBuffer.allocate(Long.BYTES).putLong(count).array();
   }
 
   /** Decodes a message as a receiver would, from its bytes. */
