@@ -110,6 +110,7 @@ public final class SframeBenchTable {
           r.getPrimaryResult().getScore());
     }
     out.println("SFrame per-frame cost, ns/frame (quick run: short, noisy; see benchmarks/README.md)");
+    out.println(CpuLine.describe());
     out.printf(Locale.ROOT, "%-28s %8s %12s %8s %14s %8s%n",
         "suite", "size", "protect", "x raw", "protect+unpr.", "x raw");
     List<String> rows = new ArrayList<>(suites);

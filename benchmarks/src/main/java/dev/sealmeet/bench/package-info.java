@@ -7,7 +7,19 @@
  * sizes: 64 B, 1,200 B, 16 KiB, 100 KiB (FrameBenchmarkBase)
  * </pre>
  *
- * How to run them: {@code benchmarks/README.md}. {@link dev.sealmeet.bench.SframeBenchTable} runs a
- * quick version programmatically for {@code sealmeet bench sframe}.
+ * MLS group operations, Sealmeet ({@code sealmeet}) beside BouncyCastle MLS ({@code bouncycastle}),
+ * suite 1, on a shared base ({@code GroupBenchmarkBase}):
+ *
+ * <pre>
+ * KeyPackageBenchmark       one KeyPackage for an existing identity
+ * CommitCreateBenchmark     op = add | remove | update     members = 2, 10, 100, 1,000
+ * CommitProcessBenchmark    op = add | remove | update     members = 2, 10, 100, 1,000
+ * JoinBenchmark             Welcome, tree validated        members = 2 .. 10,000
+ * group of N: creator (leaf 0) adds N-1 in one commit; only the receiver joins
+ * </pre>
+ *
+ * How to run them: {@code benchmarks/README.md}. {@link dev.sealmeet.bench.SframeBenchTable} and
+ * {@link dev.sealmeet.bench.MlsBenchTable} run quick versions programmatically for {@code sealmeet
+ * bench sframe} and {@code sealmeet bench mls}.
  */
 package dev.sealmeet.bench;

@@ -1,5 +1,6 @@
 package dev.sealmeet.cli;
 
+import dev.sealmeet.bench.MlsBenchTable;
 import dev.sealmeet.bench.SframeBenchTable;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -8,19 +9,25 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code sealmeet bench sframe}: a quick JMH run of the per-frame cost beside raw AES-GCM. */
+/**
+ * {@code sealmeet bench sframe}: a quick JMH run of the per-frame cost beside raw AES-GCM. {@code
+ * sealmeet bench mls}: the MLS group operations beside BouncyCastle MLS.
+ */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
       "Runs a quick version of the JMH benchmarks and prints one table.",
       "'sframe': protect and protect+unprotect per frame for suites 1-5 and raw JCE AES-128-GCM,",
-      "in ns/frame, with the ratio to raw. Quick numbers are noisy; for real ones run the JMH",
-      "command in benchmarks/README.md on an idle machine."
+      "in ns/frame, with the ratio to raw.",
+      "'mls': KeyPackage generation, create and process add/remove/update commits, and join from",
+      "a Welcome, for Sealmeet and BouncyCastle MLS, in ms/op, per group size.",
+      "Quick numbers are noisy; for real ones run the JMH command in benchmarks/README.md on an",
+      "idle machine."
     })
 final class BenchCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "TARGET", description = "What to benchmark: sframe")
+  @Parameters(index = "0", paramLabel = "TARGET", description = "What to benchmark: sframe or mls")
   String target;
 
   @Option(names = "--forks", paramLabel = "N",
@@ -43,13 +50,21 @@ final class BenchCommand implements Callable<Integer> {
       description = "Frame sizes in bytes (default ${DEFAULT-VALUE})")
   List<String> sizes = List.of("64", "1200", "16384", "102400");
 
+  @Option(names = "--members", split = ",", paramLabel = "N",
+      description = "mls: group sizes (default ${DEFAULT-VALUE}); 10000 runs the join only")
+  List<String> members = List.of("2", "10", "100", "1000");
+
   @Override
   public Integer call() throws RunnerException {
-    if (!"sframe".equals(target)) {
-      System.err.println("sealmeet bench: unknown target '" + target + "' (known: sframe)");
-      return 2;
+    if ("sframe".equals(target)) {
+      new SframeBenchTable(forks, warmupMillis, measureMillis, suites, sizes).run(System.out);
+      return 0;
     }
-    new SframeBenchTable(forks, warmupMillis, measureMillis, suites, sizes).run(System.out);
-    return 0;
+    if ("mls".equals(target)) {
+      new MlsBenchTable(forks, warmupMillis, measureMillis, members).run(System.out);
+      return 0;
+    }
+    System.err.println("sealmeet bench: unknown target '" + target + "' (known: sframe, mls)");
+    return 2;
   }
 }

@@ -1,0 +1,36 @@
+package dev.sealmeet.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+
+/**
+ * Shared settings of the MLS group benchmarks: average time per operation in milliseconds, one
+ * fork with a heap large enough for a 10,000-member tree, short warm-up. Every benchmark class has
+ * two methods, {@code sealmeet} and {@code bouncycastle}, running the same operation on the same
+ * group shape (cipher suite 1, MLS_128_DHKEMX25519_AES128GCM_SHA256_Ed25519, handshakes as
+ * PublicMessage, the ratchet tree inside the Welcome). Setup builds only the side whose method
+ * runs, once per trial; each invocation starts from the same state.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public abstract class GroupBenchmarkBase {
+  /** The MLS cipher suite of every group benchmark. */
+  static final int SUITE = 1;
+
+  /** Whether this trial runs the BouncyCastle method (so setup builds only that side). */
+  static boolean isBouncyCastle(BenchmarkParams params) {
+    return params.getBenchmark().endsWith(".bouncycastle");
+  }
+}
