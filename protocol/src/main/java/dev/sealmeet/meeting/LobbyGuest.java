@@ -46,11 +46,6 @@ public final class LobbyGuest implements AutoCloseable {
     return client.account();
   }
 
-  /** Media keys held: always zero in the lobby. */
-  public int mediaKeysHeld() {
-    return 0;
-  }
-
   /**
    * Reads the log for a Welcome naming this account and joins with it. A Welcome this guest cannot
    * open (not for its KeyPackage, malformed, a tree or credential its verifier refuses) is skipped.

@@ -34,14 +34,20 @@ class MeetingTest {
 
   @Test
   void media_flowsToMembers_andNotToTheLobbyGuest() throws SealmeetException {
-    List<Meeting> m = f.meeting("host", "ann");
-    LobbyGuest waiting = LobbyGuest.enter(f.client("zoe"), f.ds, m.get(0).id());
+    java.util.Map<String, List<Long>> installed = new java.util.concurrent.ConcurrentHashMap<>();
+    MeetingFixtures audited = new MeetingFixtures(MeetingOptions.defaults().withAudit(
+        (account, epoch, key) -> installed.computeIfAbsent(account, a ->
+            new java.util.concurrent.CopyOnWriteArrayList<>()).add(epoch)));
+    List<Meeting> m = audited.meeting("host", "ann");
+    LobbyGuest waiting = LobbyGuest.enter(audited.client("zoe"), audited.ds, m.get(0).id());
     m.get(0).send(MediaFrame.Kind.AUDIO, new byte[] {1, 2, 3});
     List<ReceivedFrame> atAnn = m.get(1).poll();
     assertThat(atAnn).hasSize(1);
     assertThat(atAnn.get(0).payload()).containsExactly(1, 2, 3);
     assertThat(waiting.poll()).isEmpty();
-    assertThat(waiting.mediaKeysHeld()).isZero();
+    assertThat(installed).containsKeys("host", "ann").doesNotContainKey("zoe");
+    Meeting zoe = audited.admit(m.get(0), waiting);
+    assertThat(installed.get("zoe")).containsExactly(zoe.epoch());
   }
 
   @Test
