@@ -17,6 +17,8 @@ final class MlsSuite implements CipherSuite {
   private final int id;
   private final Hkdf kdf;
   private final String digestAlgorithm;
+  /** One digest per thread: tree hashing calls {@link #hash} once per node (no provider lookup). */
+  private final ThreadLocal<MessageDigest> digests;
   private final Aead aead;
   private final int kemId;
   private final int signatureTlsId;
@@ -35,6 +37,13 @@ final class MlsSuite implements CipherSuite {
     this.id = id;
     this.kdf = kdf;
     this.digestAlgorithm = digestAlgorithm;
+    this.digests = ThreadLocal.withInitial(() -> {
+      try {
+        return MessageDigest.getInstance(digestAlgorithm);
+      } catch (GeneralSecurityException e) {
+        throw new SealmeetBugException("JDK lacks " + digestAlgorithm, e);
+      }
+    });
     this.aead = aead;
     this.kemId = kemId;
     this.signatureTlsId = signatureTlsId;
@@ -74,11 +83,7 @@ final class MlsSuite implements CipherSuite {
 
   @Override
   public byte[] hash(byte[] data) {
-    try {
-      return MessageDigest.getInstance(digestAlgorithm).digest(data);
-    } catch (GeneralSecurityException e) {
-      throw new SealmeetBugException("JDK lacks " + digestAlgorithm, e);
-    }
+    return digests.get().digest(data);
   }
 
   @Override

@@ -134,20 +134,11 @@ public final class TreeKem {
       RatchetTree after = new RatchetTree(next, tree);
       GroupContext context = withTreeHash(contextTemplate, hashes.rootHash(after));
       byte[] contextBytes = context.toBytes();
+      HpkeCiphertext[][] sealed = encryptPathSecrets(tree, path, copath, pathSecrets,
+          excludedLeaves, contextBytes);
       List<UpdatePathNode> nodes = new ArrayList<>();
       for (int i = 0; i < path.size(); i++) {
-        byte[] secret = pathSecrets.get(i).copyBytes();
-        List<HpkeCiphertext> ciphertexts = new ArrayList<>();
-        try {
-          for (int r : tree.resolution(copath.get(i), excludedLeaves)) {
-            HpkeSealed sealed = suite.encryptWithLabel(tree.encryptionKey(r).orElseThrow(),
-                UPDATE_PATH_NODE_LABEL, contextBytes, secret);
-            ciphertexts.add(new HpkeCiphertext(sealed.kemOutput(), sealed.ciphertext()));
-          }
-        } finally {
-          Arrays.fill(secret, (byte) 0);
-        }
-        nodes.add(new UpdatePathNode(publicKeys.get(i), ciphertexts));
+        nodes.add(new UpdatePathNode(publicKeys.get(i), List.of(sealed[i])));
       }
       Map<Integer, Secret> byNode = new TreeMap<>();
       for (int i = 0; i < path.size(); i++) {
@@ -300,6 +291,70 @@ public final class TreeKem {
         added.values().forEach(Secret::destroy);
       }
     }
+  }
+
+  /** Resolutions of at least this many nodes in all are encrypted to in parallel. */
+  private static final int PARALLEL_ENCRYPTIONS = 32;
+
+  /**
+   * EncryptWithLabel of each path secret to every node in the resolution of its copath child
+   * (§7.6), in resolution order. A large resolution (a fresh or sparse tree) means one HPKE
+   * encryption per member; those are independent, so they run in parallel on the common pool.
+   */
+  private HpkeCiphertext[][] encryptPathSecrets(RatchetTree tree, List<Integer> path,
+      List<Integer> copath, List<Secret> pathSecrets, Collection<Long> excludedLeaves,
+      byte[] contextBytes) throws InvalidKeyException {
+    int levels = path.size();
+    List<List<Integer>> resolutions = new ArrayList<>(levels);
+    HpkeCiphertext[][] sealed = new HpkeCiphertext[levels][];
+    int total = 0;
+    for (int i = 0; i < levels; i++) {
+      List<Integer> resolution = tree.resolution(copath.get(i), excludedLeaves);
+      resolutions.add(resolution);
+      sealed[i] = new HpkeCiphertext[resolution.size()];
+      total += resolution.size();
+    }
+    int[] levelOf = new int[total];
+    int[] slotOf = new int[total];
+    for (int i = 0, t = 0; i < levels; i++) {
+      for (int j = 0; j < resolutions.get(i).size(); j++, t++) {
+        levelOf[t] = i;
+        slotOf[t] = j;
+      }
+    }
+    byte[][] secrets = new byte[levels][];
+    java.util.concurrent.atomic.AtomicReference<InvalidKeyException> failure =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    try {
+      for (int i = 0; i < levels; i++) {
+        secrets[i] = pathSecrets.get(i).copyBytes();
+      }
+      java.util.stream.IntStream tasks = java.util.stream.IntStream.range(0, total);
+      if (total >= PARALLEL_ENCRYPTIONS) {
+        tasks = tasks.parallel();
+      }
+      tasks.forEach(t -> {
+        int i = levelOf[t];
+        int r = resolutions.get(i).get(slotOf[t]);
+        try {
+          HpkeSealed one = suite.encryptWithLabel(tree.encryptionKey(r).orElseThrow(),
+              UPDATE_PATH_NODE_LABEL, contextBytes, secrets[i]);
+          sealed[i][slotOf[t]] = new HpkeCiphertext(one.kemOutput(), one.ciphertext());
+        } catch (InvalidKeyException e) {
+          failure.compareAndSet(null, e);
+        }
+      });
+    } finally {
+      for (byte[] secret : secrets) {
+        if (secret != null) {
+          Arrays.fill(secret, (byte) 0);
+        }
+      }
+    }
+    if (failure.get() != null) {
+      throw failure.get();
+    }
+    return sealed;
   }
 
   /** {@code template} with its {@code tree_hash} replaced. */
