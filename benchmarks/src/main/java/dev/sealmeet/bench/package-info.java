@@ -18,6 +18,13 @@
  * group of N: creator (leaf 0) adds N-1 in one commit; only the receiver joins
  * </pre>
  *
+ * P-curve cost, the library beside the BouncyCastle code it used before (BcGenericEc):
+ *
+ * <pre>
+ * EcdhBenchmark.dh / publicKey / generateKeyPair   curve P-256..P-521 x impl sealmeet, bc-generic
+ * EcdsaBenchmark.sign / verify                     curve P-256..P-521 x impl sealmeet, bc-generic
+ * </pre>
+ *
  * How to run them: {@code benchmarks/README.md}. {@link dev.sealmeet.bench.SframeBenchTable} and
  * {@link dev.sealmeet.bench.MlsBenchTable} run quick versions programmatically for {@code sealmeet
  * bench sframe} and {@code sealmeet bench mls}.

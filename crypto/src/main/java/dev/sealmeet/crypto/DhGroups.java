@@ -1,18 +1,20 @@
 package dev.sealmeet.crypto;
 
 /**
- * Factory of the Diffie-Hellman groups of the RFC 9180 DHKEMs (§7.1), with the §7.1.1 key encodings:
- * raw X25519/X448 keys; uncompressed SEC1 public keys and fixed-length big-endian private scalars for
- * the NIST curves.
+ * Factory of the Diffie-Hellman groups of the RFC 9180 DHKEMs (§7.1), with the §7.1.1 key
+ * encodings: raw X25519/X448 keys; uncompressed SEC1 public keys and fixed-length big-endian
+ * private scalars for the NIST curves.
  *
- * <p>All five use BouncyCastle's lightweight API (rfc7748 for X25519/X448, its custom-curve arithmetic
- * for P-256/384/521): in a quick measurement on JDK 17 it was 1.2-3.5x faster than the JDK's XDH and
- * ECDH. Side channels: the X25519/X448 ladder and the fixed-base comb used for NIST-curve public keys
- * are regular; BouncyCastle's variable-base NIST-curve multiplication in {@link DhGroup#dh} (wNAF) is
- * not designed to be constant-time, unlike the JDK's ECDH. That is the price of the speed-up on the
- * handshake path; switching {@code EcdhGroup.dh} to the JDK is a local change if the threat model
- * needs it. Every {@link DhGroup#dh} validates the peer's public key strictly and rejects an all-zero
- * shared secret (RFC 9180 §7.1.4) with {@link dev.sealmeet.error.InvalidKeyException}.
+ * <p>X25519 and X448 use BouncyCastle's lightweight {@code rfc7748} ladder, which is regular.
+ * P-256/384/521 use the JDK's SunEC ({@code KeyPairGenerator "EC"}, {@code KeyAgreement "ECDH"}),
+ * whose field arithmetic and scalar multiplication are constant-time; they replaced BouncyCastle's
+ * variable-base wNAF multiplication, which was not. One NIST-curve operation stays on BouncyCastle:
+ * {@link DhGroup#publicKey} of a given private key (HPKE DeriveKeyPair, RFC 9180 §7.1.3), because
+ * the JDK has no public API to multiply the base point by a chosen scalar; it uses BouncyCastle's
+ * fixed-base comb (a fixed number of additions, constant-time table lookups). Every {@link
+ * DhGroup#dh} validates the peer's public key strictly, in our own code before any provider sees
+ * it, and X25519/X448 reject an all-zero shared secret (RFC 9180 §7.1.4) with {@link
+ * dev.sealmeet.error.InvalidKeyException}.
  *
  * <p>The returned instances are stateless, thread-safe singletons.
  */
@@ -51,7 +53,8 @@ public final class DhGroups {
   }
 
   /**
-   * The group whose DHKEM has {@code kemId} (0x0010, 0x0011, 0x0012, 0x0020, 0x0021), or {@code null}.
+   * The group whose DHKEM has {@code kemId} (0x0010, 0x0011, 0x0012, 0x0020, 0x0021), or {@code
+   * null}.
    */
   public static DhGroup forKemId(int kemId) {
     switch (kemId) {

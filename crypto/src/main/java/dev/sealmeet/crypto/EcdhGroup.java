@@ -3,17 +3,26 @@ package dev.sealmeet.crypto;
 import dev.sealmeet.error.InvalidKeyException;
 import dev.sealmeet.error.SealmeetBugException;
 import java.math.BigInteger;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import org.bouncycastle.math.ec.ECPoint;
+import java.security.spec.ECPoint;
+import javax.crypto.KeyAgreement;
 
 /**
- * ECDH over P-256, P-384 or P-521 with BouncyCastle's custom-curve arithmetic.
+ * ECDH over P-256, P-384 or P-521 with the JDK's {@code KeyAgreement "ECDH"} from SunEC, whose
+ * scalar multiplication and field arithmetic are constant-time.
  *
  * <p>Encodings (RFC 9180 §7.1.1): public keys are uncompressed SEC1 points {@code 04 || X || Y};
  * private keys are big-endian scalars of exactly {@code Nsk} bytes in {@code [1, n-1]}; the shared
  * secret is the X coordinate of {@code sk * pk} in {@code Ndh} bytes. Public keys are validated
- * strictly (length, prefix, coordinates below p, point on the curve, not the identity; cofactor 1 so no
- * subgroup check is needed), as RFC 9180 §7.1.4 asks for the NIST curves.
+ * strictly by {@link PrimeCurve#decodePublic} before SunEC sees them (length, prefix, coordinates
+ * below p, point on the curve, not the identity; cofactor 1 so no subgroup check is needed), as RFC
+ * 9180 §7.1.4 asks for the NIST curves. For a validated key the product is never the identity; an X
+ * coordinate of zero is a valid output (Wycheproof ecpoint tcId 3), not the all-zero rejection of
+ * X25519/X448.
+ *
+ * <p>Key generation is SunEC's; {@link #publicKey} ({@code sk * G} for a given scalar, which HPKE
+ * DeriveKeyPair needs) stays on BouncyCastle's fixed-base comb: see {@link PrimeCurve}.
  */
 final class EcdhGroup implements DhGroup {
   private final PrimeCurve curve;
@@ -70,15 +79,24 @@ final class EcdhGroup implements DhGroup {
   public byte[] dh(byte[] privateKey, byte[] publicKey) throws InvalidKeyException {
     BigInteger d = curve.decodePrivate(privateKey);
     ECPoint q = curve.decodePublic(publicKey);
-    ECPoint z = q.multiply(d).normalize();
-    if (z.isInfinity()) {
-      throw new InvalidKeyException(curve.name() + " shared point is the identity");
+    byte[] z;
+    try {
+      KeyAgreement agreement = KeyAgreement.getInstance("ECDH", curve.provider());
+      agreement.init(curve.jdkPrivateKey(d));
+      agreement.doPhase(curve.jdkPublicKey(q), true);
+      z = agreement.generateSecret();
+    } catch (java.security.InvalidKeyException e) {
+      throw new InvalidKeyException(curve.name() + " key rejected by the JDK's ECDH", e);
+    } catch (IllegalStateException e) {
+      // SunEC's signal for a product at the identity, unreachable for a validated point.
+      throw new InvalidKeyException(curve.name() + " shared point is the identity", e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new SealmeetBugException("the JDK lacks ECDH", e);
     }
-    byte[] out = z.getAffineXCoord().getEncoded();
-    if (out.length != curve.fieldLength()) {
-      throw new SealmeetBugException(curve.name() + " shared secret has " + out.length + " bytes");
+    if (z.length != curve.fieldLength()) {
+      throw new SealmeetBugException(curve.name() + " shared secret has " + z.length + " bytes");
     }
-    return out;
+    return z;
   }
 
   @Override

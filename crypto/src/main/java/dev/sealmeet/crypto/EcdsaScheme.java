@@ -6,51 +6,52 @@ import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.function.Supplier;
-import org.bouncycastle.crypto.Digest;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.digests.SHA384Digest;
-import org.bouncycastle.crypto.digests.SHA512Digest;
-import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import java.security.Signature;
+import java.security.SignatureException;
+import java.security.spec.ECPoint;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
-import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
-import org.bouncycastle.math.ec.ECPoint;
 
 /**
- * ECDSA over P-256/SHA-256, P-384/SHA-384 or P-521/SHA-512 with BouncyCastle's lightweight signer and
- * custom-curve arithmetic (RFC 9420 §5.1.2 encodings).
+ * ECDSA over P-256/SHA-256, P-384/SHA-384 or P-521/SHA-512 (RFC 9420 §5.1.2 encodings). Signing and
+ * key generation use the JDK's SunEC ({@code SHA256withECDSA} and so on), whose scalar
+ * multiplication, field arithmetic and signing equation are constant-time.
  *
- * <p>Public keys are uncompressed SEC1 points, validated strictly (length, 0x04 prefix, coordinates
- * below p, on the curve; cofactor 1). Private keys are big-endian scalars of exactly the field length
- * in {@code [1, n-1]}. Signatures are strict DER ({@link EcdsaDer}) with {@code r, s} in
- * {@code [1, n-1]}. Signing is deterministic (RFC 6979 nonces, HMAC with the scheme's hash), so no
- * randomness is needed at signing time.
+ * <p>Public keys are uncompressed SEC1 points, validated strictly by {@link PrimeCurve}. Private
+ * keys are big-endian scalars of exactly the field length in {@code [1, n-1]}. Signatures are
+ * strict DER ({@link EcdsaDer}) with {@code r, s} in {@code [1, n-1]}.
+ *
+ * <p>Signing is randomized: SunEC draws the nonce from the JDK's default {@link SecureRandom} with
+ * 64 extra bits reduced mod n (FIPS 186-4 §B.5.1). The JDK has no RFC 6979 deterministic mode; RFC
+ * 9420 does not ask for one, and every vector only verifies.
+ *
+ * <p>Two operations stay on BouncyCastle, see {@link PrimeCurve}: {@link #publicKey} ({@code sk *
+ * G} for a given scalar, on the fixed-base comb) and {@link #verify}, which handles public data
+ * only and which SunEC on JDK 17 gets wrong for valid signatures whose {@code x(R)} is at least n.
  */
 final class EcdsaScheme implements SignatureScheme {
   private final PrimeCurve curve;
   private final int tlsId;
   private final String hashAlgorithm;
-  private final Supplier<Digest> kDigest;
+  private final String jdkAlgorithm;
 
-  private EcdsaScheme(
-      PrimeCurve curve, int tlsId, String hashAlgorithm, Supplier<Digest> kDigest) {
+  private EcdsaScheme(PrimeCurve curve, int tlsId, String hashAlgorithm, String jdkAlgorithm) {
     this.curve = curve;
     this.tlsId = tlsId;
     this.hashAlgorithm = hashAlgorithm;
-    this.kDigest = kDigest;
+    this.jdkAlgorithm = jdkAlgorithm;
   }
 
   static EcdsaScheme p256Sha256() {
-    return new EcdsaScheme(PrimeCurve.p256(), 0x0403, "SHA-256", SHA256Digest::new);
+    return new EcdsaScheme(PrimeCurve.p256(), 0x0403, "SHA-256", "SHA256withECDSA");
   }
 
   static EcdsaScheme p384Sha384() {
-    return new EcdsaScheme(PrimeCurve.p384(), 0x0503, "SHA-384", SHA384Digest::new);
+    return new EcdsaScheme(PrimeCurve.p384(), 0x0503, "SHA-384", "SHA384withECDSA");
   }
 
   static EcdsaScheme p521Sha512() {
-    return new EcdsaScheme(PrimeCurve.p521(), 0x0603, "SHA-512", SHA512Digest::new);
+    return new EcdsaScheme(PrimeCurve.p521(), 0x0603, "SHA-512", "SHA512withECDSA");
   }
 
   @Override
@@ -74,10 +75,22 @@ final class EcdsaScheme implements SignatureScheme {
       throw new IllegalArgumentException("message must not be null");
     }
     BigInteger d = curve.decodePrivate(privateKey);
-    ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(kDigest.get()));
-    signer.init(true, new ECPrivateKeyParameters(d, curve.domain()));
-    BigInteger[] rs = signer.generateSignature(hash(message));
-    return EcdsaDer.encode(rs[0], rs[1]);
+    byte[] der;
+    try {
+      Signature signer = newSignature();
+      signer.initSign(curve.jdkPrivateKey(d));
+      signer.update(message);
+      der = signer.sign();
+    } catch (java.security.InvalidKeyException e) {
+      throw new InvalidKeyException(curve.name() + " private key rejected by the JDK's ECDSA", e);
+    } catch (SignatureException e) {
+      throw new SealmeetBugException(jdkAlgorithm + " failed to sign", e);
+    }
+    // SunEC writes minimal DER; check it against our reader so a change there cannot go unnoticed.
+    if (EcdsaDer.decode(der) == null) {
+      throw new SealmeetBugException(jdkAlgorithm + " produced a signature that is not strict DER");
+    }
+    return der;
   }
 
   @Override
@@ -95,8 +108,9 @@ final class EcdsaScheme implements SignatureScheme {
     } catch (InvalidKeyException e) {
       return false;
     }
+    // BouncyCastle, not SunEC: see the class comment (public data only).
     ECDSASigner verifier = new ECDSASigner();
-    verifier.init(false, new ECPublicKeyParameters(q, curve.domain()));
+    verifier.init(false, new ECPublicKeyParameters(curve.bcPoint(q), curve.bcDomain()));
     return verifier.verifySignature(hash(message), rs[0], rs[1]);
   }
 
@@ -104,7 +118,15 @@ final class EcdsaScheme implements SignatureScheme {
     try {
       return MessageDigest.getInstance(hashAlgorithm).digest(message);
     } catch (NoSuchAlgorithmException e) {
-      throw new SealmeetBugException("JDK lacks " + hashAlgorithm, e);
+      throw new SealmeetBugException("the JDK lacks " + hashAlgorithm, e);
+    }
+  }
+
+  private Signature newSignature() {
+    try {
+      return Signature.getInstance(jdkAlgorithm, curve.provider());
+    } catch (NoSuchAlgorithmException e) {
+      throw new SealmeetBugException("the JDK lacks " + jdkAlgorithm, e);
     }
   }
 

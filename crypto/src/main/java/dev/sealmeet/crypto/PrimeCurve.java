@@ -3,48 +3,102 @@ package dev.sealmeet.crypto;
 import dev.sealmeet.error.InvalidKeyException;
 import dev.sealmeet.error.SealmeetBugException;
 import java.math.BigInteger;
+import java.security.AlgorithmParameters;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.Security;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECFieldFp;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
+import java.security.spec.ECPoint;
+import java.security.spec.ECPrivateKeySpec;
+import java.security.spec.ECPublicKeySpec;
+import java.security.spec.InvalidKeySpecException;
 import java.util.Arrays;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
-import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 /**
  * One NIST prime curve (P-256, P-384, P-521) and the key encodings that ECDH (RFC 9180 §7.1.1) and
- * ECDSA (RFC 9420 §5.1.2) share: uncompressed SEC1 public keys validated strictly, big-endian private
- * scalars of exactly the field length in {@code [1, n-1]}. The one place where public keys from the
- * wire are checked for both uses. Immutable and thread-safe.
+ * ECDSA (RFC 9420 §5.1.2) share: uncompressed SEC1 public keys validated strictly, big-endian
+ * private scalars of exactly the field length in {@code [1, n-1]}. The one place where public keys
+ * from the wire are checked for both uses, and the bridge to the JDK's EC provider, SunEC, whose
+ * field arithmetic and scalar multiplication are constant-time.
+ *
+ * <p>Secret-key operations run in SunEC: key generation, ECDH and ECDSA signing. Two stay on
+ * BouncyCastle. {@link #publicKey(BigInteger)}, {@code sk * G} for a <em>given</em> scalar, which
+ * HPKE DeriveKeyPair (RFC 9180 §7.1.3) and {@code publicKey(privateKey)} need: the JDK has no
+ * public API for it ({@code KeyPairGenerator} draws its own scalar, {@code KeyFactory} and the
+ * {@code ECPrivateKey} it builds do not derive the public point, ECDH against G gives only the X
+ * coordinate); it uses BouncyCastle's fixed-base comb: a fixed number of point additions, with
+ * constant-time table lookups. And ECDSA verification ({@link #bcDomain}, {@link #bcPoint}), which
+ * handles public data only: SunEC on JDK 17.0.15 rejects valid signatures whose {@code x(R)} is at
+ * least n (Wycheproof "k*G has a large x-coordinate" and "x = n + r" cases, two per curve), which
+ * Temurin 25.0.3 accepts.
+ *
+ * <p>Immutable and thread-safe; JCA engines are created per call, as they are not thread-safe.
  */
 final class PrimeCurve {
+  private static final String PROVIDER = "SunEC";
+
   private final String name;
+  private final String jdkName;
   private final int fieldLength;
-  private final ECDomainParameters domain;
+  private final Provider provider;
+  private final ECParameterSpec params;
   private final BigInteger fieldPrime;
+  private final BigInteger a;
+  private final BigInteger b;
+  private final BigInteger order;
+  private final ECDomainParameters bcDomain;
   private final FixedPointCombMultiplier baseMultiplier = new FixedPointCombMultiplier();
 
-  private PrimeCurve(String name, int fieldLength) {
+  private PrimeCurve(String name, String jdkName, int fieldLength) {
     this.name = name;
+    this.jdkName = jdkName;
     this.fieldLength = fieldLength;
-    X9ECParameters params = CustomNamedCurves.getByName(name);
-    if (params == null) {
-      throw new SealmeetBugException("BouncyCastle lacks curve " + name);
+    this.provider = Security.getProvider(PROVIDER);
+    if (provider == null) {
+      throw new SealmeetBugException("the JDK lacks its EC provider " + PROVIDER);
     }
-    this.domain = new ECDomainParameters(params);
-    this.fieldPrime = params.getCurve().getField().getCharacteristic();
+    try {
+      AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC", provider);
+      parameters.init(new ECGenParameterSpec(jdkName));
+      this.params = parameters.getParameterSpec(ECParameterSpec.class);
+    } catch (GeneralSecurityException e) {
+      throw new SealmeetBugException(PROVIDER + " lacks curve " + jdkName, e);
+    }
+    this.fieldPrime = ((ECFieldFp) params.getCurve().getField()).getP();
+    this.a = params.getCurve().getA();
+    this.b = params.getCurve().getB();
+    this.order = params.getOrder();
+    X9ECParameters bc = CustomNamedCurves.getByName(name);
+    if (bc == null || !bc.getN().equals(order) || !bc.getCurve().getB().toBigInteger().equals(b)) {
+      throw new SealmeetBugException(
+          "BouncyCastle lacks curve " + name + " or disagrees with the JDK");
+    }
+    this.bcDomain = new ECDomainParameters(bc);
   }
 
   static PrimeCurve p256() {
-    return new PrimeCurve("P-256", 32);
+    return new PrimeCurve("P-256", "secp256r1", 32);
   }
 
   static PrimeCurve p384() {
-    return new PrimeCurve("P-384", 48);
+    return new PrimeCurve("P-384", "secp384r1", 48);
   }
 
   static PrimeCurve p521() {
-    return new PrimeCurve("P-521", 66);
+    return new PrimeCurve("P-521", "secp521r1", 66);
   }
 
   /** The curve's name, e.g. {@code P-256}. */
@@ -62,43 +116,63 @@ final class PrimeCurve {
     return 1 + 2 * fieldLength;
   }
 
-  /** The BouncyCastle domain parameters (curve, generator, order). */
-  ECDomainParameters domain() {
-    return domain;
+  /** The JDK provider every engine of this curve comes from (SunEC). */
+  Provider provider() {
+    return provider;
   }
 
   /** Whether {@code v} is in {@code [1, n-1]}. */
   boolean inScalarRange(BigInteger v) {
-    return v.signum() > 0 && v.compareTo(domain.getN()) < 0;
+    return v.signum() > 0 && v.compareTo(order) < 0;
   }
 
-  /** A fresh key pair by rejection sampling a scalar in {@code [1, n-1]}. */
+  /**
+   * A fresh key pair from SunEC's {@code KeyPairGenerator}, which draws the scalar with 64 extra
+   * bits reduced mod n (FIPS 186-4 §B.4.1) and multiplies G in constant time.
+   */
   KeyPair generateKeyPair(SecureRandom random) {
-    byte[] sk = new byte[fieldLength];
-    int topBits = domain.getN().bitLength() % 8;
-    int mask = topBits == 0 ? 0xFF : (1 << topBits) - 1;
+    java.security.KeyPair pair;
     try {
-      while (true) {
-        random.nextBytes(sk);
-        sk[0] &= (byte) mask;
-        BigInteger d = new BigInteger(1, sk);
-        if (inScalarRange(d)) {
-          return new KeyPair(sk, publicKey(d));
-        }
-      }
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", provider);
+      generator.initialize(new ECGenParameterSpec(jdkName), random);
+      pair = generator.generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new SealmeetBugException(PROVIDER + " cannot generate a " + name + " key pair", e);
+    }
+    BigInteger d = ((ECPrivateKey) pair.getPrivate()).getS();
+    if (!inScalarRange(d)) {
+      throw new SealmeetBugException(PROVIDER + " generated a " + name + " scalar out of range");
+    }
+    byte[] sk = toFixedLength(d);
+    try {
+      return new KeyPair(sk, encodePublic(((ECPublicKey) pair.getPublic()).getW()));
     } finally {
       Arrays.fill(sk, (byte) 0);
     }
   }
 
-  /** The uncompressed encoding of {@code d * G}. */
+  /**
+   * The uncompressed encoding of {@code d * G}. On BouncyCastle's fixed-base comb, because the JDK
+   * cannot multiply G by a given scalar through its public API (see the class comment).
+   */
   byte[] publicKey(BigInteger d) {
-    return baseMultiplier.multiply(domain.getG(), d).normalize().getEncoded(false);
+    return baseMultiplier.multiply(bcDomain.getG(), d).normalize().getEncoded(false);
+  }
+
+  /** The BouncyCastle domain parameters, for ECDSA verification (public data only). */
+  ECDomainParameters bcDomain() {
+    return bcDomain;
+  }
+
+  /** The BouncyCastle form of a point that {@link #decodePublic} accepted. */
+  org.bouncycastle.math.ec.ECPoint bcPoint(ECPoint w) {
+    return bcDomain.getCurve().createPoint(w.getAffineX(), w.getAffineY());
   }
 
   /**
    * Strict decoding of an uncompressed SEC1 public key: length, 0x04 prefix, coordinates below p, a
-   * point on the curve, not the identity (cofactor 1, so no subgroup check is needed).
+   * point on the curve ({@code y^2 = x^3 + ax + b mod p}), so not the identity (which has no affine
+   * encoding). Cofactor 1, so no subgroup check is needed. Runs before SunEC sees the point.
    *
    * @throws InvalidKeyException naming the rule the key breaks
    */
@@ -113,23 +187,21 @@ final class PrimeCurve {
     }
     if (publicKey[0] != 0x04) {
       throw new InvalidKeyException(
-          String.format("%s public key must start with 0x04, got 0x%02x", name, publicKey[0] & 0xFF));
+          String.format(
+              "%s public key must start with 0x04, got 0x%02x", name, publicKey[0] & 0xFF));
     }
     BigInteger x = new BigInteger(1, Arrays.copyOfRange(publicKey, 1, 1 + fieldLength));
-    BigInteger y = new BigInteger(1, Arrays.copyOfRange(publicKey, 1 + fieldLength, publicKey.length));
+    BigInteger y =
+        new BigInteger(1, Arrays.copyOfRange(publicKey, 1 + fieldLength, publicKey.length));
     if (x.compareTo(fieldPrime) >= 0 || y.compareTo(fieldPrime) >= 0) {
       throw new InvalidKeyException(name + " public key coordinate is not below the field prime");
     }
-    ECPoint point;
-    try {
-      point = domain.getCurve().createPoint(x, y);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidKeyException(name + " public key is not a curve point");
-    }
-    if (point.isInfinity() || !point.isValid()) {
+    BigInteger lhs = y.multiply(y).mod(fieldPrime);
+    BigInteger rhs = x.multiply(x).add(a).multiply(x).add(b).mod(fieldPrime);
+    if (!lhs.equals(rhs)) {
       throw new InvalidKeyException(name + " public key is not on the curve");
     }
-    return point;
+    return new ECPoint(x, y);
   }
 
   /**
@@ -150,6 +222,61 @@ final class PrimeCurve {
       throw new InvalidKeyException(name + " private key is not in [1, n-1]");
     }
     return d;
+  }
+
+  /**
+   * A SunEC public key for a point that {@link #decodePublic} accepted.
+   *
+   * @throws InvalidKeyException if SunEC refuses the point
+   */
+  PublicKey jdkPublicKey(ECPoint w) throws InvalidKeyException {
+    try {
+      return KeyFactory.getInstance("EC", provider)
+          .generatePublic(new ECPublicKeySpec(w, params));
+    } catch (InvalidKeySpecException e) {
+      throw new InvalidKeyException(name + " public key refused by " + PROVIDER, e);
+    } catch (GeneralSecurityException e) {
+      throw new SealmeetBugException(PROVIDER + " lacks an EC KeyFactory", e);
+    }
+  }
+
+  /**
+   * A SunEC private key for a scalar that {@link #decodePrivate} accepted. SunEC keeps its own copy
+   * of the scalar, which the JDK does not let us wipe ({@code destroy()} is not implemented): the
+   * key object dies with the call that made it.
+   *
+   * @throws InvalidKeyException if SunEC refuses the scalar
+   */
+  PrivateKey jdkPrivateKey(BigInteger d) throws InvalidKeyException {
+    try {
+      return KeyFactory.getInstance("EC", provider)
+          .generatePrivate(new ECPrivateKeySpec(d, params));
+    } catch (InvalidKeySpecException e) {
+      throw new InvalidKeyException(name + " private key refused by " + PROVIDER, e);
+    } catch (GeneralSecurityException e) {
+      throw new SealmeetBugException(PROVIDER + " lacks an EC KeyFactory", e);
+    }
+  }
+
+  /** The uncompressed SEC1 encoding {@code 04 || X || Y} of an affine point. */
+  byte[] encodePublic(ECPoint w) {
+    byte[] out = new byte[publicKeyLength()];
+    out[0] = 0x04;
+    byte[] x = toFixedLength(w.getAffineX());
+    byte[] y = toFixedLength(w.getAffineY());
+    System.arraycopy(x, 0, out, 1, fieldLength);
+    System.arraycopy(y, 0, out, 1 + fieldLength, fieldLength);
+    return out;
+  }
+
+  /** {@code v} (non-negative, below 2^(8 * fieldLength)) big-endian in exactly the field length. */
+  private byte[] toFixedLength(BigInteger v) {
+    byte[] minimal = v.toByteArray(); // may carry one leading sign byte, or be shorter
+    byte[] out = new byte[fieldLength];
+    int copy = Math.min(minimal.length, fieldLength);
+    System.arraycopy(minimal, minimal.length - copy, out, fieldLength - copy, copy);
+    Arrays.fill(minimal, (byte) 0);
+    return out;
   }
 
   @Override

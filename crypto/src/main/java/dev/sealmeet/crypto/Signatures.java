@@ -1,24 +1,27 @@
 package dev.sealmeet.crypto;
 
 /**
- * Factory of the signature schemes of the MLS cipher suites (RFC 9420 §5.1.2, §17.1): Ed25519, Ed448
- * and ECDSA over P-256/SHA-256, P-384/SHA-384, P-521/SHA-512; and ML-DSA-65 (FIPS 204) for future
- * post-quantum suites.
+ * Factory of the signature schemes of the MLS cipher suites (RFC 9420 §5.1.2, §17.1): Ed25519,
+ * Ed448 and ECDSA over P-256/SHA-256, P-384/SHA-384, P-521/SHA-512; and ML-DSA-65 (FIPS 204) for
+ * future post-quantum suites.
  *
- * <p>All use BouncyCastle's lightweight API: {@code rfc8032.Ed25519}/{@code Ed448} for EdDSA, and
- * {@code ECDSASigner} with custom-curve arithmetic and RFC 6979 deterministic nonces for ECDSA. ECDSA
- * signatures are parsed by our own strict DER reader before BouncyCastle sees them. ML-DSA-65 uses
- * {@code MLDSASigner}, deterministic. Verification returns {@code false} for every malformed key or
- * signature and never throws for hostile input; it is checked against the Wycheproof vectors in
- * {@code spec/vectors/wycheproof}.
+ * <p>EdDSA uses BouncyCastle's {@code rfc8032.Ed25519}/{@code Ed448}; ML-DSA-65 its deterministic
+ * {@code MLDSASigner}. ECDSA signs with the JDK's SunEC ({@code SHA256withECDSA} and so on), whose
+ * signing is constant-time, with randomized nonces from the JDK's default {@link
+ * java.security.SecureRandom} (the JDK has no RFC 6979 mode; RFC 9420 does not require one). It
+ * replaced BouncyCastle's {@code ECDSASigner}, whose {@code s = k^-1 (e + d r) mod n} used {@link
+ * java.math.BigInteger} and was not constant-time. Two ECDSA operations stay on BouncyCastle:
+ * {@link SignatureScheme#publicKey} of a given private key (fixed-base comb; the JDK cannot
+ * multiply the base point by a chosen scalar through its public API) and verification, which
+ * handles public data only and which SunEC on JDK 17 gets wrong (it rejects valid signatures whose
+ * {@code x(R)} is at least n). ECDSA signatures are parsed by our own strict DER reader, and public
+ * keys validated by our own point check, before any provider sees them. Verification returns {@code
+ * false} for every malformed key or signature and never throws for hostile input; it is checked
+ * against the Wycheproof vectors in {@code spec/vectors/wycheproof}.
  *
- * <p>Why BouncyCastle: all of it passes the Wycheproof files, and in a quick single-thread measurement
- * on JDK 17 (shared machine, so only the ratios mean anything) it was about 2-4x faster than the JDK's
- * {@code Ed25519} and {@code SHA*withECDSA}, for signing and verifying. Side channels: EdDSA signing
- * and the fixed-base comb for ECDSA's {@code k*G} are regular; ECDSA signing then computes {@code
- * s = k^-1 (e + d r) mod n} with {@link java.math.BigInteger}, which is not constant-time, whereas the
- * JDK's ECDSA is. Switching {@code EcdsaScheme.sign} to the JDK is a local change if the threat model
- * needs it; verification handles public data only.
+ * <p>Why BouncyCastle for EdDSA: it passes the Wycheproof files, and in a quick single-thread
+ * measurement on JDK 17 (shared machine, so only the ratios mean anything) it was about 2-4x faster
+ * than the JDK's {@code Ed25519}; its EdDSA signing is regular.
  *
  * <p>The returned instances are stateless, thread-safe singletons.
  */
@@ -59,8 +62,8 @@ public final class Signatures {
 
   /**
    * Pure ML-DSA-65 (FIPS 204, empty context; IANA TLS SignatureScheme mldsa65, 0x0905): 32-byte
-   * seed, 1952-byte public key, 3309-byte signature, deterministic signing. No MLS cipher suite uses it
-   * yet; it is here for post-quantum suites and is checked against Wycheproof.
+   * seed, 1952-byte public key, 3309-byte signature, deterministic signing. No MLS cipher suite
+   * uses it yet; it is here for post-quantum suites and is checked against Wycheproof.
    */
   public static SignatureScheme mlDsa65() {
     return ML_DSA_65;

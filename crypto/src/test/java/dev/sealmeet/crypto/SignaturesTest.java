@@ -146,7 +146,11 @@ class SignaturesTest {
     assertThat(ed.verify(pk, new byte[0], sig)).isTrue();
   }
 
-  /** RFC 6979 §A.2.5: P-256, SHA-256, message "sample" (deterministic nonce, so sign is exact). */
+  /**
+   * RFC 6979 §A.2.5: P-256, SHA-256, message "sample". The public key and verification are exact;
+   * signing is randomized (the JDK's ECDSA), so our signature differs from the vector's but
+   * verifies.
+   */
   @Test
   void ecdsaP256_rfc6979SampleVector_matches() throws Exception {
     SignatureScheme ecdsa = Signatures.ecdsaP256Sha256();
@@ -160,7 +164,25 @@ class SignaturesTest {
         + "022100f7cb1c942d657c41d436c7a1b6e29f65f3e900dbb9aff4064dc4ab2f843acda8");
     assertThat(ecdsa.publicKey(sk)).isEqualTo(pk);
     assertThat(ecdsa.verify(pk, sample, expected)).isTrue();
-    assertThat(ecdsa.sign(sk, sample)).isEqualTo(expected);
+    byte[] ours = ecdsa.sign(sk, sample);
+    assertThat(ecdsa.verify(pk, sample, ours)).isTrue();
+    assertThat(ecdsa.sign(sk, sample)).isNotEqualTo(ours);
+  }
+
+  /**
+   * Wycheproof ecdsa_secp256r1_sha256 tcId 479 (valid): r = 3 where x(R) = n + 3, so r is x(R)
+   * reduced mod n. SunEC on JDK 17.0.15 rejects it, which is why verification stays on BouncyCastle.
+   */
+  @Test
+  void ecdsaP256_xOfRNotBelowOrder_accepts() {
+    SignatureScheme ecdsa = Signatures.ecdsaP256Sha256();
+    byte[] pk = hex("04"
+        + "ce24c99032d52ac6ead23c0ae3ec68ef41e51a281fd457808c83136d7dcce90e"
+        + "8f7a154b551e9f39c59279357aa491b2a62bdebc2bb78613883fc72936c057e0");
+    byte[] message = "hello, world".getBytes(StandardCharsets.US_ASCII);
+    byte[] sig = hex("3026020103"
+        + "022100ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc63254e");
+    assertThat(ecdsa.verify(pk, message, sig)).isTrue();
   }
 
   @Test
