@@ -87,6 +87,9 @@ final class GroupOperations {
       ProcessedMessage processed =
           state.group().process(MlsMessage.fromBytes(ciphertext.toByteArray()));
       if (!(processed instanceof ApplicationMessage application)) {
+        if (processed instanceof StagedCommit staged) {
+          staged.discard();
+        }
         throw Proposals.invalid("not application data: " + processed.getClass().getSimpleName());
       }
       return UnprotectResponse.newBuilder()

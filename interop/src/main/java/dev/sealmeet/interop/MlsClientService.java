@@ -8,7 +8,6 @@ import io.grpc.stub.StreamObserver;
 import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
 import java.util.List;
-import java.util.stream.Collectors;
 import mls_client.MLSClientGrpc;
 import mls_client.MlsClient.AddExternalSignerRequest;
 import mls_client.MlsClient.AddProposalRequest;
@@ -92,6 +91,7 @@ public final class MlsClientService extends MLSClientGrpc.MLSClientImplBase {
   MlsClientService(SecureRandom random) {
     this.joins = new JoinOperations(states, random);
     this.groups = new GroupOperations(states, random);
+    // Reinit and branch: replace this with an implementation over MlsGroup once it offers them.
     this.subgroups = new UnsupportedSubgroups();
   }
 
@@ -147,7 +147,7 @@ public final class MlsClientService extends MLSClientGrpc.MLSClientImplBase {
 
   /** The suites this build serves, as the harness numbers them. */
   public static List<Integer> supportedSuites() {
-    return CipherSuites.supported().stream().collect(Collectors.toUnmodifiableList());
+    return CipherSuites.supported();
   }
 
   // ---------------------------------------------------------------- becoming a member

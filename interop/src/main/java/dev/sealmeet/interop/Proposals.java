@@ -139,7 +139,10 @@ final class Proposals {
 
   /** The tree given out of band, if {@code bytes} is not empty. */
   static Optional<RatchetTree> tree(ByteString bytes) throws DecodeException, ProtocolException {
-    return bytes.isEmpty() ? Optional.empty() : Optional.of(RatchetTree.decode(bytes.toByteArray()));
+    if (bytes.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(RatchetTree.decode(bytes.toByteArray()));
   }
 
   /** The tree given out of band, else the one in the GroupInfo's {@code ratchet_tree}. */
