@@ -1,0 +1,19 @@
+/**
+ * The MLS working group's interop test-harness interface: a gRPC server for the {@code MLSClient}
+ * service of {@code mls_client.proto}, built on the public API of {@code mls.group} only.
+ *
+ * <pre>
+ *   test runner (any implementation's) ──gRPC──► InteropServer ──► MlsClientService
+ *                                                                 │  one RPC, one call():
+ *                                                                 │  errors become a Status
+ *                                                                 ▼
+ *                                   ClientStates: id ─► GroupState | Transaction | Signer
+ *                                                                 │
+ *                                                                 ▼
+ *                                       MlsGroup, KeyPackageBundle, ExternalProposals, …
+ * </pre>
+ *
+ * <p>Reinit and branch go through {@link dev.sealmeet.interop.SubgroupOperations}, answered with
+ * {@code UNIMPLEMENTED} until the group API offers them.
+ */
+package dev.sealmeet.interop;
