@@ -108,7 +108,7 @@ class KeysRoutedAbroadAttackTest {
   }
 
   @Test
-  @DisplayName("a Welcome rerouted to another client opens for nobody but its recipient [SM-LOBBY-2]")
+  @DisplayName("a rerouted Welcome opens only for its recipient [SM-LOBBY-2]")
   void reroutedWelcome_joinsNobodyElse() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann");
     LobbyGuest zoe = LobbyGuest.enter(f.client("zoe"), f.ds, m.get(0).id());

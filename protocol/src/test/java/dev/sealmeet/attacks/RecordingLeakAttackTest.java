@@ -29,7 +29,7 @@ class RecordingLeakAttackTest {
   }
 
   @Test
-  @DisplayName("the recording is ciphertext, and after the end no device holds a key for it [SM-END-1]")
+  @DisplayName("after the end no device holds a key for the recording [SM-END-1]")
   void recording_afterEnd_opensWithNothingLeftOnAnyDevice() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann", "ben");
     for (Meeting member : m) {

@@ -38,7 +38,7 @@ class WaitingRoomKeyAttackTest {
   }
 
   @Test
-  @DisplayName("a waiting guest holds no key, and once admitted reads nothing from before [SM-LOBBY-1] [SM-REKEY-1]")
+  @DisplayName("a guest holds no key and later reads nothing from before [SM-LOBBY-1] [SM-REKEY-1]")
   void waitingGuest_holdsNoKey_andReadsNothingFromBefore() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann");
     LobbyGuest zoe = LobbyGuest.enter(f.client("zoe"), f.ds, m.get(0).id());
@@ -64,7 +64,7 @@ class WaitingRoomKeyAttackTest {
   }
 
   @Test
-  @DisplayName("a guest that commits its own join from a leaked GroupInfo is refused by everyone [SM-ROLE-5] [SM-LOBBY-3]")
+  @DisplayName("a guest committing its own join is refused [SM-ROLE-5] [SM-LOBBY-3]")
   void guestExternalCommit_isRefusedByEveryMember() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann", "ben");
     LobbyGuest.enter(f.client("zoe"), f.ds, m.get(0).id());

@@ -44,7 +44,7 @@ class WeakIdentityAttackTest {
   }
 
   @Test
-  @DisplayName("every member checks every credential: a careless host's Add is refused [SM-ID-1] [SM-ID-2]")
+  @DisplayName("a careless host's Add is refused by strict members [SM-ID-1] [SM-ID-2]")
   void carelessHostsAdd_ofUnverifiedIdentity_isRefusedByStrictMembers() throws SealmeetException {
     SigningIdentity hostIdentity = SigningIdentity.generate(f.suite,
         new BasicCredential("host".getBytes(StandardCharsets.UTF_8)));

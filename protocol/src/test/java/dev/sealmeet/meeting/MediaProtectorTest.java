@@ -46,7 +46,7 @@ class MediaProtectorTest {
   }
 
   @Test
-  @DisplayName("the KID carries the epoch low bits and the sender leaf [SM-MEDIA-3]")
+  @DisplayName("KID = epoch low bits, sender leaf [SM-MEDIA-3]")
   void kid_carriesEpochLowBitsAndSenderIndex() {
     KidLayout layout = new KidLayout(4);
     // The example of RFC 9605 §5.2 (E = 4): epoch 14, index 3 -> 0x3e; epoch 17, index 33 -> 0x211.

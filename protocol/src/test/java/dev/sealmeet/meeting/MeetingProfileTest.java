@@ -37,7 +37,7 @@ class MeetingProfileTest {
   private final MeetingFixtures f = new MeetingFixtures();
 
   @Test
-  @DisplayName("a meeting's GroupContext holds roles, external_senders and required_capabilities [SM-MLS-3]")
+  @DisplayName("the GroupContext holds the meeting extensions [SM-MLS-3]")
   void groupContext_holdsTheMeetingExtensions() throws SealmeetException {
     Meeting host = Meeting.open(f.client("host"), f.ds);
     List<Extension> extensions = host.group().context().extensions();

@@ -87,7 +87,7 @@ class MeetingTest {
   }
 
   @Test
-  @DisplayName("a Remove proposed by the delivery service is committed by a participant [SM-ROLE-7] [SM-DS-4]")
+  @DisplayName("a DS Remove is committed by a participant [SM-ROLE-7] [SM-DS-4]")
   void deliveryServiceRemove_ofDroppedClient_isCommittedByAParticipant()
       throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann", "ben");

@@ -28,7 +28,7 @@ class MeetingVectorsTest {
   }
 
   @Test
-  @DisplayName("base keys, KIDs, SFrame keys, frames and security codes match the vectors [SM-MEDIA-2] [SM-MEDIA-3] [SM-SEC-1]")
+  @DisplayName("base keys, KIDs, keys, frames and codes match [SM-MEDIA-2] [SM-MEDIA-3] [SM-SEC-1]")
   void everyCase_passes_andAChangedValueFails() throws IOException {
     String text = Files.readString(MeetingVectorGenerator.FILE, StandardCharsets.UTF_8);
     List<CaseResult> results = new MeetingVectorFamily().run(Json.parse(text));
