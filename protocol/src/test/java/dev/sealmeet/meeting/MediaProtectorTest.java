@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,6 +46,7 @@ class MediaProtectorTest {
   }
 
   @Test
+  @DisplayName("KID = epoch low bits, sender leaf [SM-MEDIA-3]")
   void kid_carriesEpochLowBitsAndSenderIndex() {
     KidLayout layout = new KidLayout(4);
     // The example of RFC 9605 §5.2 (E = 4): epoch 14, index 3 -> 0x3e; epoch 17, index 33 -> 0x211.
@@ -59,6 +61,7 @@ class MediaProtectorTest {
   }
 
   @Test
+  @DisplayName("frames are sent under the current epoch KID [SM-REKEY-3] [SM-MEDIA-3]")
   void sentFrame_headerKid_isTheLayoutsKid() throws SealmeetException {
     MediaProtector alice = protector(3, GracePolicy.defaults());
     install(alice, 9, 5);
@@ -68,6 +71,7 @@ class MediaProtectorTest {
   }
 
   @Test
+  @DisplayName("the receiver picks the epoch from the KID [SM-MEDIA-5]")
   void receiver_selectsEpochFromKid_acrossTwoHeldEpochs() throws SealmeetException {
     MediaProtector alice = protector(4, GracePolicy.defaults());
     MediaProtector bob = protector(4, GracePolicy.defaults());
@@ -88,6 +92,7 @@ class MediaProtectorTest {
   }
 
   @Test
+  @DisplayName("no trial decryption with another epoch key [SM-MEDIA-5]")
   void kidNamingAnotherEpoch_isNotRetriedWithTheKeyThatWouldOpenIt() {
     MediaProtector bob = protector(4, GracePolicy.defaults());
     install(bob, 1, 1);
@@ -104,6 +109,7 @@ class MediaProtectorTest {
   }
 
   @Test
+  @DisplayName("unknown epoch or non-member sender is rejected [SM-MEDIA-6]")
   void kidOfNonMember_orUnheldEpoch_isRejectedWithoutDecrypting() throws SealmeetException {
     MediaProtector bob = protector(4, GracePolicy.defaults());
     install(bob, 3, 1);
@@ -126,6 +132,7 @@ class MediaProtectorTest {
   }
 
   @Test
+  @DisplayName("old epoch keys live for the grace time only [SM-MEDIA-7]")
   void graceTime_framesInFlightDecrypt_thenTheKeysAreGone() throws SealmeetException {
     MediaProtector alice = protector(4, new GracePolicy(Duration.ofMillis(500), 2));
     MediaProtector bob = protector(4, new GracePolicy(Duration.ofMillis(500), 2));
@@ -145,6 +152,7 @@ class MediaProtectorTest {
   }
 
   @Test
+  @DisplayName("at most the grace count of old epochs is kept [SM-MEDIA-7]")
   void graceCount_oldestEpochErased_whenMoreThanAllowedAreReplaced() {
     MediaProtector bob = protector(4, new GracePolicy(Duration.ofHours(1), 1));
     install(bob, 1, 1);
@@ -157,6 +165,7 @@ class MediaProtectorTest {
   }
 
   @Test
+  @DisplayName("a new epoch in the same KID slot erases the old one [SM-MEDIA-8]")
   void epochWithSameLowBits_erasesTheOldOne() {
     MediaProtector bob = protector(1, new GracePolicy(Duration.ofHours(1), 1));
     install(bob, 2, 1);

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +32,7 @@ class MeetingContractTest {
   private final MeetingFixtures f = new MeetingFixtures();
 
   @Test
+  @DisplayName("one commit per epoch wins and every member converges [SM-DS-2]")
   void concurrentCommits_oneWinsPerEpoch_allConverge_nothingLost() throws Exception {
     List<Meeting> m = f.meeting("host", "ann", "ben", "cat", "dan");
     long start = m.get(0).epoch();
@@ -75,6 +77,7 @@ class MeetingContractTest {
   }
 
   @Test
+  @DisplayName("a commit for a past epoch is refused and not stored [SM-DS-2]")
   void staleCommit_isRefused_andNotStored() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann");
     long epoch = m.get(1).epoch();
@@ -90,6 +93,7 @@ class MeetingContractTest {
   }
 
   @Test
+  @DisplayName("a member reconnects from a sequence number [SM-DS-5]")
   void reconnection_fromSequenceNumber_catchesUp() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann", "ben");
     Meeting ben = m.get(2);
@@ -108,6 +112,7 @@ class MeetingContractTest {
   }
 
   @Test
+  @DisplayName("each KeyPackage is handed out once, a last-resort one stays [SM-DS-3]")
   void keyPackageDirectory_handsOutEachOnce_lastResortStays() {
     MeetingClient zoe = f.client("zoe");
     f.ds.publishKeyPackage(zoe.upload(zoe.newKeyPackage(true), true));
@@ -122,6 +127,7 @@ class MeetingContractTest {
   }
 
   @Test
+  @DisplayName("an Add by a participant is rejected by every member [SM-ROLE-2]")
   void addCommittedByParticipant_isRejectedByEveryMember() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann", "ben");
     MeetingClient zoe = f.client("zoe");
@@ -141,6 +147,7 @@ class MeetingContractTest {
   }
 
   @Test
+  @DisplayName("a Remove by a participant is rejected by every member [SM-ROLE-3]")
   void removeCommittedByParticipant_isRejectedByEveryMember() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann", "ben");
     Meeting ann = m.get(1);
@@ -157,6 +164,7 @@ class MeetingContractTest {
   }
 
   @Test
+  @DisplayName("a roles change by a participant is rejected by every member [SM-ROLE-4]")
   void rolesChangeByParticipant_isRejectedByEveryMember() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann", "ben");
     Meeting ann = m.get(1);

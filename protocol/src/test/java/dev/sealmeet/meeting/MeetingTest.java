@@ -8,6 +8,7 @@ import dev.sealmeet.meeting.proto.Envelope;
 import dev.sealmeet.meeting.proto.MediaFrame;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** A meeting's life: lobby, admission, media, removal, leaving, end, security codes. */
@@ -15,6 +16,7 @@ class MeetingTest {
   private final MeetingFixtures f = new MeetingFixtures();
 
   @Test
+  @DisplayName("members of one epoch show one code, each epoch a new one [SM-SEC-2] [SM-ID-2]")
   void admittedMembers_shareEpoch_securityCode_andVerifiedRoster() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann", "ben");
     for (Meeting member : m) {
@@ -33,6 +35,7 @@ class MeetingTest {
   }
 
   @Test
+  @DisplayName("media reaches members, never the lobby guest [SM-LOBBY-1]")
   void media_flowsToMembers_andNotToTheLobbyGuest() throws SealmeetException {
     java.util.Map<String, List<Long>> installed = new java.util.concurrent.ConcurrentHashMap<>();
     MeetingFixtures audited = new MeetingFixtures(MeetingOptions.defaults().withAudit(
@@ -51,6 +54,7 @@ class MeetingTest {
   }
 
   @Test
+  @DisplayName("a removed member gets no key of the next epoch [SM-REKEY-2]")
   void removedMember_getsNoKeyOfTheNextEpoch() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann", "ben");
     m.get(0).remove(m.get(0).leafOf("ben").getAsLong());
@@ -67,6 +71,7 @@ class MeetingTest {
   }
 
   @Test
+  @DisplayName("leaving is a self-Remove another member commits [SM-ROLE-7]")
   void leaving_isASelfRemoveCommittedByAnother() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann", "ben");
     m.get(1).leave();
@@ -82,6 +87,7 @@ class MeetingTest {
   }
 
   @Test
+  @DisplayName("a DS Remove is committed by a participant [SM-ROLE-7] [SM-DS-4]")
   void deliveryServiceRemove_ofDroppedClient_isCommittedByAParticipant()
       throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann", "ben");
@@ -106,6 +112,7 @@ class MeetingTest {
   }
 
   @Test
+  @DisplayName("a host ends the meeting and every member erases every key [SM-END-1]")
   void end_erasesEveryKeyEverywhere() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann", "ben");
     m.get(0).end();
@@ -117,6 +124,7 @@ class MeetingTest {
   }
 
   @Test
+  @DisplayName("hostile envelopes are rejected and change nothing [SM-CTRL-1]")
   void hostileEnvelopes_throwSealmeetExceptions_andChangeNothing() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann");
     m.get(0).send(MediaFrame.Kind.AUDIO, new byte[] {1});

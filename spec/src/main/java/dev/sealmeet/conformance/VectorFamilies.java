@@ -13,6 +13,7 @@ public final class VectorFamilies {
         new dev.sealmeet.conformance.mls.CryptoBasicsFamily(),
         new dev.sealmeet.conformance.hpke.HpkeVectorFamily(),
         new dev.sealmeet.conformance.mls.KeyScheduleFamily(),
+        new MeetingVectorFamily(),
         new dev.sealmeet.conformance.mls.MessageProtectionFamily(),
         new MlsDeserializationFamily(),
         new MlsMessagesFamily(),

@@ -12,6 +12,7 @@ import dev.sealmeet.mls.message.MlsMessage;
 import dev.sealmeet.mls.message.SenderType;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +66,7 @@ class ExternalSendersTest {
   }
 
   @Test
+  @DisplayName("a sender not in external_senders is refused [SM-DS-6]")
   void unlistedSender_refused() {
     MlsMessage remove = ExternalProposals.remove(suite, alice.groupId(), alice.epoch(), 1, server,
         2);
@@ -74,6 +76,7 @@ class ExternalSendersTest {
   }
 
   @Test
+  @DisplayName("a forged external sender signature is refused [SM-DS-6]")
   void forgedServerSignature_refused() {
     SigningIdentity impostor = SigningIdentity.generate(suite, server.credential());
     MlsMessage remove = ExternalProposals.remove(suite, alice.groupId(), alice.epoch(), 0,
@@ -83,6 +86,7 @@ class ExternalSendersTest {
   }
 
   @Test
+  @DisplayName("an external sender cannot propose Update [SM-DS-4]")
   void serverMayNotCommitOrUpdate() {
     assertThatThrownBy(() -> ExternalProposals.fromExternalSender(suite, alice.groupId(),
         alice.epoch(), 0, server, new dev.sealmeet.mls.message.UpdateProposal(

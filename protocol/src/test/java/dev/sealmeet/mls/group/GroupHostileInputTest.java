@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +90,7 @@ class GroupHostileInputTest {
   }
 
   @Test
+  @DisplayName("every tampered commit is rejected and changes nothing [SM-MLS-6]")
   void commit_everyChangeRejected_stateUnchanged() throws SealmeetException {
     byte[] valid = commit.commit().toBytes();
     assertThat(rejectAll(valid, bob, bob::process)).isEqualTo(3 * valid.length + 2);

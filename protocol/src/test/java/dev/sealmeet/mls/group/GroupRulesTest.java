@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +83,7 @@ class GroupRulesTest {
   }
 
   @Test
+  @DisplayName("a commit removing its committer is rejected [SM-MLS-7]")
   void removeOfCommitter_rejected() throws SealmeetException {
     assertRejected(insiderCommit(alice, 1, new RemoveProposal(0)), GroupRule.REMOVE_OF_COMMITTER);
   }
@@ -164,6 +166,7 @@ class GroupRulesTest {
   }
 
   @Test
+  @DisplayName("a commit naming an unknown proposal is rejected [SM-MLS-7]")
   void unknownProposalReference_rejected() throws SealmeetException {
     MlsMessage update = carol.proposeUpdate();
     alice.process(update);
@@ -176,6 +179,7 @@ class GroupRulesTest {
   }
 
   @Test
+  @DisplayName("an Add of a credential the validator refuses is rejected [SM-ID-1]")
   void addOfRefusedCredential_rejected() throws SealmeetException {
     GroupConfig strict = config.withCredentials((credential, key) -> !Arrays.equals(
         ((BasicCredential) credential).identity(), "mallory".getBytes(StandardCharsets.UTF_8)));

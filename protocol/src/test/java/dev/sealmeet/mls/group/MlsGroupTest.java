@@ -10,6 +10,7 @@ import dev.sealmeet.mls.message.MlsMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -51,6 +52,7 @@ class MlsGroupTest {
 
   @ParameterizedTest(name = "suite {0}")
   @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7})
+  @DisplayName("add, update and remove agree in every supported suite [SM-MLS-1]")
   void addUpdateRemove_everyMemberAgrees(int suiteId) throws SealmeetException {
     MlsSuite suite = GroupFixtures.suite(suiteId);
     GroupConfig config = GroupConfig.defaults();

@@ -1,0 +1,126 @@
+package dev.sealmeet.attacks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sealmeet.error.SealmeetException;
+import dev.sealmeet.meeting.DeliveryService;
+import dev.sealmeet.meeting.LobbyGuest;
+import dev.sealmeet.meeting.Meeting;
+import dev.sealmeet.meeting.MeetingInternals;
+import dev.sealmeet.meeting.proto.Envelope;
+import dev.sealmeet.meeting.proto.KeyPackageUpload;
+import dev.sealmeet.meeting.proto.MediaFrame;
+import dev.sealmeet.meeting.proto.SubmitResult;
+import dev.sealmeet.mls.group.ExternalSender;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 2020 weakness: meeting keys were routed through servers in other countries. Here the attacker is
+ * every network hop and relay between the clients and the delivery service (any jurisdiction): a
+ * tap that records every byte each client sends or receives, KeyPackages and Welcomes included.
+ */
+class KeysRoutedAbroadAttackTest {
+  private final AttackFixtures f = new AttackFixtures();
+
+  /** A relay in another country: forwards everything and keeps a copy of every byte. */
+  private static final class Tap implements DeliveryService {
+    final DeliveryService next;
+    final List<byte[]> seen = new ArrayList<>();
+
+    Tap(DeliveryService next) {
+      this.next = next;
+    }
+
+    @Override
+    public ExternalSender externalSender() {
+      return next.externalSender();
+    }
+
+    @Override
+    public void openMeeting(byte[] meetingId, long epoch) {
+      next.openMeeting(meetingId, epoch);
+    }
+
+    @Override
+    public SubmitResult submit(Envelope envelope) {
+      seen.add(envelope.toByteArray());
+      return next.submit(envelope);
+    }
+
+    @Override
+    public List<Envelope> fetch(byte[] meetingId, long fromSequence) {
+      List<Envelope> out = next.fetch(meetingId, fromSequence);
+      out.forEach(e -> seen.add(e.toByteArray()));
+      return out;
+    }
+
+    @Override
+    public void publishKeyPackage(KeyPackageUpload upload) {
+      seen.add(upload.toByteArray());
+      next.publishKeyPackage(upload);
+    }
+
+    @Override
+    public Optional<KeyPackageUpload> claimKeyPackage(String account) {
+      Optional<KeyPackageUpload> out = next.claimKeyPackage(account);
+      out.ifPresent(u -> seen.add(u.toByteArray()));
+      return out;
+    }
+  }
+
+  @Test
+  @DisplayName("no key crosses the network in the clear, Welcomes included [SM-MLS-4] [SM-SEC-1]")
+  void everyByteOnTheRoute_holdsNoKey() throws SealmeetException {
+    Tap tap = new Tap(f.ds);
+    Meeting host = Meeting.open(f.client("host"), tap);
+    List<Meeting> m = new ArrayList<>(List.of(host));
+    for (String account : List.of("ann", "ben")) {
+      LobbyGuest guest = LobbyGuest.enter(f.client(account), tap, host.id());
+      host.admit(account);
+      m.add(guest.poll().orElseThrow());
+      m.forEach(Meeting::poll);
+    }
+    m.get(1).update();
+    m.forEach(Meeting::poll);
+    m.get(2).send(MediaFrame.Kind.VIDEO, "whiteboard".getBytes(StandardCharsets.UTF_8));
+    m.forEach(Meeting::poll);
+
+    assertThat(tap.seen).isNotEmpty();
+    assertThat(f.installed).hasSizeGreaterThanOrEqualTo(6);
+    for (AttackFixtures.InstalledKey key : f.installed) {
+      assertThat(tap.seen).noneMatch(b -> AttackFixtures.contains(b, key.baseKey()));
+    }
+    for (Meeting member : m) {
+      byte[] authenticator = MeetingInternals.group(member).epochAuthenticator();
+      byte[] exported = MeetingInternals.group(member).export("probe", new byte[0], 32);
+      assertThat(tap.seen).noneMatch(b -> AttackFixtures.contains(b, authenticator));
+      assertThat(tap.seen).noneMatch(b -> AttackFixtures.contains(b, exported));
+    }
+    assertThat(tap.seen).noneMatch(b -> AttackFixtures.contains(b,
+        "whiteboard".getBytes(StandardCharsets.UTF_8)));
+    assertThat(m).allSatisfy(member ->
+        assertThat(member.securityCode()).isEqualTo(host.securityCode()));
+  }
+
+  @Test
+  @DisplayName("a rerouted Welcome opens only for its recipient [SM-LOBBY-2]")
+  void reroutedWelcome_joinsNobodyElse() throws SealmeetException {
+    List<Meeting> m = f.meeting("host", "ann");
+    LobbyGuest zoe = LobbyGuest.enter(f.client("zoe"), f.ds, m.get(0).id());
+    // The relay renames the account so that "yan" takes zoe's Welcome for its own.
+    LobbyGuest yan = LobbyGuest.enter(f.client("yan"), f.ds, m.get(0).id());
+    m.get(0).admit("zoe");
+    Envelope welcome = f.ds.recorded(m.get(0).id()).stream().filter(Envelope::hasWelcome)
+        .reduce((a, b) -> b).orElseThrow();
+    f.ds.submit(welcome.toBuilder().setSequence(0).setWelcome(welcome.getWelcome().toBuilder()
+        .clearRecipients().addRecipients("yan")).build());
+    assertThat(yan.poll()).isEmpty();
+    assertThat(f.keysOf("yan")).isEmpty();
+    assertThat(zoe.poll()).isPresent();
+  }
+}
