@@ -26,6 +26,7 @@ import dev.sealmeet.mls.message.KeyPackage;
 import dev.sealmeet.mls.message.MlsMessage;
 import dev.sealmeet.mls.message.RemoveProposal;
 import dev.sealmeet.mls.message.Sender;
+
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -337,7 +338,10 @@ public final class Meeting implements AutoCloseable {
       poll();
       requireActive();
       long base = group.epoch();
-      CommitResult result = group.commit(request);
+      Role mine = roles.roleOf(group.members().get(group.ownLeafIndex()));
+      Map<Long, Credential> members = group.members();
+      CommitResult result = group.commit(request.includeStored(
+          stored -> RolePolicy.mayCommit(mine, roles, members, stored)));
       StagedCommit own = null;
       SubmitResult submitted = ds.submit(Envelopes.handshake(group.groupId(),
           Handshake.Kind.COMMIT, base, result.commit()));

@@ -3,6 +3,7 @@ package dev.sealmeet.meeting;
 import dev.sealmeet.error.DecodeException;
 import dev.sealmeet.mls.group.ReceivedProposal;
 import dev.sealmeet.mls.group.StagedCommit;
+import dev.sealmeet.mls.message.AddProposal;
 import dev.sealmeet.mls.message.Credential;
 import dev.sealmeet.mls.message.Extension;
 import dev.sealmeet.mls.message.GroupContextExtensionsProposal;
@@ -14,6 +15,7 @@ import dev.sealmeet.mls.message.PublicMessage;
 import dev.sealmeet.mls.message.RemoveProposal;
 import dev.sealmeet.mls.message.Sender;
 import dev.sealmeet.mls.message.SenderType;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -93,6 +95,32 @@ final class RolePolicy {
       }
     }
     return next;
+  }
+
+  /**
+   * Whether a member of role {@code committerRole} may cover the stored proposal {@code stored}
+   * in its own commit, so that the others accept the commit: never an Add (admission is an
+   * explicit {@code admit} of a lobby guest, by value; an Add proposed by the delivery service
+   * or anyone else is not committed), a Remove as {@link #check} allows it, a GroupContext
+   * extensions change only between members who may assign roles; Updates and PSKs always.
+   */
+  static boolean mayCommit(Role committerRole, Roles roles, Map<Long, Credential> members,
+      ReceivedProposal stored) {
+    Proposal proposal = stored.proposal();
+    if (proposal instanceof AddProposal) {
+      return false;
+    }
+    if (proposal instanceof RemoveProposal remove) {
+      return committerRole.mayRemove()
+          || legitimatelyProposed(remove.removed(), roles, members, List.of(stored));
+    }
+    if (proposal instanceof GroupContextExtensionsProposal) {
+      Sender proposer = stored.sender();
+      return committerRole.mayAssignRoles() && proposer.senderType() == SenderType.MEMBER
+          && members.containsKey(proposer.index())
+          && roles.roleOf(members.get(proposer.index())).mayAssignRoles();
+    }
+    return true;
   }
 
   private static boolean legitimatelyProposed(long removed, Roles roles,

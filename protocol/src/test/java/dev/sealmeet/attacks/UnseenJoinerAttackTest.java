@@ -63,25 +63,41 @@ class UnseenJoinerAttackTest {
   }
 
   @Test
-  @DisplayName("an Add the server proposes is shown to all [SM-DS-4] [SM-ROSTER-1]")
-  void serverProposedAdd_isVisibleToEveryone() throws Exception {
+  @DisplayName("an Add the server proposes is never committed by a member [SM-DS-4]")
+  void serverProposedAdd_isNeverCommitted() throws Exception {
     List<Meeting> m = f.meeting("host", "ann", "ben");
     LobbyGuest.enter(f.client("ghost"), f.ds, m.get(0).id());
-    String before = m.get(0).securityCode();
     MlsMessage add = ExternalProposals.fromExternalSender(f.suite, m.get(0).id(),
         m.get(0).epoch(), 0, serverIdentity(), new AddProposal(keyPackageOf("ghost")));
     f.ds.submit(MeetingInternals.handshake(m.get(0).id(), Handshake.Kind.PROPOSAL,
         m.get(0).epoch(), add));
+    // Host and participant alike flush the epoch's proposals; the server's Add is left out.
     assertThat(m.get(0).commitPending()).isTrue();
     for (Meeting member : m) {
       member.poll();
-      assertThat(member.leafOf("ghost")).isPresent();
-      assertThat(member.events()).last().satisfies(e -> {
-        assertThat(e.kind()).isEqualTo(RosterEvent.Kind.JOINED);
-        assertThat(e.identity().account()).isEqualTo("ghost");
-      });
-      assertThat(member.securityCode()).isNotEqualTo(before)
-          .isEqualTo(m.get(0).securityCode());
+      assertThat(member.leafOf("ghost")).isEmpty();
+      assertThat(member.rejected()).isEmpty();
+      assertThat(member.securityCode()).isEqualTo(m.get(0).securityCode());
+    }
+    assertThat(m.get(1).commitPending()).isFalse();
+  }
+
+  @Test
+  @DisplayName("a participant flushing proposals leaves out what it may not commit [SM-ROLE-2]")
+  void participantCommitPending_leavesOutAdd_andStaysInStep() throws Exception {
+    List<Meeting> m = f.meeting("host", "ann", "ben");
+    LobbyGuest.enter(f.client("ghost"), f.ds, m.get(0).id());
+    MlsMessage add = ExternalProposals.fromExternalSender(f.suite, m.get(0).id(),
+        m.get(0).epoch(), 0, serverIdentity(), new AddProposal(keyPackageOf("ghost")));
+    f.ds.submit(MeetingInternals.handshake(m.get(0).id(), Handshake.Kind.PROPOSAL,
+        m.get(0).epoch(), add));
+    long before = m.get(1).epoch();
+    assertThat(m.get(1).commitPending()).isTrue();
+    for (Meeting member : m) {
+      member.poll();
+      assertThat(member.epoch()).isEqualTo(before + 1);
+      assertThat(member.rejected()).isEmpty();
+      assertThat(member.leafOf("ghost")).isEmpty();
     }
   }
 

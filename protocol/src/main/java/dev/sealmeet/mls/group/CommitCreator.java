@@ -71,7 +71,7 @@ final class CommitCreator {
     Sender me = Sender.member(epoch.ownLeaf);
     List<ProposalEntry> entries = new ArrayList<>();
     List<ProposalOrRef> items = new ArrayList<>();
-    for (ProposalEntry entry : committable(request.inline().isEmpty())) {
+    for (ProposalEntry entry : committable(request)) {
       entries.add(entry);
       items.add(new ProposalOrRef.ByReference(entry.reference().orElseThrow()));
     }
@@ -192,8 +192,15 @@ final class CommitCreator {
    * own Updates or a Remove of itself, at most one change per leaf (a Remove wins over an Update),
    * no ReInit beside other proposals.
    */
-  private List<ProposalEntry> committable(boolean reInitAllowed) {
-    List<ProposalEntry> all = proposals.all();
+  private List<ProposalEntry> committable(CommitRequest request) {
+    boolean reInitAllowed = request.inline().isEmpty();
+    List<ProposalEntry> all = new ArrayList<>();
+    for (ProposalEntry entry : proposals.all()) {
+      if (request.includes(new ReceivedProposal(epoch.epoch(), entry.sender(), entry.proposal(),
+          entry.reference().orElseThrow()))) {
+        all.add(entry);
+      }
+    }
     Set<Long> removedLeaves = new HashSet<>();
     for (ProposalEntry entry : all) {
       if (entry.proposal() instanceof RemoveProposal r) {

@@ -25,22 +25,38 @@ public final class CommitRequest {
   private final byte[] authenticatedData;
   private final boolean forcePath;
   private final boolean resumedGroupStart;
+  private final java.util.function.Predicate<ReceivedProposal> storedFilter;
 
   private CommitRequest(List<Proposal> inline, byte[] authenticatedData, boolean forcePath) {
-    this(inline, authenticatedData, forcePath, false);
+    this(inline, authenticatedData, forcePath, false, p -> true);
   }
 
   private CommitRequest(List<Proposal> inline, byte[] authenticatedData, boolean forcePath,
-      boolean resumedGroupStart) {
+      boolean resumedGroupStart, java.util.function.Predicate<ReceivedProposal> storedFilter) {
     this.inline = List.copyOf(inline);
     this.authenticatedData = authenticatedData.clone();
     this.forcePath = forcePath;
     this.resumedGroupStart = resumedGroupStart;
+    this.storedFilter = storedFilter;
   }
 
   /** The first commit of a group created by a reinit or branch: allows its resumption PSK. */
   CommitRequest asResumedGroupStart() {
-    return new CommitRequest(inline, authenticatedData, forcePath, true);
+    return new CommitRequest(inline, authenticatedData, forcePath, true, storedFilter);
+  }
+
+  /**
+   * Include by reference only the stored proposals {@code filter} accepts (by default, every valid
+   * one). An application's policy lives here: for example, a member without the right to add
+   * leaves out Add proposals, so that its commit is not rejected by the others.
+   */
+  public CommitRequest includeStored(java.util.function.Predicate<ReceivedProposal> filter) {
+    return new CommitRequest(inline, authenticatedData, forcePath, resumedGroupStart,
+        java.util.Objects.requireNonNull(filter, "filter"));
+  }
+
+  boolean includes(ReceivedProposal stored) {
+    return storedFilter.test(stored);
   }
 
   boolean startsResumedGroup() {
@@ -76,17 +92,18 @@ public final class CommitRequest {
   public CommitRequest with(Proposal proposal) {
     List<Proposal> next = new ArrayList<>(inline);
     next.add(proposal);
-    return new CommitRequest(next, authenticatedData, forcePath);
+    return new CommitRequest(next, authenticatedData, forcePath, resumedGroupStart,
+        storedFilter);
   }
 
   /** Authenticated but unencrypted data for the commit's FramedContent (§6). */
   public CommitRequest authenticatedData(byte[] data) {
-    return new CommitRequest(inline, data, forcePath);
+    return new CommitRequest(inline, data, forcePath, resumedGroupStart, storedFilter);
   }
 
   /** Include an UpdatePath even where the group's config and §12.4 would leave it out. */
   public CommitRequest forcePath() {
-    return new CommitRequest(inline, authenticatedData, true);
+    return new CommitRequest(inline, authenticatedData, true, resumedGroupStart, storedFilter);
   }
 
   List<Proposal> inline() {
