@@ -1,6 +1,6 @@
 package dev.sealmeet.bench;
 
-import dev.sealmeet.crypto.KeyPair;
+import dev.sealmeet.crypto.RawKeyPair;
 import java.security.SecureRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -51,7 +51,7 @@ public abstract class EcBenchmarkBase {
   }
 
   /** The key pair's two halves, for benchmarks that need raw arrays. */
-  static byte[][] split(KeyPair kp) {
+  static byte[][] split(RawKeyPair kp) {
     return new byte[][] {kp.privateKey(), kp.publicKey()};
   }
 }

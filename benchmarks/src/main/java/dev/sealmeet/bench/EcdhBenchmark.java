@@ -2,7 +2,7 @@ package dev.sealmeet.bench;
 
 import dev.sealmeet.crypto.DhGroup;
 import dev.sealmeet.crypto.DhGroups;
-import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.BadKeyException;
 import java.security.SecureRandom;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Setup;
@@ -32,13 +32,13 @@ public class EcdhBenchmark extends EcBenchmarkBase {
 
   /** One DH(sk, pk), peer key validated. */
   @Benchmark
-  public byte[] dh() throws InvalidKeyException {
+  public byte[] dh() throws BadKeyException {
     return baseline() ? bc.dh(privateKey, peerPublicKey) : group.dh(privateKey, peerPublicKey);
   }
 
   /** The public key of a private key. */
   @Benchmark
-  public byte[] publicKey() throws InvalidKeyException {
+  public byte[] publicKey() throws BadKeyException {
     return baseline() ? bc.publicKey(privateKey) : group.publicKey(privateKey);
   }
 

@@ -2,7 +2,7 @@ package dev.sealmeet.bench;
 
 import dev.sealmeet.crypto.SignatureScheme;
 import dev.sealmeet.crypto.Signatures;
-import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.BadKeyException;
 import java.math.BigInteger;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Setup;
@@ -23,7 +23,7 @@ public class EcdsaBenchmark extends EcBenchmarkBase {
 
   /** Creates the scheme, one fixed key pair and one signature to verify. */
   @Setup
-  public void setUp() throws InvalidKeyException {
+  public void setUp() throws BadKeyException {
     scheme = curve.equals("P-256") ? Signatures.ecdsaP256Sha256()
         : curve.equals("P-384") ? Signatures.ecdsaP384Sha384() : Signatures.ecdsaP521Sha512();
     bc = new BcGenericEc(curve);
@@ -38,7 +38,7 @@ public class EcdsaBenchmark extends EcBenchmarkBase {
 
   /** One signature. */
   @Benchmark
-  public Object sign() throws InvalidKeyException {
+  public Object sign() throws BadKeyException {
     return baseline() ? bc.sign(privateKey, message) : scheme.sign(privateKey, message);
   }
 

@@ -1,6 +1,6 @@
 package dev.sealmeet.crypto;
 
-import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.BadKeyException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import org.bouncycastle.crypto.SecretWithEncapsulation;
@@ -41,31 +41,31 @@ final class BcMlKem768 implements MlKem {
   }
 
   @Override
-  public KeyPair generateKeyPair(SecureRandom random) {
+  public RawKeyPair generateKeyPair(SecureRandom random) {
     byte[] seed = new byte[SEED_LENGTH];
     try {
       random.nextBytes(seed);
-      return new KeyPair(seed, privateKey(seed).getPublicKey());
+      return new RawKeyPair(seed, privateKey(seed).getPublicKey());
     } finally {
       Arrays.fill(seed, (byte) 0);
     }
   }
 
   @Override
-  public KeyPair deriveKeyPair(byte[] seed) throws InvalidKeyException {
+  public RawKeyPair deriveKeyPair(byte[] seed) throws BadKeyException {
     checkSeed(seed);
-    return new KeyPair(seed, privateKey(seed).getPublicKey());
+    return new RawKeyPair(seed, privateKey(seed).getPublicKey());
   }
 
   @Override
-  public byte[] expandedDecapsulationKey(byte[] seed) throws InvalidKeyException {
+  public byte[] expandedDecapsulationKey(byte[] seed) throws BadKeyException {
     checkSeed(seed);
     return privateKey(seed).withPreferredFormat(MLKEMPrivateKeyParameters.EXPANDED_KEY).getEncoded();
   }
 
   @Override
   public Encapsulation encapsulate(byte[] encapsulationKey, SecureRandom random)
-      throws InvalidKeyException {
+      throws BadKeyException {
     checkEncapsulationKey(encapsulationKey);
     byte[] m = new byte[MESSAGE_LENGTH];
     random.nextBytes(m);
@@ -84,13 +84,13 @@ final class BcMlKem768 implements MlKem {
   }
 
   @Override
-  public Secret decapsulate(byte[] seed, byte[] ciphertext) throws InvalidKeyException {
+  public Secret decapsulate(byte[] seed, byte[] ciphertext) throws BadKeyException {
     checkSeed(seed);
     if (ciphertext == null) {
       throw new IllegalArgumentException("ML-KEM-768 ciphertext must not be null");
     }
     if (ciphertext.length != CT_LENGTH) {
-      throw new InvalidKeyException(
+      throw new BadKeyException(
           "ML-KEM-768 ciphertext must be " + CT_LENGTH + " bytes, got " + ciphertext.length);
     }
     byte[] secret = new MLKEMExtractor(privateKey(seed)).extractSecret(ciphertext);
@@ -102,12 +102,12 @@ final class BcMlKem768 implements MlKem {
   }
 
   /** FIPS 203 §7.2 input checks: type (length) and modulus (every 12-bit coefficient of t below q). */
-  private static void checkEncapsulationKey(byte[] ek) throws InvalidKeyException {
+  private static void checkEncapsulationKey(byte[] ek) throws BadKeyException {
     if (ek == null) {
       throw new IllegalArgumentException("ML-KEM-768 encapsulation key must not be null");
     }
     if (ek.length != EK_LENGTH) {
-      throw new InvalidKeyException(
+      throw new BadKeyException(
           "ML-KEM-768 encapsulation key must be " + EK_LENGTH + " bytes, got " + ek.length);
     }
     for (int i = 0; i < T_LENGTH; i += 3) {
@@ -117,7 +117,7 @@ final class BcMlKem768 implements MlKem {
       int c0 = b0 | ((b1 & 0x0F) << 8);
       int c1 = (b1 >> 4) | (b2 << 4);
       if (c0 >= Q || c1 >= Q) {
-        throw new InvalidKeyException(
+        throw new BadKeyException(
             "ML-KEM-768 encapsulation key has a coefficient not below q at byte " + i);
       }
     }
@@ -127,12 +127,12 @@ final class BcMlKem768 implements MlKem {
     return new MLKEMPrivateKeyParameters(PARAMS, seed);
   }
 
-  private static void checkSeed(byte[] seed) throws InvalidKeyException {
+  private static void checkSeed(byte[] seed) throws BadKeyException {
     if (seed == null) {
       throw new IllegalArgumentException("ML-KEM-768 seed must not be null");
     }
     if (seed.length != SEED_LENGTH) {
-      throw new InvalidKeyException(
+      throw new BadKeyException(
           "ML-KEM-768 private key must be a " + SEED_LENGTH + "-byte seed, got " + seed.length);
     }
   }

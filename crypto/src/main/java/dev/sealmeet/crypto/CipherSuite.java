@@ -1,7 +1,7 @@
 package dev.sealmeet.crypto;
 
 import dev.sealmeet.error.AuthenticationException;
-import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.BadKeyException;
 
 /**
  * One MLS cipher suite (RFC 9420 §5.1, registry §17.1) bound to its primitives: a hash, an HKDF, an
@@ -56,58 +56,58 @@ public interface CipherSuite {
       throws AuthenticationException;
 
   /** A fresh random HPKE key pair (RFC 9180 GenerateKeyPair). */
-  KeyPair hpkeGenerateKeyPair();
+  RawKeyPair hpkeGenerateKeyPair();
 
   /** RFC 9180 DeriveKeyPair(ikm), as MLS uses for TreeKEM node keys (RFC 9420 §7.4). */
-  KeyPair hpkeDeriveKeyPair(byte[] ikm);
+  RawKeyPair hpkeDeriveKeyPair(byte[] ikm);
 
   /**
    * Single-shot HPKE base-mode seal (RFC 9180 §6.1 SealBase).
    *
-   * @throws InvalidKeyException if {@code publicKey} is not a valid public key of the suite's KEM
+   * @throws BadKeyException if {@code publicKey} is not a valid public key of the suite's KEM
    */
   HpkeSealed hpkeSeal(byte[] publicKey, byte[] info, byte[] aad, byte[] plaintext)
-      throws InvalidKeyException;
+      throws BadKeyException;
 
   /**
    * Single-shot HPKE base-mode open (RFC 9180 §6.1 OpenBase).
    *
-   * @throws InvalidKeyException if {@code kemOutput} or {@code privateKey} is invalid
+   * @throws BadKeyException if {@code kemOutput} or {@code privateKey} is invalid
    * @throws AuthenticationException if the ciphertext does not verify
    */
   byte[] hpkeOpen(byte[] kemOutput, byte[] privateKey, byte[] info, byte[] aad, byte[] ciphertext)
-      throws InvalidKeyException, AuthenticationException;
+      throws BadKeyException, AuthenticationException;
 
   /**
    * Sender-side HPKE export in base mode: SetupBaseS(publicKey, info) then Export(context, length)
    * (RFC 9180 §5.3), as MLS external commits use (RFC 9420 §12.4.3.2).
    *
-   * @throws InvalidKeyException if {@code publicKey} is invalid
+   * @throws BadKeyException if {@code publicKey} is invalid
    */
   HpkeExport hpkeExportSend(byte[] publicKey, byte[] info, byte[] exporterContext, int length)
-      throws InvalidKeyException;
+      throws BadKeyException;
 
   /**
    * Receiver-side HPKE export in base mode: SetupBaseR(kemOutput, privateKey, info) then
    * Export(context, length).
    *
-   * @throws InvalidKeyException if {@code kemOutput} or {@code privateKey} is invalid
+   * @throws BadKeyException if {@code kemOutput} or {@code privateKey} is invalid
    */
   Secret hpkeExportReceive(
       byte[] kemOutput, byte[] privateKey, byte[] info, byte[] exporterContext, int length)
-      throws InvalidKeyException;
+      throws BadKeyException;
 
   /** The HPKE public key for a serialized HPKE private key. */
-  byte[] hpkePublicKey(byte[] privateKey) throws InvalidKeyException;
+  byte[] hpkePublicKey(byte[] privateKey) throws BadKeyException;
 
   /** A fresh random signature key pair. */
-  KeyPair signatureGenerateKeyPair();
+  RawKeyPair signatureGenerateKeyPair();
 
   /** The signature public key for a serialized signature private key. */
-  byte[] signaturePublicKey(byte[] privateKey) throws InvalidKeyException;
+  byte[] signaturePublicKey(byte[] privateKey) throws BadKeyException;
 
   /** Signs {@code message} (EdDSA: pure; ECDSA: the suite's hash, DER output). */
-  byte[] sign(byte[] privateKey, byte[] message) throws InvalidKeyException;
+  byte[] sign(byte[] privateKey, byte[] message) throws BadKeyException;
 
   /**
    * Verifies a signature. Returns {@code false} for any malformed signature or public key rather than

@@ -40,21 +40,21 @@ public final class CipherSuites {
     }
     switch (id) {
       case 0x0001:
-        return new MlsSuite(id, Hkdf.SHA256, "SHA-256", Aeads.aes128Gcm(), 0x0020, 0x0807, random);
+        return new StandardCipherSuite(id, Hkdf.SHA256, "SHA-256", Aeads.aes128Gcm(), 0x0020, 0x0807, random);
       case 0x0002:
-        return new MlsSuite(id, Hkdf.SHA256, "SHA-256", Aeads.aes128Gcm(), 0x0010, 0x0403, random);
+        return new StandardCipherSuite(id, Hkdf.SHA256, "SHA-256", Aeads.aes128Gcm(), 0x0010, 0x0403, random);
       case 0x0003:
-        return new MlsSuite(
+        return new StandardCipherSuite(
             id, Hkdf.SHA256, "SHA-256", Aeads.chacha20Poly1305(), 0x0020, 0x0807, random);
       case 0x0004:
-        return new MlsSuite(id, Hkdf.SHA512, "SHA-512", Aeads.aes256Gcm(), 0x0021, 0x0808, random);
+        return new StandardCipherSuite(id, Hkdf.SHA512, "SHA-512", Aeads.aes256Gcm(), 0x0021, 0x0808, random);
       case 0x0005:
-        return new MlsSuite(id, Hkdf.SHA512, "SHA-512", Aeads.aes256Gcm(), 0x0012, 0x0603, random);
+        return new StandardCipherSuite(id, Hkdf.SHA512, "SHA-512", Aeads.aes256Gcm(), 0x0012, 0x0603, random);
       case 0x0006:
-        return new MlsSuite(
+        return new StandardCipherSuite(
             id, Hkdf.SHA512, "SHA-512", Aeads.chacha20Poly1305(), 0x0021, 0x0808, random);
       case 0x0007:
-        return new MlsSuite(id, Hkdf.SHA384, "SHA-384", Aeads.aes256Gcm(), 0x0011, 0x0503, random);
+        return new StandardCipherSuite(id, Hkdf.SHA384, "SHA-384", Aeads.aes256Gcm(), 0x0011, 0x0503, random);
       default:
         throw new UnsupportedException(
             "MLS cipher suite 0x" + hex4(id) + " (supported: 0x0001..0x0007)");

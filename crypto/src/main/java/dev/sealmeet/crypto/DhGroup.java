@@ -1,6 +1,6 @@
 package dev.sealmeet.crypto;
 
-import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.BadKeyException;
 import java.security.SecureRandom;
 
 /**
@@ -21,16 +21,16 @@ public interface DhGroup {
   int sharedSecretLength();
 
   /** A fresh key pair. */
-  KeyPair generateKeyPair(SecureRandom random);
+  RawKeyPair generateKeyPair(SecureRandom random);
 
   /** The public key of a serialized private key. */
-  byte[] publicKey(byte[] privateKey) throws InvalidKeyException;
+  byte[] publicKey(byte[] privateKey) throws BadKeyException;
 
   /**
    * DH(sk, pk). Validates the public key (on the curve, right length) and rejects an all-zero shared
    * secret (RFC 9180 §7.1.4).
    *
-   * @throws InvalidKeyException for an invalid public or private key or an all-zero output
+   * @throws BadKeyException for an invalid public or private key or an all-zero output
    */
-  byte[] dh(byte[] privateKey, byte[] publicKey) throws InvalidKeyException;
+  byte[] dh(byte[] privateKey, byte[] publicKey) throws BadKeyException;
 }

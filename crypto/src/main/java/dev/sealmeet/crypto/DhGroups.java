@@ -14,7 +14,7 @@ package dev.sealmeet.crypto;
  * fixed-base comb (a fixed number of additions, constant-time table lookups). Every {@link
  * DhGroup#dh} validates the peer's public key strictly, in our own code before any provider sees
  * it, and X25519/X448 reject an all-zero shared secret (RFC 9180 §7.1.4) with {@link
- * dev.sealmeet.error.InvalidKeyException}.
+ * dev.sealmeet.error.BadKeyException}.
  *
  * <p>The returned instances are stateless, thread-safe singletons.
  */

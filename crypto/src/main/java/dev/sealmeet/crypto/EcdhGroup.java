@@ -1,6 +1,6 @@
 package dev.sealmeet.crypto;
 
-import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.BadKeyException;
 import dev.sealmeet.error.SealmeetBugException;
 import java.math.BigInteger;
 import java.security.NoSuchAlgorithmException;
@@ -66,17 +66,17 @@ final class EcdhGroup implements DhGroup {
   }
 
   @Override
-  public KeyPair generateKeyPair(SecureRandom random) {
+  public RawKeyPair generateKeyPair(SecureRandom random) {
     return curve.generateKeyPair(random);
   }
 
   @Override
-  public byte[] publicKey(byte[] privateKey) throws InvalidKeyException {
+  public byte[] publicKey(byte[] privateKey) throws BadKeyException {
     return curve.publicKey(curve.decodePrivate(privateKey));
   }
 
   @Override
-  public byte[] dh(byte[] privateKey, byte[] publicKey) throws InvalidKeyException {
+  public byte[] dh(byte[] privateKey, byte[] publicKey) throws BadKeyException {
     BigInteger d = curve.decodePrivate(privateKey);
     ECPoint q = curve.decodePublic(publicKey);
     byte[] z;
@@ -86,10 +86,10 @@ final class EcdhGroup implements DhGroup {
       agreement.doPhase(curve.jdkPublicKey(q), true);
       z = agreement.generateSecret();
     } catch (java.security.InvalidKeyException e) {
-      throw new InvalidKeyException(curve.name() + " key rejected by the JDK's ECDH", e);
+      throw new BadKeyException(curve.name() + " key rejected by the JDK's ECDH", e);
     } catch (IllegalStateException e) {
       // SunEC's signal for a product at the identity, unreachable for a validated point.
-      throw new InvalidKeyException(curve.name() + " shared point is the identity", e);
+      throw new BadKeyException(curve.name() + " shared point is the identity", e);
     } catch (NoSuchAlgorithmException e) {
       throw new SealmeetBugException("the JDK lacks ECDH", e);
     }

@@ -1,6 +1,6 @@
 package dev.sealmeet.crypto;
 
-import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.BadKeyException;
 import dev.sealmeet.error.SealmeetBugException;
 import java.math.BigInteger;
 import java.security.MessageDigest;
@@ -60,17 +60,17 @@ final class EcdsaScheme implements SignatureScheme {
   }
 
   @Override
-  public KeyPair generateKeyPair(SecureRandom random) {
+  public RawKeyPair generateKeyPair(SecureRandom random) {
     return curve.generateKeyPair(random);
   }
 
   @Override
-  public byte[] publicKey(byte[] privateKey) throws InvalidKeyException {
+  public byte[] publicKey(byte[] privateKey) throws BadKeyException {
     return curve.publicKey(curve.decodePrivate(privateKey));
   }
 
   @Override
-  public byte[] sign(byte[] privateKey, byte[] message) throws InvalidKeyException {
+  public byte[] sign(byte[] privateKey, byte[] message) throws BadKeyException {
     if (message == null) {
       throw new IllegalArgumentException("message must not be null");
     }
@@ -82,7 +82,7 @@ final class EcdsaScheme implements SignatureScheme {
       signer.update(message);
       der = signer.sign();
     } catch (java.security.InvalidKeyException e) {
-      throw new InvalidKeyException(curve.name() + " private key rejected by the JDK's ECDSA", e);
+      throw new BadKeyException(curve.name() + " private key rejected by the JDK's ECDSA", e);
     } catch (SignatureException e) {
       throw new SealmeetBugException(jdkAlgorithm + " failed to sign", e);
     }
@@ -105,7 +105,7 @@ final class EcdsaScheme implements SignatureScheme {
     ECPoint q;
     try {
       q = curve.decodePublic(publicKey);
-    } catch (InvalidKeyException e) {
+    } catch (BadKeyException e) {
       return false;
     }
     // BouncyCastle, not SunEC: see the class comment (public data only).

@@ -1,6 +1,6 @@
 package dev.sealmeet.crypto;
 
-import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.BadKeyException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
@@ -23,24 +23,24 @@ final class Ed25519Scheme implements SignatureScheme {
   }
 
   @Override
-  public KeyPair generateKeyPair(SecureRandom random) {
+  public RawKeyPair generateKeyPair(SecureRandom random) {
     byte[] seed = new byte[KEY_LENGTH];
     try {
       Ed25519.generatePrivateKey(random, seed);
-      return new KeyPair(seed, derivePublic(seed));
+      return new RawKeyPair(seed, derivePublic(seed));
     } finally {
       Arrays.fill(seed, (byte) 0);
     }
   }
 
   @Override
-  public byte[] publicKey(byte[] privateKey) throws InvalidKeyException {
+  public byte[] publicKey(byte[] privateKey) throws BadKeyException {
     checkSeed(privateKey);
     return derivePublic(privateKey);
   }
 
   @Override
-  public byte[] sign(byte[] privateKey, byte[] message) throws InvalidKeyException {
+  public byte[] sign(byte[] privateKey, byte[] message) throws BadKeyException {
     checkSeed(privateKey);
     if (message == null) {
       throw new IllegalArgumentException("message must not be null");
@@ -65,12 +65,12 @@ final class Ed25519Scheme implements SignatureScheme {
     return pk;
   }
 
-  private static void checkSeed(byte[] privateKey) throws InvalidKeyException {
+  private static void checkSeed(byte[] privateKey) throws BadKeyException {
     if (privateKey == null) {
       throw new IllegalArgumentException("Ed25519 private key must not be null");
     }
     if (privateKey.length != KEY_LENGTH) {
-      throw new InvalidKeyException(
+      throw new BadKeyException(
           "Ed25519 private key must be a " + KEY_LENGTH + "-byte seed, got " + privateKey.length);
     }
   }

@@ -1,6 +1,6 @@
 package dev.sealmeet.crypto;
 
-import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.BadKeyException;
 import dev.sealmeet.error.SealmeetBugException;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -31,24 +31,24 @@ final class MlDsa65Scheme implements SignatureScheme {
   }
 
   @Override
-  public KeyPair generateKeyPair(SecureRandom random) {
+  public RawKeyPair generateKeyPair(SecureRandom random) {
     byte[] seed = new byte[SEED_LENGTH];
     try {
       random.nextBytes(seed);
-      return new KeyPair(seed, privateKey(seed).getPublicKey());
+      return new RawKeyPair(seed, privateKey(seed).getPublicKey());
     } finally {
       Arrays.fill(seed, (byte) 0);
     }
   }
 
   @Override
-  public byte[] publicKey(byte[] privateKey) throws InvalidKeyException {
+  public byte[] publicKey(byte[] privateKey) throws BadKeyException {
     checkSeed(privateKey);
     return privateKey(privateKey).getPublicKey();
   }
 
   @Override
-  public byte[] sign(byte[] privateKey, byte[] message) throws InvalidKeyException {
+  public byte[] sign(byte[] privateKey, byte[] message) throws BadKeyException {
     checkSeed(privateKey);
     if (message == null) {
       throw new IllegalArgumentException("message must not be null");
@@ -79,12 +79,12 @@ final class MlDsa65Scheme implements SignatureScheme {
     return new MLDSAPrivateKeyParameters(PARAMS, seed);
   }
 
-  private static void checkSeed(byte[] privateKey) throws InvalidKeyException {
+  private static void checkSeed(byte[] privateKey) throws BadKeyException {
     if (privateKey == null) {
       throw new IllegalArgumentException("ML-DSA-65 private key must not be null");
     }
     if (privateKey.length != SEED_LENGTH) {
-      throw new InvalidKeyException(
+      throw new BadKeyException(
           "ML-DSA-65 private key must be a " + SEED_LENGTH + "-byte seed, got " + privateKey.length);
     }
   }

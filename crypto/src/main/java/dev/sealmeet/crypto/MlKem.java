@@ -1,6 +1,6 @@
 package dev.sealmeet.crypto;
 
-import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.BadKeyException;
 import java.security.SecureRandom;
 
 /**
@@ -19,38 +19,38 @@ public interface MlKem {
   int ciphertextLength();
 
   /** A fresh key pair: a random seed and its {@code ek}. */
-  KeyPair generateKeyPair(SecureRandom random);
+  RawKeyPair generateKeyPair(SecureRandom random);
 
   /**
    * ML-KEM.KeyGen_internal(d, z) (FIPS 203 §6.1): the key pair whose private key is {@code seed}.
    *
-   * @throws InvalidKeyException if {@code seed} is not {@link #seedLength()} bytes
+   * @throws BadKeyException if {@code seed} is not {@link #seedLength()} bytes
    */
-  KeyPair deriveKeyPair(byte[] seed) throws InvalidKeyException;
+  RawKeyPair deriveKeyPair(byte[] seed) throws BadKeyException;
 
   /**
    * The expanded decapsulation key {@code dk} (FIPS 203 §6.1, 2400 bytes for ML-KEM-768) of a seed,
    * for interoperability with implementations that store it.
    *
-   * @throws InvalidKeyException if {@code seed} is not {@link #seedLength()} bytes
+   * @throws BadKeyException if {@code seed} is not {@link #seedLength()} bytes
    */
-  byte[] expandedDecapsulationKey(byte[] seed) throws InvalidKeyException;
+  byte[] expandedDecapsulationKey(byte[] seed) throws BadKeyException;
 
   /**
    * ML-KEM.Encaps(ek) (FIPS 203 §7.2), the 32-byte message {@code m} drawn from {@code random}.
    * Performs the §7.2 input checks: length and every coefficient of {@code ek} below q.
    *
-   * @throws InvalidKeyException if {@code ek} fails the input checks
+   * @throws BadKeyException if {@code ek} fails the input checks
    */
-  Encapsulation encapsulate(byte[] encapsulationKey, SecureRandom random) throws InvalidKeyException;
+  Encapsulation encapsulate(byte[] encapsulationKey, SecureRandom random) throws BadKeyException;
 
   /**
    * ML-KEM.Decaps(dk, c) (FIPS 203 §7.3) with {@code dk} derived from {@code seed}. A ciphertext of the
    * right length never fails: a forged one yields the implicit-rejection key, as FIPS 203 requires.
    *
-   * @throws InvalidKeyException if {@code seed} or {@code ciphertext} has the wrong length
+   * @throws BadKeyException if {@code seed} or {@code ciphertext} has the wrong length
    */
-  Secret decapsulate(byte[] seed, byte[] ciphertext) throws InvalidKeyException;
+  Secret decapsulate(byte[] seed, byte[] ciphertext) throws BadKeyException;
 
   /** The result of {@link #encapsulate}: the ciphertext and the 32-byte shared secret. */
   final class Encapsulation {

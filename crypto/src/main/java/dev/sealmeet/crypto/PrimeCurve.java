@@ -1,6 +1,6 @@
 package dev.sealmeet.crypto;
 
-import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.BadKeyException;
 import dev.sealmeet.error.SealmeetBugException;
 import java.math.BigInteger;
 import java.security.AlgorithmParameters;
@@ -130,7 +130,7 @@ final class PrimeCurve {
    * A fresh key pair from SunEC's {@code KeyPairGenerator}, which draws the scalar with 64 extra
    * bits reduced mod n (FIPS 186-4 §B.4.1) and multiplies G in constant time.
    */
-  KeyPair generateKeyPair(SecureRandom random) {
+  RawKeyPair generateKeyPair(SecureRandom random) {
     java.security.KeyPair pair;
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", provider);
@@ -145,7 +145,7 @@ final class PrimeCurve {
     }
     byte[] sk = toFixedLength(d);
     try {
-      return new KeyPair(sk, encodePublic(((ECPublicKey) pair.getPublic()).getW()));
+      return new RawKeyPair(sk, encodePublic(((ECPublicKey) pair.getPublic()).getW()));
     } finally {
       Arrays.fill(sk, (byte) 0);
     }
@@ -174,19 +174,19 @@ final class PrimeCurve {
    * point on the curve ({@code y^2 = x^3 + ax + b mod p}), so not the identity (which has no affine
    * encoding). Cofactor 1, so no subgroup check is needed. Runs before SunEC sees the point.
    *
-   * @throws InvalidKeyException naming the rule the key breaks
+   * @throws BadKeyException naming the rule the key breaks
    */
-  ECPoint decodePublic(byte[] publicKey) throws InvalidKeyException {
+  ECPoint decodePublic(byte[] publicKey) throws BadKeyException {
     if (publicKey == null) {
       throw new IllegalArgumentException(name + " public key must not be null");
     }
     if (publicKey.length != publicKeyLength()) {
-      throw new InvalidKeyException(
+      throw new BadKeyException(
           name + " public key must be " + publicKeyLength() + " bytes (uncompressed SEC1), got "
               + publicKey.length);
     }
     if (publicKey[0] != 0x04) {
-      throw new InvalidKeyException(
+      throw new BadKeyException(
           String.format(
               "%s public key must start with 0x04, got 0x%02x", name, publicKey[0] & 0xFF));
     }
@@ -194,12 +194,12 @@ final class PrimeCurve {
     BigInteger y =
         new BigInteger(1, Arrays.copyOfRange(publicKey, 1 + fieldLength, publicKey.length));
     if (x.compareTo(fieldPrime) >= 0 || y.compareTo(fieldPrime) >= 0) {
-      throw new InvalidKeyException(name + " public key coordinate is not below the field prime");
+      throw new BadKeyException(name + " public key coordinate is not below the field prime");
     }
     BigInteger lhs = y.multiply(y).mod(fieldPrime);
     BigInteger rhs = x.multiply(x).add(a).multiply(x).add(b).mod(fieldPrime);
     if (!lhs.equals(rhs)) {
-      throw new InvalidKeyException(name + " public key is not on the curve");
+      throw new BadKeyException(name + " public key is not on the curve");
     }
     return new ECPoint(x, y);
   }
@@ -207,19 +207,19 @@ final class PrimeCurve {
   /**
    * A private scalar of exactly the field length in {@code [1, n-1]}.
    *
-   * @throws InvalidKeyException for a wrong length or a scalar out of range
+   * @throws BadKeyException for a wrong length or a scalar out of range
    */
-  BigInteger decodePrivate(byte[] privateKey) throws InvalidKeyException {
+  BigInteger decodePrivate(byte[] privateKey) throws BadKeyException {
     if (privateKey == null) {
       throw new IllegalArgumentException(name + " private key must not be null");
     }
     if (privateKey.length != fieldLength) {
-      throw new InvalidKeyException(
+      throw new BadKeyException(
           name + " private key must be " + fieldLength + " bytes, got " + privateKey.length);
     }
     BigInteger d = new BigInteger(1, privateKey);
     if (!inScalarRange(d)) {
-      throw new InvalidKeyException(name + " private key is not in [1, n-1]");
+      throw new BadKeyException(name + " private key is not in [1, n-1]");
     }
     return d;
   }
@@ -227,14 +227,14 @@ final class PrimeCurve {
   /**
    * A SunEC public key for a point that {@link #decodePublic} accepted.
    *
-   * @throws InvalidKeyException if SunEC refuses the point
+   * @throws BadKeyException if SunEC refuses the point
    */
-  PublicKey jdkPublicKey(ECPoint w) throws InvalidKeyException {
+  PublicKey jdkPublicKey(ECPoint w) throws BadKeyException {
     try {
       return KeyFactory.getInstance("EC", provider)
           .generatePublic(new ECPublicKeySpec(w, params));
     } catch (InvalidKeySpecException e) {
-      throw new InvalidKeyException(name + " public key refused by " + PROVIDER, e);
+      throw new BadKeyException(name + " public key refused by " + PROVIDER, e);
     } catch (GeneralSecurityException e) {
       throw new SealmeetBugException(PROVIDER + " lacks an EC KeyFactory", e);
     }
@@ -245,14 +245,14 @@ final class PrimeCurve {
    * of the scalar, which the JDK does not let us wipe ({@code destroy()} is not implemented): the
    * key object dies with the call that made it.
    *
-   * @throws InvalidKeyException if SunEC refuses the scalar
+   * @throws BadKeyException if SunEC refuses the scalar
    */
-  PrivateKey jdkPrivateKey(BigInteger d) throws InvalidKeyException {
+  PrivateKey jdkPrivateKey(BigInteger d) throws BadKeyException {
     try {
       return KeyFactory.getInstance("EC", provider)
           .generatePrivate(new ECPrivateKeySpec(d, params));
     } catch (InvalidKeySpecException e) {
-      throw new InvalidKeyException(name + " private key refused by " + PROVIDER, e);
+      throw new BadKeyException(name + " private key refused by " + PROVIDER, e);
     } catch (GeneralSecurityException e) {
       throw new SealmeetBugException(PROVIDER + " lacks an EC KeyFactory", e);
     }

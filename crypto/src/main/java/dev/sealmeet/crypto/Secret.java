@@ -26,8 +26,8 @@ import java.util.Arrays;
  *       copies taken with {@link #copyBytes()} to call a primitive are zero-filled in a {@code finally}
  *       block; {@link #copy()} duplicates a holder without an intermediate array; HKDF-Expand zero-fills
  *       its T(i) blocks.
- *   <li><b>Key pairs.</b> {@link KeyPair#destroy()} zero-fills the private key. TreeKEM node key pairs
- *       are moved into holders with {@link KeyPair#takePrivateKey()}; the MLS external-init key pair and
+ *   <li><b>Key pairs.</b> {@link RawKeyPair#destroy()} zero-fills the private key. TreeKEM node key pairs
+ *       are moved into holders with {@link RawKeyPair#takePrivateKey()}; the MLS external-init key pair and
  *       HPKE's fresh ephemeral key pairs are destroyed right after use.
  *   <li><b>Wire records with secrets.</b> {@code GroupSecrets} and {@code PathSecret} own one copy
  *       each and zero-fill it on {@code destroy()}; {@code WelcomeSender} and {@code WelcomeReceiver}

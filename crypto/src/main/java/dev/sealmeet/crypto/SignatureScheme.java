@@ -1,6 +1,6 @@
 package dev.sealmeet.crypto;
 
-import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.BadKeyException;
 import java.security.SecureRandom;
 
 /**
@@ -13,13 +13,13 @@ public interface SignatureScheme {
   int tlsId();
 
   /** A fresh key pair. */
-  KeyPair generateKeyPair(SecureRandom random);
+  RawKeyPair generateKeyPair(SecureRandom random);
 
   /** The public key for a private key. */
-  byte[] publicKey(byte[] privateKey) throws InvalidKeyException;
+  byte[] publicKey(byte[] privateKey) throws BadKeyException;
 
   /** Signs {@code message} (EdDSA: pure; ECDSA: hashed with the scheme's hash). */
-  byte[] sign(byte[] privateKey, byte[] message) throws InvalidKeyException;
+  byte[] sign(byte[] privateKey, byte[] message) throws BadKeyException;
 
   /**
    * Verifies strictly: non-canonical encodings (non-DER ECDSA, EdDSA S ≥ L, invalid points) are

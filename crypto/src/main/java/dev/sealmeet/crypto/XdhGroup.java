@@ -1,6 +1,6 @@
 package dev.sealmeet.crypto;
 
-import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.BadKeyException;
 import dev.sealmeet.error.SealmeetBugException;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -61,12 +61,12 @@ final class XdhGroup implements DhGroup {
   }
 
   @Override
-  public KeyPair generateKeyPair(SecureRandom random) {
+  public RawKeyPair generateKeyPair(SecureRandom random) {
     byte[] sk = new byte[length];
     random.nextBytes(sk);
     try {
-      return new KeyPair(sk, publicKey(sk));
-    } catch (InvalidKeyException e) {
+      return new RawKeyPair(sk, publicKey(sk));
+    } catch (BadKeyException e) {
       throw new SealmeetBugException(name + " key generation failed", e);
     } finally {
       Arrays.fill(sk, (byte) 0);
@@ -74,7 +74,7 @@ final class XdhGroup implements DhGroup {
   }
 
   @Override
-  public byte[] publicKey(byte[] privateKey) throws InvalidKeyException {
+  public byte[] publicKey(byte[] privateKey) throws BadKeyException {
     checkLength("private key", privateKey);
     byte[] pk = new byte[length];
     if (is25519) {
@@ -86,7 +86,7 @@ final class XdhGroup implements DhGroup {
   }
 
   @Override
-  public byte[] dh(byte[] privateKey, byte[] publicKey) throws InvalidKeyException {
+  public byte[] dh(byte[] privateKey, byte[] publicKey) throws BadKeyException {
     checkLength("private key", privateKey);
     checkLength("public key", publicKey);
     byte[] out = new byte[length];
@@ -97,18 +97,18 @@ final class XdhGroup implements DhGroup {
             : X448.calculateAgreement(
                 privateKey, 0, publicKey, 0, out, 0);
     if (!nonZero) {
-      throw new InvalidKeyException(
+      throw new BadKeyException(
           name + " shared secret is all zero (small-order public key), RFC 9180 §7.1.4");
     }
     return out;
   }
 
-  private void checkLength(String what, byte[] key) throws InvalidKeyException {
+  private void checkLength(String what, byte[] key) throws BadKeyException {
     if (key == null) {
       throw new IllegalArgumentException(name + " " + what + " must not be null");
     }
     if (key.length != length) {
-      throw new InvalidKeyException(
+      throw new BadKeyException(
           name + " " + what + " must be " + length + " bytes, got " + key.length);
     }
   }

@@ -8,7 +8,7 @@
  *  ├─ ProtocolException        rule broken, with its RFC section
  *  ├─ ReplayException          seen before / too old
  *  ├─ UnsupportedException     suite, version, extension
- *  └─ InvalidKeyException      bad point, low order, all-zero DH output
+ *  └─ BadKeyException      bad point, low order, all-zero DH output
  * SealmeetBugException (unchecked): our own bug, never input-driven
  * </pre>
  *

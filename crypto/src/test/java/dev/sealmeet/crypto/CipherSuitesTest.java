@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sealmeet.error.AuthenticationException;
-import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.BadKeyException;
 import dev.sealmeet.error.UnsupportedException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -54,7 +54,7 @@ class CipherSuitesTest {
     assertThat(suite.mac(new byte[0], new byte[0])).hasSize(nh);
     assertThat(suite.kdfExtract(new byte[0], new byte[nh])).hasSize(nh);
     assertThat(suite.kdfExpand(new byte[nh], new byte[0], 3 * nh + 1)).hasSize(3 * nh + 1);
-    KeyPair kp = suite.hpkeGenerateKeyPair();
+    RawKeyPair kp = suite.hpkeGenerateKeyPair();
     assertThat(kp.publicKey()).hasSize(npk);
     assertThat(suite.hpkePublicKey(kp.privateKey())).isEqualTo(kp.publicKey());
   }
@@ -63,7 +63,7 @@ class CipherSuitesTest {
   @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7})
   void hpkeSealThenOpen_roundTrips_andTamperIsRejected(int id) throws Exception {
     CipherSuite suite = CipherSuites.get(id, RANDOM);
-    KeyPair r = suite.hpkeDeriveKeyPair(new byte[suite.hashLength()]);
+    RawKeyPair r = suite.hpkeDeriveKeyPair(new byte[suite.hashLength()]);
     byte[] info = {1, 2};
     byte[] aad = {3};
     byte[] pt = "welcome secrets".getBytes(StandardCharsets.UTF_8);
@@ -76,14 +76,14 @@ class CipherSuitesTest {
         .isInstanceOf(AuthenticationException.class);
     byte[] badEnc = new byte[sealed.kemOutput().length + 1];
     assertThatThrownBy(() -> suite.hpkeOpen(badEnc, r.privateKey(), info, aad, sealed.ciphertext()))
-        .isInstanceOf(InvalidKeyException.class);
+        .isInstanceOf(BadKeyException.class);
   }
 
   @ParameterizedTest(name = "suite {0}")
   @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7})
   void hpkeExport_senderAndReceiver_agree(int id) throws Exception {
     CipherSuite suite = CipherSuites.get(id, RANDOM);
-    KeyPair r = suite.hpkeGenerateKeyPair();
+    RawKeyPair r = suite.hpkeGenerateKeyPair();
     HpkeExport sent = suite.hpkeExportSend(r.publicKey(), new byte[0], new byte[] {9}, 32);
     Secret received =
         suite.hpkeExportReceive(sent.kemOutput(), r.privateKey(), new byte[0], new byte[] {9}, 32);
@@ -97,8 +97,8 @@ class CipherSuitesTest {
     CipherSuite suite = CipherSuites.get(id, RANDOM);
     byte[] ikm = new byte[suite.hashLength()];
     ikm[0] = 42;
-    KeyPair a = suite.hpkeDeriveKeyPair(ikm);
-    KeyPair b = suite.hpkeDeriveKeyPair(ikm);
+    RawKeyPair a = suite.hpkeDeriveKeyPair(ikm);
+    RawKeyPair b = suite.hpkeDeriveKeyPair(ikm);
     assertThat(a.privateKey()).isEqualTo(b.privateKey());
     assertThat(a.publicKey()).isEqualTo(b.publicKey());
     assertThat(a.toString()).doesNotContain(HexFormat.of().formatHex(a.privateKey()));
@@ -107,7 +107,7 @@ class CipherSuitesTest {
   @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7})
   void signThenVerify_roundTrips_andTamperIsFalse(int id) throws Exception {
     CipherSuite suite = CipherSuites.get(id, RANDOM);
-    KeyPair kp = suite.signatureGenerateKeyPair();
+    RawKeyPair kp = suite.signatureGenerateKeyPair();
     assertThat(suite.signaturePublicKey(kp.privateKey())).isEqualTo(kp.publicKey());
     byte[] msg = "commit".getBytes(StandardCharsets.UTF_8);
     byte[] sig = suite.sign(kp.privateKey(), msg);

@@ -3,7 +3,7 @@ package dev.sealmeet.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.BadKeyException;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -54,8 +54,8 @@ class DhGroupsTest {
   @ParameterizedTest
   @MethodSource("groups")
   void dh_bothSides_agree(DhGroup group) throws Exception {
-    KeyPair a = group.generateKeyPair(RANDOM);
-    KeyPair b = group.generateKeyPair(RANDOM);
+    RawKeyPair a = group.generateKeyPair(RANDOM);
+    RawKeyPair b = group.generateKeyPair(RANDOM);
     assertThat(a.publicKey()).hasSize(group.publicKeyLength());
     assertThat(a.privateKey()).hasSize(group.privateKeyLength());
     assertThat(group.publicKey(a.privateKey())).isEqualTo(a.publicKey());
@@ -66,12 +66,12 @@ class DhGroupsTest {
   @ParameterizedTest
   @MethodSource("groups")
   void dh_publicKeyOfWrongLength_throwsInvalidKey(DhGroup group) {
-    KeyPair a = group.generateKeyPair(RANDOM);
+    RawKeyPair a = group.generateKeyPair(RANDOM);
     byte[] pk = group.generateKeyPair(RANDOM).publicKey();
     for (byte[] bad : new byte[][] {
         Arrays.copyOf(pk, pk.length - 1), Arrays.copyOf(pk, pk.length + 1), new byte[0]}) {
       assertThatThrownBy(() -> group.dh(a.privateKey(), bad))
-          .isInstanceOf(InvalidKeyException.class);
+          .isInstanceOf(BadKeyException.class);
     }
   }
 
@@ -81,9 +81,9 @@ class DhGroupsTest {
     byte[] sk = group.generateKeyPair(RANDOM).privateKey();
     byte[] pk = group.generateKeyPair(RANDOM).publicKey();
     assertThatThrownBy(() -> group.dh(Arrays.copyOf(sk, sk.length + 1), pk))
-        .isInstanceOf(InvalidKeyException.class);
+        .isInstanceOf(BadKeyException.class);
     assertThatThrownBy(() -> group.publicKey(Arrays.copyOf(sk, sk.length - 1)))
-        .isInstanceOf(InvalidKeyException.class);
+        .isInstanceOf(BadKeyException.class);
   }
 
   @ParameterizedTest
@@ -94,10 +94,10 @@ class DhGroupsTest {
     byte[] one = new byte[group.publicKeyLength()];
     one[0] = 1;
     assertThatThrownBy(() -> group.dh(sk, zero))
-        .isInstanceOf(InvalidKeyException.class)
+        .isInstanceOf(BadKeyException.class)
         .hasMessageContaining("all zero");
     assertThatThrownBy(() -> group.dh(sk, one))
-        .isInstanceOf(InvalidKeyException.class)
+        .isInstanceOf(BadKeyException.class)
         .hasMessageContaining("all zero");
   }
 
@@ -107,7 +107,7 @@ class DhGroupsTest {
     byte[] order8 = hex("e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b800");
     byte[] sk = DhGroups.x25519().generateKeyPair(RANDOM).privateKey();
     assertThatThrownBy(() -> DhGroups.x25519().dh(sk, order8))
-        .isInstanceOf(InvalidKeyException.class);
+        .isInstanceOf(BadKeyException.class);
   }
 
   @ParameterizedTest
@@ -117,7 +117,7 @@ class DhGroupsTest {
     byte[] pk = group.generateKeyPair(RANDOM).publicKey();
     pk[pk.length - 1] ^= 1;
     assertThatThrownBy(() -> group.dh(sk, pk))
-        .isInstanceOf(InvalidKeyException.class)
+        .isInstanceOf(BadKeyException.class)
         .hasMessageContaining("not on the curve");
   }
 
@@ -135,7 +135,7 @@ class DhGroupsTest {
     byte[] compressed = Arrays.copyOf(pk, 1 + n);
     compressed[0] = (byte) (0x02 | (pk[pk.length - 1] & 1));
     for (byte[] bad : new byte[][] {compressedPrefix, infinity, zeroPoint, compressed}) {
-      assertThatThrownBy(() -> group.dh(sk, bad)).isInstanceOf(InvalidKeyException.class);
+      assertThatThrownBy(() -> group.dh(sk, bad)).isInstanceOf(BadKeyException.class);
     }
   }
 
@@ -153,12 +153,12 @@ class DhGroupsTest {
       byte[] bad = pk.clone();
       byte[] fixed = toFixed(x, n);
       System.arraycopy(fixed, 0, bad, 1, n);
-      assertThatThrownBy(() -> group.dh(sk, bad)).isInstanceOf(InvalidKeyException.class);
+      assertThatThrownBy(() -> group.dh(sk, bad)).isInstanceOf(BadKeyException.class);
     }
     byte[] badY = pk.clone();
     System.arraycopy(toFixed(p, n), 0, badY, 1 + n, n);
     assertThatThrownBy(() -> group.dh(sk, badY))
-        .isInstanceOf(InvalidKeyException.class)
+        .isInstanceOf(BadKeyException.class)
         .hasMessageContaining("field prime");
   }
 
@@ -169,8 +169,8 @@ class DhGroupsTest {
     byte[] zero = new byte[n];
     byte[] ones = new byte[n];
     Arrays.fill(ones, (byte) 0xFF);
-    assertThatThrownBy(() -> group.publicKey(zero)).isInstanceOf(InvalidKeyException.class);
-    assertThatThrownBy(() -> group.publicKey(ones)).isInstanceOf(InvalidKeyException.class);
+    assertThatThrownBy(() -> group.publicKey(zero)).isInstanceOf(BadKeyException.class);
+    assertThatThrownBy(() -> group.publicKey(ones)).isInstanceOf(BadKeyException.class);
   }
 
   private static BigInteger fieldPrime(DhGroup group) {

@@ -3,7 +3,7 @@ package dev.sealmeet.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.BadKeyException;
 import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +20,7 @@ class MlKemTest {
 
   @Test
   void encapsulateThenDecapsulate_roundTrip_sharesSecret() throws Exception {
-    KeyPair kp = kem.generateKeyPair(RANDOM);
+    RawKeyPair kp = kem.generateKeyPair(RANDOM);
     assertThat(kem.deriveKeyPair(kp.privateKey()).publicKey()).isEqualTo(kp.publicKey());
     MlKem.Encapsulation e = kem.encapsulate(kp.publicKey(), RANDOM);
     assertThat(e.ciphertext()).hasSize(1088);
@@ -32,7 +32,7 @@ class MlKemTest {
 
   @Test
   void decapsulate_tamperedCiphertext_givesImplicitRejectionKeyNotError() throws Exception {
-    KeyPair kp = kem.generateKeyPair(RANDOM);
+    RawKeyPair kp = kem.generateKeyPair(RANDOM);
     MlKem.Encapsulation e = kem.encapsulate(kp.publicKey(), RANDOM);
     byte[] bad = e.ciphertext();
     bad[100] ^= 1;
@@ -43,24 +43,24 @@ class MlKemTest {
 
   @Test
   void encapsulate_coefficientNotBelowQ_throwsInvalidKey() {
-    KeyPair kp = kem.generateKeyPair(RANDOM);
+    RawKeyPair kp = kem.generateKeyPair(RANDOM);
     byte[] ek = kp.publicKey();
     ek[0] = (byte) 0xFF; // first 12-bit coefficient becomes 0x?FF | (low nibble of ek[1]) << 8
     ek[1] = (byte) (ek[1] | 0x0F); // = 0xFFF = 4095 >= 3329
     assertThatThrownBy(() -> kem.encapsulate(ek, RANDOM))
-        .isInstanceOf(InvalidKeyException.class).hasMessageContaining("not below q");
+        .isInstanceOf(BadKeyException.class).hasMessageContaining("not below q");
   }
 
   @Test
   void wrongLengths_throwInvalidKey() {
-    KeyPair kp = kem.generateKeyPair(RANDOM);
+    RawKeyPair kp = kem.generateKeyPair(RANDOM);
     assertThatThrownBy(() -> kem.encapsulate(new byte[1183], RANDOM))
-        .isInstanceOf(InvalidKeyException.class);
+        .isInstanceOf(BadKeyException.class);
     assertThatThrownBy(() -> kem.decapsulate(kp.privateKey(), new byte[1087]))
-        .isInstanceOf(InvalidKeyException.class);
+        .isInstanceOf(BadKeyException.class);
     assertThatThrownBy(() -> kem.decapsulate(new byte[32], new byte[1088]))
-        .isInstanceOf(InvalidKeyException.class);
-    assertThatThrownBy(() -> kem.deriveKeyPair(new byte[65])).isInstanceOf(InvalidKeyException.class);
+        .isInstanceOf(BadKeyException.class);
+    assertThatThrownBy(() -> kem.deriveKeyPair(new byte[65])).isInstanceOf(BadKeyException.class);
   }
 
   @Test

@@ -50,7 +50,7 @@ class PrimeCurveJdkTest {
   void generateKeyPair_jdkPublicKey_equalsFixedBaseComb(DhGroup group, String curve)
       throws Exception {
     for (int i = 0; i < ROUNDS; i++) {
-      KeyPair kp = group.generateKeyPair(RANDOM);
+      RawKeyPair kp = group.generateKeyPair(RANDOM);
       assertThat(kp.privateKey()).hasSize(group.privateKeyLength());
       assertThat(kp.publicKey()).hasSize(group.publicKeyLength());
       assertThat(group.publicKey(kp.privateKey())).isEqualTo(kp.publicKey());
@@ -77,7 +77,7 @@ class PrimeCurveJdkTest {
       SignatureScheme scheme, String curve, String hash) throws Exception {
     ECDomainParameters domain = domain(curve);
     for (int i = 0; i < ROUNDS; i++) {
-      KeyPair kp = scheme.generateKeyPair(RANDOM);
+      RawKeyPair kp = scheme.generateKeyPair(RANDOM);
       byte[] message = new byte[i * 7];
       RANDOM.nextBytes(message);
       byte[] signature = scheme.sign(kp.privateKey(), message);

@@ -9,7 +9,7 @@ class SecretAndKeyPairTest {
   @Test
   void keyPairDestroy_wipesPrivateKeyAndRefusesLaterUse() {
     byte[] privateKey = {1, 2, 3, 4};
-    KeyPair pair = new KeyPair(privateKey, new byte[] {9});
+    RawKeyPair pair = new RawKeyPair(privateKey, new byte[] {9});
     pair.destroy();
     assertThat(pair.isDestroyed()).isTrue();
     assertThat(pair.toString()).doesNotContain("4 bytes");
@@ -19,7 +19,7 @@ class SecretAndKeyPairTest {
 
   @Test
   void keyPairTakePrivateKey_movesKeyIntoSecretAndDestroysPair() {
-    KeyPair pair = new KeyPair(new byte[] {5, 6}, new byte[] {9});
+    RawKeyPair pair = new RawKeyPair(new byte[] {5, 6}, new byte[] {9});
     Secret secret = pair.takePrivateKey();
     assertThat(secret.copyBytes()).containsExactly(5, 6);
     assertThat(pair.isDestroyed()).isTrue();

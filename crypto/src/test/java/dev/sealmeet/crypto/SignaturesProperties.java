@@ -21,7 +21,7 @@ class SignaturesProperties {
   private static final List<SignatureScheme> SCHEMES = List.of(
       Signatures.ed25519(), Signatures.ed448(), Signatures.ecdsaP256Sha256(),
       Signatures.ecdsaP384Sha384(), Signatures.ecdsaP521Sha512(), Signatures.mlDsa65());
-  private static final List<KeyPair> KEYS = SCHEMES.stream()
+  private static final List<RawKeyPair> KEYS = SCHEMES.stream()
       .map(s -> s.generateKeyPair(new SecureRandom())).toList();
 
   /** An index into {@link #SCHEMES}, printed as the scheme it picks. */

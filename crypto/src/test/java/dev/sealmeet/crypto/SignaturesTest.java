@@ -3,7 +3,7 @@ package dev.sealmeet.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.BadKeyException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -37,7 +37,7 @@ class SignaturesTest {
   @ParameterizedTest
   @MethodSource("schemes")
   void signThenVerify_roundTrip_accepts(SignatureScheme scheme) throws Exception {
-    KeyPair kp = scheme.generateKeyPair(RANDOM);
+    RawKeyPair kp = scheme.generateKeyPair(RANDOM);
     assertThat(scheme.publicKey(kp.privateKey())).isEqualTo(kp.publicKey());
     byte[] sig = scheme.sign(kp.privateKey(), MESSAGE);
     assertThat(scheme.verify(kp.publicKey(), MESSAGE, sig)).isTrue();
@@ -48,7 +48,7 @@ class SignaturesTest {
   @ParameterizedTest
   @MethodSource("schemes")
   void verify_tamperedMessage_rejects(SignatureScheme scheme) throws Exception {
-    KeyPair kp = scheme.generateKeyPair(RANDOM);
+    RawKeyPair kp = scheme.generateKeyPair(RANDOM);
     byte[] sig = scheme.sign(kp.privateKey(), MESSAGE);
     byte[] tampered = MESSAGE.clone();
     tampered[3] ^= 0x01;
@@ -58,7 +58,7 @@ class SignaturesTest {
   @ParameterizedTest
   @MethodSource("schemes")
   void verify_everySignatureByteWithABitFlipped_rejects(SignatureScheme scheme) throws Exception {
-    KeyPair kp = scheme.generateKeyPair(RANDOM);
+    RawKeyPair kp = scheme.generateKeyPair(RANDOM);
     byte[] sig = scheme.sign(kp.privateKey(), MESSAGE);
     int stride = Math.max(1, sig.length / 150); // ML-DSA signatures are 3309 bytes: sample them
     for (int i = 0; i < sig.length; i += stride) {
@@ -72,8 +72,8 @@ class SignaturesTest {
   @MethodSource("schemes")
   void verify_otherKeyOrMalformedInput_returnsFalseWithoutThrowing(SignatureScheme scheme)
       throws Exception {
-    KeyPair kp = scheme.generateKeyPair(RANDOM);
-    KeyPair other = scheme.generateKeyPair(RANDOM);
+    RawKeyPair kp = scheme.generateKeyPair(RANDOM);
+    RawKeyPair other = scheme.generateKeyPair(RANDOM);
     byte[] sig = scheme.sign(kp.privateKey(), MESSAGE);
     assertThat(scheme.verify(other.publicKey(), MESSAGE, sig)).isFalse();
     byte[] pk = kp.publicKey();
@@ -95,17 +95,17 @@ class SignaturesTest {
   @MethodSource("schemes")
   void sign_wrongLengthPrivateKey_throwsInvalidKey(SignatureScheme scheme) {
     assertThatThrownBy(() -> scheme.sign(new byte[5], MESSAGE))
-        .isInstanceOf(InvalidKeyException.class);
-    assertThatThrownBy(() -> scheme.publicKey(new byte[5])).isInstanceOf(InvalidKeyException.class);
+        .isInstanceOf(BadKeyException.class);
+    assertThatThrownBy(() -> scheme.publicKey(new byte[5])).isInstanceOf(BadKeyException.class);
   }
 
   @Test
   void ecdsa_zeroOrOrderScalar_throwsInvalidKey() {
     assertThatThrownBy(() -> Signatures.ecdsaP256Sha256().sign(new byte[32], MESSAGE))
-        .isInstanceOf(InvalidKeyException.class);
+        .isInstanceOf(BadKeyException.class);
     byte[] n = hex("ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551");
     assertThatThrownBy(() -> Signatures.ecdsaP256Sha256().publicKey(n))
-        .isInstanceOf(InvalidKeyException.class);
+        .isInstanceOf(BadKeyException.class);
   }
 
   /** RFC 8032 §7.1 TEST 1 and TEST 2. */
@@ -188,7 +188,7 @@ class SignaturesTest {
   @Test
   void ecdsa_berLongFormLength_rejects() throws Exception {
     SignatureScheme ecdsa = Signatures.ecdsaP256Sha256();
-    KeyPair kp = ecdsa.generateKeyPair(RANDOM);
+    RawKeyPair kp = ecdsa.generateKeyPair(RANDOM);
     byte[] der = ecdsa.sign(kp.privateKey(), MESSAGE);
     // Same content with the sequence length in non-minimal long form 0x81 LL.
     byte[] ber = new byte[der.length + 1];

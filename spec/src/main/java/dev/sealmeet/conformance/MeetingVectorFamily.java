@@ -105,7 +105,7 @@ public final class MeetingVectorFamily implements VectorFamily {
   /** {@code MLS-Exporter("SFrame 1.0 Base Key", "", Nk)} from an epoch's exporter secret. */
   static byte[] baseKey(MlsSuite mls, SframeSuite sframe, byte[] exporterSecret) {
     byte[] derived = mls.deriveSecret(exporterSecret, MediaProtector.EXPORTER_LABEL);
-    return mls.expandWithLabel(derived, "exported", mls.suite().hash(new byte[0]),
+    return mls.expandWithLabel(derived, "exported", mls.primitives().hash(new byte[0]),
         sframe.keyLength());
   }
 

@@ -3,8 +3,8 @@ package dev.sealmeet.crypto.hpke;
 import dev.sealmeet.crypto.DhGroup;
 import dev.sealmeet.crypto.DhGroups;
 import dev.sealmeet.crypto.Hkdf;
-import dev.sealmeet.crypto.KeyPair;
-import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.crypto.RawKeyPair;
+import dev.sealmeet.error.BadKeyException;
 import dev.sealmeet.error.SealmeetBugException;
 import java.util.Arrays;
 
@@ -60,7 +60,7 @@ final class Dhkem {
   /**
    * Encap(pkR), or AuthEncap(pkR, skS) when {@code skS} is non-null, with the given ephemeral key pair.
    */
-  Encapsulation encap(byte[] pkR, KeyPair ephemeral, byte[] skS) throws InvalidKeyException {
+  Encapsulation encap(byte[] pkR, RawKeyPair ephemeral, byte[] skS) throws BadKeyException {
     byte[] skE = ephemeral.privateKey();
     byte[] enc = ephemeral.publicKey();
     byte[] dh = null;
@@ -80,9 +80,9 @@ final class Dhkem {
   }
 
   /** Decap(enc, skR), or AuthDecap(enc, skR, pkS) when {@code pkS} is non-null. */
-  byte[] decap(byte[] enc, byte[] skR, byte[] pkS) throws InvalidKeyException {
+  byte[] decap(byte[] enc, byte[] skR, byte[] pkS) throws BadKeyException {
     if (enc.length != encLength()) {
-      throw new InvalidKeyException(
+      throw new BadKeyException(
           "HPKE enc must be " + encLength() + " bytes for KEM " + hex(id()) + ", got " + enc.length);
     }
     byte[] dh = null;
@@ -105,7 +105,7 @@ final class Dhkem {
    * DeriveKeyPair(ikm) (§7.1.3): expand to {@code Nsk} bytes for X25519/X448; rejection sampling with
    * the curve's bitmask for the NIST curves.
    */
-  KeyPair deriveKeyPair(byte[] ikm) {
+  RawKeyPair deriveKeyPair(byte[] ikm) {
     byte[] dkpPrk = kdf.extract(new byte[0], "dkp_prk", ikm);
     try {
       int nsk = group.privateKeyLength();
@@ -118,10 +118,10 @@ final class Dhkem {
         candidate[0] &= (byte) bitmask;
         try {
           byte[] pk = group.publicKey(candidate);
-          KeyPair kp = new KeyPair(candidate, pk);
+          RawKeyPair kp = new RawKeyPair(candidate, pk);
           Arrays.fill(candidate, (byte) 0);
           return kp;
-        } catch (InvalidKeyException outOfRange) {
+        } catch (BadKeyException outOfRange) {
           Arrays.fill(candidate, (byte) 0); // sk == 0 or sk >= order: try the next counter
         }
       }
@@ -132,10 +132,10 @@ final class Dhkem {
     }
   }
 
-  private KeyPair pair(byte[] sk) {
+  private RawKeyPair pair(byte[] sk) {
     try {
-      return new KeyPair(sk, group.publicKey(sk));
-    } catch (InvalidKeyException e) {
+      return new RawKeyPair(sk, group.publicKey(sk));
+    } catch (BadKeyException e) {
       throw new SealmeetBugException("derived key rejected by KEM " + hex(id()), e);
     } finally {
       Arrays.fill(sk, (byte) 0);

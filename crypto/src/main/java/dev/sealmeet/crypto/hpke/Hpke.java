@@ -5,10 +5,10 @@ import dev.sealmeet.crypto.Aeads;
 import dev.sealmeet.crypto.HpkeExport;
 import dev.sealmeet.crypto.HpkeSealed;
 import dev.sealmeet.crypto.Hkdf;
-import dev.sealmeet.crypto.KeyPair;
+import dev.sealmeet.crypto.RawKeyPair;
 import dev.sealmeet.crypto.Secret;
 import dev.sealmeet.error.AuthenticationException;
-import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.BadKeyException;
 import dev.sealmeet.error.UnsupportedException;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -121,12 +121,12 @@ public final class Hpke {
   }
 
   /** GenerateKeyPair() of the KEM, as (SerializePrivateKey, SerializePublicKey). */
-  public KeyPair generateKeyPair(SecureRandom random) {
+  public RawKeyPair generateKeyPair(SecureRandom random) {
     return kem.group().generateKeyPair(random);
   }
 
   /** DeriveKeyPair(ikm) of the KEM (RFC 9180 §7.1.3). */
-  public KeyPair deriveKeyPair(byte[] ikm) {
+  public RawKeyPair deriveKeyPair(byte[] ikm) {
     requireNonNull(ikm, "ikm");
     return kem.deriveKeyPair(ikm);
   }
@@ -134,9 +134,9 @@ public final class Hpke {
   /**
    * The public key of a serialized private key.
    *
-   * @throws InvalidKeyException if the private key has the wrong length or is out of range
+   * @throws BadKeyException if the private key has the wrong length or is out of range
    */
-  public byte[] publicKey(byte[] privateKey) throws InvalidKeyException {
+  public byte[] publicKey(byte[] privateKey) throws BadKeyException {
     requireNonNull(privateKey, "privateKey");
     return kem.group().publicKey(privateKey);
   }
@@ -146,15 +146,15 @@ public final class Hpke {
    * which is destroyed before this returns.
    *
    * @param skS the sender's private key for the auth modes, else {@code null}
-   * @throws InvalidKeyException if {@code pkR} or {@code skS} is invalid, or a DH output is all zero
+   * @throws BadKeyException if {@code pkR} or {@code skS} is invalid, or a DH output is all zero
    * @throws IllegalArgumentException if the PSK or sender-key inputs do not fit the mode, or the PSK
    *     is shorter than 32 bytes (RFC 9180 §5.1.2)
    */
   public HpkeSenderContext setupSender(
       HpkeMode mode, byte[] pkR, byte[] info, byte[] psk, byte[] pskId, byte[] skS,
-      SecureRandom random) throws InvalidKeyException {
+      SecureRandom random) throws BadKeyException {
     requireNonNull(random, "random");
-    KeyPair ephemeral = kem.group().generateKeyPair(random);
+    RawKeyPair ephemeral = kem.group().generateKeyPair(random);
     try {
       return setupSenderWithEphemeral(mode, pkR, info, psk, pskId, skS, ephemeral);
     } finally {
@@ -166,11 +166,11 @@ public final class Hpke {
    * As {@link #setupSender} but with a given ephemeral key pair. For known-answer tests only: an
    * ephemeral key used twice breaks the confidentiality of both messages.
    *
-   * @throws InvalidKeyException if {@code pkR}, {@code skS} or the ephemeral key is invalid
+   * @throws BadKeyException if {@code pkR}, {@code skS} or the ephemeral key is invalid
    */
   public HpkeSenderContext setupSenderWithEphemeral(
       HpkeMode mode, byte[] pkR, byte[] info, byte[] psk, byte[] pskId, byte[] skS,
-      KeyPair ephemeral) throws InvalidKeyException {
+      RawKeyPair ephemeral) throws BadKeyException {
     checkCommon(mode, info, psk, pskId);
     requireNonNull(pkR, "pkR");
     requireNonNull(ephemeral, "ephemeral");
@@ -189,14 +189,14 @@ public final class Hpke {
    * SetupBaseR / SetupPSKR / SetupAuthR / SetupAuthPSKR (RFC 9180 §5.1).
    *
    * @param pkS the sender's public key for the auth modes, else {@code null}
-   * @throws InvalidKeyException if {@code enc}, {@code skR} or {@code pkS} is invalid, or a DH output
+   * @throws BadKeyException if {@code enc}, {@code skR} or {@code pkS} is invalid, or a DH output
    *     is all zero
    * @throws IllegalArgumentException if the PSK or sender-key inputs do not fit the mode, or the PSK
    *     is shorter than 32 bytes (RFC 9180 §5.1.2)
    */
   public HpkeReceiverContext setupReceiver(
       HpkeMode mode, byte[] enc, byte[] skR, byte[] info, byte[] psk, byte[] pskId, byte[] pkS)
-      throws InvalidKeyException {
+      throws BadKeyException {
     checkCommon(mode, info, psk, pskId);
     requireNonNull(enc, "enc");
     requireNonNull(skR, "skR");
@@ -213,9 +213,9 @@ public final class Hpke {
    * Decap(enc, skR), or AuthDecap(enc, skR, pkS) when {@code pkS} is non-null (RFC 9180 §4.1): the
    * KEM shared secret.
    *
-   * @throws InvalidKeyException if {@code enc}, {@code skR} or {@code pkS} is invalid
+   * @throws BadKeyException if {@code enc}, {@code skR} or {@code pkS} is invalid
    */
-  public Secret decapsulate(byte[] enc, byte[] skR, byte[] pkS) throws InvalidKeyException {
+  public Secret decapsulate(byte[] enc, byte[] skR, byte[] pkS) throws BadKeyException {
     requireNonNull(enc, "enc");
     requireNonNull(skR, "skR");
     return Secret.wrap(kem.decap(enc, skR, pkS));
@@ -234,11 +234,11 @@ public final class Hpke {
   /**
    * Single-shot Seal&lt;MODE&gt; (RFC 9180 §6.1).
    *
-   * @throws InvalidKeyException if {@code pkR} or {@code skS} is invalid
+   * @throws BadKeyException if {@code pkR} or {@code skS} is invalid
    */
   public HpkeSealed seal(
       HpkeMode mode, byte[] pkR, byte[] info, byte[] aad, byte[] plaintext, byte[] psk,
-      byte[] pskId, byte[] skS, SecureRandom random) throws InvalidKeyException {
+      byte[] pskId, byte[] skS, SecureRandom random) throws BadKeyException {
     HpkeSenderContext ctx = setupSender(mode, pkR, info, psk, pskId, skS, random);
     try {
       return new HpkeSealed(ctx.enc(), ctx.seal(aad, plaintext));
@@ -250,12 +250,12 @@ public final class Hpke {
   /**
    * Single-shot Open&lt;MODE&gt; (RFC 9180 §6.1).
    *
-   * @throws InvalidKeyException if {@code enc}, {@code skR} or {@code pkS} is invalid
+   * @throws BadKeyException if {@code enc}, {@code skR} or {@code pkS} is invalid
    * @throws AuthenticationException if the ciphertext does not verify
    */
   public byte[] open(
       HpkeMode mode, byte[] enc, byte[] skR, byte[] info, byte[] aad, byte[] ciphertext,
-      byte[] psk, byte[] pskId, byte[] pkS) throws InvalidKeyException, AuthenticationException {
+      byte[] psk, byte[] pskId, byte[] pkS) throws BadKeyException, AuthenticationException {
     HpkeReceiverContext ctx = setupReceiver(mode, enc, skR, info, psk, pskId, pkS);
     try {
       return ctx.open(aad, ciphertext);
@@ -267,11 +267,11 @@ public final class Hpke {
   /**
    * Single-shot SendExport&lt;MODE&gt; (RFC 9180 §6.2).
    *
-   * @throws InvalidKeyException if {@code pkR} or {@code skS} is invalid
+   * @throws BadKeyException if {@code pkR} or {@code skS} is invalid
    */
   public HpkeExport sendExport(
       HpkeMode mode, byte[] pkR, byte[] info, byte[] exporterContext, int length, byte[] psk,
-      byte[] pskId, byte[] skS, SecureRandom random) throws InvalidKeyException {
+      byte[] pskId, byte[] skS, SecureRandom random) throws BadKeyException {
     HpkeSenderContext ctx = setupSender(mode, pkR, info, psk, pskId, skS, random);
     try {
       return new HpkeExport(ctx.enc(), ctx.export(exporterContext, length));
@@ -283,11 +283,11 @@ public final class Hpke {
   /**
    * Single-shot ReceiveExport&lt;MODE&gt; (RFC 9180 §6.2).
    *
-   * @throws InvalidKeyException if {@code enc}, {@code skR} or {@code pkS} is invalid
+   * @throws BadKeyException if {@code enc}, {@code skR} or {@code pkS} is invalid
    */
   public Secret receiveExport(
       HpkeMode mode, byte[] enc, byte[] skR, byte[] info, byte[] exporterContext, int length,
-      byte[] psk, byte[] pskId, byte[] pkS) throws InvalidKeyException {
+      byte[] psk, byte[] pskId, byte[] pkS) throws BadKeyException {
     HpkeReceiverContext ctx = setupReceiver(mode, enc, skR, info, psk, pskId, pkS);
     try {
       return ctx.export(exporterContext, length);

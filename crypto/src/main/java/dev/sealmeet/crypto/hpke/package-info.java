@@ -26,7 +26,7 @@
  * (2) its API is in BC types ({@code AsymmetricKeyParameter}, {@code AsymmetricCipherKeyPair}) and BC
  * exceptions, so every call would need key decoding and exception mapping, and hostile {@code enc}
  * values would surface as BC runtime exceptions rather than {@link
- * dev.sealmeet.error.InvalidKeyException}; (3) it exposes no key-schedule intermediates, so the vector
+ * dev.sealmeet.error.BadKeyException}; (3) it exposes no key-schedule intermediates, so the vector
  * check could not compare {@code key_schedule_context}, {@code secret} or the nonces. Composing HPKE
  * here is a few hundred lines over primitives we already own and test, and the RFC vectors judge it.
  * BC's HPKE remains useful as an independent peer in tests.

@@ -2,7 +2,7 @@ package dev.sealmeet.crypto.hpke;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sealmeet.crypto.KeyPair;
+import dev.sealmeet.crypto.RawKeyPair;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
@@ -27,8 +27,8 @@ class HpkeBouncyCastlePeerTest {
     byte[] pt = "interop".getBytes(StandardCharsets.UTF_8);
     for (HpkeMode mode : HpkeMode.values()) {
       HPKE bc = new HPKE((byte) mode.id(), (short) kem, (short) kdf, (short) aead);
-      KeyPair r = ours.generateKeyPair(RANDOM);
-      KeyPair s = mode.usesSenderKey() ? ours.generateKeyPair(RANDOM) : null;
+      RawKeyPair r = ours.generateKeyPair(RANDOM);
+      RawKeyPair s = mode.usesSenderKey() ? ours.generateKeyPair(RANDOM) : null;
       byte[] psk = mode.usesPsk() ? new byte[32] : new byte[0];
       byte[] pskId = mode.usesPsk() ? new byte[] {9} : new byte[0];
       AsymmetricCipherKeyPair bcR = bc.deserializePrivateKey(r.privateKey(), r.publicKey());
@@ -58,7 +58,7 @@ class HpkeBouncyCastlePeerTest {
     for (int i = 0; i < 16; i++) {
       byte[] ikm = new byte[32];
       RANDOM.nextBytes(ikm);
-      KeyPair mine = ours.deriveKeyPair(ikm);
+      RawKeyPair mine = ours.deriveKeyPair(ikm);
       AsymmetricCipherKeyPair theirs = bc.deriveKeyPair(ikm);
       // BC clamps X25519/X448 scalars when serializing (RFC 9180 §7.1.2 wording); we keep the
       // unclamped bytes the RFC 9180 and MLS vectors carry. Both clamp at use, so compare clamped.

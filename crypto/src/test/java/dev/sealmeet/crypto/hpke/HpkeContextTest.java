@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sealmeet.crypto.HpkeExport;
-import dev.sealmeet.crypto.KeyPair;
+import dev.sealmeet.crypto.RawKeyPair;
 import dev.sealmeet.crypto.Secret;
 import dev.sealmeet.error.AuthenticationException;
 import dev.sealmeet.error.UnsupportedException;
@@ -23,7 +23,7 @@ class HpkeContextTest {
   @Test
   void toString_ofContextsKeysAndExports_printsNoSecret() throws Exception {
     Hpke hpke = Hpke.of(0x0020, 0x0001, 0x0001);
-    KeyPair r = hpke.generateKeyPair(RANDOM);
+    RawKeyPair r = hpke.generateKeyPair(RANDOM);
     HpkeSenderContext s = hpke.setupSender(HpkeMode.BASE, r.publicKey(), NONE, NONE, NONE, null, RANDOM);
     HpkeReceiverContext rc = hpke.setupReceiver(HpkeMode.BASE, s.enc(), r.privateKey(), NONE, NONE, NONE, null);
     HpkeExport export = hpke.sendExport(
@@ -44,7 +44,7 @@ class HpkeContextTest {
   @Test
   void open_tamperedCiphertext_keepsSequenceNumber_andNextGenuineOpens() throws Exception {
     Hpke hpke = Hpke.of(0x0010, 0x0001, 0x0003);
-    KeyPair r = hpke.generateKeyPair(RANDOM);
+    RawKeyPair r = hpke.generateKeyPair(RANDOM);
     HpkeSenderContext s = hpke.setupSender(HpkeMode.BASE, r.publicKey(), NONE, NONE, NONE, null, RANDOM);
     HpkeReceiverContext rc = hpke.setupReceiver(HpkeMode.BASE, s.enc(), r.privateKey(), NONE, NONE, NONE, null);
     byte[] ct = s.seal(NONE, new byte[] {1, 2, 3});
@@ -59,7 +59,7 @@ class HpkeContextTest {
   @Test
   void open_outOfOrder_isRejected() throws Exception {
     Hpke hpke = Hpke.of(0x0020, 0x0001, 0x0001);
-    KeyPair r = hpke.generateKeyPair(RANDOM);
+    RawKeyPair r = hpke.generateKeyPair(RANDOM);
     HpkeSenderContext s = hpke.setupSender(HpkeMode.BASE, r.publicKey(), NONE, NONE, NONE, null, RANDOM);
     HpkeReceiverContext rc = hpke.setupReceiver(HpkeMode.BASE, s.enc(), r.privateKey(), NONE, NONE, NONE, null);
     s.seal(NONE, NONE);
@@ -70,7 +70,7 @@ class HpkeContextTest {
   @Test
   void exportOnly_sealOrOpen_throwsIllegalState_butExports() throws Exception {
     Hpke hpke = Hpke.of(0x0020, 0x0001, Hpke.EXPORT_ONLY);
-    KeyPair r = hpke.generateKeyPair(RANDOM);
+    RawKeyPair r = hpke.generateKeyPair(RANDOM);
     HpkeSenderContext s = hpke.setupSender(HpkeMode.BASE, r.publicKey(), NONE, NONE, NONE, null, RANDOM);
     HpkeReceiverContext rc = hpke.setupReceiver(HpkeMode.BASE, s.enc(), r.privateKey(), NONE, NONE, NONE, null);
     assertThatThrownBy(() -> s.seal(NONE, NONE)).isInstanceOf(IllegalStateException.class);
@@ -81,7 +81,7 @@ class HpkeContextTest {
   @Test
   void destroy_thenUse_throwsIllegalState() throws Exception {
     Hpke hpke = Hpke.of(0x0020, 0x0001, 0x0001);
-    KeyPair r = hpke.generateKeyPair(RANDOM);
+    RawKeyPair r = hpke.generateKeyPair(RANDOM);
     HpkeSenderContext s = hpke.setupSender(HpkeMode.BASE, r.publicKey(), NONE, NONE, NONE, null, RANDOM);
     s.destroy();
     assertThatThrownBy(() -> s.seal(NONE, NONE)).isInstanceOf(IllegalStateException.class);
@@ -123,7 +123,7 @@ class HpkeContextTest {
   void deriveKeyPair_p521_masksTopByteToOneBit() throws Exception {
     Hpke hpke = Hpke.of(0x0012, 0x0003, 0x0002);
     for (int i = 0; i < 8; i++) {
-      KeyPair kp = hpke.deriveKeyPair(new byte[] {(byte) i});
+      RawKeyPair kp = hpke.deriveKeyPair(new byte[] {(byte) i});
       assertThat(kp.privateKey()).hasSize(66);
       assertThat(kp.privateKey()[0] & 0xFE).isZero();
       assertThat(hpke.publicKey(kp.privateKey())).isEqualTo(kp.publicKey());
@@ -133,7 +133,7 @@ class HpkeContextTest {
   @Test
   void secretCopy_isIndependentOfContext() throws Exception {
     Hpke hpke = Hpke.of(0x0020, 0x0001, 0x0001);
-    KeyPair r = hpke.generateKeyPair(RANDOM);
+    RawKeyPair r = hpke.generateKeyPair(RANDOM);
     HpkeSenderContext s = hpke.setupSender(HpkeMode.BASE, r.publicKey(), NONE, NONE, NONE, null, RANDOM);
     Secret key = s.aeadKey();
     s.destroy();

@@ -3,9 +3,9 @@ package dev.sealmeet.crypto.hpke;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
-import dev.sealmeet.crypto.KeyPair;
+import dev.sealmeet.crypto.RawKeyPair;
 import dev.sealmeet.error.AuthenticationException;
-import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.BadKeyException;
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.error.UnsupportedException;
 import dev.sealmeet.crypto.testing.Checked;
@@ -49,8 +49,8 @@ class HpkeProperties {
   private static final class Parties {
     final Hpke hpke;
     final HpkeMode mode;
-    final KeyPair receiver;
-    final KeyPair sender;
+    final RawKeyPair receiver;
+    final RawKeyPair sender;
     final byte[] psk;
     final byte[] pskId;
 
@@ -63,12 +63,12 @@ class HpkeProperties {
       this.pskId = mode.usesPsk() ? random(5) : new byte[0];
     }
 
-    HpkeSenderContext sender(byte[] info) throws InvalidKeyException {
+    HpkeSenderContext sender(byte[] info) throws BadKeyException {
       return hpke.setupSender(mode, receiver.publicKey(), info, psk, pskId,
           sender == null ? null : sender.privateKey(), RANDOM);
     }
 
-    HpkeReceiverContext receiver(byte[] enc, byte[] info) throws InvalidKeyException {
+    HpkeReceiverContext receiver(byte[] enc, byte[] info) throws BadKeyException {
       return hpke.setupReceiver(mode, enc, receiver.privateKey(), info, psk, pskId,
           sender == null ? null : sender.publicKey());
     }
@@ -146,7 +146,7 @@ class HpkeProperties {
           assertThat(thrown)
               .as("flip of bit %d in %s", bit, target == 0 ? "enc" : target == 1 ? "ct" : "aad")
               .isNotNull()
-              .isInstanceOfAny(AuthenticationException.class, InvalidKeyException.class);
+              .isInstanceOfAny(AuthenticationException.class, BadKeyException.class);
         }));
   }
 }

@@ -6,7 +6,7 @@ import dev.sealmeet.crypto.CipherSuites;
 import dev.sealmeet.crypto.HpkeSealed;
 import dev.sealmeet.crypto.Secret;
 import dev.sealmeet.error.AuthenticationException;
-import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.BadKeyException;
 import dev.sealmeet.error.UnsupportedException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -56,7 +56,7 @@ public final class MlsSuite {
   }
 
   /** The underlying cipher suite, for the primitives that carry no MLS label (hash, MAC, AEAD). */
-  public CipherSuite suite() {
+  public CipherSuite primitives() {
     return suite;
   }
 
@@ -123,10 +123,10 @@ public final class MlsSuite {
    * SignContent = {opaque label&lt;V&gt; = "MLS 1.0 " + label; opaque content&lt;V&gt;} (RFC 9420
    * §5.1.2).
    *
-   * @throws InvalidKeyException if {@code privateKey} is not a valid key of the suite's scheme
+   * @throws BadKeyException if {@code privateKey} is not a valid key of the suite's scheme
    */
   public byte[] signWithLabel(byte[] privateKey, String label, byte[] content)
-      throws InvalidKeyException {
+      throws BadKeyException {
     return suite.sign(privateKey, labeledContent(label, content));
   }
 
@@ -160,10 +160,10 @@ public final class MlsSuite {
    * plaintext), where EncryptContext = {opaque label&lt;V&gt; = "MLS 1.0 " + label; opaque
    * context&lt;V&gt;} (RFC 9420 §5.1.3).
    *
-   * @throws InvalidKeyException if {@code publicKey} is not a valid HPKE public key of the suite
+   * @throws BadKeyException if {@code publicKey} is not a valid HPKE public key of the suite
    */
   public HpkeSealed encryptWithLabel(
-      byte[] publicKey, String label, byte[] context, byte[] plaintext) throws InvalidKeyException {
+      byte[] publicKey, String label, byte[] context, byte[] plaintext) throws BadKeyException {
     return suite.hpkeSeal(publicKey, labeledContent(label, context), new byte[0], plaintext);
   }
 
@@ -171,12 +171,12 @@ public final class MlsSuite {
    * DecryptWithLabel(privateKey, label, context, kemOutput, ciphertext) = OpenBase(kemOutput,
    * privateKey, EncryptContext, "", ciphertext) (RFC 9420 §5.1.3).
    *
-   * @throws InvalidKeyException if {@code kemOutput} or {@code privateKey} is invalid
+   * @throws BadKeyException if {@code kemOutput} or {@code privateKey} is invalid
    * @throws AuthenticationException if the ciphertext does not verify
    */
   public byte[] decryptWithLabel(
       byte[] privateKey, String label, byte[] context, byte[] kemOutput, byte[] ciphertext)
-      throws InvalidKeyException, AuthenticationException {
+      throws BadKeyException, AuthenticationException {
     return suite.hpkeOpen(
         kemOutput, privateKey, labeledContent(label, context), new byte[0], ciphertext);
   }

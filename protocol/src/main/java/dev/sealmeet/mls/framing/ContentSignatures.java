@@ -1,7 +1,7 @@
 package dev.sealmeet.mls.framing;
 
 import dev.sealmeet.error.AuthenticationException;
-import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.BadKeyException;
 import dev.sealmeet.error.ProtocolException;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import dev.sealmeet.mls.message.AddProposal;
@@ -33,10 +33,10 @@ public final class ContentSignatures {
    * signature before their confirmation tag (RFC 9420 §8.2), hence this separate step.
    *
    * @param context the current epoch's GroupContext (ignored for senders whose TBS omits it)
-   * @throws InvalidKeyException if {@code signaturePrivateKey} is not a key of the suite's scheme
+   * @throws BadKeyException if {@code signaturePrivateKey} is not a key of the suite's scheme
    */
   public static byte[] sign(MlsSuite suite, GroupContext context, WireFormat wireFormat,
-      FramedContent content, byte[] signaturePrivateKey) throws InvalidKeyException {
+      FramedContent content, byte[] signaturePrivateKey) throws BadKeyException {
     Objects.requireNonNull(signaturePrivateKey, "signaturePrivateKey");
     byte[] tbs = FramedContentTbs.of(wireFormat, content, context).toBytes();
     return suite.signWithLabel(signaturePrivateKey, LABEL, tbs);
@@ -46,12 +46,12 @@ public final class ContentSignatures {
    * Signs {@code content} and assembles the AuthenticatedContent with {@code confirmationTag}.
    *
    * @param confirmationTag present exactly for commits
-   * @throws InvalidKeyException if {@code signaturePrivateKey} is not a key of the suite's scheme
+   * @throws BadKeyException if {@code signaturePrivateKey} is not a key of the suite's scheme
    * @throws IllegalArgumentException if the tag's presence does not fit the content type
    */
   public static AuthenticatedContent signed(MlsSuite suite, GroupContext context,
       WireFormat wireFormat, FramedContent content, byte[] signaturePrivateKey,
-      Optional<byte[]> confirmationTag) throws InvalidKeyException {
+      Optional<byte[]> confirmationTag) throws BadKeyException {
     byte[] signature = sign(suite, context, wireFormat, content, signaturePrivateKey);
     return new AuthenticatedContent(
         wireFormat, content, new FramedContentAuthData(signature, confirmationTag));

@@ -3,7 +3,7 @@ package dev.sealmeet.mls.framing;
 import dev.sealmeet.crypto.Secret;
 import dev.sealmeet.error.AuthenticationException;
 import dev.sealmeet.error.DecodeException;
-import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.BadKeyException;
 import dev.sealmeet.error.ProtocolException;
 import dev.sealmeet.error.ReplayException;
 import dev.sealmeet.mls.crypto.MlsSuite;
@@ -97,13 +97,13 @@ public final class EpochProtection {
    *
    * @param confirmationTag present exactly for commits
    * @param paddingLength zero bytes appended to a PrivateMessage's plaintext (ignored for public)
-   * @throws InvalidKeyException if the signature key is not a key of the suite's scheme
+   * @throws BadKeyException if the signature key is not a key of the suite's scheme
    * @throws IllegalArgumentException if {@code wireFormat} is neither message format, or the content
    *     may not go in it (application data in public, non-member sender in private)
    */
   public MlsMessage protect(FramedContent content, WireFormat wireFormat,
       byte[] signaturePrivateKey, Optional<byte[]> confirmationTag, int paddingLength)
-      throws InvalidKeyException {
+      throws BadKeyException {
     switch (wireFormat) {
       case PUBLIC_MESSAGE:
         return MlsMessage.of(

@@ -20,7 +20,7 @@ final class GroupInfoCipher {
   static byte[] seal(MlsSuite suite, JoinerSecret joiner, PskSecret psk, byte[] groupInfo) {
     byte[][] keyNonce = keyAndNonce(joiner, psk);
     try {
-      return suite.suite().aeadSeal(keyNonce[0], keyNonce[1], NO_AAD, groupInfo);
+      return suite.primitives().aeadSeal(keyNonce[0], keyNonce[1], NO_AAD, groupInfo);
     } finally {
       wipe(keyNonce);
     }
@@ -33,7 +33,7 @@ final class GroupInfoCipher {
       throws AuthenticationException {
     byte[][] keyNonce = keyAndNonce(joiner, psk);
     try {
-      return suite.suite().aeadOpen(keyNonce[0], keyNonce[1], NO_AAD, encrypted);
+      return suite.primitives().aeadOpen(keyNonce[0], keyNonce[1], NO_AAD, encrypted);
     } catch (AuthenticationException e) {
       throw new AuthenticationException(
           "encrypted_group_info does not decrypt with the welcome key (RFC 9420 §12.4.3.1)");

@@ -4,7 +4,7 @@ import dev.sealmeet.codec.TlsReader;
 import dev.sealmeet.crypto.Secret;
 import dev.sealmeet.error.AuthenticationException;
 import dev.sealmeet.error.DecodeException;
-import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.BadKeyException;
 import dev.sealmeet.error.ProtocolException;
 import dev.sealmeet.error.ReplayException;
 import dev.sealmeet.mls.crypto.MlsSuite;
@@ -76,12 +76,12 @@ public final class PrivateMessageProtection {
    *
    * @param confirmationTag present exactly for commits
    * @param paddingLength number of zero bytes appended to the plaintext (§6.3.1)
-   * @throws InvalidKeyException if the signature key is not a key of the suite's scheme
+   * @throws BadKeyException if the signature key is not a key of the suite's scheme
    * @throws IllegalArgumentException if the sender is not a member, or the content is not for this
    *     group and epoch
    */
   public PrivateMessage protect(FramedContent content, byte[] signaturePrivateKey,
-      Optional<byte[]> confirmationTag, int paddingLength) throws InvalidKeyException {
+      Optional<byte[]> confirmationTag, int paddingLength) throws BadKeyException {
     requireSendable(content);
     return protect(ContentSignatures.signed(suite, context, WireFormat.PRIVATE_MESSAGE, content,
         signaturePrivateKey, confirmationTag), paddingLength);

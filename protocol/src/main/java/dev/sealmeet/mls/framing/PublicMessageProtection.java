@@ -2,7 +2,7 @@ package dev.sealmeet.mls.framing;
 
 import dev.sealmeet.crypto.Secret;
 import dev.sealmeet.error.AuthenticationException;
-import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.BadKeyException;
 import dev.sealmeet.error.ProtocolException;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import dev.sealmeet.mls.message.AuthenticatedContent;
@@ -50,12 +50,12 @@ public final class PublicMessageProtection {
    * Signs {@code content} and frames it as a PublicMessage.
    *
    * @param confirmationTag present exactly for commits
-   * @throws InvalidKeyException if the signature key is not a key of the suite's scheme
+   * @throws BadKeyException if the signature key is not a key of the suite's scheme
    * @throws IllegalArgumentException if the content is application data (RFC 9420 §6.2 forbids
    *     it in a PublicMessage) or is not for this group and epoch
    */
   public PublicMessage protect(FramedContent content, byte[] signaturePrivateKey,
-      Optional<byte[]> confirmationTag) throws InvalidKeyException {
+      Optional<byte[]> confirmationTag) throws BadKeyException {
     requireHandshake(content);
     return protect(ContentSignatures.signed(suite, context, WireFormat.PUBLIC_MESSAGE, content,
         signaturePrivateKey, confirmationTag));
@@ -148,7 +148,7 @@ public final class PublicMessageProtection {
     }
     byte[] key = membershipKey.copyBytes();
     try {
-      return suite.suite().mac(key, data);
+      return suite.primitives().mac(key, data);
     } finally {
       Arrays.fill(key, (byte) 0);
     }

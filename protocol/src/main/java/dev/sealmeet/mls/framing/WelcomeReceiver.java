@@ -4,7 +4,7 @@ import dev.sealmeet.codec.TlsReader;
 import dev.sealmeet.crypto.Secret;
 import dev.sealmeet.error.AuthenticationException;
 import dev.sealmeet.error.DecodeException;
-import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.BadKeyException;
 import dev.sealmeet.error.ProtocolException;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import dev.sealmeet.mls.message.EncryptedGroupSecrets;
@@ -73,12 +73,12 @@ public final class WelcomeReceiver {
    *     has no key
    * @throws AuthenticationException naming the check that failed: the GroupSecrets HPKE
    *     ciphertext, the GroupInfo AEAD, the GroupInfo signature or the confirmation tag
-   * @throws InvalidKeyException if the HPKE KEM output or the init key is invalid
+   * @throws BadKeyException if the HPKE KEM output or the init key is invalid
    * @throws DecodeException if GroupSecrets or GroupInfo is malformed
    */
   public static VerifiedWelcome join(MlsSuite suite, Welcome welcome, KeyPackage keyPackage,
       byte[] initPrivateKey, PskLookup psks, SignerKeyLookup signerKeys)
-      throws ProtocolException, AuthenticationException, InvalidKeyException, DecodeException {
+      throws ProtocolException, AuthenticationException, BadKeyException, DecodeException {
     GroupSecrets secrets = openGroupSecrets(suite, welcome, keyPackage, initPrivateKey);
     try {
       return join(suite, welcome, keyPackage, secrets, psks, signerKeys);
@@ -89,7 +89,7 @@ public final class WelcomeReceiver {
 
   private static VerifiedWelcome join(MlsSuite suite, Welcome welcome, KeyPackage keyPackage,
       GroupSecrets secrets, PskLookup psks, SignerKeyLookup signerKeys)
-      throws ProtocolException, AuthenticationException, InvalidKeyException, DecodeException {
+      throws ProtocolException, AuthenticationException, BadKeyException, DecodeException {
     PskSecret psk = pskSecret(suite, secrets.psks(), psks);
     JoinerSecret joiner;
     try {
@@ -131,13 +131,13 @@ public final class WelcomeReceiver {
    *
    * @throws ProtocolException if the suites differ or no entry is for {@code keyPackage}
    * @throws AuthenticationException if the HPKE ciphertext does not open
-   * @throws InvalidKeyException if the KEM output or the private key is invalid
+   * @throws BadKeyException if the KEM output or the private key is invalid
    * @return the GroupSecrets, which the caller owns and {@link GroupSecrets#destroy() destroys}
    * @throws DecodeException if the plaintext is not a GroupSecrets
    */
   public static GroupSecrets openGroupSecrets(MlsSuite suite, Welcome welcome,
       KeyPackage keyPackage, byte[] initPrivateKey)
-      throws ProtocolException, AuthenticationException, InvalidKeyException, DecodeException {
+      throws ProtocolException, AuthenticationException, BadKeyException, DecodeException {
     if (welcome.cipherSuite() != suite.id() || keyPackage.cipherSuite() != suite.id()) {
       throw new ProtocolException("RFC 9420 §12.4.3.1", String.format(
           "Welcome suite 0x%04x, KeyPackage suite 0x%04x, expected 0x%04x",

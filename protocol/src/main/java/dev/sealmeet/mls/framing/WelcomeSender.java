@@ -2,7 +2,7 @@ package dev.sealmeet.mls.framing;
 
 import dev.sealmeet.crypto.HpkeSealed;
 import dev.sealmeet.crypto.Secret;
-import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.BadKeyException;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import dev.sealmeet.mls.message.EncryptedGroupSecrets;
 import dev.sealmeet.mls.message.GroupInfo;
@@ -30,10 +30,10 @@ public final class WelcomeSender {
    * {@code groupInfo} with {@code SignWithLabel(., "GroupInfoTBS", GroupInfoTBS)} (RFC 9420
    * §12.4.3).
    *
-   * @throws InvalidKeyException if the key is not a key of the suite's signature scheme
+   * @throws BadKeyException if the key is not a key of the suite's signature scheme
    */
   public static GroupInfo sign(MlsSuite suite, GroupInfo groupInfo, byte[] signaturePrivateKey)
-      throws InvalidKeyException {
+      throws BadKeyException {
     return groupInfo.withSignature(suite.signWithLabel(
         signaturePrivateKey, WelcomeReceiver.GROUP_INFO_LABEL, groupInfo.toBeSigned()));
   }
@@ -44,12 +44,12 @@ public final class WelcomeSender {
    * @param joiner the new epoch's joiner secret (kept by the caller)
    * @param psks the PSKs of the Commit, in order; {@code pskSecret} must be computed from them
    * @param signedGroupInfo the new epoch's GroupInfo, already signed
-   * @throws InvalidKeyException if a member's init key is not a valid HPKE public key
+   * @throws BadKeyException if a member's init key is not a valid HPKE public key
    * @throws IllegalArgumentException if a KeyPackage is of another suite
    */
   public static Welcome create(MlsSuite suite, JoinerSecret joiner, List<PreSharedKeyId> psks,
       PskSecret pskSecret, GroupInfo signedGroupInfo, List<NewMember> members)
-      throws InvalidKeyException {
+      throws BadKeyException {
     byte[] encryptedGroupInfo =
         GroupInfoCipher.seal(suite, joiner, pskSecret, signedGroupInfo.toBytes());
     List<EncryptedGroupSecrets> secrets = new ArrayList<>();

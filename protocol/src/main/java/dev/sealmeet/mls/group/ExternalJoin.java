@@ -1,7 +1,7 @@
 package dev.sealmeet.mls.group;
 
 import dev.sealmeet.codec.TlsReader;
-import dev.sealmeet.crypto.KeyPair;
+import dev.sealmeet.crypto.RawKeyPair;
 import dev.sealmeet.error.DecodeException;
 import dev.sealmeet.error.ProtocolException;
 import dev.sealmeet.error.SealmeetException;
@@ -94,7 +94,7 @@ final class ExternalJoin {
     boolean done = false;
     try {
       AppliedProposals applied = ProposalApplier.apply(before, entries, sender, checks);
-      KeyPair placeholderKeys = suite.suite().hpkeGenerateKeyPair();
+      RawKeyPair placeholderKeys = suite.primitives().hpkeGenerateKeyPair();
       LeafNode template = new LeafNode(placeholderKeys.publicKey(),
           identity.signaturePublicKey(), identity.credential(), capabilities,
           LeafNodeSource.UPDATE, Optional.empty(), Optional.empty(), List.of(), new byte[0]);

@@ -1,6 +1,6 @@
 package dev.sealmeet.mls.group;
 
-import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.BadKeyException;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import dev.sealmeet.mls.framing.ContentSignatures;
 import dev.sealmeet.mls.message.AddProposal;
@@ -76,7 +76,7 @@ public final class ExternalProposals {
           key);
       return MlsMessage.of(new PublicMessage(content,
           new FramedContentAuthData(signature, Optional.empty()), Optional.empty()));
-    } catch (InvalidKeyException e) {
+    } catch (BadKeyException e) {
       throw new IllegalArgumentException("the identity's key does not fit the suite", e);
     } finally {
       Arrays.fill(key, (byte) 0);

@@ -1,7 +1,7 @@
 package dev.sealmeet.mls.group;
 
 import dev.sealmeet.codec.TlsWriter;
-import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.BadKeyException;
 import dev.sealmeet.mls.framing.WelcomeSender;
 import dev.sealmeet.mls.message.Extension;
 import dev.sealmeet.mls.message.Extensions;
@@ -29,7 +29,7 @@ final class GroupInfos {
     byte[] key = signer.privateKeyCopy();
     try {
       return WelcomeSender.sign(epoch.suite, unsigned, key);
-    } catch (InvalidKeyException e) {
+    } catch (BadKeyException e) {
       throw new IllegalStateException("the identity's key does not fit the suite", e);
     } finally {
       java.util.Arrays.fill(key, (byte) 0);

@@ -1,7 +1,7 @@
 package dev.sealmeet.mls.group;
 
-import dev.sealmeet.crypto.KeyPair;
-import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.crypto.RawKeyPair;
+import dev.sealmeet.error.BadKeyException;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import dev.sealmeet.mls.framing.ContentSignatures;
 import dev.sealmeet.mls.message.AuthenticatedContent;
@@ -45,7 +45,7 @@ final class Handshakes {
     try {
       return ContentSignatures.signed(suite, current.context, wireFormat, content, key,
           confirmationTag);
-    } catch (InvalidKeyException e) {
+    } catch (BadKeyException e) {
       throw new IllegalStateException("the identity's key does not fit the suite", e);
     } finally {
       Arrays.fill(key, (byte) 0);
@@ -63,7 +63,7 @@ final class Handshakes {
    */
   MlsMessage proposeUpdate() {
     LeafNode old = current.tree.leaf(current.ownLeaf).orElseThrow();
-    KeyPair keys = suite.suite().hpkeGenerateKeyPair();
+    RawKeyPair keys = suite.primitives().hpkeGenerateKeyPair();
     LeafNode unsigned = new LeafNode(keys.publicKey(), old.signatureKey(), old.credential(),
         old.capabilities(), LeafNodeSource.UPDATE, Optional.empty(), Optional.empty(),
         old.extensions(), new byte[0]);
@@ -72,7 +72,7 @@ final class Handshakes {
     try {
       leaf = unsigned.withSignature(suite.signWithLabel(key, TreeValidator.LEAF_NODE_LABEL,
           unsigned.toBeSigned(current.context.groupId(), current.ownLeaf)));
-    } catch (InvalidKeyException e) {
+    } catch (BadKeyException e) {
       keys.destroy();
       throw new IllegalStateException("the identity's key does not fit the suite", e);
     } finally {

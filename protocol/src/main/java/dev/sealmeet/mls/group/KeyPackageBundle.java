@@ -1,8 +1,8 @@
 package dev.sealmeet.mls.group;
 
-import dev.sealmeet.crypto.KeyPair;
+import dev.sealmeet.crypto.RawKeyPair;
 import dev.sealmeet.crypto.Secret;
-import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.BadKeyException;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import dev.sealmeet.mls.message.Capabilities;
 import dev.sealmeet.mls.message.Extension;
@@ -64,8 +64,8 @@ public final class KeyPackageBundle implements AutoCloseable {
       throw new IllegalArgumentException(
           "capabilities must list the suite, MLS 1.0 and the identity's credential type");
     }
-    KeyPair init = suite.suite().hpkeGenerateKeyPair();
-    KeyPair leaf = suite.suite().hpkeGenerateKeyPair();
+    RawKeyPair init = suite.primitives().hpkeGenerateKeyPair();
+    RawKeyPair leaf = suite.primitives().hpkeGenerateKeyPair();
     Instant now = config.clock().instant();
     Lifetime lifetime = new Lifetime(now.minusSeconds(3600).getEpochSecond(),
         now.plus(validity).getEpochSecond());
@@ -86,7 +86,7 @@ public final class KeyPackageBundle implements AutoCloseable {
           privateKey, KEY_PACKAGE_LABEL, unsignedPackage.toBeSigned()));
       return new KeyPackageBundle(
           keyPackage, Secret.wrap(init.privateKey()), Secret.wrap(leaf.privateKey()));
-    } catch (InvalidKeyException e) {
+    } catch (BadKeyException e) {
       throw new IllegalArgumentException("the identity's key is not a key of suite " + suite, e);
     } finally {
       java.util.Arrays.fill(privateKey, (byte) 0);
@@ -97,14 +97,14 @@ public final class KeyPackageBundle implements AutoCloseable {
    * A bundle from existing values (a test vector, or state restored by the application). Checks
    * that both private keys belong to the KeyPackage's public keys.
    *
-   * @throws InvalidKeyException if a private key is not one of the suite, or does not match
+   * @throws BadKeyException if a private key is not one of the suite, or does not match
    */
   public static KeyPackageBundle of(MlsSuite suite, KeyPackage keyPackage, byte[] initPrivateKey,
-      byte[] encryptionPrivateKey) throws InvalidKeyException {
-    if (!MessageDigest.isEqual(suite.suite().hpkePublicKey(initPrivateKey), keyPackage.initKey())
-        || !MessageDigest.isEqual(suite.suite().hpkePublicKey(encryptionPrivateKey),
+      byte[] encryptionPrivateKey) throws BadKeyException {
+    if (!MessageDigest.isEqual(suite.primitives().hpkePublicKey(initPrivateKey), keyPackage.initKey())
+        || !MessageDigest.isEqual(suite.primitives().hpkePublicKey(encryptionPrivateKey),
             keyPackage.leafNode().encryptionKey())) {
-      throw new InvalidKeyException("private keys do not match the KeyPackage's public keys");
+      throw new BadKeyException("private keys do not match the KeyPackage's public keys");
     }
     return new KeyPackageBundle(
         keyPackage, Secret.copyOf(initPrivateKey), Secret.copyOf(encryptionPrivateKey));

@@ -3,7 +3,7 @@ package dev.sealmeet.mls.group;
 import dev.sealmeet.crypto.Secret;
 import dev.sealmeet.error.AuthenticationException;
 import dev.sealmeet.error.DecodeException;
-import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.BadKeyException;
 import dev.sealmeet.error.ProtocolException;
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.mls.crypto.MlsSuite;
@@ -344,7 +344,7 @@ public final class MlsGroup implements AutoCloseable {
     try {
       return current.protection.protect(content, WireFormat.PRIVATE_MESSAGE, key,
           Optional.empty(), config.paddingFor(data.length));
-    } catch (InvalidKeyException e) {
+    } catch (BadKeyException e) {
       throw new IllegalStateException("the identity's key does not fit the suite", e);
     } finally {
       Arrays.fill(key, (byte) 0);

@@ -1,8 +1,8 @@
 package dev.sealmeet.mls.group;
 
-import dev.sealmeet.crypto.KeyPair;
+import dev.sealmeet.crypto.RawKeyPair;
 import dev.sealmeet.crypto.Secret;
-import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.BadKeyException;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import dev.sealmeet.mls.message.Credential;
 import java.security.MessageDigest;
@@ -26,18 +26,18 @@ public final class SigningIdentity implements AutoCloseable {
 
   /** A fresh signature key pair of {@code suite}'s scheme for {@code credential}. */
   public static SigningIdentity generate(MlsSuite suite, Credential credential) {
-    KeyPair pair = suite.suite().signatureGenerateKeyPair();
+    RawKeyPair pair = suite.primitives().signatureGenerateKeyPair();
     return new SigningIdentity(credential, pair.publicKey(), Secret.wrap(pair.privateKey()));
   }
 
   /**
    * An identity from an existing private key (copied); the public key is derived from it.
    *
-   * @throws InvalidKeyException if the key is not a private key of the suite's scheme
+   * @throws BadKeyException if the key is not a private key of the suite's scheme
    */
   public static SigningIdentity of(MlsSuite suite, Credential credential, byte[] privateKey)
-      throws InvalidKeyException {
-    byte[] publicKey = suite.suite().signaturePublicKey(privateKey);
+      throws BadKeyException {
+    byte[] publicKey = suite.primitives().signaturePublicKey(privateKey);
     return new SigningIdentity(credential, publicKey, Secret.copyOf(privateKey));
   }
 

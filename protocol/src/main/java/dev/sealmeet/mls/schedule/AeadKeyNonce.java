@@ -31,7 +31,7 @@ abstract class AeadKeyNonce {
     byte[] k = key.copyBytes();
     byte[] n = ReuseGuard.apply(nonce, reuseGuard);
     try {
-      return suite.suite().aeadSeal(k, n, aad, plaintext);
+      return suite.primitives().aeadSeal(k, n, aad, plaintext);
     } finally {
       Arrays.fill(k, (byte) 0);
       Arrays.fill(n, (byte) 0);
@@ -43,7 +43,7 @@ abstract class AeadKeyNonce {
     byte[] k = key.copyBytes();
     byte[] n = ReuseGuard.apply(nonce, reuseGuard);
     try {
-      return suite.suite().aeadOpen(k, n, aad, ciphertext);
+      return suite.primitives().aeadOpen(k, n, aad, ciphertext);
     } finally {
       Arrays.fill(k, (byte) 0);
       Arrays.fill(n, (byte) 0);

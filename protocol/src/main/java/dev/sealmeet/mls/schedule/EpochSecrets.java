@@ -1,9 +1,9 @@
 package dev.sealmeet.mls.schedule;
 
-import dev.sealmeet.crypto.KeyPair;
+import dev.sealmeet.crypto.RawKeyPair;
 import dev.sealmeet.crypto.Secret;
 import dev.sealmeet.error.AuthenticationException;
-import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.BadKeyException;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -110,7 +110,7 @@ public final class EpochSecrets {
   public Secret export(String label, byte[] context, int length) {
     Secret derived = suite.deriveSecret(exporter, label);
     try {
-      return suite.expandWithLabel(derived, "exported", suite.suite().hash(context), length);
+      return suite.expandWithLabel(derived, "exported", suite.primitives().hash(context), length);
     } finally {
       derived.destroy();
     }
@@ -118,7 +118,7 @@ public final class EpochSecrets {
 
   /** {@code external_pub} of KEM.DeriveKeyPair(external_secret) (RFC 9420 §8), for GroupInfo. */
   public byte[] externalPublicKey() {
-    KeyPair pair = externalKeyPair();
+    RawKeyPair pair = externalKeyPair();
     pair.destroy();
     return pair.publicKey();
   }
@@ -127,14 +127,14 @@ public final class EpochSecrets {
    * The receiver side of an external init (RFC 9420 §8.3): SetupBaseR(kem_output, external_priv, "")
    * then export("MLS 1.0 external init secret", Nh).
    *
-   * @throws InvalidKeyException if {@code kemOutput} is not a valid KEM output of the suite
+   * @throws BadKeyException if {@code kemOutput} is not a valid KEM output of the suite
    */
-  public InitSecret externalInitSecret(byte[] kemOutput) throws InvalidKeyException {
-    KeyPair pair = externalKeyPair();
+  public InitSecret externalInitSecret(byte[] kemOutput) throws BadKeyException {
+    RawKeyPair pair = externalKeyPair();
     byte[] priv = pair.privateKey();
     pair.destroy();
     try {
-      Secret exported = suite.suite().hpkeExportReceive(
+      Secret exported = suite.primitives().hpkeExportReceive(
           kemOutput, priv, new byte[0], EXTERNAL_INIT_LABEL.getBytes(
               java.nio.charset.StandardCharsets.US_ASCII), suite.hashLength());
       return new InitSecret(exported);
@@ -143,10 +143,10 @@ public final class EpochSecrets {
     }
   }
 
-  private KeyPair externalKeyPair() {
+  private RawKeyPair externalKeyPair() {
     byte[] ikm = external.copyBytes();
     try {
-      return suite.suite().hpkeDeriveKeyPair(ikm);
+      return suite.primitives().hpkeDeriveKeyPair(ikm);
     } finally {
       Arrays.fill(ikm, (byte) 0);
     }
@@ -275,7 +275,7 @@ public final class EpochSecrets {
   private byte[] mac(Secret key, byte[] data) {
     byte[] k = key.copyBytes();
     try {
-      return suite.suite().mac(k, data);
+      return suite.primitives().mac(k, data);
     } finally {
       Arrays.fill(k, (byte) 0);
     }

@@ -1,7 +1,7 @@
 package dev.sealmeet.mls.schedule;
 
 import dev.sealmeet.crypto.HpkeExport;
-import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.BadKeyException;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import java.nio.charset.StandardCharsets;
 
@@ -21,10 +21,10 @@ public record ExternalInit(byte[] kemOutput, InitSecret initSecret) {
   /**
    * SetupBaseS(external_pub, "") then export("MLS 1.0 external init secret", Nh).
    *
-   * @throws InvalidKeyException if {@code externalPub} is not a valid HPKE public key of the suite
+   * @throws BadKeyException if {@code externalPub} is not a valid HPKE public key of the suite
    */
-  public static ExternalInit create(MlsSuite suite, byte[] externalPub) throws InvalidKeyException {
-    HpkeExport export = suite.suite().hpkeExportSend(externalPub, new byte[0],
+  public static ExternalInit create(MlsSuite suite, byte[] externalPub) throws BadKeyException {
+    HpkeExport export = suite.primitives().hpkeExportSend(externalPub, new byte[0],
         EpochSecrets.EXTERNAL_INIT_LABEL.getBytes(StandardCharsets.US_ASCII), suite.hashLength());
     return new ExternalInit(export.kemOutput(), new InitSecret(export.exportedSecret()));
   }

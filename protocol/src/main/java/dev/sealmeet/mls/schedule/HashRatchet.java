@@ -234,8 +234,8 @@ public final class HashRatchet {
 
   private MessageKey keyAt(Secret secret, long generation) {
     Secret nonce = suite.deriveTreeSecret(
-        secret, "nonce", generation, suite.suite().aeadNonceLength());
-    Secret key = suite.deriveTreeSecret(secret, "key", generation, suite.suite().aeadKeyLength());
+        secret, "nonce", generation, suite.primitives().aeadNonceLength());
+    Secret key = suite.deriveTreeSecret(secret, "key", generation, suite.primitives().aeadKeyLength());
     return new MessageKey(suite, generation, key, nonce);
   }
 

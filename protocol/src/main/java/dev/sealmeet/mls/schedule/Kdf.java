@@ -13,7 +13,7 @@ final class Kdf {
     byte[] s = salt.copyBytes();
     byte[] i = ikm.copyBytes();
     try {
-      return Secret.wrap(suite.suite().kdfExtract(s, i));
+      return Secret.wrap(suite.primitives().kdfExtract(s, i));
     } finally {
       Arrays.fill(s, (byte) 0);
       Arrays.fill(i, (byte) 0);

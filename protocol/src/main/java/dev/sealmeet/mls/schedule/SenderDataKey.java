@@ -22,9 +22,9 @@ public final class SenderDataKey extends AeadKeyNonce {
   public static SenderDataKey derive(MlsSuite suite, Secret senderDataSecret, byte[] ciphertext) {
     byte[] sample = Arrays.copyOf(ciphertext, Math.min(ciphertext.length, suite.hashLength()));
     Secret key = suite.expandWithLabel(
-        senderDataSecret, "key", sample, suite.suite().aeadKeyLength());
+        senderDataSecret, "key", sample, suite.primitives().aeadKeyLength());
     Secret nonce = suite.expandWithLabel(
-        senderDataSecret, "nonce", sample, suite.suite().aeadNonceLength());
+        senderDataSecret, "nonce", sample, suite.primitives().aeadNonceLength());
     return new SenderDataKey(suite, key, nonce);
   }
 

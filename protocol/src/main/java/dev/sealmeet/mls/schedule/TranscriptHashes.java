@@ -31,7 +31,7 @@ public record TranscriptHashes(byte[] confirmed, byte[] interim) {
   /** Hash(interimBefore || confirmedTranscriptHashInput) (RFC 9420 §8.2). */
   public static byte[] confirmedHash(
       MlsSuite suite, byte[] interimBefore, byte[] confirmedTranscriptHashInput) {
-    return suite.suite().hash(new TlsWriter(interimBefore.length + confirmedTranscriptHashInput.length)
+    return suite.primitives().hash(new TlsWriter(interimBefore.length + confirmedTranscriptHashInput.length)
         .writeBytes(interimBefore)
         .writeBytes(confirmedTranscriptHashInput)
         .toByteArray());
@@ -39,7 +39,7 @@ public record TranscriptHashes(byte[] confirmed, byte[] interim) {
 
   /** Hash(confirmed || InterimTranscriptHashInput{confirmation_tag&lt;V&gt;}) (RFC 9420 §8.2). */
   public static byte[] interimHash(MlsSuite suite, byte[] confirmed, byte[] confirmationTag) {
-    return suite.suite().hash(new TlsWriter(confirmed.length + confirmationTag.length + 4)
+    return suite.primitives().hash(new TlsWriter(confirmed.length + confirmationTag.length + 4)
         .writeBytes(confirmed)
         .writeOpaque(confirmationTag)
         .toByteArray());

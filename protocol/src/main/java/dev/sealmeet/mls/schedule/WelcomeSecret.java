@@ -18,12 +18,12 @@ public final class WelcomeSecret {
 
   /** welcome_key = ExpandWithLabel(welcome_secret, "key", "", AEAD.Nk) (RFC 9420 §12.4.3.1). */
   public Secret welcomeKey() {
-    return suite.expandWithLabel(secret, "key", new byte[0], suite.suite().aeadKeyLength());
+    return suite.expandWithLabel(secret, "key", new byte[0], suite.primitives().aeadKeyLength());
   }
 
   /** welcome_nonce = ExpandWithLabel(welcome_secret, "nonce", "", AEAD.Nn) (§12.4.3.1). */
   public Secret welcomeNonce() {
-    return suite.expandWithLabel(secret, "nonce", new byte[0], suite.suite().aeadNonceLength());
+    return suite.expandWithLabel(secret, "nonce", new byte[0], suite.primitives().aeadNonceLength());
   }
 
   /** A copy of the held secret; the caller owns it and should destroy it. */

@@ -78,7 +78,7 @@ public final class TreeHashes {
       byte[] encryptionKey, byte[] parentHash, byte[] originalSiblingTreeHash) {
     TlsWriter w = new TlsWriter();
     w.writeOpaque(encryptionKey).writeOpaque(parentHash).writeOpaque(originalSiblingTreeHash);
-    return suite.suite().hash(w.toByteArray());
+    return suite.primitives().hash(w.toByteArray());
   }
 
   private byte[] compute(RatchetTree tree, int x, Set<Long> removed, byte[][] out) {
@@ -113,7 +113,7 @@ public final class TreeHashes {
       }
       w.writeOpaque(left).writeOpaque(right);
     }
-    byte[] hash = suite.suite().hash(w.toByteArray());
+    byte[] hash = suite.primitives().hash(w.toByteArray());
     out[x] = hash;
     return hash;
   }

@@ -1,10 +1,10 @@
 package dev.sealmeet.mls.tree;
 
 import dev.sealmeet.crypto.HpkeSealed;
-import dev.sealmeet.crypto.KeyPair;
+import dev.sealmeet.crypto.RawKeyPair;
 import dev.sealmeet.crypto.Secret;
 import dev.sealmeet.error.AuthenticationException;
-import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.BadKeyException;
 import dev.sealmeet.error.ProtocolException;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import dev.sealmeet.mls.message.GroupContext;
@@ -89,11 +89,11 @@ public final class TreeKem {
    * @param signaturePrivateKey the private key of {@code leafTemplate}'s signature key
    * @param contextTemplate the provisional GroupContext; its tree hash is replaced
    * @param excludedLeaves leaves added by the same Commit, left out of every resolution (§7.6)
-   * @throws InvalidKeyException if a public key in the tree or the signature key is unusable
+   * @throws BadKeyException if a public key in the tree or the signature key is unusable
    */
   public Generated generate(RatchetTree tree, long sender, LeafNode leafTemplate,
       byte[] signaturePrivateKey, GroupContext contextTemplate, Collection<Long> excludedLeaves,
-      SecureRandom random) throws InvalidKeyException {
+      SecureRandom random) throws BadKeyException {
     tree.requireOccupied(sender);
     List<Integer> path = tree.filteredDirectPath(sender);
     List<Integer> copath = tree.filteredCopath(sender);
@@ -106,7 +106,7 @@ public final class TreeKem {
       Secret leafSecret = Secret.wrap(leafSecretBytes);
       byte[] leafPublicKey;
       try {
-        KeyPair leafKeys = TreePrivateKeys.nodeKeyPair(suite, leafSecret);
+        RawKeyPair leafKeys = TreePrivateKeys.nodeKeyPair(suite, leafSecret);
         leafPublicKey = leafKeys.publicKey();
         newKeys.put(TreeMath.leafToNode(sender), leafKeys.takePrivateKey());
         pathSecrets.add(suite.deriveSecret(leafSecret, "path"));
@@ -118,7 +118,7 @@ public final class TreeKem {
       }
       List<byte[]> publicKeys = new ArrayList<>();
       for (int i = 0; i < path.size(); i++) {
-        KeyPair pair = TreePrivateKeys.nodeKeyPair(suite, pathSecrets.get(i));
+        RawKeyPair pair = TreePrivateKeys.nodeKeyPair(suite, pathSecrets.get(i));
         publicKeys.add(pair.publicKey());
         newKeys.put(path.get(i), pair.takePrivateKey());
       }
@@ -209,13 +209,13 @@ public final class TreeKem {
    *     receiver is not covered by the path (§7.5), a ciphertext count is wrong (§7.6) or a derived
    *     public key differs (§7.5)
    * @throws AuthenticationException if the path secret does not decrypt
-   * @throws InvalidKeyException if a KEM output or held key is unusable
+   * @throws BadKeyException if a KEM output or held key is unusable
    * @throws IllegalArgumentException if {@code receiver} is the sender or in {@code excludedLeaves}
    *     (the caller processes its own Commit, and new members join by Welcome)
    */
   public Processed decrypt(RatchetTree tree, long sender, UpdatePath updatePath,
       TreePrivateKeys receiver, GroupContext context, Collection<Long> excludedLeaves)
-      throws ProtocolException, AuthenticationException, InvalidKeyException {
+      throws ProtocolException, AuthenticationException, BadKeyException {
     tree.requireMember(sender, "RFC 9420 §12.4.2", "Commit sender");
     long me = receiver.leafIndex();
     if (me == sender || excludedLeaves.contains(me)) {
@@ -265,7 +265,7 @@ public final class TreeKem {
     boolean done = false;
     try {
       for (int i = start; i < path.size(); i++) {
-        KeyPair pair = TreePrivateKeys.nodeKeyPair(suite, current);
+        RawKeyPair pair = TreePrivateKeys.nodeKeyPair(suite, current);
         boolean matches = java.security.MessageDigest.isEqual(pair.publicKey(),
             updatePath.nodes().get(i).encryptionKey());
         Secret privateNodeKey = pair.takePrivateKey();
@@ -303,7 +303,7 @@ public final class TreeKem {
    */
   private HpkeCiphertext[][] encryptPathSecrets(RatchetTree tree, List<Integer> path,
       List<Integer> copath, List<Secret> pathSecrets, Collection<Long> excludedLeaves,
-      byte[] contextBytes) throws InvalidKeyException {
+      byte[] contextBytes) throws BadKeyException {
     int levels = path.size();
     List<List<Integer>> resolutions = new ArrayList<>(levels);
     HpkeCiphertext[][] sealed = new HpkeCiphertext[levels][];
@@ -323,7 +323,7 @@ public final class TreeKem {
       }
     }
     byte[][] secrets = new byte[levels][];
-    java.util.concurrent.atomic.AtomicReference<InvalidKeyException> failure =
+    java.util.concurrent.atomic.AtomicReference<BadKeyException> failure =
         new java.util.concurrent.atomic.AtomicReference<>();
     try {
       for (int i = 0; i < levels; i++) {
@@ -340,7 +340,7 @@ public final class TreeKem {
           HpkeSealed one = suite.encryptWithLabel(tree.encryptionKey(r).orElseThrow(),
               UPDATE_PATH_NODE_LABEL, contextBytes, secrets[i]);
           sealed[i][slotOf[t]] = new HpkeCiphertext(one.kemOutput(), one.ciphertext());
-        } catch (InvalidKeyException e) {
+        } catch (BadKeyException e) {
           failure.compareAndSet(null, e);
         }
       });

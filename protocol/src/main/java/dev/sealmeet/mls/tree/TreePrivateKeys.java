@@ -1,8 +1,8 @@
 package dev.sealmeet.mls.tree;
 
-import dev.sealmeet.crypto.KeyPair;
+import dev.sealmeet.crypto.RawKeyPair;
 import dev.sealmeet.crypto.Secret;
-import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.BadKeyException;
 import dev.sealmeet.error.ProtocolException;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import java.security.MessageDigest;
@@ -117,8 +117,8 @@ public final class TreePrivateKeys {
       byte[] derived;
       byte[] raw = entry.getValue().copyBytes();
       try {
-        derived = suite.suite().hpkePublicKey(raw);
-      } catch (InvalidKeyException e) {
+        derived = suite.primitives().hpkePublicKey(raw);
+      } catch (BadKeyException e) {
         throw new ProtocolException("RFC 9420 §4", "private key for node " + x + " is invalid");
       } finally {
         java.util.Arrays.fill(raw, (byte) 0);
@@ -178,11 +178,11 @@ public final class TreePrivateKeys {
   }
 
   /** The node key pair of a path secret (§7.4); the caller destroys it. */
-  static KeyPair nodeKeyPair(MlsSuite suite, Secret pathSecret) {
+  static RawKeyPair nodeKeyPair(MlsSuite suite, Secret pathSecret) {
     Secret nodeSecret = suite.deriveSecret(pathSecret, "node");
     byte[] ikm = nodeSecret.copyBytes();
     try {
-      return suite.suite().hpkeDeriveKeyPair(ikm);
+      return suite.primitives().hpkeDeriveKeyPair(ikm);
     } finally {
       java.util.Arrays.fill(ikm, (byte) 0);
       nodeSecret.destroy();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sealmeet.crypto.HpkeSealed;
-import dev.sealmeet.crypto.KeyPair;
+import dev.sealmeet.crypto.RawKeyPair;
 import dev.sealmeet.crypto.Secret;
 import dev.sealmeet.error.AuthenticationException;
 import dev.sealmeet.mls.testing.TestSuites;
@@ -70,16 +70,16 @@ class MlsSuiteTest {
 
   @Test
   void signWithLabel_anyContent_signsPrefixedSignContent() throws Exception {
-    KeyPair keys = suite.suite().signatureGenerateKeyPair();
+    RawKeyPair keys = suite.primitives().signatureGenerateKeyPair();
     byte[] sig = suite.signWithLabel(keys.privateKey(), "LeafNodeTBS", new byte[] {1, 2});
     // varint 19, "MLS 1.0 LeafNodeTBS", varint 2, 01 02
     byte[] signContent = HEX.parseHex("13" + hex("MLS 1.0 LeafNodeTBS") + "020102");
-    assertThat(suite.suite().verify(keys.publicKey(), signContent, sig)).isTrue();
+    assertThat(suite.primitives().verify(keys.publicKey(), signContent, sig)).isTrue();
   }
 
   @Test
   void verifyWithLabel_wrongLabel_isFalse() throws Exception {
-    KeyPair keys = suite.suite().signatureGenerateKeyPair();
+    RawKeyPair keys = suite.primitives().signatureGenerateKeyPair();
     byte[] sig = suite.signWithLabel(keys.privateKey(), "A", new byte[] {7});
     assertThat(suite.verifyWithLabel(keys.publicKey(), "A", new byte[] {7}, sig)).isTrue();
     assertThat(suite.verifyWithLabel(keys.publicKey(), "B", new byte[] {7}, sig)).isFalse();
@@ -87,7 +87,7 @@ class MlsSuiteTest {
 
   @Test
   void requireValidSignature_badSignature_throwsNamingTheCheck() {
-    byte[] publicKey = suite.suite().signatureGenerateKeyPair().publicKey();
+    byte[] publicKey = suite.primitives().signatureGenerateKeyPair().publicKey();
     assertThatThrownBy(() -> suite.requireValidSignature(
             publicKey, "A", new byte[] {7}, new byte[64], "GroupInfo signature"))
         .isInstanceOf(AuthenticationException.class)
@@ -96,20 +96,20 @@ class MlsSuiteTest {
 
   @Test
   void encryptWithLabel_anyContext_usesEncryptContextAsInfo() throws Exception {
-    KeyPair keys = suite.suite().hpkeGenerateKeyPair();
+    RawKeyPair keys = suite.primitives().hpkeGenerateKeyPair();
     HpkeSealed sealed =
         suite.encryptWithLabel(keys.publicKey(), "UpdatePathNode", new byte[] {9}, new byte[] {1});
     // varint 22, "MLS 1.0 UpdatePathNode", varint 1, 09; the aad is empty (§5.1.3)
     byte[] info = HEX.parseHex("16" + hex("MLS 1.0 UpdatePathNode") + "0109");
-    assertThat(suite.suite().hpkeOpen(sealed.kemOutput(), keys.privateKey(), info, new byte[0],
+    assertThat(suite.primitives().hpkeOpen(sealed.kemOutput(), keys.privateKey(), info, new byte[0],
         sealed.ciphertext())).containsExactly(1);
   }
 
   @Test
   void decryptWithLabel_anyContext_usesEncryptContextAsInfo() throws Exception {
-    KeyPair keys = suite.suite().hpkeGenerateKeyPair();
+    RawKeyPair keys = suite.primitives().hpkeGenerateKeyPair();
     byte[] info = HEX.parseHex("0f" + hex("MLS 1.0 Welcome") + "00");
-    HpkeSealed sealed = suite.suite().hpkeSeal(keys.publicKey(), info, new byte[0], new byte[] {1});
+    HpkeSealed sealed = suite.primitives().hpkeSeal(keys.publicKey(), info, new byte[0], new byte[] {1});
     assertThat(suite.decryptWithLabel(keys.privateKey(), "Welcome", new byte[0],
         sealed.kemOutput(), sealed.ciphertext())).containsExactly(1);
   }
@@ -123,7 +123,7 @@ class MlsSuiteTest {
   @Test
   void decryptWithLabel_realSuite_roundTripsAndRejectsOtherLabelOrContext() throws Exception {
     MlsSuite real = MlsSuite.of(1, new java.security.SecureRandom());
-    KeyPair keys = real.suite().hpkeGenerateKeyPair();
+    RawKeyPair keys = real.primitives().hpkeGenerateKeyPair();
     HpkeSealed sealed =
         real.encryptWithLabel(keys.publicKey(), "Welcome", new byte[] {1}, new byte[] {42});
     assertThat(real.decryptWithLabel(keys.privateKey(), "Welcome", new byte[] {1},
@@ -140,7 +140,7 @@ class MlsSuiteTest {
   void verifyWithLabel_realSuite_acceptsOwnSignatureOnlyUnderSameLabel() throws Exception {
     for (int id = 1; id <= 7; id++) {
       MlsSuite real = MlsSuite.of(id, new java.security.SecureRandom());
-      KeyPair keys = real.suite().signatureGenerateKeyPair();
+      RawKeyPair keys = real.primitives().signatureGenerateKeyPair();
       byte[] sig = real.signWithLabel(keys.privateKey(), "LeafNodeTBS", new byte[] {5});
       assertThat(real.verifyWithLabel(keys.publicKey(), "LeafNodeTBS", new byte[] {5}, sig))
           .as("suite %d", id).isTrue();

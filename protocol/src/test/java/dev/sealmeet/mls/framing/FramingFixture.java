@@ -1,6 +1,6 @@
 package dev.sealmeet.mls.framing;
 
-import dev.sealmeet.crypto.KeyPair;
+import dev.sealmeet.crypto.RawKeyPair;
 import dev.sealmeet.crypto.Secret;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import dev.sealmeet.mls.message.Commit;
@@ -34,8 +34,8 @@ final class FramingFixture {
   static final int LEAVES = 4;
 
   final MlsSuite suite = TestSuites.suite1();
-  final KeyPair signer = suite.suite().signatureGenerateKeyPair();
-  final KeyPair otherSigner = suite.suite().signatureGenerateKeyPair();
+  final RawKeyPair signer = suite.primitives().signatureGenerateKeyPair();
+  final RawKeyPair otherSigner = suite.primitives().signatureGenerateKeyPair();
   final GroupContext context = new GroupContext(ProtocolVersion.MLS10, 1, GROUP_ID, EPOCH,
       filled(0x0a, 32), filled(0x0b, 32), List.of());
   final byte[] encryptionSecret = filled(0x11, 32);

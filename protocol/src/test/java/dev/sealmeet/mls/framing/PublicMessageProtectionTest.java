@@ -41,7 +41,7 @@ class PublicMessageProtectionTest {
     PublicMessage message = protect(f.proposal(1));
     byte[] tbm = message.toAuthenticatedContent().toBeMaced(f.context);
     assertThat(message.membershipTag()).hasValueSatisfying(
-        tag -> assertThat(tag).isEqualTo(f.suite.suite().mac(f.membershipKey, tbm)));
+        tag -> assertThat(tag).isEqualTo(f.suite.primitives().mac(f.membershipKey, tbm)));
   }
 
   @Test

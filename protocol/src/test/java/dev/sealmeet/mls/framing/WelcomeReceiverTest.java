@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sealmeet.codec.TlsReader;
-import dev.sealmeet.crypto.KeyPair;
+import dev.sealmeet.crypto.RawKeyPair;
 import dev.sealmeet.crypto.Secret;
 import dev.sealmeet.error.AuthenticationException;
 import dev.sealmeet.error.ProtocolException;
@@ -44,7 +44,7 @@ class WelcomeReceiverTest {
   private static final Path FILE = Path.of("..", "spec", "vectors", "mls", "welcome.json");
 
   private final MlsSuite suite = TestSuites.suite1();
-  private final KeyPair signer = suite.suite().signatureGenerateKeyPair();
+  private final RawKeyPair signer = suite.primitives().signatureGenerateKeyPair();
   private final byte[] initPriv;
   private final byte[] signerPub;
   private final KeyPackage keyPackage;
@@ -93,7 +93,7 @@ class WelcomeReceiverTest {
 
   @Test
   void join_wrongInitKey_isRejectedNamingGroupSecrets() {
-    byte[] otherInit = suite.suite().hpkeGenerateKeyPair().privateKey();
+    byte[] otherInit = suite.primitives().hpkeGenerateKeyPair().privateKey();
     assertThatThrownBy(() -> WelcomeReceiver.join(suite, welcome, keyPackage, otherInit,
         PskLookup.none(), info -> signerPub))
         .isInstanceOf(AuthenticationException.class)

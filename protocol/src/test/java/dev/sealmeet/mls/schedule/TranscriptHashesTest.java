@@ -30,7 +30,7 @@ class TranscriptHashesTest {
     // InterimTranscriptHashInput is confirmation_tag<V>: the varint length is hashed too.
     byte[] confirmed = new byte[32];
     byte[] tag = {7};
-    byte[] expected = suite.suite().hash(concat(confirmed, new byte[] {1, 7}));
+    byte[] expected = suite.primitives().hash(concat(confirmed, new byte[] {1, 7}));
     assertThat(TranscriptHashes.interimHash(suite, confirmed, tag)).isEqualTo(expected);
   }
 

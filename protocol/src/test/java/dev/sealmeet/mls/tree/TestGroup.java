@@ -1,6 +1,6 @@
 package dev.sealmeet.mls.tree;
 
-import dev.sealmeet.crypto.KeyPair;
+import dev.sealmeet.crypto.RawKeyPair;
 import dev.sealmeet.error.ProtocolException;
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.mls.crypto.MlsSuite;
@@ -48,8 +48,8 @@ final class TestGroup {
 
   /** Adds a fresh member at the leftmost blank leaf (a Commit of one Add without a path). */
   long add() throws SealmeetException {
-    KeyPair signature = suite.suite().signatureGenerateKeyPair();
-    KeyPair encryption = suite.suite().hpkeGenerateKeyPair();
+    RawKeyPair signature = suite.primitives().signatureGenerateKeyPair();
+    RawKeyPair encryption = suite.primitives().hpkeGenerateKeyPair();
     byte[] identity = ("member " + created++).getBytes(StandardCharsets.US_ASCII);
     LeafNode unsigned = new LeafNode(encryption.publicKey(), signature.publicKey(),
         new BasicCredential(identity), capabilities(), LeafNodeSource.KEY_PACKAGE,

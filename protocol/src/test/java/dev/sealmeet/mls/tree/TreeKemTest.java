@@ -117,7 +117,7 @@ class TreeKemTest {
     TestGroup g = TestGroup.of(4);
     TreeKem.Generated generated = commit(g, 0, List.of());
     List<UpdatePathNode> nodes = new ArrayList<>(generated.path().nodes());
-    byte[] otherKey = g.suite.suite().hpkeGenerateKeyPair().publicKey();
+    byte[] otherKey = g.suite.primitives().hpkeGenerateKeyPair().publicKey();
     nodes.set(1, new UpdatePathNode(otherKey, nodes.get(1).encryptedPathSecret()));
     UpdatePath path = new UpdatePath(generated.path().leafNode(), nodes);
     assertThatThrownBy(() -> new TreeKem(g.suite).decrypt(g.tree, 0, path, g.privates.get(2L),

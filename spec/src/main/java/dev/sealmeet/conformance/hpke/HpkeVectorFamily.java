@@ -3,7 +3,7 @@ package dev.sealmeet.conformance.hpke;
 import dev.sealmeet.conformance.CaseResult;
 import dev.sealmeet.conformance.VectorFamily;
 import dev.sealmeet.conformance.json.JsonNode;
-import dev.sealmeet.crypto.KeyPair;
+import dev.sealmeet.crypto.RawKeyPair;
 import dev.sealmeet.crypto.Secret;
 import dev.sealmeet.crypto.hpke.Hpke;
 import dev.sealmeet.crypto.hpke.HpkeContext;
@@ -78,8 +78,8 @@ public final class HpkeVectorFamily implements VectorFamily {
     byte[] psk = mode.usesPsk() ? c.hex("psk") : new byte[0];
     byte[] pskId = mode.usesPsk() ? c.hex("psk_id") : new byte[0];
 
-    KeyPair e = hpke.deriveKeyPair(c.hex("ikmE"));
-    KeyPair r = hpke.deriveKeyPair(c.hex("ikmR"));
+    RawKeyPair e = hpke.deriveKeyPair(c.hex("ikmE"));
+    RawKeyPair r = hpke.deriveKeyPair(c.hex("ikmR"));
     compare(bad, "skEm", c.hex("skEm"), e.privateKey());
     compare(bad, "pkEm", c.hex("pkEm"), e.publicKey());
     compare(bad, "skRm", c.hex("skRm"), r.privateKey());
@@ -88,7 +88,7 @@ public final class HpkeVectorFamily implements VectorFamily {
     byte[] skS = null;
     byte[] pkS = null;
     if (mode.usesSenderKey()) {
-      KeyPair s = hpke.deriveKeyPair(c.hex("ikmS"));
+      RawKeyPair s = hpke.deriveKeyPair(c.hex("ikmS"));
       compare(bad, "skSm", c.hex("skSm"), s.privateKey());
       compare(bad, "pkSm", c.hex("pkSm"), s.publicKey());
       skS = c.hex("skSm");
@@ -97,7 +97,7 @@ public final class HpkeVectorFamily implements VectorFamily {
 
     // Sender and receiver both start from the vector's keys, so a key-derivation bug above cannot
     // hide or cause a mismatch below.
-    KeyPair ephemeral = new KeyPair(c.hex("skEm"), c.hex("pkEm"));
+    RawKeyPair ephemeral = new RawKeyPair(c.hex("skEm"), c.hex("pkEm"));
     HpkeSenderContext sender =
         hpke.setupSenderWithEphemeral(mode, c.hex("pkRm"), info, psk, pskId, skS, ephemeral);
     compare(bad, "enc", c.hex("enc"), sender.enc());

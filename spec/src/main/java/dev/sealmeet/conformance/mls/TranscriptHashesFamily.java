@@ -41,7 +41,7 @@ public final class TranscriptHashesFamily implements VectorFamily {
       return;
     }
     byte[] tag = content.auth().confirmationTag().orElseThrow();
-    byte[] expectedTag = suite.suite().mac(
+    byte[] expectedTag = suite.primitives().mac(
         c.hex("confirmation_key"), c.hex("confirmed_transcript_hash_after"));
     m.isTrue("confirmation_tag is MAC(confirmation_key, confirmed_transcript_hash_after)",
         MessageDigest.isEqual(expectedTag, tag));

@@ -2,7 +2,7 @@ package dev.sealmeet.conformance.wycheproof;
 
 import dev.sealmeet.crypto.DhGroup;
 import dev.sealmeet.crypto.DhGroups;
-import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.BadKeyException;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Set;
@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * X25519/X448 ({@code xdh_comp_schema_v1}) and ECDH over P-256/384/521 with SEC1 point public keys
  * ({@code ecdh_ecpoint_test_schema_v1}) through {@link DhGroups}: {@code dh(private, public)} must
- * equal {@code shared}, or throw {@link InvalidKeyException} to reject.
+ * equal {@code shared}, or throw {@link BadKeyException} to reject.
  *
  * <p>Policy for {@code acceptable} (spec/wycheproof-policy.md): XDH cases are accepted with the
  * expected output (RFC 7748 §5: every 32/56-byte string is a valid input), except those whose shared
@@ -72,7 +72,7 @@ final class DhCheck implements Check {
     byte[] shared;
     try {
       shared = group.dh(privateKey, t.test().hex("public"));
-    } catch (InvalidKeyException e) {
+    } catch (BadKeyException e) {
       return Verdict.rejected(e);
     }
     return Verdict.acceptedComparing(Arrays.equals(shared, t.test().hex("shared")), "shared");

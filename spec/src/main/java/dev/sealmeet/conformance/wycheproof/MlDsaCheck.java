@@ -2,7 +2,7 @@ package dev.sealmeet.conformance.wycheproof;
 
 import dev.sealmeet.crypto.SignatureScheme;
 import dev.sealmeet.crypto.Signatures;
-import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.BadKeyException;
 import java.util.Arrays;
 
 /**
@@ -12,7 +12,7 @@ import java.util.Arrays;
  *
  * <p>Verify tests: {@code verify(publicKey, msg, sig)}. Sign tests: {@code publicKey(seed)} must equal
  * the group's {@code publicKey}, {@code sign(seed, msg)} must equal {@code sig}, and {@code sig} must
- * verify; {@link InvalidKeyException} is a rejection. Not offered by our API, so skipped: a non-empty
+ * verify; {@link BadKeyException} is a rejection. Not offered by our API, so skipped: a non-empty
  * {@code ctx}, external μ ({@code Internal} tests that give only {@code mu}), hedged signing (a
  * non-zero {@code rnd}), and expanded private keys ({@code noseed}) for {@code valid} tests; an
  * {@code invalid} test with an expanded key is run, and our API's refusal of that key counts.
@@ -87,7 +87,7 @@ final class MlDsaCheck implements Check {
     try {
       derived = scheme.publicKey(privateKey);
       signature = scheme.sign(privateKey, msg);
-    } catch (InvalidKeyException e) {
+    } catch (BadKeyException e) {
       return Verdict.rejected(e);
     }
     if (publicKey == null) {

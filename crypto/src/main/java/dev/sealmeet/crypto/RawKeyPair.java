@@ -8,13 +8,13 @@ package dev.sealmeet.crypto;
  * <p>{@link #toString()} never prints the private key. {@link #destroy()} zero-fills this object's
  * copy of the private key (see {@link Secret} for what the library wipes and when).
  */
-public final class KeyPair {
+public final class RawKeyPair {
   private final byte[] privateKey;
   private final byte[] publicKey;
   private boolean destroyed;
 
   /** Copies both arrays. */
-  public KeyPair(byte[] privateKey, byte[] publicKey) {
+  public RawKeyPair(byte[] privateKey, byte[] publicKey) {
     this.privateKey = privateKey.clone();
     this.publicKey = publicKey.clone();
   }
@@ -56,7 +56,7 @@ public final class KeyPair {
 
   @Override
   public String toString() {
-    return destroyed ? "KeyPair[destroyed]"
-        : "KeyPair[private " + privateKey.length + " bytes, public " + publicKey.length + " bytes]";
+    return destroyed ? "RawKeyPair[destroyed]"
+        : "RawKeyPair[private " + privateKey.length + " bytes, public " + publicKey.length + " bytes]";
   }
 }

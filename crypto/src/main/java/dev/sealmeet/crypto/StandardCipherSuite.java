@@ -3,7 +3,7 @@ package dev.sealmeet.crypto;
 import dev.sealmeet.crypto.hpke.Hpke;
 import dev.sealmeet.crypto.hpke.HpkeMode;
 import dev.sealmeet.error.AuthenticationException;
-import dev.sealmeet.error.InvalidKeyException;
+import dev.sealmeet.error.BadKeyException;
 import dev.sealmeet.error.SealmeetBugException;
 import dev.sealmeet.error.UnsupportedException;
 import java.security.GeneralSecurityException;
@@ -11,7 +11,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 
 /** A {@link CipherSuite} composed of a hash, an {@link Hkdf}, an {@link Aead}, HPKE and signatures. */
-final class MlsSuite implements CipherSuite {
+final class StandardCipherSuite implements CipherSuite {
   private static final byte[] NONE = new byte[0];
 
   private final int id;
@@ -26,7 +26,7 @@ final class MlsSuite implements CipherSuite {
   private final Hpke hpke;
   private final SignatureScheme signature;
 
-  MlsSuite(
+  StandardCipherSuite(
       int id,
       Hkdf kdf,
       String digestAlgorithm,
@@ -113,32 +113,32 @@ final class MlsSuite implements CipherSuite {
   }
 
   @Override
-  public KeyPair hpkeGenerateKeyPair() {
+  public RawKeyPair hpkeGenerateKeyPair() {
     return hpke.generateKeyPair(random);
   }
 
   @Override
-  public KeyPair hpkeDeriveKeyPair(byte[] ikm) {
+  public RawKeyPair hpkeDeriveKeyPair(byte[] ikm) {
     return hpke.deriveKeyPair(ikm);
   }
 
   @Override
   public HpkeSealed hpkeSeal(byte[] publicKey, byte[] info, byte[] aad, byte[] plaintext)
-      throws InvalidKeyException {
+      throws BadKeyException {
     return hpke.seal(HpkeMode.BASE, publicKey, info, aad, plaintext, NONE, NONE, null, random);
   }
 
   @Override
   public byte[] hpkeOpen(
       byte[] kemOutput, byte[] privateKey, byte[] info, byte[] aad, byte[] ciphertext)
-      throws InvalidKeyException, AuthenticationException {
+      throws BadKeyException, AuthenticationException {
     return hpke.open(HpkeMode.BASE, kemOutput, privateKey, info, aad, ciphertext, NONE, NONE, null);
   }
 
   @Override
   public HpkeExport hpkeExportSend(
       byte[] publicKey, byte[] info, byte[] exporterContext, int length)
-      throws InvalidKeyException {
+      throws BadKeyException {
     return hpke.sendExport(
         HpkeMode.BASE, publicKey, info, exporterContext, length, NONE, NONE, null, random);
   }
@@ -146,28 +146,28 @@ final class MlsSuite implements CipherSuite {
   @Override
   public Secret hpkeExportReceive(
       byte[] kemOutput, byte[] privateKey, byte[] info, byte[] exporterContext, int length)
-      throws InvalidKeyException {
+      throws BadKeyException {
     return hpke.receiveExport(
         HpkeMode.BASE, kemOutput, privateKey, info, exporterContext, length, NONE, NONE, null);
   }
 
   @Override
-  public byte[] hpkePublicKey(byte[] privateKey) throws InvalidKeyException {
+  public byte[] hpkePublicKey(byte[] privateKey) throws BadKeyException {
     return hpke.publicKey(privateKey);
   }
 
   @Override
-  public KeyPair signatureGenerateKeyPair() {
+  public RawKeyPair signatureGenerateKeyPair() {
     return signature.generateKeyPair(random);
   }
 
   @Override
-  public byte[] signaturePublicKey(byte[] privateKey) throws InvalidKeyException {
+  public byte[] signaturePublicKey(byte[] privateKey) throws BadKeyException {
     return signature.publicKey(privateKey);
   }
 
   @Override
-  public byte[] sign(byte[] privateKey, byte[] message) throws InvalidKeyException {
+  public byte[] sign(byte[] privateKey, byte[] message) throws BadKeyException {
     return signature.sign(privateKey, message);
   }
 
