@@ -13,8 +13,7 @@ import picocli.CommandLine.Option;
     description = {
       "Serves the MLSClient gRPC interface of the MLS working group's interop test harness",
       "(mls_client.proto, plaintext HTTP/2) until stopped, so that its test runner can play",
-      "scenarios between Sealmeet and other MLS implementations. Reinit and branch answer",
-      "UNIMPLEMENTED for now."
+      "scenarios between Sealmeet and other MLS implementations."
     })
 final class InteropClientCommand implements Callable<Integer> {
 

@@ -88,7 +88,7 @@ final class JoinOperations {
     try (KeyPackageBundle own = keyPackage(suite, identity, config)) {
       MlsGroup group = MlsGroup.create(own, identity, request.getGroupId().toByteArray(),
           List.of(), psks, config);
-      int id = states.register(new GroupState(group, identity, psks));
+      int id = states.register(new GroupState(group, identity, psks, config));
       return CreateGroupResponse.newBuilder().setStateId(id).build();
     }
   }
@@ -108,9 +108,9 @@ final class JoinOperations {
     Transaction tx = states.transaction(request.getTransactionId());
     MlsMessage welcome = MlsMessage.fromBytes(request.getWelcome().toByteArray());
     Optional<RatchetTree> tree = Proposals.tree(request.getRatchetTree());
-    MlsGroup group = MlsGroup.join(welcome, tx.bundle(), tx.identity(), tree, tx.psks(),
-        config(request.getEncryptHandshake()));
-    int id = states.register(new GroupState(group, tx.identity(), tx.psks()));
+    GroupConfig config = config(request.getEncryptHandshake());
+    MlsGroup group = MlsGroup.join(welcome, tx.bundle(), tx.identity(), tree, tx.psks(), config);
+    int id = states.register(new GroupState(group, tx.identity(), tx.psks(), config));
     states.remove(request.getTransactionId(), tx);
     return JoinGroupResponse.newBuilder().setStateId(id)
         .setEpochAuthenticator(ByteString.copyFrom(group.epochAuthenticator())).build();
@@ -134,10 +134,11 @@ final class JoinOperations {
           Proposals.members(Proposals.treeOf(info, request.getRatchetTree())),
           request.getIdentity()));
     }
+    GroupConfig config = config(request.getEncryptHandshake());
     ExternalJoinResult joined = MlsGroup.joinExternal(message,
         Proposals.tree(request.getRatchetTree()), identity, capabilities(suite), prior, pskIds,
-        psks, config(request.getEncryptHandshake()));
-    int id = states.register(new GroupState(joined.group(), identity, psks));
+        psks, config);
+    int id = states.register(new GroupState(joined.group(), identity, psks, config));
     return ExternalJoinResponse.newBuilder().setStateId(id).setCommit(bytes(joined.commit()))
         .setEpochAuthenticator(ByteString.copyFrom(joined.group().epochAuthenticator())).build();
   }
@@ -221,11 +222,12 @@ final class JoinOperations {
         reader -> new ExternalSender(reader.readOpaque(), Credential.decode(reader)));
   }
 
-  private static SigningIdentity identity(MlsSuite suite, ByteString name) {
+  static SigningIdentity identity(MlsSuite suite, ByteString name) {
     return SigningIdentity.generate(suite, new BasicCredential(name.toByteArray()));
   }
 
-  private static KeyPackageBundle keyPackage(MlsSuite suite, SigningIdentity identity,
+  /** A KeyPackage of {@code identity} in {@code suite}, valid for a day, with its private keys. */
+  static KeyPackageBundle keyPackage(MlsSuite suite, SigningIdentity identity,
       GroupConfig config) {
     return KeyPackageBundle.create(suite, identity, capabilities(suite), KEY_PACKAGE_VALIDITY,
         false, List.of(), config);

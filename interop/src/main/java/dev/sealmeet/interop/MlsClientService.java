@@ -2,6 +2,9 @@ package dev.sealmeet.interop;
 
 import dev.sealmeet.crypto.CipherSuites;
 import dev.sealmeet.error.SealmeetException;
+import dev.sealmeet.mls.message.MlsMessage;
+import dev.sealmeet.mls.message.ProtocolVersion;
+import dev.sealmeet.mls.message.ReInitProposal;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.stub.StreamObserver;
@@ -83,7 +86,7 @@ public final class MlsClientService extends MLSClientGrpc.MLSClientImplBase {
   private final GroupOperations groups;
   private final SubgroupOperations subgroups;
 
-  /** A service with empty state, reinit and branch answered UNIMPLEMENTED. */
+  /** A service with empty state. */
   public MlsClientService() {
     this(new SecureRandom());
   }
@@ -91,8 +94,7 @@ public final class MlsClientService extends MLSClientGrpc.MLSClientImplBase {
   MlsClientService(SecureRandom random) {
     this.joins = new JoinOperations(states, random);
     this.groups = new GroupOperations(states, random);
-    // Reinit and branch: replace this with an implementation over MlsGroup once it offers them.
-    this.subgroups = new UnsupportedSubgroups();
+    this.subgroups = new ResumptionOperations(states, joins, groups);
   }
 
   /** The number of states, transactions and signers held (for tests). */
@@ -285,9 +287,15 @@ public final class MlsClientService extends MLSClientGrpc.MLSClientImplBase {
   @Override
   public void reInitProposal(ReInitProposalRequest request,
       StreamObserver<ProposalResponse> out) {
-    call("ReInitProposal", out, () -> groups.propose(request.getStateId(),
-        s -> s.group().proposeReInit(request.getGroupId().toByteArray(),
-            request.getCipherSuite(), Proposals.extensions(request.getExtensionsList()))));
+    call("ReInitProposal", out, () -> groups.propose(request.getStateId(), s -> {
+      ReInitProposal reInit = new ReInitProposal(request.getGroupId().toByteArray(),
+          ProtocolVersion.MLS10, request.getCipherSuite(),
+          Proposals.extensions(request.getExtensionsList()));
+      MlsMessage proposal = s.group().proposeReInit(reInit.groupId(), reInit.cipherSuite(),
+          reInit.extensions());
+      s.sentReInit(proposal, reInit);
+      return proposal;
+    }));
   }
 
   @Override

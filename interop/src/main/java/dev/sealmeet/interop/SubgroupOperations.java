@@ -17,13 +17,9 @@ import mls_client.MlsClient.ReInitWelcomeRequest;
 
 /**
  * The RPCs that start a successor group: reinitialization (RFC 9420 §11.2) and branching (§11.3).
- * {@link MlsClientService} delegates them here so that they can be wired in with one class once
- * {@code MlsGroup} offers them; until then {@link UnsupportedSubgroups} answers UNIMPLEMENTED.
- * To wire them in: implement this interface over the new {@code MlsGroup} calls, constructed
- * with the server's {@link ClientStates} (to look up and register states) and randomness, and
- * construct it in {@link MlsClientService}'s constructor instead of {@link UnsupportedSubgroups}.
- * {@code ReInitProposal} needs nothing more: it is served today over {@code
- * MlsGroup.proposeReInit}.
+ * {@link MlsClientService} delegates them here; {@link ResumptionOperations} serves them over
+ * {@code MlsGroup.reinitialize}, {@code MlsGroup.branch} and {@code MlsGroup.joinResumed}. {@code
+ * ReInitProposal} is served with the other proposals, over {@code MlsGroup.proposeReInit}.
  */
 interface SubgroupOperations {
   /** {@code ReInitCommit}: commits a ReInit proposal given by reference. */

@@ -13,7 +13,7 @@
  *                                       MlsGroup, KeyPackageBundle, ExternalProposals, …
  * </pre>
  *
- * <p>Reinit and branch go through {@link dev.sealmeet.interop.SubgroupOperations}, answered with
- * {@code UNIMPLEMENTED} until the group API offers them.
+ * <p>Reinit and branch go through {@link dev.sealmeet.interop.SubgroupOperations}, served by
+ * {@link dev.sealmeet.interop.ResumptionOperations}.
  */
 package dev.sealmeet.interop;
