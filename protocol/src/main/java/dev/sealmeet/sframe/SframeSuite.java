@@ -11,7 +11,7 @@ import dev.sealmeet.error.UnsupportedException;
  * working group's reference implementation after publication (test vectors in
  * {@code spec/vectors/sframe/post-rfc}) and may change or be renumbered. They are opt-in:
  * {@link #fromId(int)} does not return them, and senders and receivers refuse them unless built with
- * {@code allowProvisionalSuites(true)}.
+ * options from {@link SframeOptions#withProvisionalSuites(boolean) withProvisionalSuites(true)}.
  *
  * <p>Sizes follow RFC 9605 §4.4: {@code Nk} is the AEAD key length, {@code Nn} the nonce length,
  * {@code Nt} the tag length, {@code Nh} the hash length, and for the AES-CTR + HMAC construction

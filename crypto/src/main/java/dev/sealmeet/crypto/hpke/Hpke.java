@@ -168,7 +168,7 @@ public final class Hpke {
    *
    * @throws BadKeyException if {@code pkR}, {@code skS} or the ephemeral key is invalid
    */
-  public HpkeSenderContext setupSenderWithEphemeral(
+  HpkeSenderContext setupSenderWithEphemeral(
       HpkeMode mode, byte[] pkR, byte[] info, byte[] psk, byte[] pskId, byte[] skS,
       RawKeyPair ephemeral) throws BadKeyException {
     checkCommon(mode, info, psk, pskId);
@@ -225,7 +225,7 @@ public final class Hpke {
    * The key schedule's intermediate {@code secret = LabeledExtract(shared_secret, "secret", psk)}
    * (RFC 9180 §5.1). For known-answer tests only.
    */
-  public Secret keyScheduleSecret(byte[] sharedSecret, byte[] psk) {
+  Secret keyScheduleSecret(byte[] sharedSecret, byte[] psk) {
     requireNonNull(sharedSecret, "sharedSecret");
     requireNonNull(psk, "psk");
     return Secret.wrap(labeledKdf.extract(sharedSecret, "secret", psk));

@@ -63,19 +63,19 @@ public abstract class HpkeContext {
   }
 
   /** The AEAD key (empty for the export-only AEAD). For known-answer tests; wipe the copy. */
-  public synchronized Secret aeadKey() {
+  synchronized Secret aeadKey() {
     checkLive();
     return Secret.copyOf(key);
   }
 
   /** The base nonce (empty for the export-only AEAD). For known-answer tests; wipe the copy. */
-  public synchronized Secret baseNonce() {
+  synchronized Secret baseNonce() {
     checkLive();
     return Secret.copyOf(baseNonce);
   }
 
   /** The exporter secret. For known-answer tests; wipe the copy. */
-  public synchronized Secret exporterSecret() {
+  synchronized Secret exporterSecret() {
     checkLive();
     return Secret.copyOf(exporterSecret);
   }
@@ -86,7 +86,7 @@ public abstract class HpkeContext {
    *
    * @throws IllegalStateException for an export-only or destroyed context
    */
-  public synchronized Secret nextNonce() {
+  synchronized Secret nextNonce() {
     return Secret.wrap(currentNonce());
   }
 

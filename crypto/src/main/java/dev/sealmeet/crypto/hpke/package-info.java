@@ -34,7 +34,8 @@
  * <p>Secrets: contexts and key schedule outputs never print key material; {@link
  * dev.sealmeet.crypto.hpke.HpkeContext#destroy()} wipes a context. The accessors that expose the key
  * schedule ({@code aeadKey}, {@code baseNonce}, {@code exporterSecret}, {@code nextNonce}, {@code
- * Hpke.keyScheduleSecret}, {@code Hpke.setupSenderWithEphemeral}) exist for known-answer tests and
- * return {@link dev.sealmeet.crypto.Secret} holders.
+ * Hpke.keyScheduleSecret}, {@code Hpke.setupSenderWithEphemeral}) are package-private; the
+ * conformance runner reaches them only through {@link dev.sealmeet.crypto.hpke.HpkeKnownAnswers},
+ * which is not API.
  */
 package dev.sealmeet.crypto.hpke;

@@ -38,7 +38,7 @@ public final class LeafNodeValidator {
       throw new ProtocolException("RFC 9420 §7.3",
           "leaf_node_source is " + leaf.source() + ", expected " + expectedSource);
     }
-    if (!signatures.verifyLeafSignature(leaf, groupId, leafIndex)) {
+    if (!signatures.leafSignatureValid(leaf, groupId, leafIndex)) {
       throw new ProtocolException("RFC 9420 §7.3", "leaf node signature does not verify");
     }
     for (Extension e : leaf.extensions()) {

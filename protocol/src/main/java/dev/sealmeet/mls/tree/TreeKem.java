@@ -242,7 +242,7 @@ public final class TreeKem {
     }
     int slot = -1;
     for (int i = 0; i < resolution.size() && slot < 0; i++) {
-      if (receiver.key(resolution.get(i)).isPresent()) {
+      if (receiver.holds(resolution.get(i))) {
         slot = i;
       }
     }
@@ -250,7 +250,9 @@ public final class TreeKem {
       throw new ProtocolException("RFC 9420 §7.5",
           "leaf " + me + " holds no private key in the resolution of node " + copath.get(start));
     }
-    byte[] privateKey = receiver.key(resolution.get(slot)).orElseThrow().copyBytes();
+    Secret held = receiver.key(resolution.get(slot)).orElseThrow();
+    byte[] privateKey = held.copyBytes();
+    held.destroy();
     byte[] decrypted;
     try {
       HpkeCiphertext ct = ciphertexts.get(slot);

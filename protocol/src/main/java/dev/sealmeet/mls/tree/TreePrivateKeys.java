@@ -51,9 +51,15 @@ public final class TreePrivateKeys {
     return keys.keySet();
   }
 
-  /** The private key held for {@code nodeIndex}, if any. */
+  /** Whether a private key is held for {@code nodeIndex}. */
+  public boolean holds(int nodeIndex) {
+    return keys.containsKey(nodeIndex);
+  }
+
+  /** A copy of the private key held for {@code nodeIndex}, if any; the caller destroys it. */
   public Optional<Secret> key(int nodeIndex) {
-    return Optional.ofNullable(keys.get(nodeIndex));
+    Secret held = keys.get(nodeIndex);
+    return held == null ? Optional.empty() : Optional.of(held.copy());
   }
 
   /**

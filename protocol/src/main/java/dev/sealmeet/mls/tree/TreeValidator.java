@@ -171,7 +171,7 @@ public final class TreeValidator {
    */
   private long firstBadSignature(RatchetTree tree, byte[] groupId, List<Long> members) {
     return members.parallelStream()
-        .filter(i -> !verifyLeafSignature(tree.leaf(i).orElseThrow(), groupId, i))
+        .filter(i -> !leafSignatureValid(tree.leaf(i).orElseThrow(), groupId, i))
         .mapToLong(Long::longValue)
         .min()
         .orElse(-1);
@@ -190,7 +190,7 @@ public final class TreeValidator {
   /**
    * Whether {@code leaf}'s signature verifies as leaf {@code leafIndex} of group {@code groupId}.
    */
-  public boolean verifyLeafSignature(LeafNode leaf, byte[] groupId, long leafIndex) {
+  public boolean leafSignatureValid(LeafNode leaf, byte[] groupId, long leafIndex) {
     return suite.verifyWithLabel(leaf.signatureKey(), LEAF_NODE_LABEL,
         leaf.toBeSigned(groupId, leafIndex), leaf.signature());
   }

@@ -7,6 +7,7 @@ import dev.sealmeet.crypto.RawKeyPair;
 import dev.sealmeet.crypto.Secret;
 import dev.sealmeet.crypto.hpke.Hpke;
 import dev.sealmeet.crypto.hpke.HpkeContext;
+import dev.sealmeet.crypto.hpke.HpkeKnownAnswers;
 import dev.sealmeet.crypto.hpke.HpkeMode;
 import dev.sealmeet.crypto.hpke.HpkeReceiverContext;
 import dev.sealmeet.crypto.hpke.HpkeSenderContext;
@@ -99,7 +100,7 @@ public final class HpkeVectorFamily implements VectorFamily {
     // hide or cause a mismatch below.
     RawKeyPair ephemeral = new RawKeyPair(c.hex("skEm"), c.hex("pkEm"));
     HpkeSenderContext sender =
-        hpke.setupSenderWithEphemeral(mode, c.hex("pkRm"), info, psk, pskId, skS, ephemeral);
+        HpkeKnownAnswers.setupSenderWithEphemeral(hpke, mode, c.hex("pkRm"), info, psk, pskId, skS, ephemeral);
     compare(bad, "enc", c.hex("enc"), sender.enc());
     HpkeReceiverContext receiver =
         hpke.setupReceiver(mode, c.hex("enc"), c.hex("skRm"), info, psk, pskId, pkS);
@@ -107,7 +108,7 @@ public final class HpkeVectorFamily implements VectorFamily {
     Secret shared = hpke.decapsulate(c.hex("enc"), c.hex("skRm"), pkS);
     compare(bad, "shared_secret", c.hex("shared_secret"), shared.copyBytes());
     compare(bad, "secret", c.hex("secret"),
-        hpke.keyScheduleSecret(c.hex("shared_secret"), psk).copyBytes());
+        HpkeKnownAnswers.keyScheduleSecret(hpke, c.hex("shared_secret"), psk).copyBytes());
     shared.destroy();
 
     checkSchedule(bad, "sender", c, sender, hpke);
@@ -117,8 +118,8 @@ public final class HpkeVectorFamily implements VectorFamily {
     for (int i = 0; i < encryptions.size(); i++) {
       JsonNode enc = encryptions.get(i);
       String at = "encryptions[" + i + "].";
-      compare(bad, at + "nonce (sender)", enc.hex("nonce"), sender.nextNonce().copyBytes());
-      compare(bad, at + "nonce (receiver)", enc.hex("nonce"), receiver.nextNonce().copyBytes());
+      compare(bad, at + "nonce (sender)", enc.hex("nonce"), HpkeKnownAnswers.nextNonce(sender).copyBytes());
+      compare(bad, at + "nonce (receiver)", enc.hex("nonce"), HpkeKnownAnswers.nextNonce(receiver).copyBytes());
       byte[] ours = sender.seal(enc.hex("aad"), enc.hex("pt"));
       compare(bad, at + "ct", enc.hex("ct"), ours);
       try {
@@ -155,10 +156,10 @@ public final class HpkeVectorFamily implements VectorFamily {
     compare(bad, "key_schedule_context (" + side + ")", c.hex("key_schedule_context"),
         ctx.keyScheduleContext());
     compare(bad, "exporter_secret (" + side + ")", c.hex("exporter_secret"),
-        ctx.exporterSecret().copyBytes());
+        HpkeKnownAnswers.exporterSecret(ctx).copyBytes());
     // The export-only AEAD has no key or nonce: the vectors give them as empty strings.
-    compare(bad, "key (" + side + ")", c.hex("key"), ctx.aeadKey().copyBytes());
-    compare(bad, "base_nonce (" + side + ")", c.hex("base_nonce"), ctx.baseNonce().copyBytes());
+    compare(bad, "key (" + side + ")", c.hex("key"), HpkeKnownAnswers.aeadKey(ctx).copyBytes());
+    compare(bad, "base_nonce (" + side + ")", c.hex("base_nonce"), HpkeKnownAnswers.baseNonce(ctx).copyBytes());
   }
 
   private static void compare(List<String> bad, String field, byte[] expected, byte[] actual) {

@@ -125,7 +125,7 @@ public final class TreeKemFamily implements VectorFamily {
     }
     TreeKem.Generated generated = kem.generate(tree, sender, tree.leaf(sender).orElseThrow(),
         signatureKey, base, List.of(), RANDOM);
-    m.isTrue(fresh + " leaf signature", new TreeValidator(suite).verifyLeafSignature(
+    m.isTrue(fresh + " leaf signature", new TreeValidator(suite).leafSignatureValid(
         generated.path().leafNode(), base.groupId(), sender));
     RatchetTree merged = kem.merge(tree, sender, generated.path());
     m.isTrue(fresh + " merged tree equals sender's tree", merged.equals(generated.tree()));

@@ -56,7 +56,7 @@ public final class TreeValidationFamily implements VectorFamily {
     }
     TreeValidator validator = new TreeValidator(suite);
     for (long leaf : tree.occupiedLeaves()) {
-      m.isTrue("signature of leaf " + leaf, validator.verifyLeafSignature(
+      m.isTrue("signature of leaf " + leaf, validator.leafSignatureValid(
           tree.leaf(leaf).orElseThrow(), groupId, leaf));
     }
     try {
