@@ -52,6 +52,8 @@ def main():
             for field in fields:
                 write(os.path.join(group_dir, target), f"messages-{i}-{field}",
                       bytes.fromhex(case[field]))
+        write(os.path.join(group_dir, "processSignedCommit"), f"messages-{i}-commit",
+              bytes.fromhex(case["commit"]))
         write(os.path.join(group_dir, "keyPackage"), f"messages-{i}-key_package",
               bytes.fromhex(case["mls_key_package"])[MLS_MESSAGE_HEADER:])
         write(os.path.join(msg_dir, "ratchetTree"), f"messages-{i}-ratchet_tree",

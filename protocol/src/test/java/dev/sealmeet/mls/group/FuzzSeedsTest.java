@@ -1,7 +1,9 @@
 package dev.sealmeet.mls.group;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sealmeet.error.AuthenticationException;
 import dev.sealmeet.error.SealmeetException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,6 +29,8 @@ class FuzzSeedsTest {
     FuzzGroup group = FuzzGroup.create();
     Map<String, byte[]> seeds = new LinkedHashMap<>();
     seeds.put("processCommit/fixture-commit", group.commit.commit().toBytes());
+    seeds.put("processSignedCommit/fixture-commit",
+        FuzzGroup.commitOf(group.commit.commit()).toBytes());
     seeds.put("processApplication/fixture-application", group.application.toBytes());
     seeds.put("join/fixture-welcome", group.commit.welcome().orElseThrow().toBytes());
     seeds.put("joinExternal/fixture-group-info", group.groupInfo.toBytes());
@@ -49,6 +53,11 @@ class FuzzSeedsTest {
     FuzzGroup group = FuzzGroup.create();
     assertThat(group.bob.process(group.commit.commit())).isInstanceOf(StagedCommit.class);
     assertThat(group.bob.process(group.application)).isInstanceOf(ApplicationMessage.class);
+    // Alice's own commit, re-signed with a zero confirmation tag: rejected only for the tag.
+    assertThatThrownBy(() -> group.bob.process(
+        group.signedByAlice(FuzzGroup.commitOf(group.commit.commit()))))
+        .isInstanceOf(AuthenticationException.class)
+        .hasMessageContaining("confirmation");
     for (int i = 0; i < 2; i++) {
       try (MlsGroup carol = MlsGroup.join(group.commit.welcome().orElseThrow(),
           group.carol.keyPackage(), group.carol.identity(), Optional.empty(), new PskStore(),

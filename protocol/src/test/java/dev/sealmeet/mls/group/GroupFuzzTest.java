@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.sealmeet.codec.TlsReader;
+import dev.sealmeet.mls.message.Commit;
 import dev.sealmeet.mls.message.KeyPackage;
 import dev.sealmeet.mls.message.MlsMessage;
 import dev.sealmeet.testing.FuzzChecks;
@@ -14,7 +15,8 @@ import java.util.OptionalLong;
 
 /**
  * Coverage-guided fuzzing of the group's network entry points (issue 9 §2): {@link
- * MlsGroup#process} for a commit and for an application message, {@link MlsGroup#join} from a
+ * MlsGroup#process} for a commit (as sent, and as a fuzzed Commit that Alice signs) and for an
+ * application message, {@link MlsGroup#join} from a
  * Welcome, {@link MlsGroup#joinExternal} from a GroupInfo, and a KeyPackage offered to {@link
  * MlsGroup#proposeAdd}. Only {@code SealmeetException} subtypes may escape, one call allocates
  * within {@link Budget#STEP}, and a rejection leaves the receiving group exactly as it was ({@link
@@ -27,6 +29,7 @@ import java.util.OptionalLong;
  */
 class GroupFuzzTest {
   private static FuzzGroup commitGroup;
+  private static FuzzGroup signedGroup;
   private static FuzzGroup applicationGroup;
   private static FuzzGroup joinGroup;
   private static FuzzGroup externalGroup;
@@ -51,6 +54,23 @@ class GroupFuzzTest {
   void processCommit(byte[] bytes) {
     commitGroup = fixture(commitGroup);
     process(commitGroup, bytes);
+  }
+
+  /**
+   * Commit bytes (the bare struct, RFC 9420 §12.4) that Alice signs and frames for the epoch, so
+   * that Bob's processing gets past the signature and membership tag into proposal validation,
+   * the tree changes, the UpdatePath and the key schedule. The confirmation tag is zeros (Alice
+   * cannot compute it for a path she did not make), so nothing is accepted and Bob never changes.
+   */
+  @FuzzTest(maxDuration = "5m")
+  void processSignedCommit(byte[] bytes) {
+    signedGroup = fixture(signedGroup);
+    FuzzGroup group = signedGroup;
+    GroupSnapshot before = GroupSnapshot.of(group.bob);
+    boolean rejected = FuzzChecks.rejects(bytes.length, Budget.STEP, () -> group.bob.process(
+        group.signedByAlice(TlsReader.decodeExactly(bytes, Commit::decode))));
+    assertThat(rejected).isTrue();
+    assertThat(GroupSnapshot.of(group.bob)).isEqualTo(before);
   }
 
   /** MLSMessage bytes as application data for Bob (seed: Alice's PrivateMessage). */
