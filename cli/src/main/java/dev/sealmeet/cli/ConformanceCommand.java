@@ -15,9 +15,13 @@ import picocli.CommandLine.Option;
     name = "conformance",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs every recognised test-vector file under the given folders (recursively) and prints",
+      "Runs every test-vector file (*.json) under the given folders (recursively) and prints",
       "'FILE: N passed, M failed, K skipped' per file, then 'N passed, M failed'.",
-      "Exit status 1 if any case failed."
+      "A file that no vector family recognises is an error, and so is a file that cannot be",
+      "read or is malformed; each counts as one failure, and the run goes on to the next file.",
+      "Exit status: 0 if no case or file failed and at least one case passed; 1 if anything",
+      "failed, or if nothing passed (every case skipped, or no vector files); 2 if a folder",
+      "does not exist."
     })
 final class ConformanceCommand implements Callable<Integer> {
 
@@ -45,7 +49,11 @@ final class ConformanceCommand implements Callable<Integer> {
     } else {
       ReportPrinter.printText(report, System.out);
     }
-    return report.failed() > 0 ? 1 : 0;
+    if (report.failed() == 0 && report.passed() == 0) {
+      System.err.println("sealmeet: no case passed (" + report.skipped() + " skipped, "
+          + report.files().size() + " files); a run that checks nothing fails");
+    }
+    return report.succeeded() ? 0 : 1;
   }
 
   /** {@code $SEALMEET_HOME/spec/vectors} (set by the launcher), else {@code spec/vectors}. */

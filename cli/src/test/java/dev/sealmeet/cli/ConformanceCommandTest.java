@@ -73,4 +73,34 @@ class ConformanceCommandTest {
         .execute("conformance", "--vectors", dir.resolve("absent").toString());
     assertThat(status).isEqualTo(2);
   }
+
+  @Test
+  void conformance_onlyUnrecognisedFiles_exitsOne(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("notes.json"), "{\"not\": \"a vector file\"}");
+    int status = new CommandLine(new Main()).execute("conformance", "--vectors", dir.toString());
+    assertThat(status).isEqualTo(1);
+    assertThat(lines()).contains("notes.json: unrecognised (no vector family runs this file)");
+    assertThat(lines().get(lines().size() - 1)).isEqualTo("0 passed, 1 failed");
+  }
+
+  @Test
+  void conformance_nothingPassed_exitsOne(@TempDir Path dir) throws IOException {
+    int empty = new CommandLine(new Main()).execute("conformance", "--vectors", dir.toString());
+    assertThat(empty).isEqualTo(1);
+    Path sframe = Files.createDirectories(dir.resolve("sframe"));
+    Files.writeString(sframe.resolve("test-vectors.json"), "{\"aes_ctr_hmac\": [{\"cipher_suite\":"
+        + " 61440, \"key\": \"00\"}]}");
+    int skippedOnly = new CommandLine(new Main())
+        .execute("conformance", "--vectors", dir.toString());
+    assertThat(skippedOnly).isEqualTo(1);
+    assertThat(lines()).contains("1 skipped in all");
+  }
+
+  @Test
+  void conformance_help_statesWhatFails() {
+    new CommandLine(new Main()).execute("conformance", "--help");
+    String help = String.join(" ", lines()).replaceAll("\\s+", " ");
+    assertThat(help).contains("no vector family recognises is an error")
+        .contains("if nothing passed");
+  }
 }

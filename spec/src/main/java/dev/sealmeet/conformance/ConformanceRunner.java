@@ -1,6 +1,7 @@
 package dev.sealmeet.conformance;
 
 import dev.sealmeet.conformance.json.Json;
+import dev.sealmeet.conformance.json.JsonException;
 import dev.sealmeet.conformance.json.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,8 +14,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Runs every recognised vector file under the given folders (searched recursively) through the
- * registered {@link VectorFamily families}. Files no family claims are reported as unrecognised.
+ * Runs every vector file under the given folders (searched recursively) through the registered
+ * {@link VectorFamily families}. A file no family claims is reported as unrecognised, which is a
+ * failure of that file; so is a file that cannot be read or is malformed. One bad file never stops
+ * the run.
  */
 public final class ConformanceRunner {
   private final List<VectorFamily> families;
@@ -46,20 +49,31 @@ public final class ConformanceRunner {
     JsonNode content;
     try {
       content = Json.parse(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | JsonException e) {
       return new FileReport(relative, "", List.of(), "cannot read: " + e.getMessage());
     }
     for (VectorFamily family : families) {
-      if (family.recognises(relative, content)) {
+      boolean recognised;
+      try {
+        recognised = family.recognises(relative, content);
+      } catch (JsonException e) {
+        return new FileReport(relative, family.name(), List.of(),
+            "malformed for " + family.name() + ": " + e.getMessage());
+      }
+      if (recognised) {
         try {
           return new FileReport(relative, family.name(), family.run(content), "");
+        } catch (JsonException e) {
+          return new FileReport(relative, family.name(), List.of(),
+              "malformed for " + family.name() + ": " + e.getMessage());
         } catch (RuntimeException e) {
+          // A family must report each case; an escape is its bug, reported against this file.
           return new FileReport(relative, family.name(), List.of(),
               "runner error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
       }
     }
-    return new FileReport(relative, "", List.of(), "");
+    return FileReport.unrecognised(relative);
   }
 
   private static List<Path> jsonFiles(Path folder) {

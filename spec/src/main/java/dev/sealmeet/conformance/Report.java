@@ -19,6 +19,14 @@ public record Report(List<FileReport> files) {
     return files.stream().mapToLong(FileReport::failures).sum();
   }
 
+  /**
+   * Whether the run succeeded: no case or file failed (an unrecognised file is a failure), and at
+   * least one case passed, so that a run over nothing, or over skips only, does not pass.
+   */
+  public boolean succeeded() {
+    return failed() == 0 && passed() > 0;
+  }
+
   /** Skipped cases over all files. */
   public long skipped() {
     return files.stream().mapToLong(f -> f.count(Outcome.SKIPPED)).sum();

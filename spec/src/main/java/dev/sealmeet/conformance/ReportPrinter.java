@@ -21,7 +21,7 @@ public final class ReportPrinter {
   public static void printText(Report report, PrintStream out) {
     for (FileReport file : report.files()) {
       if (file.unrecognised()) {
-        out.println(file.file() + ": unrecognised (no vector family runs this file)");
+        out.println(file.file() + ": " + FileReport.UNRECOGNISED);
         continue;
       }
       if (!file.error().isEmpty()) {

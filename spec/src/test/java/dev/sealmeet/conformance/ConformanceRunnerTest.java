@@ -16,7 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ConformanceRunnerTest {
 
-  /** Claims files named "fake*.json"; case value 1 passes, 0 fails, null is skipped, "boom" throws. */
+  /**
+   * Claims files named "fake*.json"; case value 1 passes, 0 fails, null is skipped, an object
+   * throws (a bug of the family), anything else is malformed for it.
+   */
   static final class FakeFamily implements VectorFamily {
     @Override
     public String name() {
@@ -32,7 +35,9 @@ class ConformanceRunnerTest {
     public List<CaseResult> run(JsonNode content) {
       List<CaseResult> out = new ArrayList<>();
       for (JsonNode c : content.elements()) {
-        if (c.isNull()) {
+        if (c.isObject()) {
+          throw new IllegalStateException("boom");
+        } else if (c.isNull()) {
           out.add(CaseResult.skipped(c.path(), "no value"));
         } else if (c.asInt() == 1) {
           out.add(CaseResult.passed(c.path()));
@@ -60,10 +65,47 @@ class ConformanceRunnerTest {
     Report report = run();
 
     assertThat(report.passed()).isEqualTo(2);
-    assertThat(report.failed()).isEqualTo(1);
+    assertThat(report.failed()).isEqualTo(2);
     assertThat(report.skipped()).isEqualTo(1);
     assertThat(report.files()).extracting(FileReport::file).containsExactly("other.json", "sub/fake-a.json");
     assertThat(report.files().get(0).unrecognised()).isTrue();
+  }
+
+  @Test
+  void run_unrecognisedFile_isAFailure() throws IOException {
+    Files.writeString(dir.resolve("fake.json"), "[1]");
+    Files.writeString(dir.resolve("stray.json"), "{\"cases\": []}");
+    Report report = run();
+    assertThat(report.passed()).isEqualTo(1);
+    assertThat(report.failed()).isEqualTo(1);
+    assertThat(report.succeeded()).isFalse();
+    assertThat(report.files().get(1).error()).isEqualTo(FileReport.UNRECOGNISED);
+  }
+
+  @Test
+  void run_nothingPassed_doesNotSucceed() throws IOException {
+    Files.writeString(dir.resolve("fake.json"), "[null, null]");
+    Report report = run();
+    assertThat(report.failed()).isZero();
+    assertThat(report.skipped()).isEqualTo(2);
+    assertThat(report.succeeded()).isFalse();
+    assertThat(new ConformanceRunner(List.of(new FakeFamily())).run(List.of()).succeeded())
+        .isFalse();
+    Files.writeString(dir.resolve("fake-2.json"), "[1]");
+    assertThat(run().succeeded()).isTrue();
+  }
+
+  @Test
+  void run_malformedWycheproofFile_isThatFilesFailureAndTheRunGoesOn() throws IOException {
+    Files.writeString(dir.resolve("a_test.json"),
+        "{\"algorithm\": \"XDH\", \"schema\": 7, \"testGroups\": []}");
+    Files.writeString(dir.resolve("fake.json"), "[1]");
+    Report report = ConformanceRunner.withAllFamilies().run(List.of(dir));
+    assertThat(report.files()).extracting(FileReport::file)
+        .containsExactly("a_test.json", "fake.json");
+    assertThat(report.files().get(0).error()).contains("malformed").contains("$.schema");
+    assertThat(report.files().get(1).unrecognised()).isTrue();
+    assertThat(report.failed()).isEqualTo(2);
   }
 
   @Test
@@ -76,10 +118,15 @@ class ConformanceRunnerTest {
 
   @Test
   void run_familyThrowing_countsAsFailure() throws IOException {
-    Files.writeString(dir.resolve("fake.json"), "[\"boom\"]");
+    Files.writeString(dir.resolve("fake.json"), "[{}]");
+    Files.writeString(dir.resolve("fake-2.json"), "[\"boom\"]");
     Report report = run();
-    assertThat(report.failed()).isEqualTo(1);
-    assertThat(report.files().get(0).error()).contains("runner error");
+    assertThat(report.failed()).isEqualTo(2);
+    // fake-2.json sorts first.
+    assertThat(report.files().get(0).error())
+        .isEqualTo("malformed for fake: $[0]: expected an integer");
+    assertThat(report.files().get(1).error())
+        .isEqualTo("runner error: IllegalStateException: boom");
   }
 
   @Test

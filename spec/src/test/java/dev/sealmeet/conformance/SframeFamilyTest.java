@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sealmeet.conformance.json.Json;
 import dev.sealmeet.conformance.json.JsonNode;
+import dev.sealmeet.error.UnsupportedException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,5 +71,33 @@ class SframeFamilyTest {
       assertThat(r.detail()).contains("0xf000");
       assertThat(r.name()).isEqualTo("aes_ctr_hmac / suite 61440 / case 0");
     });
+  }
+
+  @Test
+  void runSuiteCase_unsupportedOutsideTheSuiteLookup_isAFailureNotASkip() {
+    JsonNode c = Json.parse("{\"cipher_suite\": 4}");
+    CaseResult result = SframeFamily.runSuiteCase("case", c, (suite, node, mismatches) -> {
+      throw new UnsupportedException("something deeper than the suite");
+    });
+    assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(SframeFamily.runSuiteCase("case", Json.parse("{\"cipher_suite\": 61440}"),
+        (suite, node, mismatches) -> { }).outcome()).isEqualTo(Outcome.SKIPPED);
+  }
+
+  @Test
+  void run_wrongKeyAndSalt_namesTheFieldsButNoValues() throws IOException {
+    String text = rfcText();
+    String key = "3f7d9a7c83ae8e1c8a11ae695ab59314b367e359fadac7b9c46b2bc6f81f46e1"
+        + "6b96f0811868d59402b7e870102720b3";
+    String salt = "50b29329a04dc0f184ac3168";
+    String nonce = "50b29329a04dc0f184ac740f";
+    String tampered = text.replace(key, "00".repeat(48)).replace(salt, "11".repeat(12))
+        .replace(nonce, "22".repeat(12));
+    assertThat(tampered).isNotEqualTo(text);
+    List<CaseResult> failed = family.run(Json.parse(tampered)).stream()
+        .filter(r -> r.outcome() == Outcome.FAILED).toList();
+    assertThat(failed).hasSize(1);
+    assertThat(failed.get(0).detail()).contains("sframe_key", "sframe_salt", "nonce")
+        .doesNotContain(key.substring(0, 16), salt, nonce, "00000000", "111111", "222222");
   }
 }

@@ -4,17 +4,17 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 
 /**
- * A read-only view of a parsed JSON value with typed accessors that name the JSON path on failure, e.g.
- * {@code $[3].epochs[2].tree_hash: expected a hex string}.
+ * A read-only view of a node of Jackson's tree with typed accessors that name the JSON path on
+ * failure, e.g. {@code $[3].epochs[2].tree_hash: expected a hex string}. The vector families read
+ * their files only through this type.
  */
 public final class JsonNode {
-  private final Object value;
+  private final com.fasterxml.jackson.databind.JsonNode value;
   private final String path;
 
-  JsonNode(Object value, String path) {
+  JsonNode(com.fasterxml.jackson.databind.JsonNode value, String path) {
     this.value = value;
     this.path = path;
   }
@@ -26,61 +26,60 @@ public final class JsonNode {
 
   /** Whether this is JSON {@code null}. */
   public boolean isNull() {
-    return value == null;
+    return value.isNull();
   }
 
   /** Whether this is an object. */
   public boolean isObject() {
-    return value instanceof Map;
+    return value.isObject();
   }
 
   /** Whether this is an array. */
   public boolean isArray() {
-    return value instanceof List;
+    return value.isArray();
   }
 
   /** Whether this object has {@code key} (with any value, {@code null} included). */
   public boolean has(String key) {
-    return value instanceof Map && ((Map<?, ?>) value).containsKey(key);
+    return value.isObject() && value.has(key);
   }
 
   /** The member {@code key} of this object (a null node if the value is JSON null). */
   public JsonNode get(String key) {
-    Map<?, ?> map = asMap();
-    if (!map.containsKey(key)) {
+    requireObject();
+    com.fasterxml.jackson.databind.JsonNode member = value.get(key);
+    if (member == null) {
       throw new JsonException(path + ": missing field \"" + key + "\"");
     }
-    return new JsonNode(map.get(key), path + "." + key);
+    return new JsonNode(member, path + "." + key);
   }
 
   /** The keys of this object, in file order. */
   public List<String> keys() {
-    List<String> keys = new ArrayList<>();
-    for (Object k : asMap().keySet()) {
-      keys.add((String) k);
-    }
+    requireObject();
+    List<String> keys = new ArrayList<>(value.size());
+    value.fieldNames().forEachRemaining(keys::add);
     return keys;
   }
 
   /** The elements of this array. */
   public List<JsonNode> elements() {
-    if (!(value instanceof List)) {
+    if (!value.isArray()) {
       throw new JsonException(path + ": expected an array");
     }
-    List<?> list = (List<?>) value;
-    List<JsonNode> out = new ArrayList<>(list.size());
-    for (int i = 0; i < list.size(); i++) {
-      out.add(new JsonNode(list.get(i), path + "[" + i + "]"));
+    List<JsonNode> out = new ArrayList<>(value.size());
+    for (int i = 0; i < value.size(); i++) {
+      out.add(new JsonNode(value.get(i), path + "[" + i + "]"));
     }
     return out;
   }
 
   /** This string. */
   public String asString() {
-    if (!(value instanceof String)) {
+    if (!value.isTextual()) {
       throw new JsonException(path + ": expected a string");
     }
-    return (String) value;
+    return value.textValue();
   }
 
   /** This string decoded as hex (empty string: empty array). */
@@ -94,10 +93,10 @@ public final class JsonNode {
 
   /** This integer as a {@link BigInteger}. */
   public BigInteger asBigInteger() {
-    if (!(value instanceof BigInteger)) {
+    if (!value.isIntegralNumber()) {
       throw new JsonException(path + ": expected an integer");
     }
-    return (BigInteger) value;
+    return value.bigIntegerValue();
   }
 
   /** This integer as a long (unsigned 64-bit values above Long.MAX_VALUE wrap to negative). */
@@ -120,10 +119,10 @@ public final class JsonNode {
 
   /** This boolean. */
   public boolean asBoolean() {
-    if (!(value instanceof Boolean)) {
+    if (!value.isBoolean()) {
       throw new JsonException(path + ": expected a boolean");
     }
-    return (Boolean) value;
+    return value.booleanValue();
   }
 
   /** Shorthand for {@code get(key).asHex()}. */
@@ -141,11 +140,10 @@ public final class JsonNode {
     return get(key).asString();
   }
 
-  private Map<?, ?> asMap() {
-    if (!(value instanceof Map)) {
+  private void requireObject() {
+    if (!value.isObject()) {
       throw new JsonException(path + ": expected an object");
     }
-    return (Map<?, ?>) value;
   }
 
   @Override

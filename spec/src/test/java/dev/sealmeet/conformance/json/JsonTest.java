@@ -27,6 +27,13 @@ class JsonTest {
   }
 
   @Test
+  void parse_floatWhereIntegerExpected_isRejected() {
+    JsonNode n = Json.parse("{\"a\": 2.0, \"b\": -1}");
+    assertThatThrownBy(() -> n.get("a").asInt()).hasMessage("$.a: expected an integer");
+    assertThatThrownBy(() -> n.get("b").asLong()).hasMessage("$.b: integer out of uint64 range");
+  }
+
+  @Test
   void accessor_wrongType_namesThePath() {
     JsonNode n = Json.parse("[{\"a\": 1}]");
     assertThatThrownBy(() -> n.elements().get(0).hex("a"))
@@ -39,8 +46,15 @@ class JsonTest {
   @Test
   void parse_malformed_isRejected() {
     assertThatThrownBy(() -> Json.parse("[1,]")).isInstanceOf(JsonException.class);
-    assertThatThrownBy(() -> Json.parse("{\"a\":1,\"a\":2}")).hasMessageContaining("duplicate key");
-    assertThatThrownBy(() -> Json.parse("[1] x")).hasMessageContaining("trailing");
+    assertThatThrownBy(() -> Json.parse("{\"a\":1,\"a\":2}"))
+        .isInstanceOf(JsonException.class)
+        .hasMessageContaining("Duplicate field 'a'");
+    assertThatThrownBy(() -> Json.parse("[1] [2]"))
+        .isInstanceOf(JsonException.class)
+        .hasMessageContaining("Trailing token");
     assertThatThrownBy(() -> Json.parse("\"abc")).isInstanceOf(JsonException.class);
+    assertThatThrownBy(() -> Json.parse("")).isInstanceOf(JsonException.class);
+    assertThatThrownBy(() -> Json.parse("[01]")).isInstanceOf(JsonException.class);
+    assertThatThrownBy(() -> Json.parse("[\"a\tb\"]")).isInstanceOf(JsonException.class);
   }
 }

@@ -1,12 +1,24 @@
 package dev.sealmeet.conformance.mls;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sealmeet.conformance.CaseResult;
 import dev.sealmeet.conformance.Outcome;
 import dev.sealmeet.conformance.VectorFamily;
 import dev.sealmeet.conformance.json.Json;
+import dev.sealmeet.crypto.Secret;
+import dev.sealmeet.error.SealmeetException;
+import dev.sealmeet.mls.crypto.MlsSuite;
+import dev.sealmeet.mls.framing.PublicMessageProtection;
+import dev.sealmeet.mls.message.FramedContent;
+import dev.sealmeet.mls.message.GroupContext;
+import dev.sealmeet.mls.message.MessageContent;
+import dev.sealmeet.mls.message.ProtocolVersion;
+import dev.sealmeet.mls.message.RemoveProposal;
+import dev.sealmeet.mls.message.Sender;
 import java.io.IOException;
+import java.security.SecureRandom;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,5 +86,27 @@ class FramingFamiliesTest {
     assertThat(MessageProtectionFamily.fixedLengthScalar(5, new byte[] {1, 2}))
         .hasSize(66).endsWith(1, 2).startsWith(0, 0);
     assertThat(MessageProtectionFamily.fixedLengthScalar(1, new byte[] {1, 2})).hasSize(2);
+  }
+
+  @Test
+  void refusesApplicationAsPublic_countsOnlyTheApplicationRefusal() throws SealmeetException {
+    MlsSuite suite = MlsSuite.of(1, new SecureRandom());
+    byte[] groupId = {1, 2, 3};
+    GroupContext context = new GroupContext(ProtocolVersion.MLS10, suite.id(), groupId, 5,
+        new byte[32], new byte[32], List.of());
+    PublicMessageProtection pub =
+        new PublicMessageProtection(suite, context, Secret.copyOf(new byte[32]));
+    byte[] signingKey = new byte[32];
+    FramedContent application = new FramedContent(groupId, 5, Sender.member(1), new byte[0],
+        new MessageContent.Application(new byte[] {1}));
+    assertThat(MessageProtectionFamily.refusesApplicationAsPublic(pub, application, signingKey))
+        .isTrue();
+    // A proposal for another epoch is refused too, but not for being application data.
+    FramedContent otherEpoch = new FramedContent(groupId, 6, Sender.member(1), new byte[0],
+        new MessageContent.ProposalContent(new RemoveProposal(0)));
+    assertThatThrownBy(
+        () -> MessageProtectionFamily.refusesApplicationAsPublic(pub, otherEpoch, signingKey))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not for this group and epoch");
   }
 }
