@@ -142,26 +142,7 @@ final class CommitCreator {
       if (generated != null) {
         generated.destroySecrets();
       }
-      if (commitSecret != null) {
-        commitSecret.destroy();
-      }
-      if (init != null) {
-        init.destroy();
-      }
-      if (psk != null) {
-        psk.destroy();
-      }
-      if (next != null) {
-        next.joiner().destroy();
-      }
-      if (!done) {
-        if (keys != null) {
-          keys.destroy();
-        }
-        if (next != null) {
-          next.secrets().destroy();
-        }
-      }
+      NextEpoch.release(commitSecret, init, psk, next, keys, done);
     }
   }
 

@@ -162,24 +162,7 @@ final class CommitProcessor {
       return new StagedCommit(group, epoch.epoch(), committer, added, removed,
           applied.updated(), applied.reInit(), state);
     } finally {
-      if (commitSecret != null) {
-        commitSecret.destroy();
-      }
-      if (init != null) {
-        init.destroy();
-      }
-      if (psk != null) {
-        psk.destroy();
-      }
-      if (next != null) {
-        next.joiner().destroy();
-      }
-      if (!done) {
-        keys.destroy();
-        if (next != null) {
-          next.secrets().destroy();
-        }
-      }
+      NextEpoch.release(commitSecret, init, psk, next, keys, done);
     }
   }
 

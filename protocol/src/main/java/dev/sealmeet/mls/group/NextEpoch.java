@@ -63,4 +63,34 @@ record NextEpoch(GroupContext context, JoinerSecret joiner, EpochSecrets secrets
     joiner.destroy();
     secrets.destroy();
   }
+
+  /**
+   * The end of a commit step, whether it succeeded or not (§9.2): the inputs of the key schedule
+   * (commit secret, init secret, PSK secret) and the joiner secret are consumed either way; the new
+   * epoch's secrets and path keys are wiped too unless the step produced the epoch the caller keeps.
+   * Every argument may be null (the step failed before it existed).
+   */
+  static void release(Secret commitSecret, InitSecret init, PskSecret psk, NextEpoch next,
+      dev.sealmeet.mls.tree.TreePrivateKeys keys, boolean kept) {
+    if (commitSecret != null) {
+      commitSecret.destroy();
+    }
+    if (init != null) {
+      init.destroy();
+    }
+    if (psk != null) {
+      psk.destroy();
+    }
+    if (next != null) {
+      next.joiner().destroy();
+    }
+    if (!kept) {
+      if (keys != null) {
+        keys.destroy();
+      }
+      if (next != null) {
+        next.secrets().destroy();
+      }
+    }
+  }
 }
