@@ -133,22 +133,12 @@ final class ExternalJoin {
       return new ExternalJoinResult(new MlsGroup(suite, identity, config, psks, state),
           MlsMessage.of(commit));
     } finally {
-      init.initSecret().destroy();
       if (generated != null) {
         generated.destroySecrets();
-        if (!done) {
-          generated.privateKeys().destroy();
-        }
       }
-      if (psk != null) {
-        psk.destroy();
-      }
-      if (next != null) {
-        next.joiner().destroy();
-        if (!done) {
-          next.secrets().destroy();
-        }
-      }
+      // The commit secret belongs to the generated path and was wiped just above.
+      NextEpoch.release(null, init.initSecret(), psk, next,
+          generated == null ? null : generated.privateKeys(), done);
     }
   }
 

@@ -58,12 +58,6 @@ record NextEpoch(GroupContext context, JoinerSecret joiner, EpochSecrets secrets
     return Secret.wrap(new byte[suite.hashLength()]);
   }
 
-  /** Wipes the joiner and epoch secrets (on a failed commit). */
-  void destroy() {
-    joiner.destroy();
-    secrets.destroy();
-  }
-
   /**
    * The end of a commit step, whether it succeeded or not (§9.2): the inputs of the key schedule
    * (commit secret, init secret, PSK secret) and the joiner secret are consumed either way; the new
