@@ -4,7 +4,7 @@ import dev.sealmeet.crypto.Secret;
 import java.util.Arrays;
 
 /**
- * The per-KID state derived once at key install: the keyed AEAD, {@code sframe_salt} and a nonce scratch
+ * The per-KID state derived once at key install: the keyed AEAD (its JCE objects created here), {@code sframe_salt} and a nonce scratch
  * array. A sender key adds its next CTR; a receiver key adds its replay window.
  */
 final class FrameKey {
@@ -28,12 +28,12 @@ final class FrameKey {
   }
 
   /** Derives {@code sframe_key} and {@code sframe_salt} (RFC 9605 §4.4.2) and keys the AEAD. */
-  static FrameKey derive(SframeSuite suite, long kid, Secret baseKey, long firstCtr,
-      ReplayWindow window) {
+  static FrameKey derive(SframeSuite suite, FrameCrypto crypto, long kid, Secret baseKey,
+      long firstCtr, ReplayWindow window) {
     SframeKeyMaterial material = SframeKeySchedule.derive(suite, kid, baseKey);
     byte[] key = material.key().copyBytes();
     try {
-      return new FrameKey(kid, FrameAead.create(suite, key), material.salt().copyBytes(), firstCtr,
+      return new FrameKey(kid, FrameAead.create(suite, key, crypto), material.salt().copyBytes(), firstCtr,
           window);
     } finally {
       Arrays.fill(key, (byte) 0);
