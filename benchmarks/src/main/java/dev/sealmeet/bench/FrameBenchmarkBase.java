@@ -15,8 +15,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Shared settings of the per-frame benchmarks: average time per frame in nanoseconds, the frame sizes
- * (an audio frame, an MTU-sized packet, a video frame, a large key frame), the JCE provider, forks and
- * warm-up. Every
+ * (an audio frame, an MTU-sized packet, a video frame, a large key frame), the JCE provider, forks
+ * and warm-up. Every
  * buffer is a heap {@link ByteBuffer} allocated once in setup, so {@code -prof gc} shows what one frame
  * allocates.
  */

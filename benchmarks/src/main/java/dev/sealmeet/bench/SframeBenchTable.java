@@ -16,9 +16,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Runs the per-frame benchmarks through the JMH API with short settings and prints one table: per JCE
- * provider, suite and size, protect and protect+unprotect in ns/frame and their ratio to raw JCE
- * AES-128-GCM of the same provider. Used by
+ * Runs the per-frame benchmarks through the JMH API with short settings and prints one table: per
+ * JCE provider, suite and size, protect and protect+unprotect in ns/frame and their ratio to raw
+ * JCE AES-128-GCM of the same provider. Used by
  * {@code sealmeet bench sframe}; the full-length numbers come from the JMH command in
  * {@code benchmarks/README.md}.
  */
@@ -141,8 +141,8 @@ public final class SframeBenchTable {
               + "/" + suite + "/" + size);
           Double rawProtect = score.get(p + "encrypt/raw/" + size);
           Double rawBoth = score.get(p + "encryptDecrypt/raw/" + size);
-          out.printf(Locale.ROOT, "%-5s %-28s %8s %12s %8s %14s %8s%n", provider, label(suite), size,
-              ns(protect), ratio(protect, rawProtect), ns(both), ratio(both, rawBoth));
+          out.printf(Locale.ROOT, "%-5s %-28s %8s %12s %8s %14s %8s%n", provider, label(suite),
+              size, ns(protect), ratio(protect, rawProtect), ns(both), ratio(both, rawBoth));
         }
       }
     }

@@ -8,7 +8,7 @@ import dev.sealmeet.sframe.SframeSuite;
 import java.nio.ByteBuffer;
 
 /**
- * A sender and a receiver keyed for one KID over one JCE provider, with buffers sized for one frame.
+ * A sender and a receiver keyed for one KID over one JCE provider, buffers sized for one frame.
  */
 final class SframeFixture {
   /** A KID of the MLS shape (RFC 9605 §5.2): member 3, epoch 14 with E = 4, so a 2-byte header. */

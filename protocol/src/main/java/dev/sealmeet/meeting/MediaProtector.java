@@ -63,7 +63,7 @@ public final class MediaProtector implements AutoCloseable {
    * window, JCE provider of the frame AEAD).
    *
    * @param nanoTime the monotonic clock of the grace window ({@code System::nanoTime})
-   * @throws IllegalArgumentException if the suite is provisional and {@code options} do not allow it
+   * @throws IllegalArgumentException if the suite is provisional and not allowed by {@code options}
    */
   public MediaProtector(SframeSuite suite, KidLayout layout, GracePolicy grace,
       LongSupplier nanoTime, SframeOptions options) {

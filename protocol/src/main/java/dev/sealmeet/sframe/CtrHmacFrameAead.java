@@ -20,7 +20,8 @@ import javax.crypto.spec.SecretKeySpec;
  * </pre>
  *
  * The provider's {@code AES/CTR/NoPadding} (the JDK's by default, with its AES-CTR intrinsic) is
- * re-keyed with the counter block per frame; the HMAC is {@link Hmac}. Decryption checks the tag in constant time before decrypting.
+ * re-keyed with the counter block per frame; the HMAC is {@link Hmac}. Decryption checks the tag in
+ * constant time before decrypting.
  */
 final class CtrHmacFrameAead extends FrameAead {
   private static final int PREFIX_LENGTH = 24 + SframeSuite.NONCE_LENGTH;

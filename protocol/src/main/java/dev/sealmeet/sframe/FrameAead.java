@@ -17,7 +17,8 @@ abstract class FrameAead {
     this.suite = suite;
   }
 
-  /** A new AEAD over the JDK's providers (see {@link #create(SframeSuite, byte[], FrameCrypto)}). */
+  /** A new AEAD over the JDK's providers (see {@link #create(SframeSuite, byte[], FrameCrypto)}).
+   * */
   static FrameAead create(SframeSuite suite, byte[] key) {
     return create(suite, key, FrameCrypto.JDK);
   }

@@ -10,9 +10,9 @@ import javax.crypto.Cipher;
 import javax.crypto.Mac;
 
 /**
- * Where the frame AEAD gets its JCE objects: the provider of {@link SframeOptions#provider()}, or the
- * JDK's providers. Used at key install only, never per frame. An algorithm the given provider lacks
- * comes from the JDK's providers (see {@link SframeOptions}).
+ * Where the frame AEAD gets its JCE objects: the provider of {@link SframeOptions#provider()}, or
+ * the JDK's providers. Used at key install only, never per frame. An algorithm the given provider
+ * lacks comes from the JDK's providers (see {@link SframeOptions}).
  */
 final class FrameCrypto {
   /** The JDK's providers, in the usual JCE order. */
@@ -42,9 +42,9 @@ final class FrameCrypto {
   }
 
   /**
-   * An HMAC keyed with {@code key}. Over the provider's {@code MessageDigest} for {@code hash} if it
-   * has one (allocation-free), else over its {@code Mac} named {@code macName}, else over the JDK's
-   * {@code MessageDigest}.
+   * An HMAC keyed with {@code key}. Over the provider's {@code MessageDigest} for {@code hash} if
+   * it has one (allocation-free), else over its {@code Mac} named {@code macName}, else over the
+   * JDK's {@code MessageDigest}.
    *
    * @param hash {@code SHA-256} or {@code SHA-512}
    * @param blockSize the hash's block size: 64 or 128

@@ -13,8 +13,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * AES-GCM with a 128-bit tag (suites {@code 0x0004} and {@code 0x0005}, RFC 9605 §4.5) over the
- * provider's {@code AES/GCM/NoPadding} (by default the JDK's, which uses the AES and GHASH intrinsics).
- * One {@link Cipher} per key, re-keyed with a new nonce for each frame: JCE offers no cheaper way to
+ * provider's {@code AES/GCM/NoPadding} (by default the JDK's, which uses the AES and GHASH
+ * intrinsics). One {@link Cipher} per key, re-keyed with a new nonce for each frame: JCE offers no
+ * cheaper way to
  * change a GCM nonce.
  */
 final class GcmFrameAead extends FrameAead {

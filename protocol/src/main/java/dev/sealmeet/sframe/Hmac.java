@@ -11,13 +11,14 @@ import javax.crypto.ShortBufferException;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * HMAC (RFC 2104) writing the tag into a caller array, over a reused {@link MessageDigest} or, when a
- * provider has no digest of its own, over its {@link Mac}.
+ * HMAC (RFC 2104) writing the tag into a caller array, over a reused {@link MessageDigest} or, when
+ * a provider has no digest of its own, over its {@link Mac}.
  *
- * <p>Why a digest first: {@code javax.crypto.Mac.doFinal(byte[], int)} allocates a fresh tag array on
- * every call (JDK 17 and 25), which the frame path must not do. The digest form is the same
- * computation as the JDK's HMAC (pads precomputed at key install, two digest passes per tag) and uses
- * the same SHA-2 code. Both forms are verified by the RFC 9605 AES-CTR-HMAC vectors. Not thread-safe.
+ * <p>Why a digest first: {@code javax.crypto.Mac.doFinal(byte[], int)} allocates a fresh tag array
+ * on every call (JDK 17 and 25), which the frame path must not do. The digest form is the same
+ * computation as the JDK's HMAC (pads precomputed at key install, two digest passes per tag) and
+ * uses the same SHA-2 code. Both forms are verified by the RFC 9605 AES-CTR-HMAC vectors. Not
+ * thread-safe.
  */
 abstract class Hmac {
   /** The full tag length, {@code Nh}. */
@@ -48,7 +49,8 @@ abstract class Hmac {
     return new DigestHmac(digest, blockSize, key);
   }
 
-  /** An HMAC over {@code mac} ({@code macName} is its JCE name), keyed with a copy of {@code key}. */
+  /** An HMAC over {@code mac} ({@code macName} is its JCE name), keyed with a copy of {@code key}.
+   * */
   static Hmac overMac(Mac mac, String macName, byte[] key) {
     try {
       mac.init(new SecretKeySpec(key, macName));

@@ -88,7 +88,8 @@ public final class SframeReceiver implements AutoCloseable {
   public void addKey(long kid, Secret baseKey) {
     checkOpen();
     keys.add(kid,
-        () -> FrameKey.derive(suite, crypto, kid, baseKey, 0L, new ReplayWindow(options.replayWindow())));
+        () -> FrameKey.derive(suite, crypto, kid, baseKey, 0L,
+            new ReplayWindow(options.replayWindow())));
   }
 
   /**

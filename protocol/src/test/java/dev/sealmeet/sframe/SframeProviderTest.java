@@ -35,9 +35,11 @@ class SframeProviderTest {
 
   @ParameterizedTest
   @EnumSource(SframeSuite.class)
-  void protect_sunJceOrEmptyProvider_sameBytesAsDefault(SframeSuite suite) throws SealmeetException {
+  void protect_sunJceOrEmptyProvider_sameBytesAsDefault(SframeSuite suite)
+      throws SealmeetException {
     byte[] expected = protect(suite, ALL);
-    assertThat(protect(suite, ALL.withProvider(Security.getProvider("SunJCE")))).isEqualTo(expected);
+    assertThat(protect(suite, ALL.withProvider(Security.getProvider("SunJCE"))))
+        .isEqualTo(expected);
     assertThat(protect(suite, ALL.withProvider(new EmptyProvider()))).isEqualTo(expected);
     try (SframeReceiver receiver = new SframeReceiver(suite,
         ALL.withProvider(Security.getProvider("SunJCE")))) {
@@ -56,6 +58,7 @@ class SframeProviderTest {
     assertThatThrownBy(() -> new SframeOptions(1024, false, null))
         .isInstanceOf(NullPointerException.class);
     assertThat(new SframeOptions(1024, false)).isEqualTo(SframeOptions.defaults());
-    assertThat(new SframeOptions(1024, false, Optional.empty())).isEqualTo(SframeOptions.defaults());
+    assertThat(new SframeOptions(1024, false, Optional.empty()))
+        .isEqualTo(SframeOptions.defaults());
   }
 }

@@ -84,7 +84,9 @@ class SframeProviderVectorTest {
     /** The provider, or null if it is absent or its native library did not load. */
     static Provider provider() {
       try {
-        return whyNot() == null ? (Provider) Class.forName(CLASS).getField("INSTANCE").get(null) : null;
+        return whyNot() == null
+            ? (Provider) Class.forName(CLASS).getField("INSTANCE").get(null)
+            : null;
       } catch (ReflectiveOperationException e) {
         return null;
       }
