@@ -5,7 +5,7 @@
 #
 #   apt-get install -y libssl-dev cmake g++
 #   benchmarks/native/build.sh /path/to/cisco/sframe     # or CISCO_SFRAME_SRC=/path/to/sframe
-#   benchmarks/native/target/sframe_bench 1000 1000 5    # warm-up ms, measure ms, rounds
+#   benchmarks/native/target/sframe_bench 1000 1000 5    # warm-up ms, measure ms, rounds (median, best)
 #
 # Output goes to benchmarks/native/target/ (ignored by git).
 set -euo pipefail

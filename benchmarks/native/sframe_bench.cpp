@@ -3,7 +3,8 @@
 // Sealmeet and the JCE. One op = protect a frame, then unprotect that output (sframe rows), or
 // AES-128-GCM encrypt then decrypt with a fresh 12-byte nonce and a 5-byte AAD (evp rows).
 //
-// Output: one line per (impl, suite, size): "impl suite size ns_per_op ops".
+// Output: one line per (impl, suite, size): "impl suite size median_ns best_ns ops", the median and
+// the best of the rounds' mean ns per op (the median is the one to compare with JMH's average).
 // Usage: sframe_bench [warmup_ms] [measure_ms] [rounds]
 #include <openssl/evp.h>
 #include <sframe/sframe.h>
@@ -13,6 +14,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <algorithm>
 #include <vector>
 
 using namespace SFRAME_NAMESPACE;
@@ -129,7 +131,7 @@ int main(int argc, char** argv)
   long warmup = argc > 1 ? std::atol(argv[1]) : 1000;
   long measure = argc > 2 ? std::atol(argv[2]) : 1000;
   int rounds = argc > 3 ? std::atoi(argv[3]) : 5;
-  std::printf("# impl suite size ns_per_op ops (best of %d rounds of %ld ms, %ld ms warm-up)\n",
+  std::printf("# impl suite size median_ns best_ns ops (%d rounds of %ld ms, %ld ms warm-up)\n",
               rounds, measure, warmup);
   struct Row
   {
@@ -144,18 +146,18 @@ int main(int argc, char** argv)
   };
   for (const auto& row : rows) {
     for (size_t size : kSizes) {
-      double best = 1e300;
-      long best_ops = 0;
+      std::vector<double> results;
+      long total_ops = 0;
       for (int r = 0; r < rounds; r++) {
         long ops = 0;
         double ns = row.suite == 0 ? bench_evp_gcm(size, r == 0 ? warmup : 0, measure, &ops)
                                    : bench_sframe(row.cs, size, r == 0 ? warmup : 0, measure, &ops);
-        if (ns < best) {
-          best = ns;
-          best_ops = ops;
-        }
+        results.push_back(ns);
+        total_ops += ops;
       }
-      std::printf("%s %d %zu %.1f %ld\n", row.impl, row.suite, size, best, best_ops);
+      std::sort(results.begin(), results.end());
+      std::printf("%s %d %zu %.1f %.1f %ld\n", row.impl, row.suite, size,
+                  results[results.size() / 2], results.front(), total_ops);
       std::fflush(stdout);
     }
   }
