@@ -15,7 +15,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Shared settings of the per-frame benchmarks: average time per frame in nanoseconds, the frame sizes
- * (an audio frame, an MTU-sized packet, a video frame, a large key frame), forks and warm-up. Every
+ * (an audio frame, an MTU-sized packet, a video frame, a large key frame), the JCE provider, forks
+ * and warm-up. Every
  * buffer is a heap {@link ByteBuffer} allocated once in setup, so {@code -prof gc} shows what one frame
  * allocates.
  */
@@ -29,6 +30,13 @@ public abstract class FrameBenchmarkBase {
   /** Plaintext bytes per frame. */
   @Param({"64", "1200", "16384", "102400"})
   public int size;
+
+  /**
+   * JCE provider: {@code jdk} (the JDK's) or {@code accp} (Amazon Corretto Crypto Provider, which
+   * fails the benchmark in setup where it does not load; see {@link JceProviders}).
+   */
+  @Param({"jdk", "accp"})
+  public String provider;
 
   /** Metadata authenticated with every frame: none, as in a plain RTP payload. */
   static final ByteBuffer NO_METADATA = ByteBuffer.allocate(0);

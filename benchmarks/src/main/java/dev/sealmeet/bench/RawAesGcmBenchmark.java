@@ -9,10 +9,11 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Setup;
 
 /**
- * The baseline: raw JCE AES-128-GCM on the same sizes and buffers, with what any correct caller must do
- * per message and nothing more. A fresh 12-byte nonce per operation (a counter written into the IV
- * array, then the {@link GCMParameterSpec} JCE requires for a new nonce), a 5-byte AAD, the length of
- * the SFrame header of {@link SframeFixture#KID} once its CTR needs 3 bytes, heap {@link ByteBuffer}s, and {@link Cipher} objects
+ * The baseline: raw JCE AES-128-GCM of the same provider on the same sizes and buffers, with what
+ * any correct caller must do per message and nothing more. A fresh 12-byte nonce per operation (a
+ * counter written into the IV array, then the {@link GCMParameterSpec} JCE requires for a new
+ * nonce), a 5-byte AAD, the length of the SFrame header of {@link SframeFixture#KID} once its CTR
+ * needs 3 bytes, heap {@link ByteBuffer}s, and {@link Cipher} objects
  * created once.
  */
 public class RawAesGcmBenchmark extends FrameBenchmarkBase {
@@ -34,8 +35,8 @@ public class RawAesGcmBenchmark extends FrameBenchmarkBase {
       k[i] = (byte) i;
     }
     key = new SecretKeySpec(k, "AES");
-    encryptor = Cipher.getInstance("AES/GCM/NoPadding");
-    decryptor = Cipher.getInstance("AES/GCM/NoPadding");
+    encryptor = JceProviders.cipher(provider, "AES/GCM/NoPadding");
+    decryptor = JceProviders.cipher(provider, "AES/GCM/NoPadding");
     plaintext = randomBuffer(size);
     ciphertext = ByteBuffer.allocate(size + 16);
     decrypted = ByteBuffer.allocate(size);

@@ -16,8 +16,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Runs the per-frame benchmarks through the JMH API with short settings and prints one table: per suite
- * and size, protect and protect+unprotect in ns/frame and their ratio to raw JCE AES-128-GCM. Used by
+ * Runs the per-frame benchmarks through the JMH API with short settings and prints one table: per
+ * JCE provider, suite and size, protect and protect+unprotect in ns/frame and their ratio to raw
+ * JCE AES-128-GCM of the same provider. Used by
  * {@code sealmeet bench sframe}; the full-length numbers come from the JMH command in
  * {@code benchmarks/README.md}.
  */
@@ -27,6 +28,7 @@ public final class SframeBenchTable {
   private final int measureMillis;
   private final List<String> suites;
   private final List<String> sizes;
+  private final List<String> providers;
 
   /**
    * @param forks JMH forks per benchmark (0 runs in this JVM: faster, less isolated)
@@ -34,14 +36,16 @@ public final class SframeBenchTable {
    * @param measureMillis one measured iteration of this length
    * @param suites suite ids to run, e.g. {@code ["1", "4"]}
    * @param sizes frame sizes in bytes, e.g. {@code ["1200"]}
+   * @param providers JCE providers, {@code jdk} and/or {@code accp} (see {@link JceProviders})
    */
   public SframeBenchTable(int forks, int warmupMillis, int measureMillis, List<String> suites,
-      List<String> sizes) {
+      List<String> sizes, List<String> providers) {
     this.forks = forks;
     this.warmupMillis = warmupMillis;
     this.measureMillis = measureMillis;
     this.suites = List.copyOf(suites);
     this.sizes = List.copyOf(sizes);
+    this.providers = List.copyOf(providers);
   }
 
   /**
@@ -59,6 +63,7 @@ public final class SframeBenchTable {
         .include(RawAesGcmBenchmark.class.getSimpleName())
         .param("suite", suites.toArray(new String[0]))
         .param("size", sizes.toArray(new String[0]))
+        .param("provider", providers.toArray(new String[0]))
         .forks(forks)
         .warmupIterations(1)
         .warmupTime(TimeValue.milliseconds(warmupMillis))
@@ -77,25 +82,33 @@ public final class SframeBenchTable {
    */
   private void prewarm() {
     try {
-      for (String size : sizes) {
-        int bytes = Integer.parseInt(size);
-        int rounds = (int) Math.max(200, Math.min(20_000, 20_000_000L / Math.max(bytes, 1)));
-        RawAesGcmBenchmark raw = new RawAesGcmBenchmark();
-        raw.size = bytes;
-        raw.setUp();
-        for (int i = 0; i < rounds; i++) {
-          raw.encryptDecrypt();
-        }
-        for (String suite : suites) {
-          SframeFixture fixture = new SframeFixture(Integer.parseInt(suite), bytes);
-          for (int i = 0; i < rounds; i++) {
-            fixture.protect();
-            fixture.unprotect();
-          }
-        }
+      for (String provider : providers) {
+        prewarm(provider);
       }
     } catch (java.security.GeneralSecurityException | dev.sealmeet.error.SealmeetException e) {
       throw new IllegalStateException("benchmark pre-warm failed: " + e.getMessage(), e);
+    }
+  }
+
+  private void prewarm(String provider)
+      throws java.security.GeneralSecurityException, dev.sealmeet.error.SealmeetException {
+    for (String size : sizes) {
+      int bytes = Integer.parseInt(size);
+      int rounds = (int) Math.max(200, Math.min(20_000, 20_000_000L / Math.max(bytes, 1)));
+      RawAesGcmBenchmark raw = new RawAesGcmBenchmark();
+      raw.size = bytes;
+      raw.provider = provider;
+      raw.setUp();
+      for (int i = 0; i < rounds; i++) {
+        raw.encryptDecrypt();
+      }
+      for (String suite : suites) {
+        SframeFixture fixture = new SframeFixture(Integer.parseInt(suite), bytes, provider);
+        for (int i = 0; i < rounds; i++) {
+          fixture.protect();
+          fixture.unprotect();
+        }
+      }
     }
   }
 
@@ -106,24 +119,31 @@ public final class SframeBenchTable {
       method = method.substring(method.lastIndexOf('.') + 1);
       String suite = r.getParams().getParam("suite");
       String size = r.getParams().getParam("size");
-      score.put(method + "/" + (suite == null ? "raw" : suite) + "/" + size,
+      String provider = r.getParams().getParam("provider");
+      score.put(provider + "/" + method + "/" + (suite == null ? "raw" : suite) + "/" + size,
           r.getPrimaryResult().getScore());
     }
     out.println("SFrame per-frame cost, ns/frame (quick run: short, noisy; see benchmarks/README.md)");
     out.println(CpuLine.describe());
-    out.printf(Locale.ROOT, "%-28s %8s %12s %8s %14s %8s%n",
-        "suite", "size", "protect", "x raw", "protect+unpr.", "x raw");
+    out.println(JceProviders.describe());
+    out.println("x raw: ratio to raw AES-128-GCM of the same provider");
+    out.printf(Locale.ROOT, "%-5s %-28s %8s %12s %8s %14s %8s%n",
+        "prov.", "suite", "size", "protect", "x raw", "protect+unpr.", "x raw");
     List<String> rows = new ArrayList<>(suites);
     rows.add("raw");
-    for (String suite : rows) {
-      for (String size : sizes) {
-        Double protect = score.get(("raw".equals(suite) ? "encrypt" : "protect") + "/" + suite + "/" + size);
-        Double both = score.get(("raw".equals(suite) ? "encryptDecrypt" : "protectUnprotect") + "/"
-            + suite + "/" + size);
-        Double rawProtect = score.get("encrypt/raw/" + size);
-        Double rawBoth = score.get("encryptDecrypt/raw/" + size);
-        out.printf(Locale.ROOT, "%-28s %8s %12s %8s %14s %8s%n", label(suite), size, ns(protect),
-            ratio(protect, rawProtect), ns(both), ratio(both, rawBoth));
+    for (String provider : providers) {
+      for (String suite : rows) {
+        for (String size : sizes) {
+          String p = provider + "/";
+          Double protect = score.get(
+              p + ("raw".equals(suite) ? "encrypt" : "protect") + "/" + suite + "/" + size);
+          Double both = score.get(p + ("raw".equals(suite) ? "encryptDecrypt" : "protectUnprotect")
+              + "/" + suite + "/" + size);
+          Double rawProtect = score.get(p + "encrypt/raw/" + size);
+          Double rawBoth = score.get(p + "encryptDecrypt/raw/" + size);
+          out.printf(Locale.ROOT, "%-5s %-28s %8s %12s %8s %14s %8s%n", provider, label(suite),
+              size, ns(protect), ratio(protect, rawProtect), ns(both), ratio(both, rawBoth));
+        }
       }
     }
   }
@@ -135,7 +155,7 @@ public final class SframeBenchTable {
       case "3": return "3 AES_128_CTR_HMAC_SHA256_32";
       case "4": return "4 AES_128_GCM_SHA256_128";
       case "5": return "5 AES_256_GCM_SHA512_128";
-      default: return "raw JCE AES-128-GCM";
+      default: return "raw AES-128-GCM";
     }
   }
 

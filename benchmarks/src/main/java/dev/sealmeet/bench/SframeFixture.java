@@ -7,7 +7,9 @@ import dev.sealmeet.sframe.SframeSender;
 import dev.sealmeet.sframe.SframeSuite;
 import java.nio.ByteBuffer;
 
-/** A sender and a receiver keyed for one KID, with buffers sized for one frame. */
+/**
+ * A sender and a receiver keyed for one KID over one JCE provider, buffers sized for one frame.
+ */
 final class SframeFixture {
   /** A KID of the MLS shape (RFC 9605 §5.2): member 3, epoch 14 with E = 4, so a 2-byte header. */
   static final long KID = 0x3e;
@@ -18,7 +20,7 @@ final class SframeFixture {
   final ByteBuffer frame;
   final ByteBuffer decrypted;
 
-  SframeFixture(int suiteId, int size) {
+  SframeFixture(int suiteId, int size, String provider) {
     SframeSuite suite;
     try {
       suite = SframeSuite.fromId(suiteId);
@@ -29,8 +31,8 @@ final class SframeFixture {
     for (int i = 0; i < baseKey.length; i++) {
       baseKey[i] = (byte) i;
     }
-    sender = new SframeSender(suite);
-    receiver = new SframeReceiver(suite);
+    sender = new SframeSender(suite, JceProviders.options(provider));
+    receiver = new SframeReceiver(suite, JceProviders.options(provider));
     sender.addKey(KID, Secret.copyOf(baseKey));
     receiver.addKey(KID, Secret.copyOf(baseKey));
     plaintext = FrameBenchmarkBase.randomBuffer(size);

@@ -18,7 +18,7 @@ public class SframeProtectBenchmark extends FrameBenchmarkBase {
   /** Keys the sender once; no key work happens per frame. */
   @Setup
   public void setUp() {
-    fixture = new SframeFixture(suite, size);
+    fixture = new SframeFixture(suite, size, provider);
   }
 
   /** One frame: header, nonce, AEAD encryption into the reused frame buffer. */

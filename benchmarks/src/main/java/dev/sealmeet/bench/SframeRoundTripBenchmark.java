@@ -23,7 +23,7 @@ public class SframeRoundTripBenchmark extends FrameBenchmarkBase {
   /** Keys the sender and the receiver once. */
   @Setup
   public void setUp() {
-    fixture = new SframeFixture(suite, size);
+    fixture = new SframeFixture(suite, size, provider);
   }
 
   /** One frame protected and unprotected. */

@@ -1,5 +1,6 @@
 package dev.sealmeet.cli;
 
+import dev.sealmeet.bench.JceProviders;
 import dev.sealmeet.bench.MlsBenchTable;
 import dev.sealmeet.bench.SframeBenchTable;
 import java.util.List;
@@ -18,8 +19,9 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Runs a quick version of the JMH benchmarks and prints one table.",
-      "'sframe': protect and protect+unprotect per frame for suites 1-5 and raw JCE AES-128-GCM,",
-      "in ns/frame, with the ratio to raw.",
+      "'sframe': protect and protect+unprotect per frame for suites 1-5 and raw AES-128-GCM,",
+      "in ns/frame, with the ratio to raw of the same JCE provider: the JDK's, and Amazon",
+      "Corretto Crypto Provider too when it loads on this machine (the table says which).",
       "'mls': KeyPackage generation, create and process add/remove/update commits, and join from",
       "a Welcome, for Sealmeet and BouncyCastle MLS, in ms/op, per group size.",
       "Quick numbers are noisy; for real ones run the JMH command in benchmarks/README.md on an",
@@ -50,6 +52,10 @@ final class BenchCommand implements Callable<Integer> {
       description = "Frame sizes in bytes (default ${DEFAULT-VALUE})")
   List<String> sizes = List.of("64", "1200", "16384", "102400");
 
+  @Option(names = "--providers", split = ",", paramLabel = "NAMES",
+      description = "sframe: JCE providers, jdk and/or accp (default: jdk, and accp if it loads)")
+  List<String> providers = JceProviders.available();
+
   @Option(names = "--members", split = ",", paramLabel = "N",
       description = "mls: group sizes (default ${DEFAULT-VALUE}); 10000 runs the join only")
   List<String> members = List.of("2", "10", "100", "1000");
@@ -57,7 +63,8 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws RunnerException {
     if ("sframe".equals(target)) {
-      new SframeBenchTable(forks, warmupMillis, measureMillis, suites, sizes).run(System.out);
+      new SframeBenchTable(forks, warmupMillis, measureMillis, suites, sizes, providers)
+          .run(System.out);
       return 0;
     }
     if ("mls".equals(target)) {

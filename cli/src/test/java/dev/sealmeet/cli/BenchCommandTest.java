@@ -2,6 +2,7 @@ package dev.sealmeet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sealmeet.bench.JceProviders;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -21,5 +22,21 @@ class BenchCommandTest {
     cli.setOut(new PrintWriter(out));
     assertThat(cli.execute("bench", "--help")).isZero();
     assertThat(out.toString()).contains("sframe", "mls", "--suites", "--sizes", "--members");
+  }
+
+  @Test
+  void bench_help_namesProvidersAndAccp() {
+    StringWriter out = new StringWriter();
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(new PrintWriter(out));
+    assertThat(cli.execute("bench", "--help")).isZero();
+    assertThat(out.toString()).contains("--providers", "Corretto");
+  }
+
+  @Test
+  void providers_alwaysJdk_accpOnlyWhenItLoads() {
+    assertThat(JceProviders.available()).startsWith("jdk");
+    assertThat(JceProviders.available().contains("accp")).isEqualTo(JceProviders.accp() != null);
+    assertThat(JceProviders.describe()).contains("Amazon Corretto Crypto Provider");
   }
 }

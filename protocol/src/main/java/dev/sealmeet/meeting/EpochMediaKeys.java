@@ -1,6 +1,7 @@
 package dev.sealmeet.meeting;
 
 import dev.sealmeet.crypto.Secret;
+import dev.sealmeet.sframe.SframeOptions;
 import dev.sealmeet.sframe.SframeReceiver;
 import dev.sealmeet.sframe.SframeSuite;
 import java.util.Set;
@@ -17,11 +18,12 @@ final class EpochMediaKeys {
   private long replacedAtNanos;
   private boolean replaced;
 
-  EpochMediaKeys(SframeSuite suite, long epoch, Secret baseKey, Set<Long> senders) {
+  EpochMediaKeys(SframeSuite suite, SframeOptions options, long epoch, Secret baseKey,
+      Set<Long> senders) {
     this.epoch = epoch;
     this.baseKey = baseKey;
     this.senders = Set.copyOf(senders);
-    this.receiver = new SframeReceiver(suite);
+    this.receiver = new SframeReceiver(suite, options);
   }
 
   /** The receiver, with the key of {@code kid} installed. */

@@ -4,6 +4,7 @@ import dev.sealmeet.crypto.Secret;
 import dev.sealmeet.error.DecodeException;
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.sframe.SframeHeader;
+import dev.sealmeet.sframe.SframeOptions;
 import dev.sealmeet.sframe.SframeReceiver;
 import dev.sealmeet.sframe.SframeSender;
 import dev.sealmeet.sframe.SframeSuite;
@@ -42,6 +43,7 @@ public final class MediaProtector implements AutoCloseable {
   private final LongSupplier nanoTime;
   private final EpochMediaKeys[] slots;
   private final SframeSender sender;
+  private final SframeOptions options;
   private EpochMediaKeys current;
   private long sendKid = -1;
   private boolean closed;
@@ -53,6 +55,19 @@ public final class MediaProtector implements AutoCloseable {
    */
   public MediaProtector(SframeSuite suite, KidLayout layout, GracePolicy grace,
       LongSupplier nanoTime) {
+    this(suite, layout, grace, nanoTime, SframeOptions.defaults());
+  }
+
+  /**
+   * A protector with no epoch yet whose SFrame sender and receivers use {@code options} (replay
+   * window, JCE provider of the frame AEAD).
+   *
+   * @param nanoTime the monotonic clock of the grace window ({@code System::nanoTime})
+   * @throws IllegalArgumentException if the suite is provisional and not allowed by {@code options}
+   */
+  public MediaProtector(SframeSuite suite, KidLayout layout, GracePolicy grace,
+      LongSupplier nanoTime, SframeOptions options) {
+    this.options = Objects.requireNonNull(options, "options");
     this.suite = Objects.requireNonNull(suite, "suite");
     this.layout = Objects.requireNonNull(layout, "layout");
     this.grace = Objects.requireNonNull(grace, "grace");
@@ -62,7 +77,7 @@ public final class MediaProtector implements AutoCloseable {
           + layout.epochBits() + " epoch bits in the KID");
     }
     this.slots = new EpochMediaKeys[layout.epochSlots()];
-    this.sender = new SframeSender(suite);
+    this.sender = new SframeSender(suite, options);
   }
 
   /** The SFrame suite. */
@@ -110,7 +125,7 @@ public final class MediaProtector implements AutoCloseable {
     if (current != null) {
       current.markReplaced(now);
     }
-    EpochMediaKeys next = new EpochMediaKeys(suite, epoch, baseKey, senders);
+    EpochMediaKeys next = new EpochMediaKeys(suite, options, epoch, baseKey, senders);
     slots[slot] = next;
     current = next;
     if (sendKid >= 0) {

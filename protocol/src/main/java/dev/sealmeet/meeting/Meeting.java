@@ -88,7 +88,7 @@ public final class Meeting implements AutoCloseable {
     this.nextSequence = nextSequence;
     MeetingOptions options = client.options();
     this.media = new MediaProtector(options.sframeSuite(), options.kidLayout(), options.grace(),
-        options.nanoTime());
+        options.nanoTime(), options.sframeOptions());
     this.roles = Roles.in(group.context().extensions()).orElseThrow(
         () -> new DecodeException("the group has no roles extension: not a meeting"));
     installEpoch();

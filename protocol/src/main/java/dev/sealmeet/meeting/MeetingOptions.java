@@ -1,5 +1,6 @@
 package dev.sealmeet.meeting;
 
+import dev.sealmeet.sframe.SframeOptions;
 import dev.sealmeet.sframe.SframeSuite;
 import java.util.Objects;
 import java.util.function.LongSupplier;
@@ -14,9 +15,11 @@ import java.util.function.LongSupplier;
  * @param nanoTime the monotonic clock of the grace window
  * @param maxAttempts how often a commit or proposal is tried on a newer epoch before giving up
  * @param audit where copies of media base keys go (audits and demos only)
+ * @param sframeOptions the SFrame sender's and receivers' options: replay window and the JCE
+ *     provider of the frame AEAD (see {@link SframeOptions})
  */
 public record MeetingOptions(SframeSuite sframeSuite, KidLayout kidLayout, GracePolicy grace,
-    LongSupplier nanoTime, int maxAttempts, KeyAudit audit) {
+    LongSupplier nanoTime, int maxAttempts, KeyAudit audit, SframeOptions sframeOptions) {
   /** Checks nulls and ranges. */
   public MeetingOptions {
     Objects.requireNonNull(sframeSuite, "sframeSuite");
@@ -24,12 +27,22 @@ public record MeetingOptions(SframeSuite sframeSuite, KidLayout kidLayout, Grace
     Objects.requireNonNull(grace, "grace");
     Objects.requireNonNull(nanoTime, "nanoTime");
     Objects.requireNonNull(audit, "audit");
+    Objects.requireNonNull(sframeOptions, "sframeOptions");
     if (maxAttempts < 1 || maxAttempts > 1000) {
       throw new IllegalArgumentException("maxAttempts must be in 1..1000");
     }
   }
 
-  /** AES-128-GCM frames, E = 4, the default grace, the system clock, 32 attempts, no audit. */
+  /** Options with the default SFrame options (the JDK's JCE providers). */
+  public MeetingOptions(SframeSuite sframeSuite, KidLayout kidLayout, GracePolicy grace,
+      LongSupplier nanoTime, int maxAttempts, KeyAudit audit) {
+    this(sframeSuite, kidLayout, grace, nanoTime, maxAttempts, audit, SframeOptions.defaults());
+  }
+
+  /**
+   * AES-128-GCM frames, E = 4, the default grace, the system clock, 32 attempts, no audit, the
+   * default SFrame options.
+   */
   public static MeetingOptions defaults() {
     return new MeetingOptions(SframeSuite.AES_128_GCM_SHA256_128, KidLayout.defaults(),
         GracePolicy.defaults(), System::nanoTime, 32, KeyAudit.none());
@@ -37,16 +50,24 @@ public record MeetingOptions(SframeSuite sframeSuite, KidLayout kidLayout, Grace
 
   /** These options with {@code value} as the grace policy. */
   public MeetingOptions withGrace(GracePolicy value) {
-    return new MeetingOptions(sframeSuite, kidLayout, value, nanoTime, maxAttempts, audit);
+    return new MeetingOptions(sframeSuite, kidLayout, value, nanoTime,
+        maxAttempts, audit, sframeOptions);
   }
 
   /** These options with {@code value} as the clock of the grace window. */
   public MeetingOptions withNanoTime(LongSupplier value) {
-    return new MeetingOptions(sframeSuite, kidLayout, grace, value, maxAttempts, audit);
+    return new MeetingOptions(sframeSuite, kidLayout, grace, value,
+        maxAttempts, audit, sframeOptions);
   }
 
   /** These options with a key audit. */
   public MeetingOptions withAudit(KeyAudit value) {
-    return new MeetingOptions(sframeSuite, kidLayout, grace, nanoTime, maxAttempts, value);
+    return new MeetingOptions(sframeSuite, kidLayout, grace, nanoTime,
+        maxAttempts, value, sframeOptions);
+  }
+
+  /** These options with {@code value} as the SFrame options (for example another JCE provider). */
+  public MeetingOptions withSframeOptions(SframeOptions value) {
+    return new MeetingOptions(sframeSuite, kidLayout, grace, nanoTime, maxAttempts, audit, value);
   }
 }

@@ -19,8 +19,9 @@ import javax.crypto.spec.SecretKeySpec;
  * tag = HMAC(auth_key, len(aad)₈ ‖ len(ct)₈ ‖ Nt₈ ‖ nonce ‖ aad ‖ ct)[..Nt]
  * </pre>
  *
- * The JDK's {@code AES/CTR/NoPadding} (AES-CTR intrinsic) is re-keyed with the counter block per
- * frame; the HMAC is {@link Hmac}. Decryption checks the tag in constant time before decrypting.
+ * The provider's {@code AES/CTR/NoPadding} (the JDK's by default, with its AES-CTR intrinsic) is
+ * re-keyed with the counter block per frame; the HMAC is {@link Hmac}. Decryption checks the tag in
+ * constant time before decrypting.
  */
 final class CtrHmacFrameAead extends FrameAead {
   private static final int PREFIX_LENGTH = 24 + SframeSuite.NONCE_LENGTH;
@@ -37,20 +38,17 @@ final class CtrHmacFrameAead extends FrameAead {
   private final byte[] receivedTag;
   private final String failure;
 
-  CtrHmacFrameAead(SframeSuite suite, byte[] key) {
+  CtrHmacFrameAead(SframeSuite suite, byte[] key, FrameCrypto crypto) {
     super(suite);
     int nka = suite.aesKeyLength();
     this.encKeyBytes = Arrays.copyOfRange(key, 0, nka);
     this.encKey = new SecretKeySpec(encKeyBytes, "AES");
     byte[] authKey = Arrays.copyOfRange(key, nka, key.length);
     boolean sha256 = suite.hashLength() == 32;
-    this.hmac = new Hmac(sha256 ? "SHA-256" : "SHA-512", sha256 ? 64 : 128, authKey);
+    this.hmac = crypto.hmac(sha256 ? "SHA-256" : "SHA-512", sha256 ? 64 : 128,
+        sha256 ? "HmacSHA256" : "HmacSHA512", authKey);
     Arrays.fill(authKey, (byte) 0);
-    try {
-      this.cipher = Cipher.getInstance("AES/CTR/NoPadding");
-    } catch (GeneralSecurityException e) {
-      throw new SealmeetBugException("JDK lacks AES/CTR/NoPadding", e);
-    }
+    this.cipher = crypto.cipher("AES/CTR/NoPadding");
     this.tagLength = suite.tagLength();
     this.fullTag = new byte[hmac.length()];
     this.expectedTag = new byte[tagLength];

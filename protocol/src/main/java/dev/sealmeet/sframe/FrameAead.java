@@ -17,10 +17,21 @@ abstract class FrameAead {
     this.suite = suite;
   }
 
-  /** A new AEAD for {@code suite} keyed with {@code key} ({@code Nk} bytes; the array is not kept). */
+  /** A new AEAD over the JDK's providers (see {@link #create(SframeSuite, byte[], FrameCrypto)}).
+   * */
   static FrameAead create(SframeSuite suite, byte[] key) {
+    return create(suite, key, FrameCrypto.JDK);
+  }
+
+  /**
+   * A new AEAD for {@code suite} keyed with {@code key} ({@code Nk} bytes; the array is not kept),
+   * its JCE objects from {@code crypto}.
+   */
+  static FrameAead create(SframeSuite suite, byte[] key, FrameCrypto crypto) {
     SframeKeySchedule.checkKeyLength(suite, key.length);
-    return suite.isCtrHmac() ? new CtrHmacFrameAead(suite, key) : new GcmFrameAead(suite, key);
+    return suite.isCtrHmac()
+        ? new CtrHmacFrameAead(suite, key, crypto)
+        : new GcmFrameAead(suite, key, crypto);
   }
 
   /**

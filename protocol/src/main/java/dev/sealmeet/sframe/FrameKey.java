@@ -4,8 +4,9 @@ import dev.sealmeet.crypto.Secret;
 import java.util.Arrays;
 
 /**
- * The per-KID state derived once at key install: the keyed AEAD, {@code sframe_salt} and a nonce scratch
- * array. A sender key adds its next CTR; a receiver key adds its replay window.
+ * The per-KID state derived once at key install: the keyed AEAD (its JCE objects created here),
+ * {@code sframe_salt} and a nonce scratch array. A sender key adds its next CTR; a receiver key
+ * adds its replay window.
  */
 final class FrameKey {
   final long kid;
@@ -28,13 +29,13 @@ final class FrameKey {
   }
 
   /** Derives {@code sframe_key} and {@code sframe_salt} (RFC 9605 §4.4.2) and keys the AEAD. */
-  static FrameKey derive(SframeSuite suite, long kid, Secret baseKey, long firstCtr,
-      ReplayWindow window) {
+  static FrameKey derive(SframeSuite suite, FrameCrypto crypto, long kid, Secret baseKey,
+      long firstCtr, ReplayWindow window) {
     SframeKeyMaterial material = SframeKeySchedule.derive(suite, kid, baseKey);
     byte[] key = material.key().copyBytes();
     try {
-      return new FrameKey(kid, FrameAead.create(suite, key), material.salt().copyBytes(), firstCtr,
-          window);
+      return new FrameKey(kid, FrameAead.create(suite, key, crypto), material.salt().copyBytes(),
+          firstCtr, window);
     } finally {
       Arrays.fill(key, (byte) 0);
       material.destroy();

@@ -12,9 +12,11 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-GCM with a 128-bit tag (suites {@code 0x0004} and {@code 0x0005}, RFC 9605 §4.5) over the JDK's
- * {@code AES/GCM/NoPadding}, which uses the AES and GHASH intrinsics. One {@link Cipher} per key, re-keyed
- * with a new nonce for each frame: JCE offers no cheaper way to change a GCM nonce.
+ * AES-GCM with a 128-bit tag (suites {@code 0x0004} and {@code 0x0005}, RFC 9605 §4.5) over the
+ * provider's {@code AES/GCM/NoPadding} (by default the JDK's, which uses the AES and GHASH
+ * intrinsics). One {@link Cipher} per key, re-keyed with a new nonce for each frame: JCE offers no
+ * cheaper way to
+ * change a GCM nonce.
  */
 final class GcmFrameAead extends FrameAead {
   private static final int TAG_BITS = 128;
@@ -25,15 +27,11 @@ final class GcmFrameAead extends FrameAead {
   private final String failure;
   private byte[] aadScratch = new byte[SframeHeader.MAX_LENGTH + 64];
 
-  GcmFrameAead(SframeSuite suite, byte[] key) {
+  GcmFrameAead(SframeSuite suite, byte[] key, FrameCrypto crypto) {
     super(suite);
     this.keyBytes = key.clone();
     this.key = new SecretKeySpec(keyBytes, "AES");
-    try {
-      this.cipher = Cipher.getInstance("AES/GCM/NoPadding");
-    } catch (GeneralSecurityException e) {
-      throw new SealmeetBugException("JDK lacks AES/GCM/NoPadding", e);
-    }
+    this.cipher = crypto.cipher("AES/GCM/NoPadding");
     this.failure = "SFrame frame tag did not verify (" + suite + ")";
   }
 

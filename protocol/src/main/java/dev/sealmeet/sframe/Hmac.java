@@ -3,92 +3,195 @@ package dev.sealmeet.sframe;
 import dev.sealmeet.error.SealmeetBugException;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import javax.crypto.Mac;
+import javax.crypto.ShortBufferException;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * HMAC (RFC 2104) over a reused JDK {@link MessageDigest}, writing the tag into a caller array.
+ * HMAC (RFC 2104) writing the tag into a caller array, over a reused {@link MessageDigest} or, when
+ * a provider has no digest of its own, over its {@link Mac}.
  *
- * <p>Why not {@code javax.crypto.Mac}: its {@code doFinal(byte[], int)} allocates a fresh tag array on
- * every call (JDK 17 and 25), which the frame path must not do. The computation is the same as the
- * JDK's HMAC (pads precomputed at key install, two digest passes per tag) and uses the same SHA-2
- * intrinsics. Verified by the RFC 9605 AES-CTR-HMAC vectors. Not thread-safe.
+ * <p>Why a digest first: {@code javax.crypto.Mac.doFinal(byte[], int)} allocates a fresh tag array
+ * on every call (JDK 17 and 25), which the frame path must not do. The digest form is the same
+ * computation as the JDK's HMAC (pads precomputed at key install, two digest passes per tag) and
+ * uses the same SHA-2 code. Both forms are verified by the RFC 9605 AES-CTR-HMAC vectors. Not
+ * thread-safe.
  */
-final class Hmac {
-  private final MessageDigest digest;
-  private final byte[] innerPad;
-  private final byte[] outerPad;
-  private final byte[] innerHash;
+abstract class Hmac {
+  /** The full tag length, {@code Nh}. */
+  abstract int length();
+
+  /** Starts a new tag. */
+  abstract void start();
+
+  /** Absorbs {@code data[offset..offset + length)}. */
+  abstract void update(byte[] data, int offset, int length);
+
+  /** Absorbs {@code buffer[from..to)} leaving the buffer's cursors as found. */
+  abstract void update(ByteBuffer buffer, int from, int to);
+
+  /** Writes the full {@code Nh}-byte tag to {@code out[0..Nh)}. */
+  abstract void finish(byte[] out);
+
+  /** Wipes what this object owns. */
+  abstract void destroy();
 
   /**
-   * @param algorithm the JDK digest name, {@code SHA-256} or {@code SHA-512}
+   * An HMAC over {@code digest}.
+   *
    * @param blockSize the digest's block size: 64 or 128
    * @param key the HMAC key, at most {@code blockSize} bytes (SFrame keys are {@code Nh} bytes)
    */
-  Hmac(String algorithm, int blockSize, byte[] key) {
-    if (key.length > blockSize) {
-      throw new IllegalArgumentException("HMAC key longer than the block size");
-    }
+  static Hmac overDigest(MessageDigest digest, int blockSize, byte[] key) {
+    return new DigestHmac(digest, blockSize, key);
+  }
+
+  /** An HMAC over {@code mac} ({@code macName} is its JCE name), keyed with a copy of {@code key}.
+   * */
+  static Hmac overMac(Mac mac, String macName, byte[] key) {
     try {
-      this.digest = MessageDigest.getInstance(algorithm);
-    } catch (GeneralSecurityException e) {
-      throw new SealmeetBugException("JDK lacks " + algorithm, e);
+      mac.init(new SecretKeySpec(key, macName));
+    } catch (InvalidKeyException e) {
+      throw new SealmeetBugException(macName + " refused a " + key.length + "-byte key", e);
     }
-    this.innerPad = new byte[blockSize];
-    this.outerPad = new byte[blockSize];
-    for (int i = 0; i < blockSize; i++) {
-      byte k = i < key.length ? key[i] : 0;
-      innerPad[i] = (byte) (k ^ 0x36);
-      outerPad[i] = (byte) (k ^ 0x5c);
-    }
-    this.innerHash = new byte[digest.getDigestLength()];
+    return new MacHmac(mac);
   }
 
-  /** The full tag length, {@code Nh}. */
-  int length() {
-    return innerHash.length;
-  }
-
-  /** Starts a new tag. */
-  void start() {
-    digest.reset();
-    digest.update(innerPad);
-  }
-
-  void update(byte[] data, int offset, int length) {
-    digest.update(data, offset, length);
-  }
-
-  /** Absorbs {@code buffer[from..to)} leaving the buffer's cursors as found. */
-  void update(ByteBuffer buffer, int from, int to) {
+  /** Passes {@code buffer[from..to)} to {@code sink} without allocating for heap buffers. */
+  static void absorb(ByteBuffer buffer, int from, int to, ByteSink sink) {
     if (buffer.hasArray()) {
-      digest.update(buffer.array(), buffer.arrayOffset() + from, to - from);
+      sink.update(buffer.array(), buffer.arrayOffset() + from, to - from);
       return;
     }
     int position = buffer.position();
     int limit = buffer.limit();
     buffer.limit(to).position(from);
-    digest.update(buffer);
+    sink.update(buffer);
     buffer.limit(limit).position(position);
   }
 
-  /** Writes the full {@code Nh}-byte tag to {@code out[0..Nh)}. */
-  void finish(byte[] out) {
-    try {
-      digest.digest(innerHash, 0, innerHash.length);
-      digest.update(outerPad);
-      digest.update(innerHash);
-      digest.digest(out, 0, innerHash.length);
-    } catch (GeneralSecurityException e) {
-      throw new SealmeetBugException("digest output buffer too small", e);
+  /** The two update forms of {@link MessageDigest} and {@link Mac}. */
+  interface ByteSink {
+    void update(byte[] data, int offset, int length);
+
+    void update(ByteBuffer buffer);
+  }
+
+  private static final class DigestHmac extends Hmac implements ByteSink {
+    private final MessageDigest digest;
+    private final byte[] innerPad;
+    private final byte[] outerPad;
+    private final byte[] innerHash;
+
+    DigestHmac(MessageDigest digest, int blockSize, byte[] key) {
+      if (key.length > blockSize) {
+        throw new IllegalArgumentException("HMAC key longer than the block size");
+      }
+      this.digest = digest;
+      this.innerPad = new byte[blockSize];
+      this.outerPad = new byte[blockSize];
+      for (int i = 0; i < blockSize; i++) {
+        byte k = i < key.length ? key[i] : 0;
+        innerPad[i] = (byte) (k ^ 0x36);
+        outerPad[i] = (byte) (k ^ 0x5c);
+      }
+      this.innerHash = new byte[digest.getDigestLength()];
+    }
+
+    @Override
+    int length() {
+      return innerHash.length;
+    }
+
+    @Override
+    void start() {
+      digest.reset();
+      digest.update(innerPad);
+    }
+
+    @Override
+    public void update(byte[] data, int offset, int length) {
+      digest.update(data, offset, length);
+    }
+
+    @Override
+    public void update(ByteBuffer buffer) {
+      digest.update(buffer);
+    }
+
+    @Override
+    void update(ByteBuffer buffer, int from, int to) {
+      absorb(buffer, from, to, this);
+    }
+
+    @Override
+    void finish(byte[] out) {
+      try {
+        digest.digest(innerHash, 0, innerHash.length);
+        digest.update(outerPad);
+        digest.update(innerHash);
+        digest.digest(out, 0, innerHash.length);
+      } catch (GeneralSecurityException e) {
+        throw new SealmeetBugException("digest output buffer too small", e);
+      }
+    }
+
+    @Override
+    void destroy() {
+      Arrays.fill(innerPad, (byte) 0);
+      Arrays.fill(outerPad, (byte) 0);
+      Arrays.fill(innerHash, (byte) 0);
+      digest.reset();
     }
   }
 
-  /** Wipes the pads and the intermediate hash. */
-  void destroy() {
-    Arrays.fill(innerPad, (byte) 0);
-    Arrays.fill(outerPad, (byte) 0);
-    Arrays.fill(innerHash, (byte) 0);
-    digest.reset();
+  private static final class MacHmac extends Hmac implements ByteSink {
+    private final Mac mac;
+
+    MacHmac(Mac mac) {
+      this.mac = mac;
+    }
+
+    @Override
+    int length() {
+      return mac.getMacLength();
+    }
+
+    @Override
+    void start() {
+      mac.reset();
+    }
+
+    @Override
+    public void update(byte[] data, int offset, int length) {
+      mac.update(data, offset, length);
+    }
+
+    @Override
+    public void update(ByteBuffer buffer) {
+      mac.update(buffer);
+    }
+
+    @Override
+    void update(ByteBuffer buffer, int from, int to) {
+      absorb(buffer, from, to, this);
+    }
+
+    @Override
+    void finish(byte[] out) {
+      try {
+        mac.doFinal(out, 0);
+      } catch (ShortBufferException e) {
+        throw new SealmeetBugException("HMAC output buffer too small", e);
+      }
+    }
+
+    @Override
+    void destroy() {
+      mac.reset();
+    }
   }
 }

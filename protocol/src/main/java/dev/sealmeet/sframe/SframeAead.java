@@ -34,9 +34,19 @@ public final class SframeAead {
    * @throws IllegalArgumentException if the key length is not {@code Nk}
    */
   public static SframeAead create(SframeSuite suite, Secret key) {
+    return create(suite, key, SframeOptions.defaults().withProvisionalSuites(true));
+  }
+
+  /**
+   * An AEAD for {@code suite} keyed with {@code key}, over the JCE provider of {@code options} (see
+   * {@link SframeOptions}); the options' replay window and suite opt-in do not apply here.
+   *
+   * @throws IllegalArgumentException if the key length is not {@code Nk}
+   */
+  public static SframeAead create(SframeSuite suite, Secret key, SframeOptions options) {
     byte[] bytes = key.copyBytes();
     try {
-      return new SframeAead(suite, FrameAead.create(suite, bytes));
+      return new SframeAead(suite, FrameAead.create(suite, bytes, FrameCrypto.of(options)));
     } finally {
       Arrays.fill(bytes, (byte) 0);
     }

@@ -46,6 +46,7 @@ public final class SframeReceiver implements AutoCloseable {
 
   private final SframeSuite suite;
   private final SframeOptions options;
+  private final FrameCrypto crypto;
   private final FrameKeyStore keys = new FrameKeyStore("receive");
   private final HeaderCodec.DecodedHeader decoded = new HeaderCodec.DecodedHeader();
   private final byte[] header = new byte[SframeHeader.MAX_LENGTH];
@@ -65,6 +66,7 @@ public final class SframeReceiver implements AutoCloseable {
     options.checkSuite(suite);
     this.suite = suite;
     this.options = options;
+    this.crypto = FrameCrypto.of(options);
   }
 
   /** The cipher suite of every key of this receiver. */
@@ -86,7 +88,8 @@ public final class SframeReceiver implements AutoCloseable {
   public void addKey(long kid, Secret baseKey) {
     checkOpen();
     keys.add(kid,
-        () -> FrameKey.derive(suite, kid, baseKey, 0L, new ReplayWindow(options.replayWindow())));
+        () -> FrameKey.derive(suite, crypto, kid, baseKey, 0L,
+            new ReplayWindow(options.replayWindow())));
   }
 
   /**

@@ -48,6 +48,7 @@ public final class SframeSender implements AutoCloseable {
   private static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();
 
   private final SframeSuite suite;
+  private final FrameCrypto crypto;
   /** For every KID whose key was removed: where its counter stands. */
   private final Map<Long, UsedCounter> retired = new HashMap<>();
   private final FrameKeyStore keys = new FrameKeyStore("send", this::retire);
@@ -70,6 +71,7 @@ public final class SframeSender implements AutoCloseable {
   public SframeSender(SframeSuite suite, SframeOptions options) {
     options.checkSuite(suite);
     this.suite = suite;
+    this.crypto = FrameCrypto.of(options);
   }
 
   /** The cipher suite of every key of this sender. */
@@ -115,7 +117,7 @@ public final class SframeSender implements AutoCloseable {
       throw new IllegalStateException("the counter of KID 0x" + Long.toHexString(kid)
           + " was exhausted in this sender; use a new KID");
     }
-    keys.add(kid, () -> FrameKey.derive(suite, kid, baseKey, firstCtr, null));
+    keys.add(kid, () -> FrameKey.derive(suite, crypto, kid, baseKey, firstCtr, null));
   }
 
   private void retire(FrameKey key) {

@@ -26,6 +26,10 @@
  *       checks; it decrypts, and only compares what it encrypts.
  * </ul>
  *
+ * <p>JCE provider: the frame AEAD's {@code Cipher}s and HMAC come from the provider in
+ * {@link dev.sealmeet.sframe.SframeOptions} (default: the JDK's), created once per key, never per
+ * frame; an algorithm the provider lacks comes from the JDK's providers.
+ *
  * <p>The MLS KID layout and base-key export of RFC 9605 §5.2 live in {@code dev.sealmeet.meeting}
  * ({@code MediaProtector}, {@code KidLayout}) on top of these classes. Not here yet: sender-key
  * ratcheting (§5.1).

@@ -7,10 +7,12 @@ import dev.sealmeet.crypto.Secret;
 import dev.sealmeet.error.AuthenticationException;
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.sframe.SframeHeader;
+import dev.sealmeet.sframe.SframeOptions;
 import dev.sealmeet.sframe.SframeSender;
 import dev.sealmeet.sframe.SframeSuite;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
+import java.security.Security;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -89,6 +91,19 @@ class MediaProtectorTest {
     assertThat(new String(late.payload())).isEqualTo("epoch one");
     assertThat(current.epoch()).isEqualTo(2);
     assertThat(new String(current.payload())).isEqualTo("epoch two");
+  }
+
+  @Test
+  @DisplayName("a protector over an explicit JCE provider interoperates with the default one")
+  void explicitProvider_framesOpenWithDefaultProvider() throws SealmeetException {
+    SframeOptions sunJce = SframeOptions.defaults().withProvider(Security.getProvider("SunJCE"));
+    MediaProtector alice =
+        new MediaProtector(SUITE, new KidLayout(4), GracePolicy.defaults(), now::get, sunJce);
+    MediaProtector bob = protector(4, GracePolicy.defaults());
+    install(alice, 1, 0);
+    install(bob, 1, 1);
+    byte[] frame = alice.protect(null, "provider".getBytes());
+    assertThat(new String(bob.unprotect(null, frame).payload())).isEqualTo("provider");
   }
 
   @Test

@@ -28,7 +28,21 @@ import java.util.Set;
 final class SframeFamily implements VectorFamily {
   private static final Set<String> SECTIONS = Set.of(
       "header", "aes_ctr_hmac", "aes_256_ctr_hmac", "sframe", "sframe_aes_256_ctr_hmac");
-  private static final SframeOptions OPTIONS = SframeOptions.defaults().withProvisionalSuites(true);
+
+  private final SframeOptions options;
+
+  /** The family over the JDK's JCE providers. */
+  SframeFamily() {
+    this(SframeOptions.defaults());
+  }
+
+  /**
+   * The family with every AEAD, sender and receiver built with {@code options}, for example over
+   * another JCE provider; provisional suites are always opted in.
+   */
+  SframeFamily(SframeOptions options) {
+    this.options = options.withProvisionalSuites(true);
+  }
 
   @Override
   public String name() {
@@ -69,16 +83,16 @@ final class SframeFamily implements VectorFamily {
         : "case " + index;
   }
 
-  private static CaseResult runCase(String section, String name, JsonNode c) {
+  private CaseResult runCase(String section, String name, JsonNode c) {
     switch (section) {
       case "header":
         return runChecked(name, mismatches -> checkHeader(c, mismatches));
       case "aes_ctr_hmac":
       case "aes_256_ctr_hmac":
-        return runSuiteCase(name, c, SframeFamily::checkAead);
+        return runSuiteCase(name, c, this::checkAead);
       case "sframe":
       case "sframe_aes_256_ctr_hmac":
-        return runSuiteCase(name, c, SframeFamily::checkFrame);
+        return runSuiteCase(name, c, this::checkFrame);
       default:
         return CaseResult.skipped(name, "unknown SFrame vector section \"" + section + "\"");
     }
@@ -142,7 +156,7 @@ final class SframeFamily implements VectorFamily {
     }
   }
 
-  private static void checkAead(SframeSuite suite, JsonNode c, List<String> mismatches)
+  private void checkAead(SframeSuite suite, JsonNode c, List<String> mismatches)
       throws SealmeetException {
     Secret key = Secret.copyOf(c.hex("key"));
     compare("enc_key", c.hex("enc_key"),
@@ -153,13 +167,14 @@ final class SframeFamily implements VectorFamily {
     byte[] aad = c.hex("aad");
     byte[] pt = c.hex("pt");
     byte[] ct = c.hex("ct");
-    if (!SframeAead.create(suite, key).encryptsTo(nonce, aad, pt, ct)) {
+    if (!SframeAead.create(suite, key, options).encryptsTo(nonce, aad, pt, ct)) {
       mismatches.add("ct (encrypt)");
     }
-    compare("pt (decrypt)", pt, SframeAead.create(suite, key).decrypt(nonce, aad, ct), mismatches);
+    compare("pt (decrypt)", pt, SframeAead.create(suite, key, options).decrypt(nonce, aad, ct),
+        mismatches);
   }
 
-  private static void checkFrame(SframeSuite suite, JsonNode c, List<String> mismatches)
+  private void checkFrame(SframeSuite suite, JsonNode c, List<String> mismatches)
       throws SealmeetException {
     long kid = c.get("kid").asLong();
     long ctr = c.get("ctr").asLong();
@@ -183,10 +198,10 @@ final class SframeFamily implements VectorFamily {
     System.arraycopy(metadata, 0, aad, header.length, metadata.length);
     compare("aad", c.hex("aad"), aad, mismatches);
 
-    SframeSender sender = new SframeSender(suite, OPTIONS);
+    SframeSender sender = new SframeSender(suite, options);
     sender.addKey(kid, baseKey, ctr);
     compare("ct (protect)", ct, sender.protect(kid, metadata, pt), mismatches);
-    SframeReceiver receiver = new SframeReceiver(suite, OPTIONS);
+    SframeReceiver receiver = new SframeReceiver(suite, options);
     receiver.addKey(kid, baseKey);
     compare("pt (unprotect)", pt, receiver.unprotect(metadata, ct), mismatches);
   }
