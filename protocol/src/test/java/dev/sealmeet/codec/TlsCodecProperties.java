@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 
 import dev.sealmeet.error.DecodeException;
-import dev.sealmeet.testing.Checked;
-import dev.sealmeet.testing.Gens;
+import dev.sealmeet.crypto.testing.Checked;
+import dev.sealmeet.crypto.testing.Gens;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package dev.sealmeet.sframe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
-import dev.sealmeet.testing.Gens;
+import dev.sealmeet.crypto.testing.Gens;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

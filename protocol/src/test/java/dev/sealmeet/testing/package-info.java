@@ -1,6 +1,7 @@
 /**
- * Helpers for the protocol's property tests, which run on QuickTheories inside plain JUnit 5
- * {@code @Test} methods.
+ * Test helpers of the protocol module: the fuzzing invariant ({@code FuzzChecks}). Property tests
+ * run on QuickTheories inside plain JUnit 5 {@code @Test} methods, with the generators and checked
+ * lambdas of {@code dev.sealmeet.crypto.testing} (crypto's test-jar):
  *
  * <pre>
  *   {@literal @}Test void x() {

@@ -8,9 +8,8 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
 /**
- * QuickTheories generators shared by the crypto module's property tests ({@code FooProperties}).
- * The protocol module's tests keep the same class as {@code dev.sealmeet.testing.Gens}: test
- * classes do not cross modules.
+ * QuickTheories generators shared by the property tests ({@code FooProperties}) of crypto and, through
+ * crypto's test-jar, protocol.
  *
  * <p>Numbers shrink towards zero, or towards the bound nearest to it; arrays and lists shrink in
  * length and content. Byte arrays print as hex, so a shrunk counterexample in a failure report can

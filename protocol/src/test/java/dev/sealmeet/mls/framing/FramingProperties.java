@@ -13,8 +13,8 @@ import dev.sealmeet.mls.message.MlsMessage;
 import dev.sealmeet.mls.message.MlsMessageBody;
 import dev.sealmeet.mls.message.PrivateMessage;
 import dev.sealmeet.mls.message.PublicMessage;
-import dev.sealmeet.testing.Checked;
-import dev.sealmeet.testing.Gens;
+import dev.sealmeet.crypto.testing.Checked;
+import dev.sealmeet.crypto.testing.Gens;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -6,7 +6,7 @@ import static org.quicktheories.QuickTheory.qt;
 
 import dev.sealmeet.codec.TlsReader;
 import dev.sealmeet.error.DecodeException;
-import dev.sealmeet.testing.Gens;
+import dev.sealmeet.crypto.testing.Gens;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Random;

@@ -1,7 +1,7 @@
 package dev.sealmeet.mls.message;
 
 import dev.sealmeet.codec.TlsReader;
-import dev.sealmeet.testing.Gens;
+import dev.sealmeet.crypto.testing.Gens;
 import java.util.List;
 import java.util.Optional;
 import org.quicktheories.core.Gen;

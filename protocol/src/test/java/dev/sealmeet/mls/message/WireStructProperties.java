@@ -5,8 +5,8 @@ import static org.quicktheories.QuickTheory.qt;
 
 import dev.sealmeet.codec.TlsReader;
 import dev.sealmeet.error.DecodeException;
-import dev.sealmeet.testing.Checked;
-import dev.sealmeet.testing.Gens;
+import dev.sealmeet.crypto.testing.Checked;
+import dev.sealmeet.crypto.testing.Gens;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
 import dev.sealmeet.mls.crypto.MlsSuite;
-import dev.sealmeet.testing.Checked;
-import dev.sealmeet.testing.Gens;
+import dev.sealmeet.crypto.testing.Checked;
+import dev.sealmeet.crypto.testing.Gens;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -10,7 +10,7 @@ import dev.sealmeet.error.ProtocolException;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import dev.sealmeet.mls.message.Node;
 import dev.sealmeet.mls.message.RatchetTreeExtension;
-import dev.sealmeet.testing.Gens;
+import dev.sealmeet.crypto.testing.Gens;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -3,8 +3,8 @@ package dev.sealmeet.mls.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
-import dev.sealmeet.testing.Checked;
-import dev.sealmeet.testing.Gens;
+import dev.sealmeet.crypto.testing.Checked;
+import dev.sealmeet.crypto.testing.Gens;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 
-import dev.sealmeet.testing.Gens;
+import dev.sealmeet.crypto.testing.Gens;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
