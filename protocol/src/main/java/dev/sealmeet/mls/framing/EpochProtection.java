@@ -153,6 +153,37 @@ public final class EpochProtection {
   }
 
   /**
+   * Unprotects like {@link #unprotect}, but changes no state: a PrivateMessage's message key stays
+   * until {@link #deleteMessageKey}. For callers that validate the content further (group rules,
+   * a commit's staging) and must leave the epoch exactly as it was when that fails.
+   *
+   * @throws ProtocolException as {@link #unprotect}
+   * @throws ReplayException if the generation's key was already used or deleted
+   * @throws AuthenticationException as {@link #unprotect}
+   * @throws DecodeException as {@link #unprotect}
+   */
+  public VerifiedContent open(MlsMessage message, SignatureKeyLookup keys)
+      throws ProtocolException, ReplayException, AuthenticationException, DecodeException {
+    MlsMessageBody body = message.body();
+    if (body instanceof PrivateMessage) {
+      return privateProtection.open((PrivateMessage) body, keys);
+    }
+    return unprotect(message, keys);
+  }
+
+  /**
+   * Deletes the message key of content that {@link #open} returned, once the caller accepted it
+   * (RFC 9420 §9.2); nothing to do for a PublicMessage.
+   *
+   * @throws IllegalStateException if that key was deleted already
+   */
+  public void deleteMessageKey(VerifiedContent verified) {
+    if (verified.wireFormat() == WireFormat.PRIVATE_MESSAGE) {
+      privateProtection.deleteMessageKey(verified);
+    }
+  }
+
+  /**
    * Writes this epoch's protection state for persistence: membership key, sender data secret and
    * the secret tree with its ratchets. The bytes are secret.
    */

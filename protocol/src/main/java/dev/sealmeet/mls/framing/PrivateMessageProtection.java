@@ -141,6 +141,23 @@ public final class PrivateMessageProtection {
    */
   public VerifiedContent unprotect(PrivateMessage message, SignatureKeyLookup keys)
       throws ProtocolException, ReplayException, AuthenticationException, DecodeException {
+    VerifiedContent verified = open(message, keys);
+    deleteMessageKey(verified);
+    return verified;
+  }
+
+  /**
+   * Decrypts and verifies a received PrivateMessage as {@link #unprotect} does, but changes no
+   * state: the message key stays until {@link #deleteMessageKey}. For callers that validate the
+   * content further and must leave everything as it was when that fails.
+   *
+   * @throws ProtocolException as {@link #unprotect}
+   * @throws ReplayException if the generation's key was already used or deleted
+   * @throws AuthenticationException as {@link #unprotect}
+   * @throws DecodeException as {@link #unprotect}
+   */
+  public VerifiedContent open(PrivateMessage message, SignatureKeyLookup keys)
+      throws ProtocolException, ReplayException, AuthenticationException, DecodeException {
     EpochCheck.require(context, message.groupId(), message.epoch());
     SenderData senderData = openSenderData(message);
     long leafIndex = senderData.leafIndex();
@@ -174,8 +191,23 @@ public final class PrivateMessageProtection {
         new AuthenticatedContent(WireFormat.PRIVATE_MESSAGE, content, decrypted.auth());
     ContentSignatures.verify(
         suite, context, authenticated, keys.signatureKey(content.sender(), content));
-    ratchet.consume(generation);
-    return new VerifiedContent(authenticated);
+    return new VerifiedContent(authenticated, generation);
+  }
+
+  /**
+   * Deletes the message key that decrypted {@code verified} and ratchets past it (RFC 9420 §9.2).
+   *
+   * @throws IllegalArgumentException if {@code verified} was not opened by this epoch's {@link
+   *     #open}
+   * @throws IllegalStateException if that key was deleted already
+   */
+  public void deleteMessageKey(VerifiedContent verified) {
+    if (verified.wireFormat() != WireFormat.PRIVATE_MESSAGE || verified.generation() < 0
+        || verified.framedContent().epoch() != context.epoch()) {
+      throw new IllegalArgumentException("not a PrivateMessage opened in this epoch");
+    }
+    tree.ratchet((int) verified.sender().leafIndex(), ratchetType(verified.contentType()))
+        .consume(verified.generation());
   }
 
   /** The held sender data secret itself, for {@link EpochProtection#writeState}. */

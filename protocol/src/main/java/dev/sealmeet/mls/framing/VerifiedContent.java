@@ -21,9 +21,21 @@ import java.util.Optional;
  */
 public final class VerifiedContent {
   private final AuthenticatedContent authenticated;
+  /** The PrivateMessage key generation that decrypted it; -1 for a PublicMessage. */
+  private final long generation;
 
   VerifiedContent(AuthenticatedContent authenticated) {
+    this(authenticated, -1);
+  }
+
+  VerifiedContent(AuthenticatedContent authenticated, long generation) {
     this.authenticated = authenticated;
+    this.generation = generation;
+  }
+
+  /** The secret-tree generation whose key decrypted this PrivateMessage; -1 for a PublicMessage. */
+  long generation() {
+    return generation;
   }
 
   /** The verified AuthenticatedContent, as transcript hashes and proposal refs take it (§8.2). */

@@ -263,16 +263,23 @@ public final class MlsGroup implements AutoCloseable {
     if (epoch != current.epoch() || status != Status.ACTIVE) {
       return processLate(body, epoch);
     }
-    VerifiedContent verified = current.protection.unprotect(message, current.signatureKeys());
+    // A PrivateMessage's key is deleted only once the content is accepted: a proposal or commit
+    // that breaks a group rule leaves the secret tree as it was.
+    VerifiedContent verified = current.protection.open(message, current.signatureKeys());
+    ProcessedMessage processed;
     switch (verified.contentType()) {
       case APPLICATION:
-        return application(verified);
+        processed = application(verified);
+        break;
       case PROPOSAL:
-        return ProposalApplier.receive(current, proposals, checks, verified);
+        processed = ProposalApplier.receive(current, proposals, checks, verified);
+        break;
       default:
-        return new CommitProcessor(this, current, proposals, checks, pskLookup(), config)
+        processed = new CommitProcessor(this, current, proposals, checks, pskLookup(), config)
             .process(verified);
     }
+    current.protection.deleteMessageKey(verified);
+    return processed;
   }
 
   private ProcessedMessage processLate(MlsMessageBody body, long epoch) throws SealmeetException {

@@ -3,6 +3,7 @@ package dev.sealmeet.mls.group;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sealmeet.error.ReplayException;
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import dev.sealmeet.mls.framing.ContentSignatures;
@@ -59,7 +60,17 @@ class GroupRulesTest {
   /** A commit of {@code proposals} by value from {@code sender}, framed for bob's epoch. */
   private MlsMessage insiderCommit(MlsGroup sender, long epoch, Proposal... proposals)
       throws SealmeetException {
-    EpochState target = bob.currentEpoch();
+    return insiderCommit(sender, epoch, WireFormat.PUBLIC_MESSAGE, proposals);
+  }
+
+  /**
+   * As above in {@code wireFormat}. A PrivateMessage is sealed with the sender's own secret tree
+   * (bob's copy of the sender's ratchet must stay untouched for the test to observe it).
+   */
+  private MlsMessage insiderCommit(MlsGroup sender, long epoch, WireFormat wireFormat,
+      Proposal... proposals) throws SealmeetException {
+    EpochState target =
+        wireFormat == WireFormat.PRIVATE_MESSAGE ? sender.currentEpoch() : bob.currentEpoch();
     List<ProposalOrRef> items = new ArrayList<>();
     for (Proposal p : proposals) {
       items.add(new ProposalOrRef.ByValue(p));
@@ -68,9 +79,8 @@ class GroupRulesTest {
         Sender.member(sender.ownLeafIndex()), new byte[0],
         new MessageContent.CommitContent(new Commit(items, Optional.empty())));
     byte[] key = sender.identity().privateKeyCopy();
-    byte[] signature = ContentSignatures.sign(
-        suite, target.context, WireFormat.PUBLIC_MESSAGE, content, key);
-    AuthenticatedContent signed = new AuthenticatedContent(WireFormat.PUBLIC_MESSAGE, content,
+    byte[] signature = ContentSignatures.sign(suite, target.context, wireFormat, content, key);
+    AuthenticatedContent signed = new AuthenticatedContent(wireFormat, content,
         new FramedContentAuthData(signature, Optional.of(new byte[suite.hashLength()])));
     return target.protection.protect(signed, 0);
   }
@@ -86,6 +96,31 @@ class GroupRulesTest {
   @DisplayName("a commit removing its committer is rejected [SM-MLS-7]")
   void removeOfCommitter_rejected() throws SealmeetException {
     assertRejected(insiderCommit(alice, 1, new RemoveProposal(0)), GroupRule.REMOVE_OF_COMMITTER);
+  }
+
+  @Test
+  @DisplayName("a PrivateMessage commit that breaks a rule leaves its message key in place")
+  void rejectedPrivateCommit_keepsItsMessageKey() throws SealmeetException {
+    MlsMessage commit =
+        insiderCommit(alice, 1, WireFormat.PRIVATE_MESSAGE, new RemoveProposal(0));
+    assertRejected(commit, GroupRule.REMOVE_OF_COMMITTER);
+    // Had the first rejection deleted the handshake key, this would be a ReplayException.
+    assertRejected(commit, GroupRule.REMOVE_OF_COMMITTER);
+  }
+
+  @Test
+  void acceptedPrivateProposal_deletesItsMessageKey() throws SealmeetException {
+    GroupConfig encrypted = config.withEncryptHandshake(true);
+    Client a = Client.of(suite, "alice", encrypted);
+    Client b = Client.of(suite, "bob", encrypted);
+    MlsGroup sender = GroupFixtures.create(a, encrypted);
+    CommitResult added = sender.commit(CommitRequest.empty().add(b.keyPackage().keyPackage()));
+    sender.mergePendingCommit();
+    MlsGroup receiver = b.join(added.welcome().orElseThrow(), encrypted);
+    MlsMessage update = sender.proposeUpdate();
+    assertThat(update.wireFormat()).isEqualTo(WireFormat.PRIVATE_MESSAGE);
+    assertThat(receiver.process(update)).isInstanceOf(ReceivedProposal.class);
+    assertThatThrownBy(() -> receiver.process(update)).isInstanceOf(ReplayException.class);
   }
 
   @Test
