@@ -22,6 +22,7 @@ import dev.sealmeet.mls.group.ReceivedProposal;
 import dev.sealmeet.mls.group.RequiredCapabilities;
 import dev.sealmeet.mls.group.StagedCommit;
 import dev.sealmeet.mls.message.Credential;
+import dev.sealmeet.mls.message.Extension;
 import dev.sealmeet.mls.message.KeyPackage;
 import dev.sealmeet.mls.message.MlsMessage;
 import dev.sealmeet.mls.message.RemoveProposal;
@@ -272,6 +273,39 @@ public final class Meeting implements AutoCloseable {
   }
 
   /**
+   * Gives the member at {@code leaf} the role {@code role} (hosts only): one commit replacing the
+   * roles GroupContext extension, which every member checks against the roles of the epoch it was
+   * made in (spec §3.2). {@link Role#PARTICIPANT} drops the member's entry. Retries on a newer
+   * epoch if another commit wins.
+   *
+   * @throws MeetingRuleException if this member may not assign roles ({@code
+   *     ROLES_CHANGE_WITHOUT_RIGHT}), {@code leaf} is not a member ({@code NOT_IN_MEETING}), or no
+   *     present member would be a host afterwards ({@code NO_HOST_LEFT})
+   * @throws SealmeetException if every attempt lost the race
+   */
+  public void assignRole(long leaf, Role role) throws SealmeetException {
+    commitWithRetry(() -> {
+      requireRole(Role::mayAssignRoles, MeetingRule.ROLES_CHANGE_WITHOUT_RIGHT, "assign roles");
+      Map<Long, Credential> members = group.members();
+      Credential member = members.get(leaf);
+      if (member == null) {
+        throw new MeetingRuleException(MeetingRule.NOT_IN_MEETING,
+            "leaf " + leaf + " is not a member");
+      }
+      Roles next = roles.with(member, role);
+      if (members.values().stream().noneMatch(c -> next.roleOf(c) == Role.HOST)) {
+        throw new MeetingRuleException(MeetingRule.NO_HOST_LEFT,
+            "no member would be a host after leaf " + leaf + " becomes " + role);
+      }
+      List<Extension> extensions = new ArrayList<>();
+      for (Extension extension : group.context().extensions()) {
+        extensions.add(extension.extensionType() == Roles.EXTENSION_TYPE ? next.toExtension() : extension);
+      }
+      return CommitRequest.empty().groupContextExtensions(extensions);
+    });
+  }
+
+  /**
    * Commits the proposals received in this epoch (a member's leave, the delivery service's Remove
    * of a dropped client), if any.
    *
@@ -333,10 +367,20 @@ public final class Meeting implements AutoCloseable {
     close();
   }
 
+  /** Builds a commit request against the current epoch (roles and members may have changed). */
+  private interface RequestBuilder {
+    CommitRequest build() throws SealmeetException;
+  }
+
   private CommitResult commitWithRetry(CommitRequest request) throws SealmeetException {
+    return commitWithRetry(() -> request);
+  }
+
+  private CommitResult commitWithRetry(RequestBuilder builder) throws SealmeetException {
     for (int attempt = 0; attempt < client.options().maxAttempts(); attempt++) {
       poll();
       requireActive();
+      CommitRequest request = builder.build();
       long base = group.epoch();
       Role mine = roles.roleOf(group.members().get(group.ownLeafIndex()));
       Map<Long, Credential> members = group.members();

@@ -24,8 +24,9 @@ import java.util.Optional;
 
 /**
  * The one place where roles are enforced on a commit, before any member merges it. Every member
- * runs it on every commit, its own included, so an Add, Remove or roles change by someone without
- * the right is rejected by everyone.
+ * runs it on every commit it receives, so an Add, Remove or roles change by someone without the
+ * right is rejected by everyone; a member's own commits are built to pass it ({@link #mayCommit}
+ * and the role checks in {@code Meeting}), since a commit that fails here forks its committer off.
  *
  * <ul>
  *   <li>{@link MeetingRule#EXTERNAL_JOIN}: the committer must be a member;

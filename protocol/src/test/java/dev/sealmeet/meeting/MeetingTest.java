@@ -112,6 +112,42 @@ class MeetingTest {
   }
 
   @Test
+  @DisplayName("a host promotes a moderator, who then may admit and remove; every member agrees")
+  void host_assignsRoles_andEveryMemberAppliesThem() throws SealmeetException {
+    List<Meeting> m = f.meeting("host", "ann", "ben");
+    long ann = m.get(0).leafOf("ann").getAsLong();
+    m.get(0).assignRole(ann, Role.MODERATOR);
+    m.forEach(Meeting::poll);
+    for (Meeting member : m) {
+      assertThat(member.roleOf(ann)).isEqualTo(Role.MODERATOR);
+      assertThat(member.securityCode()).isEqualTo(m.get(0).securityCode());
+      assertThat(member.rejected()).isEmpty();
+    }
+    LobbyGuest zoe = LobbyGuest.enter(f.client("zoe"), f.ds, m.get(0).id());
+    Meeting admitted = f.admit(m.get(1), zoe);
+    m.forEach(Meeting::poll);
+    assertThat(m.get(2).roster().values()).extracting(VerifiedIdentity::account)
+        .contains("zoe");
+    assertThat(admitted.roleOf(ann)).isEqualTo(Role.MODERATOR);
+    // A moderator may not assign roles; demoting the only host is refused before any commit.
+    long epoch = m.get(0).epoch();
+    assertThatThrownBy(() -> m.get(1).assignRole(ann, Role.HOST))
+        .isInstanceOfSatisfying(MeetingRuleException.class,
+            e -> assertThat(e.rule()).isEqualTo(MeetingRule.ROLES_CHANGE_WITHOUT_RIGHT));
+    assertThatThrownBy(() -> m.get(0).assignRole(0, Role.PARTICIPANT))
+        .isInstanceOfSatisfying(MeetingRuleException.class,
+            e -> assertThat(e.rule()).isEqualTo(MeetingRule.NO_HOST_LEFT));
+    m.forEach(Meeting::poll);
+    assertThat(m.get(2).epoch()).isEqualTo(epoch);
+    m.get(0).assignRole(ann, Role.PARTICIPANT);
+    m.forEach(Meeting::poll);
+    assertThat(m.get(2).roleOf(ann)).isEqualTo(Role.PARTICIPANT);
+    assertThatThrownBy(() -> m.get(1).remove(m.get(1).leafOf("ben").getAsLong()))
+        .isInstanceOfSatisfying(MeetingRuleException.class,
+            e -> assertThat(e.rule()).isEqualTo(MeetingRule.REMOVE_WITHOUT_RIGHT));
+  }
+
+  @Test
   @DisplayName("a host ends the meeting and every member erases every key [SM-END-1]")
   void end_erasesEveryKeyEverywhere() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann", "ben");
