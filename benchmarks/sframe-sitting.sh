@@ -10,7 +10,11 @@
 #   AVX2=1 benchmarks/sframe-sitting.sh results-dir
 #
 # Settings: one fork, 3 x 1 s warm-up, 5 x 1 s measurement, -prof gc; suites 1 and 4; 64 B, 1,200 B,
-# 16 KiB and 100 KiB. About 4 minutes per JVM configuration.
+# 16 KiB and 100 KiB. About 3.5 minutes per JVM configuration.
+#
+# Then the precision stage: the cells with the 1.05x target (suite 4 and raw AES-GCM at 16 KiB and
+# 100 KiB, both providers) again with 3 forks x 10 x 1 s, about 5.5 minutes per JVM configuration.
+# PRECISE_ONLY=1 runs only that stage (into the same directory). Tables: sitting-tables.py.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="${1:-$root/benchmarks/results/sitting}"
@@ -24,27 +28,45 @@ no_avx512=":~0x600D0230000"
 jmh=(-f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc -p suite=1,4 -p size=64,1200,16384,102400)
 pattern='SframeRoundTripBenchmark|RawAesGcmBenchmark.encryptDecrypt'
 
-{ uptime; grep -m1 'model name' /proc/cpuinfo; "$jdk17" -version 2>&1 | head -1;
-  "$jdk25" -version 2>&1 | head -1; openssl version; } > "$out/machine.txt"
+precise=(-f 3 -wi 3 -w 1s -i 10 -r 1s -p suite=4 -p size=16384,102400)
+precise_pattern='SframeRoundTripBenchmark.protectUnprotect|RawAesGcmBenchmark.encryptDecrypt'
 
-run_jvm() { # name java [jvm flags...]
-  local name="$1" java="$2"; shift 2
+{ uptime; grep -m1 'model name' /proc/cpuinfo;
+  echo "flags: $(grep -m1 '^flags' /proc/cpuinfo | tr ' ' '\n' \
+    | grep -xE 'aes|pclmulqdq|sha_ni|avx2|avx512f|avx512bw|avx512vl|vaes|vpclmulqdq' | tr '\n' ' ')"
+  "$jdk17" -version 2>&1 | head -1; "$jdk25" -version 2>&1 | head -1; openssl version; } \
+  >> "$out/machine.txt"
+
+run_jmh() { # name java pattern "jmh args" [jvm flags...]
+  local name="$1" java="$2" what="$3"; shift 3
+  local -a args; read -r -a args <<< "$1"; shift
   local jvmargs=()
   if [[ $# -gt 0 ]]; then jvmargs=(-jvmArgsAppend "$*"); fi
   echo "== $name ($(uptime))" | tee -a "$out/machine.txt"
-  "$java" -jar "$jar" "$pattern" "${jmh[@]}" "${jvmargs[@]}" -rf json -rff "$out/$name.json" \
+  "$java" -jar "$jar" "$what" "${args[@]}" "${jvmargs[@]}" -rf json -rff "$out/$name.json" \
     > "$out/$name.log" 2>&1
 }
+run_jvm() { run_jmh "$1" "$2" "$pattern" "${jmh[*]}" "${@:3}"; }
+run_precise() { run_jmh "$1" "$2" "$precise_pattern" "${precise[*]}" "${@:3}"; }
 
-run_jvm jdk17 "$jdk17"
-run_jvm jdk25 "$jdk25"
-echo "== native ($(uptime))" | tee -a "$out/machine.txt"
-"$native" 1000 1000 5 > "$out/native.txt"
+if [[ "${PRECISE_ONLY:-0}" != 1 ]]; then
+  run_jvm jdk17 "$jdk17"
+  run_jvm jdk25 "$jdk25"
+  echo "== native ($(uptime))" | tee -a "$out/machine.txt"
+  "$native" 1000 1000 5 > "$out/native.txt"
+  if [[ "${AVX2:-0}" == 1 ]]; then
+    (export OPENSSL_ia32cap="$no_avx512"
+     run_jvm jdk17-avx2 "$jdk17" -XX:UseAVX=2
+     run_jvm jdk25-avx2 "$jdk25" -XX:UseAVX=2
+     echo "== native-avx2 ($(uptime))" | tee -a "$out/machine.txt"
+     "$native" 1000 1000 5 > "$out/native-avx2.txt")
+  fi
+fi
+run_precise jdk17-precise "$jdk17"
+run_precise jdk25-precise "$jdk25"
 if [[ "${AVX2:-0}" == 1 ]]; then
-  export OPENSSL_ia32cap="$no_avx512"
-  run_jvm jdk17-avx2 "$jdk17" -XX:UseAVX=2
-  run_jvm jdk25-avx2 "$jdk25" -XX:UseAVX=2
-  echo "== native-avx2 ($(uptime))" | tee -a "$out/machine.txt"
-  "$native" 1000 1000 5 > "$out/native-avx2.txt"
+  (export OPENSSL_ia32cap="$no_avx512"
+   run_precise jdk17-avx2-precise "$jdk17" -XX:UseAVX=2
+   run_precise jdk25-avx2-precise "$jdk25" -XX:UseAVX=2)
 fi
 uptime >> "$out/machine.txt"

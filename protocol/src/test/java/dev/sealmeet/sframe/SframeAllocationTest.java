@@ -28,10 +28,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * allocations, not a timing. A per-frame array or object in Sealmeet's code (16 B or more) fails it.
  *
  * <p>The JDK's default providers are checked for AES-CTR with HMAC; AES-GCM is checked over
- * BouncyCastle's provider, not SunJCE: SunJCE's GCM {@code init}
- * allocates 1,856, 1,968 or 2,160 B depending on what escape analysis removes in that JVM's
- * compilation, so two equal call sequences can differ by 112 B and no bound would be both tight and
- * stable. BouncyCastle's allocation is the same in both loops of a run. The JMH benchmarks report
+ * BouncyCastle's provider, not SunJCE: one SunJCE GCM encryption and decryption allocates 1,856,
+ * 1,968 or 2,160 B depending on what escape analysis removes in that JVM's compilation, so two
+ * equal call sequences can differ by 112 B or more and no bound would be both tight and stable. BouncyCastle's allocation is the same in both loops of a run. The JMH benchmarks report
  * SunJCE's B/op beside the raw baseline ({@code benchmarks/README.md}).
  */
 class SframeAllocationTest {
