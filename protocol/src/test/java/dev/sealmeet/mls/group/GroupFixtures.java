@@ -54,6 +54,19 @@ final class GroupFixtures {
     }
   }
 
+  /** Alice (leaf 0, the creator) and Bob (leaf 1), both in epoch 1. */
+  record Pair(MlsGroup alice, MlsGroup bob) {}
+
+  /** A fresh group of Alice and Bob under {@code config}. */
+  static Pair pair(MlsSuite suite, GroupConfig config) throws SealmeetException {
+    Client a = Client.of(suite, "alice", config);
+    Client b = Client.of(suite, "bob", config);
+    MlsGroup alice = create(a, config);
+    CommitResult added = alice.commit(CommitRequest.empty().add(b.keyPackage().keyPackage()));
+    alice.mergePendingCommit();
+    return new Pair(alice, b.join(added.welcome().orElseThrow(), config));
+  }
+
   static MlsGroup create(Client creator, GroupConfig config) throws SealmeetException {
     byte[] groupId = new byte[32];
     RANDOM.nextBytes(groupId);

@@ -33,13 +33,10 @@ class GroupHostileInputTest {
 
   @BeforeEach
   void setUp() throws SealmeetException {
-    Client a = Client.of(suite, "alice", config);
-    Client b = Client.of(suite, "bob", config);
+    GroupFixtures.Pair pair = GroupFixtures.pair(suite, config);
+    alice = pair.alice();
+    bob = pair.bob();
     carol = Client.of(suite, "carol", config);
-    alice = GroupFixtures.create(a, config);
-    CommitResult added = alice.commit(CommitRequest.empty().add(b.keyPackage().keyPackage()));
-    alice.mergePendingCommit();
-    bob = b.join(added.welcome().orElseThrow(), config);
     commit = alice.commit(CommitRequest.empty().add(carol.keyPackage().keyPackage()));
   }
 

@@ -22,12 +22,9 @@ class GroupPersistenceTest {
 
   @Test
   void savedAndRestored_continuesWhereItWas() throws SealmeetException {
-    Client a = Client.of(suite, "alice", config);
-    Client b = Client.of(suite, "bob", config);
-    MlsGroup alice = GroupFixtures.create(a, config);
-    CommitResult added = alice.commit(CommitRequest.empty().add(b.keyPackage().keyPackage()));
-    alice.mergePendingCommit();
-    MlsGroup bob = b.join(added.welcome().orElseThrow(), config);
+    GroupFixtures.Pair pair = GroupFixtures.pair(suite, config);
+    MlsGroup alice = pair.alice();
+    MlsGroup bob = pair.bob();
 
     MlsMessage seen = alice.protect(new byte[] {1}, new byte[0]);
     MlsMessage late = alice.protect(new byte[] {2}, new byte[0]);
@@ -40,7 +37,7 @@ class GroupPersistenceTest {
 
     byte[] saved = bob.toBytes();
     bob.close();
-    MlsGroup restored = MlsGroup.fromBytes(saved, b.identity(), new PskStore(), config);
+    MlsGroup restored = MlsGroup.fromBytes(saved, bob.identity(), new PskStore(), config);
     assertThat(restored.toBytes()).isEqualTo(saved);
     assertThat(restored.epoch()).isEqualTo(alice.epoch());
     assertThat(restored.epochAuthenticator()).isEqualTo(alice.epochAuthenticator());

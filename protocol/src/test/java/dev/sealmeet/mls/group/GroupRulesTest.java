@@ -110,14 +110,9 @@ class GroupRulesTest {
 
   @Test
   void acceptedPrivateProposal_deletesItsMessageKey() throws SealmeetException {
-    GroupConfig encrypted = config.withEncryptHandshake(true);
-    Client a = Client.of(suite, "alice", encrypted);
-    Client b = Client.of(suite, "bob", encrypted);
-    MlsGroup sender = GroupFixtures.create(a, encrypted);
-    CommitResult added = sender.commit(CommitRequest.empty().add(b.keyPackage().keyPackage()));
-    sender.mergePendingCommit();
-    MlsGroup receiver = b.join(added.welcome().orElseThrow(), encrypted);
-    MlsMessage update = sender.proposeUpdate();
+    GroupFixtures.Pair pair = GroupFixtures.pair(suite, config.withEncryptHandshake(true));
+    MlsGroup receiver = pair.bob();
+    MlsMessage update = pair.alice().proposeUpdate();
     assertThat(update.wireFormat()).isEqualTo(WireFormat.PRIVATE_MESSAGE);
     assertThat(receiver.process(update)).isInstanceOf(ReceivedProposal.class);
     assertThatThrownBy(() -> receiver.process(update)).isInstanceOf(ReplayException.class);
