@@ -45,6 +45,12 @@ def load_native(path):
     return out
 
 
+def head(labels, columns):
+    """A Markdown table head: left-aligned label columns, then right-aligned value columns."""
+    print("| " + " | ".join(labels + columns) + " |")
+    print("|" + "---|" * len(labels) + "---:|" * len(columns))
+
+
 def cell(v):
     score, err, _ = v
     return "%s ± %s" % (us(score), us(err))
@@ -53,9 +59,7 @@ def cell(v):
 def tables(directory, suffix):
     jmh = {name: load_jmh(os.path.join(directory, name + suffix + ".json")) for name, _ in JVMS}
     native = load_native(os.path.join(directory, "native" + suffix + ".txt"))
-    head = "| implementation | suite | " + " | ".join(SIZE_NAMES) + " |"
-    print(head)
-    print("|---|---|" + "---:|" * len(SIZES))
+    head(["implementation", "suite"], SIZE_NAMES)
     for jvm, jvm_name in JVMS:
         for provider, provider_name in PROVIDERS:
             for suite in ["1", "4"]:
@@ -72,8 +76,7 @@ def tables(directory, suffix):
     print()
     print("Suite 4 ÷ raw AES-GCM of the same provider (targets: ≤ 1.2 at 1,200 B, ≤ 1.05 at 16 KiB and up):")
     print()
-    print("| configuration | " + " | ".join(SIZE_NAMES) + " |")
-    print("|---|" + "---:|" * len(SIZES))
+    head(["configuration"], SIZE_NAMES)
     for jvm, jvm_name in JVMS:
         for provider, provider_name in PROVIDERS:
             row = ["%.2f" % (jmh[jvm][("protectUnprotect", provider, "4", s)][0]
@@ -84,8 +87,7 @@ def tables(directory, suffix):
     print("Bytes allocated per frame (`-prof gc`, `gc.alloc.rate.norm`; protect + unprotect, raw: encrypt +")
     print("decrypt):")
     print()
-    print("| JVM, provider | " + " | ".join("suite 1 / 4 / raw, " + n for n in SIZE_NAMES) + " |")
-    print("|---|" + "---:|" * len(SIZES))
+    head(["JVM, provider"], ["suite 1 / 4 / raw, " + n for n in SIZE_NAMES])
     for jvm, jvm_name in JVMS:
         for provider, _ in PROVIDERS:
             row = []
@@ -100,8 +102,7 @@ def tables(directory, suffix):
     print()
     print("Best Sealmeet configuration per JVM ÷ cisco/sframe (below 1 = Sealmeet faster):")
     print()
-    print("| JVM | suite | " + " | ".join(SIZE_NAMES) + " |")
-    print("|---|---|" + "---:|" * len(SIZES))
+    head(["JVM", "suite"], SIZE_NAMES)
     for jvm, jvm_name in JVMS:
         for suite in ["1", "4"]:
             row = []
@@ -114,8 +115,8 @@ def tables(directory, suffix):
 
 def precise(directory):
     """The precision stage: suite 4 and raw AES-GCM at 16 KiB and 100 KiB, 3 forks x 10 s."""
-    print("| CPU mode | configuration | 16 KiB: Sealmeet / raw µs | ratio | 100 KiB: Sealmeet / raw µs | ratio |")
-    print("|---|---|---:|---:|---:|---:|")
+    head(["CPU mode", "configuration"],
+         ["16 KiB: Sealmeet / raw µs", "ratio", "100 KiB: Sealmeet / raw µs", "ratio"])
     for suffix, mode in [("", "AVX-512"), ("-avx2", "AVX2 only")]:
         for jvm, jvm_name in JVMS:
             path = os.path.join(directory, jvm + suffix + "-precise.json")
