@@ -293,7 +293,7 @@ public final class Meeting implements AutoCloseable {
             "leaf " + leaf + " is not a member");
       }
       Roles next = roles.with(member, role);
-      if (members.values().stream().noneMatch(c -> next.roleOf(c) == Role.HOST)) {
+      if (!hostPresent(next, -1)) {
         throw new MeetingRuleException(MeetingRule.NO_HOST_LEFT,
             "no member would be a host after leaf " + leaf + " becomes " + role);
       }
@@ -335,9 +335,17 @@ public final class Meeting implements AutoCloseable {
   /**
    * Leaves: proposes this member's own removal (RFC 9420 §12.1.3), for another member to commit.
    * Once that commit arrives, the status becomes {@link Status#GONE}.
+   *
+   * @throws MeetingRuleException {@code NO_HOST_LEFT} if this member is the only host present:
+   *     it first makes someone else host ({@link #assignRole}) or ends the meeting ({@link #end})
    */
   public void leave() throws SealmeetException {
     requireActive();
+    long own = group.ownLeafIndex();
+    if (roles.roleOf(group.members().get(own)) == Role.HOST && !hostPresent(roles, own)) {
+      throw new MeetingRuleException(MeetingRule.NO_HOST_LEFT,
+          "the only host present may not leave: assign another host first, or end the meeting");
+    }
     for (int attempt = 0; attempt < client.options().maxAttempts(); attempt++) {
       MlsMessage proposal = group.proposeRemove(group.ownLeafIndex());
       SubmitResult result = ds.submit(Envelopes.handshake(group.groupId(),
@@ -408,6 +416,12 @@ public final class Meeting implements AutoCloseable {
     if (!right.test(mine)) {
       throw new MeetingRuleException(rule, "a " + mine + " may not " + action);
     }
+  }
+
+  /** Whether a member other than the one at {@code exceptLeaf} is a host under {@code r}. */
+  private boolean hostPresent(Roles r, long exceptLeaf) {
+    return group.members().entrySet().stream()
+        .anyMatch(e -> e.getKey() != exceptLeaf && r.roleOf(e.getValue()) == Role.HOST);
   }
 
   private void requireActive() throws MeetingRuleException {

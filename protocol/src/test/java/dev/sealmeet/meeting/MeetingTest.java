@@ -148,6 +148,26 @@ class MeetingTest {
   }
 
   @Test
+  @DisplayName("the only host present hands the role on before leaving")
+  void onlyHost_mayNotLeave_untilAnotherHostIsAssigned() throws SealmeetException {
+    List<Meeting> m = f.meeting("host", "ann", "ben");
+    assertThatThrownBy(() -> m.get(0).leave())
+        .isInstanceOfSatisfying(MeetingRuleException.class,
+            e -> assertThat(e.rule()).isEqualTo(MeetingRule.NO_HOST_LEFT));
+    long ann = m.get(0).leafOf("ann").getAsLong();
+    m.get(0).assignRole(ann, Role.HOST);
+    m.forEach(Meeting::poll);
+    m.get(0).leave();
+    assertThat(m.get(1).commitPending()).isTrue();
+    m.forEach(Meeting::poll);
+    assertThat(m.get(0).status()).isEqualTo(Meeting.Status.GONE);
+    assertThat(m.get(2).roleOf(m.get(2).leafOf("ann").getAsLong())).isEqualTo(Role.HOST);
+    assertThatThrownBy(() -> m.get(1).leave())
+        .isInstanceOfSatisfying(MeetingRuleException.class,
+            e -> assertThat(e.rule()).isEqualTo(MeetingRule.NO_HOST_LEFT));
+  }
+
+  @Test
   @DisplayName("a host ends the meeting and every member erases every key [SM-END-1]")
   void end_erasesEveryKeyEverywhere() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann", "ben");
