@@ -27,6 +27,7 @@ import dev.sealmeet.mls.message.KeyPackage;
 import dev.sealmeet.mls.message.MlsMessage;
 import dev.sealmeet.mls.message.RemoveProposal;
 import dev.sealmeet.mls.message.Sender;
+import dev.sealmeet.mls.message.SenderType;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -73,6 +74,7 @@ public final class Meeting implements AutoCloseable {
   private final MlsGroup group;
   private final MediaProtector media;
   private final List<ReceivedProposal> received = new ArrayList<>();
+  private Stall stall;
   private final List<RosterEvent> events = new ArrayList<>();
   private final Map<Long, String> securityCodes = new LinkedHashMap<>();
   private final List<SealmeetException> rejected = new ArrayList<>();
@@ -341,6 +343,7 @@ public final class Meeting implements AutoCloseable {
    */
   public void leave() throws SealmeetException {
     requireActive();
+    requireNotStalled();
     long own = group.ownLeafIndex();
     if (roles.roleOf(group.members().get(own)) == Role.HOST && !hostPresent(roles, own)) {
       throw new MeetingRuleException(MeetingRule.NO_HOST_LEFT,
@@ -388,6 +391,7 @@ public final class Meeting implements AutoCloseable {
     for (int attempt = 0; attempt < client.options().maxAttempts(); attempt++) {
       poll();
       requireActive();
+      requireNotStalled();
       CommitRequest request = builder.build();
       long base = group.epoch();
       Role mine = roles.roleOf(group.members().get(group.ownLeafIndex()));
@@ -424,6 +428,14 @@ public final class Meeting implements AutoCloseable {
         .anyMatch(e -> e.getKey() != exceptLeaf && r.roleOf(e.getValue()) == Role.HOST);
   }
 
+  private void requireNotStalled() throws MeetingRuleException {
+    if (stall != null) {
+      throw new MeetingRuleException(MeetingRule.STALLED, "the delivery service ordered a commit "
+          + "for epoch " + stall.epoch() + " that this member rejected ("
+          + stall.reason().getMessage() + ")");
+    }
+  }
+
   private void requireActive() throws MeetingRuleException {
     if (status != Status.ACTIVE) {
       throw new MeetingRuleException(MeetingRule.NOT_IN_MEETING, "this member is " + status);
@@ -445,16 +457,49 @@ public final class Meeting implements AutoCloseable {
     }
     for (Envelope envelope : ds.fetch(group.groupId(), nextSequence)) {
       nextSequence = envelope.getSequence() + 1;
+      long epoch = group.epoch();
       try {
         process(envelope).ifPresent(frames::add);
       } catch (SealmeetException e) {
         rejected.add(e);
+        noteStall(envelope, epoch, e);
       }
       if (status == Status.ENDED) {
         break;
       }
     }
     return frames;
+  }
+
+  /**
+   * The first commit the delivery service ordered for this member's epoch that this member
+   * rejected, if any (see {@link Stall}); found by {@link #poll}, which reads the delivery
+   * service's order. Once present, {@link #admit}, {@link #remove}, {@link #assignRole}, {@link
+   * #update}, {@link #leave} and {@link #commitPending} (when it has something to commit) throw
+   * {@link MeetingRule#STALLED}.
+   */
+  public Optional<Stall> stall() {
+    return Optional.ofNullable(stall);
+  }
+
+  /** A commit in the log for the epoch this member was at is the epoch's only commit. */
+  private void noteStall(Envelope envelope, long epoch, SealmeetException reason) {
+    if (stall != null || status != Status.ACTIVE || !envelope.hasHandshake()
+        || envelope.getHandshake().getKind() != Handshake.Kind.COMMIT
+        || envelope.getHandshake().getEpoch() != epoch) {
+      return;
+    }
+    long committer = -1;
+    try {
+      if (Envelopes.mls(envelope.getHandshake().getMlsMessage()).body()
+          instanceof dev.sealmeet.mls.message.PublicMessage message
+          && message.content().sender().senderType() == SenderType.MEMBER) {
+        committer = message.content().sender().index();
+      }
+    } catch (SealmeetException undecodable) {
+      // The commit names no sender this member could read; -1.
+    }
+    stall = new Stall(epoch, committer, reason);
   }
 
   /**

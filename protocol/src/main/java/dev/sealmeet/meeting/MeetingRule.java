@@ -26,7 +26,9 @@ public enum MeetingRule {
   /** A control envelope of a kind this call does not take, or for another meeting. */
   UNEXPECTED_ENVELOPE("meeting control messages"),
   /** The meeting was ended or this member is no longer in it. */
-  NOT_IN_MEETING("meeting lifecycle");
+  NOT_IN_MEETING("meeting lifecycle"),
+  /** The delivery service ordered a commit this member rejected; see {@link Stall}. */
+  STALLED("delivery-service contract");
 
   private final String section;
 

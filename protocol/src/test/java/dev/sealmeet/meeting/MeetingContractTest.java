@@ -1,6 +1,7 @@
 package dev.sealmeet.meeting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.meeting.proto.Envelope;
@@ -144,6 +145,42 @@ class MeetingContractTest {
           e -> assertThat(e.rule()).isEqualTo(MeetingRule.ADD_WITHOUT_RIGHT));
       assertThat(other.roster()).hasSize(3);
     }
+  }
+
+  @Test
+  @DisplayName("a commit every member rejects stalls them, says who sent it, and media still flows")
+  void rejectedOrderedCommit_stallsMembers_namesCommitter_mediaStillFlows()
+      throws SealmeetException {
+    List<Meeting> m = f.meeting("host", "ann", "ben");
+    Meeting ann = m.get(1);
+    long epoch = ann.epoch();
+    CommitResult forged = ann.group().commit(CommitRequest.empty().remove(0));
+    f.ds.submit(Envelopes.handshake(ann.id(), Handshake.Kind.COMMIT, epoch, forged.commit()));
+    // A commit for the epoch arriving outside the log (process) is only rejected, not a stall.
+    List<Envelope> log = f.ds.fetch(ann.id(), 0);
+    assertThatThrownBy(() -> m.get(2).process(log.get(log.size() - 1)))
+        .isInstanceOf(MeetingRuleException.class);
+    assertThat(m.get(2).stall()).isEmpty();
+    for (Meeting other : List.of(m.get(0), m.get(2))) {
+      assertThat(other.stall()).isEmpty();
+      other.poll();
+      assertThat(other.stall()).hasValueSatisfying(stall -> {
+        assertThat(stall.epoch()).isEqualTo(epoch);
+        assertThat(stall.claimedCommitter()).isEqualTo(ann.ownLeaf());
+        assertThat(stall.reason()).isInstanceOfSatisfying(MeetingRuleException.class,
+            e -> assertThat(e.rule()).isEqualTo(MeetingRule.REMOVE_WITHOUT_RIGHT));
+      });
+    }
+    LobbyGuest zoe = LobbyGuest.enter(f.client("zoe"), f.ds, ann.id());
+    assertThatThrownBy(() -> m.get(0).admit(zoe.account()))
+        .isInstanceOfSatisfying(MeetingRuleException.class,
+            e -> assertThat(e.rule()).isEqualTo(MeetingRule.STALLED));
+    assertThatThrownBy(() -> m.get(2).leave())
+        .isInstanceOfSatisfying(MeetingRuleException.class,
+            e -> assertThat(e.rule()).isEqualTo(MeetingRule.STALLED));
+    m.get(0).send(MediaFrame.Kind.AUDIO, new byte[] {9});
+    assertThat(m.get(2).poll()).singleElement()
+        .satisfies(frame -> assertThat(frame.payload()).containsExactly(9));
   }
 
   @Test
