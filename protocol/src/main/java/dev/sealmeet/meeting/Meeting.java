@@ -75,6 +75,7 @@ public final class Meeting implements AutoCloseable {
   private final MediaProtector media;
   private final List<ReceivedProposal> received = new ArrayList<>();
   private Stall stall;
+  private byte[] successor;
   private final List<RosterEvent> events = new ArrayList<>();
   private final Map<Long, String> securityCodes = new LinkedHashMap<>();
   private final List<SealmeetException> rejected = new ArrayList<>();
@@ -370,11 +371,47 @@ public final class Meeting implements AutoCloseable {
    */
   public void end() throws SealmeetException {
     requireRole(Role::mayEnd, MeetingRule.END_WITHOUT_RIGHT, "end");
-    MlsMessage message = group.protect(END, new byte[0]);
+    sendEnd(new byte[0]);
+  }
+
+  /**
+   * Opens a new meeting with this member as its host, then ends this one for everyone, naming the
+   * new one in the end message: each member that processes it learns the new meeting's id
+   * ({@link #successor()}) and may wait in its lobby ({@link LobbyGuest#enter}); this host admits
+   * whom it chooses. The way out of a {@link Stall} where every honest member rejected the
+   * commit (they are all still in this epoch): the new meeting starts without the committer the
+   * stall names, and without whatever the delivery service ordered after it. Host only; works
+   * while stalled.
+   *
+   * @return the new meeting, with this member as host in its first epoch
+   * @throws MeetingRuleException if this member may not end the meeting
+   */
+  public Meeting restart() throws SealmeetException {
+    requireRole(Role::mayEnd, MeetingRule.END_WITHOUT_RIGHT, "restart");
+    Meeting next = open(client, ds);
+    sendEnd(next.id());
+    return next;
+  }
+
+  /**
+   * The meeting a host named when it ended this one with {@link #restart()}, once this member has
+   * processed that end; empty for a plain {@link #end()}.
+   */
+  public Optional<byte[]> successor() {
+    return Optional.ofNullable(successor).map(byte[]::clone);
+  }
+
+  private void sendEnd(byte[] successorId) throws SealmeetException {
+    byte[] data = Arrays.copyOf(END, END.length + successorId.length);
+    System.arraycopy(successorId, 0, data, END.length, successorId.length);
+    MlsMessage message = group.protect(data, new byte[0]);
     ds.submit(Envelope.newBuilder().setMeetingId(ByteString.copyFrom(group.groupId()))
         .setEnded(MeetingEnded.newBuilder().setEpoch(group.epoch())
             .setMlsMessage(ByteString.copyFrom(message.toBytes())))
         .build());
+    if (successorId.length > 0) {
+      successor = successorId.clone();
+    }
     close();
   }
 
@@ -588,7 +625,7 @@ public final class Meeting implements AutoCloseable {
       return;
     }
     ProcessedMessage processed = group.process(Envelopes.mls(ended.getMlsMessage()));
-    if (!(processed instanceof ApplicationMessage app) || !Arrays.equals(app.data(), END)) {
+    if (!(processed instanceof ApplicationMessage app) || !isEnd(app.data())) {
       throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE, "not an end message");
     }
     Credential sender = group.members().get(app.senderLeaf());
@@ -596,7 +633,16 @@ public final class Meeting implements AutoCloseable {
       throw new MeetingRuleException(MeetingRule.END_WITHOUT_RIGHT,
           "end sent by leaf " + app.senderLeaf());
     }
+    if (app.data().length > END.length) {
+      successor = Arrays.copyOfRange(app.data(), END.length, app.data().length);
+    }
     close();
+  }
+
+  /** END alone (the meeting ends), or END then a successor meeting id of 1 to 255 bytes. */
+  private static boolean isEnd(byte[] data) {
+    return data.length >= END.length && data.length <= END.length + 255
+        && Arrays.equals(data, 0, END.length, END, 0, END.length);
   }
 
   private void afterMerge(Map<Long, Credential> before, MlsMessage commit, StagedCommit staged,

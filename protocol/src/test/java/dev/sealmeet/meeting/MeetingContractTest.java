@@ -184,6 +184,52 @@ class MeetingContractTest {
   }
 
   @Test
+  @DisplayName("after a full fork the host restarts: members follow to the new meeting, not the committer")
+  void stalledHost_restarts_membersFollow_committerLeftOut() throws SealmeetException {
+    List<Meeting> m = f.meeting("host", "ann", "ben");
+    Meeting ann = m.get(1);
+    CommitResult forged = ann.group().commit(CommitRequest.empty().remove(0));
+    f.ds.submit(Envelopes.handshake(ann.id(), Handshake.Kind.COMMIT, ann.epoch(),
+        forged.commit()));
+    m.get(0).poll();
+    m.get(2).poll();
+    long culprit = m.get(0).stall().orElseThrow().claimedCommitter();
+    assertThat(m.get(0).roster().get(culprit).account()).isEqualTo("ann");
+
+    Meeting next = m.get(0).restart();
+    assertThat(m.get(0).status()).isEqualTo(Meeting.Status.ENDED);
+    m.get(2).poll();
+    ann.poll();
+    assertThat(m.get(2).status()).isEqualTo(Meeting.Status.ENDED);
+    byte[] successor = m.get(2).successor().orElseThrow();
+    assertThat(successor).isEqualTo(next.id());
+    assertThat(ann.successor()).hasValueSatisfying(id -> assertThat(id).isEqualTo(next.id()));
+    LobbyGuest benWaiting = LobbyGuest.enter(f.client("ben"), f.ds, successor);
+    LobbyGuest annWaiting = LobbyGuest.enter(f.client("ann"), f.ds, successor);
+    next.admit("ben");
+    Meeting ben = benWaiting.poll().orElseThrow();
+    assertThat(annWaiting.poll()).isEmpty();
+    next.send(MediaFrame.Kind.AUDIO, new byte[] {4, 2});
+    assertThat(ben.poll()).singleElement()
+        .satisfies(frame -> assertThat(frame.payload()).containsExactly(4, 2));
+    assertThat(ben.roster().values()).extracting(VerifiedIdentity::account)
+        .containsExactly("host", "ben");
+    assertThat(ben.securityCode()).isEqualTo(next.securityCode());
+  }
+
+  @Test
+  void plainEnd_namesNoSuccessor_andOnlyAHostMayRestart() throws SealmeetException {
+    List<Meeting> m = f.meeting("host", "ann");
+    assertThatThrownBy(() -> m.get(1).restart())
+        .isInstanceOfSatisfying(MeetingRuleException.class,
+            e -> assertThat(e.rule()).isEqualTo(MeetingRule.END_WITHOUT_RIGHT));
+    m.get(0).end();
+    m.get(1).poll();
+    assertThat(m.get(1).status()).isEqualTo(Meeting.Status.ENDED);
+    assertThat(m.get(1).successor()).isEmpty();
+  }
+
+  @Test
   @DisplayName("a Remove by a participant is rejected by every member [SM-ROLE-3]")
   void removeCommittedByParticipant_isRejectedByEveryMember() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann", "ben");
