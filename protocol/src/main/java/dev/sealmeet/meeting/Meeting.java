@@ -74,8 +74,6 @@ public final class Meeting implements AutoCloseable {
   private final MlsGroup group;
   private final MediaProtector media;
   private final List<ReceivedProposal> received = new ArrayList<>();
-  private Stall stall;
-  private byte[] successor;
   private final List<RosterEvent> events = new ArrayList<>();
   private final Map<Long, String> securityCodes = new LinkedHashMap<>();
   private final List<SealmeetException> rejected = new ArrayList<>();
@@ -83,6 +81,8 @@ public final class Meeting implements AutoCloseable {
   private Roles roles;
   private long nextSequence;
   private Status status = Status.ACTIVE;
+  private Stall stall;
+  private byte[] successor;
 
   private Meeting(MeetingClient client, DeliveryService ds, MlsGroup group, long nextSequence)
       throws DecodeException {
@@ -302,7 +302,8 @@ public final class Meeting implements AutoCloseable {
       }
       List<Extension> extensions = new ArrayList<>();
       for (Extension extension : group.context().extensions()) {
-        extensions.add(extension.extensionType() == Roles.EXTENSION_TYPE ? next.toExtension() : extension);
+        boolean isRoles = extension.extensionType() == Roles.EXTENSION_TYPE;
+        extensions.add(isRoles ? next.toExtension() : extension);
       }
       return CommitRequest.empty().groupContextExtensions(extensions);
     });

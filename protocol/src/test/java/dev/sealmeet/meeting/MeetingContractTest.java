@@ -184,7 +184,7 @@ class MeetingContractTest {
   }
 
   @Test
-  @DisplayName("after a full fork the host restarts: members follow to the new meeting, not the committer")
+  @DisplayName("after a full fork the host restarts; members follow, the committer is left out")
   void stalledHost_restarts_membersFollow_committerLeftOut() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann", "ben");
     Meeting ann = m.get(1);

@@ -25,13 +25,15 @@ import org.junit.jupiter.params.provider.CsvSource;
  * message (a {@code Cipher.init} with a new nonce, which allocates inside the JDK, then AAD and
  * {@code doFinal}; for the AES-CTR suites also an HMAC over a reused digest). Bytes are counted
  * with {@code ThreadMXBean} after both loops are compiled, in the same JVM; this is a count of
- * allocations, not a timing. A per-frame array or object in Sealmeet's code (16 B or more) fails it.
+ * allocations, not a timing. A per-frame array or object in Sealmeet's code (16 B or more) fails
+ * it.
  *
  * <p>The JDK's default providers are checked for AES-CTR with HMAC; AES-GCM is checked over
  * BouncyCastle's provider, not SunJCE: one SunJCE GCM encryption and decryption allocates 1,856,
  * 1,968 or 2,160 B depending on what escape analysis removes in that JVM's compilation, so two
- * equal call sequences can differ by 112 B or more and no bound would be both tight and stable. BouncyCastle's allocation is the same in both loops of a run. The JMH benchmarks report
- * SunJCE's B/op beside the raw baseline ({@code benchmarks/README.md}).
+ * equal call sequences can differ by 112 B or more and no bound would be both tight and stable.
+ * BouncyCastle's allocation is the same in both loops of a run. The JMH benchmarks report SunJCE's
+ * B/op beside the raw baseline ({@code benchmarks/README.md}).
  */
 class SframeAllocationTest {
   private static final int FRAMES = 20_000;
