@@ -22,14 +22,12 @@ import dev.sealmeet.mls.group.ReceivedProposal;
 import dev.sealmeet.mls.group.RequiredCapabilities;
 import dev.sealmeet.mls.group.StagedCommit;
 import dev.sealmeet.mls.message.Credential;
-import dev.sealmeet.mls.message.Extension;
 import dev.sealmeet.mls.message.KeyPackage;
 import dev.sealmeet.mls.message.MlsMessage;
 import dev.sealmeet.mls.message.RemoveProposal;
 import dev.sealmeet.mls.message.Sender;
 import dev.sealmeet.mls.message.SenderType;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,7 +55,6 @@ import java.util.OptionalLong;
  * the meeting as it was. Not thread-safe: one thread drives a member.
  */
 public final class Meeting implements AutoCloseable {
-  private static final byte[] END = "sealmeet end of meeting".getBytes(StandardCharsets.US_ASCII);
 
   /** Where this member stands. */
   public enum Status {
@@ -300,12 +297,8 @@ public final class Meeting implements AutoCloseable {
         throw new MeetingRuleException(MeetingRule.NO_HOST_LEFT,
             "no member would be a host after leaf " + leaf + " becomes " + role);
       }
-      List<Extension> extensions = new ArrayList<>();
-      for (Extension extension : group.context().extensions()) {
-        boolean isRoles = extension.extensionType() == Roles.EXTENSION_TYPE;
-        extensions.add(isRoles ? next.toExtension() : extension);
-      }
-      return CommitRequest.empty().groupContextExtensions(extensions);
+      return CommitRequest.empty().groupContextExtensions(
+          next.replaceIn(group.context().extensions()));
     });
   }
 
@@ -403,9 +396,7 @@ public final class Meeting implements AutoCloseable {
   }
 
   private void sendEnd(byte[] successorId) throws SealmeetException {
-    byte[] data = Arrays.copyOf(END, END.length + successorId.length);
-    System.arraycopy(successorId, 0, data, END.length, successorId.length);
-    MlsMessage message = group.protect(data, new byte[0]);
+    MlsMessage message = group.protect(EndMessage.encode(successorId), new byte[0]);
     ds.submit(Envelope.newBuilder().setMeetingId(ByteString.copyFrom(group.groupId()))
         .setEnded(MeetingEnded.newBuilder().setEpoch(group.epoch())
             .setMlsMessage(ByteString.copyFrom(message.toBytes())))
@@ -626,7 +617,7 @@ public final class Meeting implements AutoCloseable {
       return;
     }
     ProcessedMessage processed = group.process(Envelopes.mls(ended.getMlsMessage()));
-    if (!(processed instanceof ApplicationMessage app) || !isEnd(app.data())) {
+    if (!(processed instanceof ApplicationMessage app) || !EndMessage.is(app.data())) {
       throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE, "not an end message");
     }
     Credential sender = group.members().get(app.senderLeaf());
@@ -634,16 +625,8 @@ public final class Meeting implements AutoCloseable {
       throw new MeetingRuleException(MeetingRule.END_WITHOUT_RIGHT,
           "end sent by leaf " + app.senderLeaf());
     }
-    if (app.data().length > END.length) {
-      successor = Arrays.copyOfRange(app.data(), END.length, app.data().length);
-    }
+    successor = EndMessage.successor(app.data()).orElse(null);
     close();
-  }
-
-  /** END alone (the meeting ends), or END then a successor meeting id of 1 to 255 bytes. */
-  private static boolean isEnd(byte[] data) {
-    return data.length >= END.length && data.length <= END.length + 255
-        && Arrays.equals(data, 0, END.length, END, 0, END.length);
   }
 
   private void afterMerge(Map<Long, Credential> before, MlsMessage commit, StagedCommit staged,

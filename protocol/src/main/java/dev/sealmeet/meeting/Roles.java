@@ -6,6 +6,7 @@ import dev.sealmeet.error.DecodeException;
 import dev.sealmeet.mls.message.Credential;
 import dev.sealmeet.mls.message.Extension;
 import dev.sealmeet.mls.message.Extensions;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
@@ -83,6 +84,15 @@ public final class Roles {
       w.writeUint8(e.getValue().code());
     });
     return new Extension(EXTENSION_TYPE, writer.toByteArray());
+  }
+
+  /** {@code extensions} with the roles extension replaced by these roles, the others kept. */
+  public List<Extension> replaceIn(List<Extension> extensions) {
+    List<Extension> out = new ArrayList<>();
+    for (Extension extension : extensions) {
+      out.add(extension.extensionType() == EXTENSION_TYPE ? toExtension() : extension);
+    }
+    return out;
   }
 
   /**
