@@ -65,4 +65,12 @@ final class MeetingFixtures {
     }
     return all;
   }
+
+  /** Asserts that {@code call} throws a {@link MeetingRuleException} naming {@code rule}. */
+  static void assertBreaks(MeetingRule rule,
+      org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+    org.assertj.core.api.Assertions.assertThatThrownBy(call)
+        .isInstanceOfSatisfying(MeetingRuleException.class,
+            e -> org.assertj.core.api.Assertions.assertThat(e.rule()).isEqualTo(rule));
+  }
 }
