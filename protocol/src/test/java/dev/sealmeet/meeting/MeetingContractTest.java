@@ -133,18 +133,11 @@ class MeetingContractTest {
     List<Meeting> m = f.meeting("host", "ann", "ben");
     MeetingClient zoe = f.client("zoe");
     KeyPackage kp = zoe.newKeyPackage(false).keyPackage();
-    Meeting ann = m.get(1);
-    long epoch = ann.epoch();
-    CommitResult forged = ann.group().commit(CommitRequest.empty().add(kp));
-    f.ds.submit(Envelopes.handshake(ann.id(), Handshake.Kind.COMMIT, epoch, forged.commit()));
-    for (Meeting other : List.of(m.get(0), m.get(2))) {
-      other.poll();
-      assertThat(other.epoch()).isEqualTo(epoch);
-      assertThat(other.rejected()).singleElement().isInstanceOfSatisfying(
-          MeetingRuleException.class,
-          e -> assertThat(e.rule()).isEqualTo(MeetingRule.ADD_WITHOUT_RIGHT));
-      assertThat(other.roster()).hasSize(3);
-    }
+    long epoch = f.submitUnchecked(m.get(1), CommitRequest.empty().add(kp));
+    MeetingFixtures.assertAllReject(List.of(m.get(0), m.get(2)), epoch,
+        MeetingRule.ADD_WITHOUT_RIGHT);
+    assertThat(m.get(0).roster()).hasSize(3);
+    assertThat(m.get(2).roster()).hasSize(3);
   }
 
   @Test
@@ -153,9 +146,7 @@ class MeetingContractTest {
       throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann", "ben");
     Meeting ann = m.get(1);
-    long epoch = ann.epoch();
-    CommitResult forged = ann.group().commit(CommitRequest.empty().remove(0));
-    f.ds.submit(Envelopes.handshake(ann.id(), Handshake.Kind.COMMIT, epoch, forged.commit()));
+    long epoch = f.submitUnchecked(ann, CommitRequest.empty().remove(0));
     // A commit for the epoch arriving outside the log (process) is only rejected, not a stall.
     List<Envelope> log = f.ds.fetch(ann.id(), 0);
     assertThatThrownBy(() -> m.get(2).process(log.get(log.size() - 1)))
@@ -184,9 +175,7 @@ class MeetingContractTest {
   void stalledHost_restarts_membersFollow_committerLeftOut() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann", "ben");
     Meeting ann = m.get(1);
-    CommitResult forged = ann.group().commit(CommitRequest.empty().remove(0));
-    f.ds.submit(Envelopes.handshake(ann.id(), Handshake.Kind.COMMIT, ann.epoch(),
-        forged.commit()));
+    f.submitUnchecked(ann, CommitRequest.empty().remove(0));
     m.get(0).poll();
     m.get(2).poll();
     long culprit = m.get(0).stall().orElseThrow().claimedCommitter();
@@ -227,17 +216,9 @@ class MeetingContractTest {
   @DisplayName("a Remove by a participant is rejected by every member [SM-ROLE-3]")
   void removeCommittedByParticipant_isRejectedByEveryMember() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann", "ben");
-    Meeting ann = m.get(1);
-    long epoch = ann.epoch();
-    CommitResult forged = ann.group().commit(CommitRequest.empty().remove(0));
-    f.ds.submit(Envelopes.handshake(ann.id(), Handshake.Kind.COMMIT, epoch, forged.commit()));
-    for (Meeting other : List.of(m.get(0), m.get(2))) {
-      other.poll();
-      assertThat(other.epoch()).isEqualTo(epoch);
-      assertThat(other.rejected()).singleElement().isInstanceOfSatisfying(
-          MeetingRuleException.class,
-          e -> assertThat(e.rule()).isEqualTo(MeetingRule.REMOVE_WITHOUT_RIGHT));
-    }
+    long epoch = f.submitUnchecked(m.get(1), CommitRequest.empty().remove(0));
+    MeetingFixtures.assertAllReject(List.of(m.get(0), m.get(2)), epoch,
+        MeetingRule.REMOVE_WITHOUT_RIGHT);
   }
 
   @Test
@@ -245,21 +226,10 @@ class MeetingContractTest {
   void rolesChangeByParticipant_isRejectedByEveryMember() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann", "ben");
     Meeting ann = m.get(1);
-    long epoch = ann.epoch();
     Roles promoted = ann.roles().with(f.identities.get("ann").credential(), Role.HOST);
-    List<dev.sealmeet.mls.message.Extension> extensions = new ArrayList<>(
-        ann.group().context().extensions());
-    extensions.removeIf(e -> e.extensionType() == Roles.EXTENSION_TYPE);
-    extensions.add(promoted.toExtension());
-    CommitResult forged = ann.group().commit(
-        CommitRequest.empty().groupContextExtensions(extensions));
-    f.ds.submit(Envelopes.handshake(ann.id(), Handshake.Kind.COMMIT, epoch, forged.commit()));
-    for (Meeting other : List.of(m.get(0), m.get(2))) {
-      other.poll();
-      assertThat(other.epoch()).isEqualTo(epoch);
-      assertThat(other.rejected()).singleElement().isInstanceOfSatisfying(
-          MeetingRuleException.class,
-          e -> assertThat(e.rule()).isEqualTo(MeetingRule.ROLES_CHANGE_WITHOUT_RIGHT));
-    }
+    long epoch = f.submitUnchecked(ann, CommitRequest.empty().groupContextExtensions(
+        promoted.replaceIn(ann.group().context().extensions())));
+    MeetingFixtures.assertAllReject(List.of(m.get(0), m.get(2)), epoch,
+        MeetingRule.ROLES_CHANGE_WITHOUT_RIGHT);
   }
 }

@@ -1,7 +1,10 @@
 package dev.sealmeet.meeting;
 
 import dev.sealmeet.error.SealmeetException;
+import dev.sealmeet.meeting.proto.Handshake;
 import dev.sealmeet.mls.crypto.MlsSuite;
+import dev.sealmeet.mls.group.CommitRequest;
+import dev.sealmeet.mls.group.CommitResult;
 import dev.sealmeet.mls.group.SigningIdentity;
 import dev.sealmeet.mls.message.BasicCredential;
 import java.nio.charset.StandardCharsets;
@@ -72,5 +75,28 @@ final class MeetingFixtures {
     org.assertj.core.api.Assertions.assertThatThrownBy(call)
         .isInstanceOfSatisfying(MeetingRuleException.class,
             e -> org.assertj.core.api.Assertions.assertThat(e.rule()).isEqualTo(rule));
+  }
+
+  /**
+   * {@code member} commits {@code request} on its MLS group directly, skipping every check the
+   * meeting makes on its own commits, and submits it to the delivery service: what a modified
+   * client can do. Returns the epoch the commit was made in.
+   */
+  long submitUnchecked(Meeting member, CommitRequest request) throws SealmeetException {
+    long epoch = member.epoch();
+    CommitResult commit = member.group().commit(request);
+    ds.submit(Envelopes.handshake(member.id(), Handshake.Kind.COMMIT, epoch, commit.commit()));
+    return epoch;
+  }
+
+  /** Each of {@code others} reads the log, rejects the commit for {@code rule} and stays put. */
+  static void assertAllReject(List<Meeting> others, long epoch, MeetingRule rule) {
+    for (Meeting other : others) {
+      other.poll();
+      org.assertj.core.api.Assertions.assertThat(other.epoch()).isEqualTo(epoch);
+      org.assertj.core.api.Assertions.assertThat(other.rejected()).singleElement()
+          .isInstanceOfSatisfying(MeetingRuleException.class,
+              e -> org.assertj.core.api.Assertions.assertThat(e.rule()).isEqualTo(rule));
+    }
   }
 }

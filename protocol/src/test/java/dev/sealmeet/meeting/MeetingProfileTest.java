@@ -12,7 +12,6 @@ import dev.sealmeet.meeting.proto.Handshake;
 import dev.sealmeet.meeting.proto.MediaFrame;
 import dev.sealmeet.meeting.proto.MeetingEnded;
 import dev.sealmeet.mls.group.CommitRequest;
-import dev.sealmeet.mls.group.CommitResult;
 import dev.sealmeet.mls.group.ExternalSender;
 import dev.sealmeet.mls.group.MlsGroup;
 import dev.sealmeet.mls.group.PskStore;
@@ -22,7 +21,6 @@ import dev.sealmeet.mls.message.Extensions;
 import dev.sealmeet.mls.message.MlsMessage;
 import dev.sealmeet.mls.message.WireFormat;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.DisplayName;
@@ -112,21 +110,10 @@ class MeetingProfileTest {
   void rolesWithoutHost_areRejected() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann", "ben");
     Meeting host = m.get(0);
-    long epoch = host.epoch();
-    List<Extension> extensions = new ArrayList<>(host.group().context().extensions());
-    extensions.removeIf(e -> e.extensionType() == Roles.EXTENSION_TYPE);
-    extensions.add(host.roles().with(f.identities.get("host").credential(), Role.MODERATOR)
-        .toExtension());
-    CommitResult commit = host.group().commit(
-        CommitRequest.empty().groupContextExtensions(extensions));
-    f.ds.submit(Envelopes.handshake(host.id(), Handshake.Kind.COMMIT, epoch, commit.commit()));
-    for (Meeting other : List.of(m.get(1), m.get(2))) {
-      other.poll();
-      assertThat(other.epoch()).isEqualTo(epoch);
-      assertThat(other.rejected()).singleElement().isInstanceOfSatisfying(
-          MeetingRuleException.class,
-          e -> assertThat(e.rule()).isEqualTo(MeetingRule.NO_HOST_LEFT));
-    }
+    Roles demoted = host.roles().with(f.identities.get("host").credential(), Role.MODERATOR);
+    long epoch = f.submitUnchecked(host, CommitRequest.empty().groupContextExtensions(
+        demoted.replaceIn(host.group().context().extensions())));
+    MeetingFixtures.assertAllReject(List.of(m.get(1), m.get(2)), epoch, MeetingRule.NO_HOST_LEFT);
   }
 
   @Test
