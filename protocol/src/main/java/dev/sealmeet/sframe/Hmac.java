@@ -30,8 +30,24 @@ abstract class Hmac {
   /** Absorbs {@code data[offset..offset + length)}. */
   abstract void update(byte[] data, int offset, int length);
 
-  /** Absorbs {@code buffer[from..to)} leaving the buffer's cursors as found. */
-  abstract void update(ByteBuffer buffer, int from, int to);
+  /** Absorbs {@code buffer}'s remaining bytes, moving its position to its limit. */
+  abstract void update(ByteBuffer buffer);
+
+  /**
+   * Absorbs {@code buffer[from..to)} leaving the buffer's cursors as found; no allocation for heap
+   * buffers.
+   */
+  final void update(ByteBuffer buffer, int from, int to) {
+    if (buffer.hasArray()) {
+      update(buffer.array(), buffer.arrayOffset() + from, to - from);
+      return;
+    }
+    int position = buffer.position();
+    int limit = buffer.limit();
+    buffer.limit(to).position(from);
+    update(buffer);
+    buffer.limit(limit).position(position);
+  }
 
   /** Writes the full {@code Nh}-byte tag to {@code out[0..Nh)}. */
   abstract void finish(byte[] out);
@@ -60,27 +76,7 @@ abstract class Hmac {
     return new MacHmac(mac);
   }
 
-  /** Passes {@code buffer[from..to)} to {@code sink} without allocating for heap buffers. */
-  static void absorb(ByteBuffer buffer, int from, int to, ByteSink sink) {
-    if (buffer.hasArray()) {
-      sink.update(buffer.array(), buffer.arrayOffset() + from, to - from);
-      return;
-    }
-    int position = buffer.position();
-    int limit = buffer.limit();
-    buffer.limit(to).position(from);
-    sink.update(buffer);
-    buffer.limit(limit).position(position);
-  }
-
-  /** The two update forms of {@link MessageDigest} and {@link Mac}. */
-  interface ByteSink {
-    void update(byte[] data, int offset, int length);
-
-    void update(ByteBuffer buffer);
-  }
-
-  private static final class DigestHmac extends Hmac implements ByteSink {
+  private static final class DigestHmac extends Hmac {
     private final MessageDigest digest;
     private final byte[] innerPad;
     private final byte[] outerPad;
@@ -113,18 +109,13 @@ abstract class Hmac {
     }
 
     @Override
-    public void update(byte[] data, int offset, int length) {
+    void update(byte[] data, int offset, int length) {
       digest.update(data, offset, length);
     }
 
     @Override
-    public void update(ByteBuffer buffer) {
+    void update(ByteBuffer buffer) {
       digest.update(buffer);
-    }
-
-    @Override
-    void update(ByteBuffer buffer, int from, int to) {
-      absorb(buffer, from, to, this);
     }
 
     @Override
@@ -148,7 +139,7 @@ abstract class Hmac {
     }
   }
 
-  private static final class MacHmac extends Hmac implements ByteSink {
+  private static final class MacHmac extends Hmac {
     private final Mac mac;
 
     MacHmac(Mac mac) {
@@ -166,18 +157,13 @@ abstract class Hmac {
     }
 
     @Override
-    public void update(byte[] data, int offset, int length) {
+    void update(byte[] data, int offset, int length) {
       mac.update(data, offset, length);
     }
 
     @Override
-    public void update(ByteBuffer buffer) {
+    void update(ByteBuffer buffer) {
       mac.update(buffer);
-    }
-
-    @Override
-    void update(ByteBuffer buffer, int from, int to) {
-      absorb(buffer, from, to, this);
     }
 
     @Override
