@@ -62,15 +62,20 @@ class UnseenJoinerAttackTest {
     }
   }
 
+  /** A guest "ghost" waits in the lobby and the server proposes its Add, as external sender. */
+  private void serverProposesGhostAdd(Meeting host) throws Exception {
+    LobbyGuest.enter(f.client("ghost"), f.ds, host.id());
+    MlsMessage add = ExternalProposals.fromExternalSender(f.suite, host.id(), host.epoch(), 0,
+        serverIdentity(), new AddProposal(keyPackageOf("ghost")));
+    f.ds.submit(MeetingInternals.handshake(host.id(), Handshake.Kind.PROPOSAL, host.epoch(),
+        add));
+  }
+
   @Test
   @DisplayName("an Add the server proposes is never committed by a member [SM-DS-4]")
   void serverProposedAdd_isNeverCommitted() throws Exception {
     List<Meeting> m = f.meeting("host", "ann", "ben");
-    LobbyGuest.enter(f.client("ghost"), f.ds, m.get(0).id());
-    MlsMessage add = ExternalProposals.fromExternalSender(f.suite, m.get(0).id(),
-        m.get(0).epoch(), 0, serverIdentity(), new AddProposal(keyPackageOf("ghost")));
-    f.ds.submit(MeetingInternals.handshake(m.get(0).id(), Handshake.Kind.PROPOSAL,
-        m.get(0).epoch(), add));
+    serverProposesGhostAdd(m.get(0));
     // Host and participant alike flush the epoch's proposals; the server's Add is left out.
     assertThat(m.get(0).commitPending()).isTrue();
     for (Meeting member : m) {
@@ -86,11 +91,7 @@ class UnseenJoinerAttackTest {
   @DisplayName("a participant flushing proposals leaves out what it may not commit [SM-ROLE-2]")
   void participantCommitPending_leavesOutAdd_andStaysInStep() throws Exception {
     List<Meeting> m = f.meeting("host", "ann", "ben");
-    LobbyGuest.enter(f.client("ghost"), f.ds, m.get(0).id());
-    MlsMessage add = ExternalProposals.fromExternalSender(f.suite, m.get(0).id(),
-        m.get(0).epoch(), 0, serverIdentity(), new AddProposal(keyPackageOf("ghost")));
-    f.ds.submit(MeetingInternals.handshake(m.get(0).id(), Handshake.Kind.PROPOSAL,
-        m.get(0).epoch(), add));
+    serverProposesGhostAdd(m.get(0));
     long before = m.get(1).epoch();
     assertThat(m.get(1).commitPending()).isTrue();
     for (Meeting member : m) {
