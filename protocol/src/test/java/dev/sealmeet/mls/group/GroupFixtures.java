@@ -59,12 +59,31 @@ final class GroupFixtures {
 
   /** A fresh group of Alice and Bob under {@code config}. */
   static Pair pair(MlsSuite suite, GroupConfig config) throws SealmeetException {
-    Client a = Client.of(suite, "alice", config);
-    Client b = Client.of(suite, "bob", config);
-    MlsGroup alice = create(a, config);
-    CommitResult added = alice.commit(CommitRequest.empty().add(b.keyPackage().keyPackage()));
-    alice.mergePendingCommit();
-    return new Pair(alice, b.join(added.welcome().orElseThrow(), config));
+    List<MlsGroup> members = members(suite, config, "alice", "bob");
+    return new Pair(members.get(0), members.get(1));
+  }
+
+  /**
+   * A fresh group under {@code config}: the first name creates it and adds the others in one
+   * commit (epoch 1); the groups are in the order of {@code names}, leaf i for name i.
+   */
+  static List<MlsGroup> members(MlsSuite suite, GroupConfig config, String... names)
+      throws SealmeetException {
+    MlsGroup creator = create(Client.of(suite, names[0], config), config);
+    CommitRequest request = CommitRequest.empty();
+    List<Client> joiners = new java.util.ArrayList<>();
+    for (int i = 1; i < names.length; i++) {
+      Client joiner = Client.of(suite, names[i], config);
+      joiners.add(joiner);
+      request = request.add(joiner.keyPackage().keyPackage());
+    }
+    CommitResult added = creator.commit(request);
+    creator.mergePendingCommit();
+    List<MlsGroup> members = new java.util.ArrayList<>(List.of(creator));
+    for (Client joiner : joiners) {
+      members.add(joiner.join(added.welcome().orElseThrow(), config));
+    }
+    return members;
   }
 
   static MlsGroup create(Client creator, GroupConfig config) throws SealmeetException {

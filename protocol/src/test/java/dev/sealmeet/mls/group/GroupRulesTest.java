@@ -46,15 +46,10 @@ class GroupRulesTest {
 
   @BeforeEach
   void setUp() throws SealmeetException {
-    Client a = Client.of(suite, "alice", config);
-    Client b = Client.of(suite, "bob", config);
-    Client c = Client.of(suite, "carol", config);
-    alice = GroupFixtures.create(a, config);
-    CommitResult added = alice.commit(CommitRequest.empty().add(b.keyPackage().keyPackage())
-        .add(c.keyPackage().keyPackage()));
-    alice.mergePendingCommit();
-    bob = b.join(added.welcome().orElseThrow(), config);
-    carol = c.join(added.welcome().orElseThrow(), config);
+    List<MlsGroup> members = GroupFixtures.members(suite, config, "alice", "bob", "carol");
+    alice = members.get(0);
+    bob = members.get(1);
+    carol = members.get(2);
   }
 
   /** A commit of {@code proposals} by value from {@code sender}, framed for bob's epoch. */

@@ -22,24 +22,16 @@ import org.junit.jupiter.api.Test;
 class ResumptionTest {
   private final MlsSuite suite = GroupFixtures.suite(1);
   private final GroupConfig config = GroupConfig.defaults();
-  private Client a;
-  private Client b;
-  private Client c;
   private MlsGroup alice;
   private MlsGroup bob;
   private MlsGroup carol;
 
   @BeforeEach
   void setUp() throws SealmeetException {
-    a = Client.of(suite, "alice", config);
-    b = Client.of(suite, "bob", config);
-    c = Client.of(suite, "carol", config);
-    alice = GroupFixtures.create(a, config);
-    CommitResult added = alice.commit(CommitRequest.empty().add(b.keyPackage().keyPackage())
-        .add(c.keyPackage().keyPackage()));
-    alice.mergePendingCommit();
-    bob = b.join(added.welcome().orElseThrow(), config);
-    carol = c.join(added.welcome().orElseThrow(), config);
+    List<MlsGroup> members = GroupFixtures.members(suite, config, "alice", "bob", "carol");
+    alice = members.get(0);
+    bob = members.get(1);
+    carol = members.get(2);
   }
 
   private static KeyPackageBundle keyPackage(MlsSuite suite, SigningIdentity identity,
@@ -63,9 +55,9 @@ class ResumptionTest {
     assertThatThrownBy(() -> alice.protect(new byte[1], new byte[0]))
         .isInstanceOf(IllegalStateException.class);
 
-    SigningIdentity a2 = SigningIdentity.generate(next, a.identity().credential());
-    SigningIdentity b2 = SigningIdentity.generate(next, b.identity().credential());
-    SigningIdentity c2 = SigningIdentity.generate(next, c.identity().credential());
+    SigningIdentity a2 = SigningIdentity.generate(next, alice.identity().credential());
+    SigningIdentity b2 = SigningIdentity.generate(next, bob.identity().credential());
+    SigningIdentity c2 = SigningIdentity.generate(next, carol.identity().credential());
     KeyPackageBundle akp = keyPackage(next, a2, config);
     KeyPackageBundle ckp = keyPackage(next, c2, config);
     ResumedGroup started = bob.reinitialize(keyPackage(next, b2, config), b2,
@@ -84,11 +76,11 @@ class ResumptionTest {
 
   @Test
   void branch_ofTwo_joinedByTheOther_outsiderRefused() throws SealmeetException {
-    SigningIdentity a1 = a.identity();
-    KeyPackageBundle bobNew = keyPackage(suite, b.identity(), config);
+    SigningIdentity a1 = alice.identity();
+    KeyPackageBundle bobNew = keyPackage(suite, bob.identity(), config);
     ResumedGroup branch = alice.branch(new byte[] {7, 7}, keyPackage(suite, a1, config), a1,
         List.of(bobNew.keyPackage()), List.of(), config);
-    MlsGroup bobBranch = bob.joinResumed(branch.welcome().orElseThrow(), bobNew, b.identity(),
+    MlsGroup bobBranch = bob.joinResumed(branch.welcome().orElseThrow(), bobNew, bob.identity(),
         Optional.empty(), config);
     assertThat(bobBranch.epochAuthenticator()).isEqualTo(branch.group().epochAuthenticator());
     assertThat(bobBranch.members()).hasSize(2);
@@ -96,11 +88,11 @@ class ResumptionTest {
     Client dave = Client.of(suite, "dave", config);
     KeyPackage daveKp = dave.keyPackage().keyPackage();
     // Bob checks the branch: dave is no member of the old group.
-    KeyPackageBundle bob3 = keyPackage(suite, b.identity(), config);
+    KeyPackageBundle bob3 = keyPackage(suite, bob.identity(), config);
     ResumedGroup withDave = alice.branch(new byte[] {9}, keyPackage(suite, a1, config), a1,
         List.of(bob3.keyPackage(), daveKp), List.of(), config);
     assertThatThrownBy(() -> bob.joinResumed(withDave.welcome().orElseThrow(), bob3,
-        b.identity(), Optional.empty(), config))
+        bob.identity(), Optional.empty(), config))
         .isInstanceOfSatisfying(GroupRuleException.class,
             e -> assertThat(e.rule()).isEqualTo(GroupRule.INVALID_BRANCH));
   }
