@@ -141,15 +141,9 @@ public final class EpochProtection {
    */
   public VerifiedContent unprotect(MlsMessage message, SignatureKeyLookup keys)
       throws ProtocolException, ReplayException, AuthenticationException, DecodeException {
-    MlsMessageBody body = message.body();
-    if (body instanceof PublicMessage) {
-      return publicProtection.unprotect((PublicMessage) body, keys);
-    }
-    if (body instanceof PrivateMessage) {
-      return privateProtection.unprotect((PrivateMessage) body, keys);
-    }
-    throw new ProtocolException("RFC 9420 §6",
-        "expected a public or private message, got " + message.wireFormat());
+    VerifiedContent verified = open(message, keys);
+    deleteMessageKey(verified);
+    return verified;
   }
 
   /**
@@ -165,10 +159,14 @@ public final class EpochProtection {
   public VerifiedContent open(MlsMessage message, SignatureKeyLookup keys)
       throws ProtocolException, ReplayException, AuthenticationException, DecodeException {
     MlsMessageBody body = message.body();
+    if (body instanceof PublicMessage) {
+      return publicProtection.unprotect((PublicMessage) body, keys);
+    }
     if (body instanceof PrivateMessage) {
       return privateProtection.open((PrivateMessage) body, keys);
     }
-    return unprotect(message, keys);
+    throw new ProtocolException("RFC 9420 §6",
+        "expected a public or private message, got " + message.wireFormat());
   }
 
   /**
