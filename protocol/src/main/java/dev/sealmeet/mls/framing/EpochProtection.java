@@ -182,8 +182,8 @@ public final class EpochProtection {
   }
 
   /**
-   * Writes this epoch's protection state for persistence: membership key, sender data secret and
-   * the secret tree with its ratchets. The bytes are secret.
+   * Writes this epoch's protection state for persistence: membership key (absent once retired),
+   * sender data secret and the secret tree with its ratchets. The bytes are secret.
    */
   public void writeState(dev.sealmeet.codec.TlsWriter writer) {
     dev.sealmeet.mls.schedule.SecretState.write(writer, publicProtection.membershipKey());
@@ -201,16 +201,36 @@ public final class EpochProtection {
       throws DecodeException {
     Secret membership = dev.sealmeet.mls.schedule.SecretState.read(reader);
     Secret senderData = dev.sealmeet.mls.schedule.SecretState.read(reader);
-    if (membership == null || senderData == null) {
-      throw new DecodeException("persisted epoch protection lacks a key");
+    if (senderData == null) {
+      throw new DecodeException("persisted epoch protection lacks its sender data secret");
+    }
+    boolean retired = membership == null;
+    if (retired) {
+      membership = Secret.wrap(new byte[suite.hashLength()]);
     }
     try {
-      return new EpochProtection(suite, context, membership, senderData,
+      EpochProtection protection = new EpochProtection(suite, context, membership, senderData,
           SecretTree.readState(suite, window, reader), random);
+      if (retired) {
+        protection.publicProtection.destroy();
+      }
+      return protection;
     } finally {
       membership.destroy();
       senderData.destroy();
     }
+  }
+
+  /**
+   * Keeps only the application receive keys of {@code senders} (RFC 9420 §14), for an epoch that
+   * is no longer current: the membership key, every handshake ratchet and the secret tree's
+   * unexpanded nodes are wiped. Afterwards only application PrivateMessages of those senders
+   * open; anything else is refused as {@code ReplayException} (private) or {@code
+   * IllegalStateException} (public, which a past epoch is never asked to open).
+   */
+  public void retainApplicationKeys(java.util.Collection<Long> senders) {
+    publicProtection.destroy();
+    tree.retainApplicationRatchets(senders);
   }
 
   /** Wipes the membership key, the sender data secret and the secret tree. */

@@ -166,6 +166,11 @@ public final class PrivateMessageProtection {
           + ", the tree has " + tree.leafCount() + " leaves");
     }
     ContentType type = message.contentType();
+    if (!tree.holds((int) leafIndex, ratchetType(type))) {
+      throw new ReplayException("the " + type + " keys of leaf " + leafIndex + " in epoch "
+          + context.epoch() + " were erased (RFC 9420 §14: a past epoch keeps only application"
+          + " receive keys)");
+    }
     HashRatchet ratchet = tree.ratchet((int) leafIndex, ratchetType(type));
     long generation = senderData.generation();
     MessageKey key = ratchet.peek(generation);

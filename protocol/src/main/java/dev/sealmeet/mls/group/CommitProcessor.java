@@ -15,23 +15,18 @@ import dev.sealmeet.mls.message.ProposalOrRef;
 import dev.sealmeet.mls.message.Sender;
 import dev.sealmeet.mls.message.SenderType;
 import dev.sealmeet.mls.message.UpdatePath;
-import dev.sealmeet.mls.message.UpdatePathNode;
 import dev.sealmeet.mls.schedule.InitSecret;
 import dev.sealmeet.mls.schedule.PskSecret;
 import dev.sealmeet.mls.schedule.TranscriptHashes;
 import dev.sealmeet.mls.tree.RatchetTree;
 import dev.sealmeet.mls.tree.TreeKem;
 import dev.sealmeet.mls.tree.TreePrivateKeys;
-import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /**
  * A receiver's processing of a commit (RFC 9420 §12.4.2), from verified content to a {@link
@@ -94,10 +89,26 @@ final class CommitProcessor {
       throw new GroupRuleException(GroupRule.PATH_REQUIRED,
           "the commit's proposals require an UpdatePath and it has none");
     }
+    // Every check that needs no private key runs before any verdict, for every receiver: the
+    // member this commit removes reaches its verdict on the same evidence as the others (§12.4.2).
     RatchetTree tree = applied.tree();
     long senderLeaf = committer.senderType() == SenderType.MEMBER ? committer.index() : -1;
-    if (external) {
-      senderLeaf = tree.withAdd(commit.path().orElseThrow().leafNode()).leafIndex();
+    RatchetTree newTree = tree;
+    if (commit.path().isPresent()) {
+      UpdatePath path = commit.path().get();
+      RatchetTree base = tree;
+      if (external) {
+        RatchetTree.Added placed = tree.withAdd(path.leafNode());
+        tree = placed.tree();
+        senderLeaf = placed.leafIndex();
+        checks.resync(epoch.tree, applied.removed(), path.leafNode());
+      }
+      checks.leaf(base, path.leafNode(), LeafNodeSource.COMMIT, epoch.context.groupId(),
+          senderLeaf, external ? OptionalLong.empty() : OptionalLong.of(senderLeaf),
+          applied.extensions());
+      UpdatePathChecks.requireFreshKeys(base, path);
+      UpdatePathChecks.requireShape(tree, senderLeaf, path, applied.added().keySet());
+      newTree = new TreeKem(epoch.suite).merge(tree, senderLeaf, path);
     }
     Map<Long, Credential> removed = new LinkedHashMap<>();
     for (long leaf : applied.removed()) {
@@ -108,33 +119,28 @@ final class CommitProcessor {
     if (external) {
       added.put(senderLeaf, commit.path().orElseThrow().leafNode().credential());
     }
-    if (applied.removed().contains(epoch.ownLeaf)) {
-      return new StagedCommit(group, epoch.epoch(), committer, added, removed, applied.updated(),
-          applied.reInit(), null);
-    }
 
-    TreePrivateKeys keys = ownKeysAfterProposals(tree, ownUpdates);
     Secret commitSecret = null;
     InitSecret init = null;
     PskSecret psk = null;
     NextEpoch next = null;
+    TreePrivateKeys keys = null;
     boolean done = false;
     try {
-      RatchetTree newTree = tree;
+      psk = WelcomeReceiver.pskSecret(epoch.suite, applied.psks(), psks);
+      init = external
+          ? epoch.secrets.externalInitSecret(applied.externalInit().orElseThrow().kemOutput())
+          : epoch.secrets.initSecret();
+      if (applied.removed().contains(epoch.ownLeaf)) {
+        // The path secret is encrypted to the new tree, where this leaf is blank, so the commit
+        // secret, the next epoch and the confirmation tag are out of reach (spec §6.4).
+        return new StagedCommit(group, epoch.epoch(), committer, added, removed,
+            applied.updated(), applied.reInit(), null);
+      }
+      keys = ownKeysAfterProposals(tree, ownUpdates);
       if (commit.path().isPresent()) {
-        UpdatePath path = commit.path().get();
-        RatchetTree base = tree;
-        if (external) {
-          tree = tree.withAdd(path.leafNode()).tree();
-        }
-        checks.leaf(base, path.leafNode(), LeafNodeSource.COMMIT, epoch.context.groupId(),
-            senderLeaf, external ? OptionalLong.empty() : OptionalLong.of(senderLeaf),
-            applied.extensions());
-        requireFreshPathKeys(base, path);
-        TreeKem kem = new TreeKem(epoch.suite);
-        newTree = kem.merge(tree, senderLeaf, path);
-        TreeKem.Processed processed = kem.decrypt(tree, senderLeaf, path, keys,
-            NextEpoch.provisional(epoch, newTree, applied.extensions()),
+        TreeKem.Processed processed = new TreeKem(epoch.suite).decrypt(tree, senderLeaf,
+            commit.path().get(), keys, NextEpoch.provisional(epoch, newTree, applied.extensions()),
             applied.added().keySet());
         keys.destroy();
         keys = processed.privateKeys();
@@ -143,10 +149,6 @@ final class CommitProcessor {
       } else {
         commitSecret = NextEpoch.zeroCommitSecret(epoch.suite);
       }
-      psk = WelcomeReceiver.pskSecret(epoch.suite, applied.psks(), psks);
-      init = external
-          ? epoch.secrets.externalInitSecret(applied.externalInit().orElseThrow().kemOutput())
-          : epoch.secrets.initSecret();
       next = NextEpoch.derive(epoch, newTree, applied.extensions(),
           verified.authenticatedContent(), commitSecret, init, psk);
       byte[] tag = verified.confirmationTag().orElseThrow();
@@ -181,26 +183,5 @@ final class CommitProcessor {
       }
     }
     return epoch.privateKeys.prunedTo(tree);
-  }
-
-  /**
-   * Rejects an UpdatePath whose parent public keys already appear in the tree (§12.4.2); the leaf
-   * key is checked by leaf validation.
-   */
-  static void requireFreshPathKeys(RatchetTree tree, UpdatePath path) throws GroupRuleException {
-    Set<ByteBuffer> keys = new HashSet<>();
-    for (int x = 0; x < tree.nodeWidth(); x++) {
-      tree.encryptionKey(x).ifPresent(k -> keys.add(ByteBuffer.wrap(k)));
-    }
-    for (UpdatePathNode node : path.nodes()) {
-      if (keys.contains(ByteBuffer.wrap(node.encryptionKey()))) {
-        throw new GroupRuleException(GroupRule.PATH_KEY_REUSED,
-            "an UpdatePath public key is already in the tree");
-      }
-    }
-    if (keys.contains(ByteBuffer.wrap(path.leafNode().encryptionKey()))) {
-      throw new GroupRuleException(GroupRule.PATH_KEY_REUSED,
-          "the UpdatePath leaf encryption key is already in the tree");
-    }
   }
 }

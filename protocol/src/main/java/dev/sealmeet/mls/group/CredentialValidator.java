@@ -13,13 +13,16 @@ public interface CredentialValidator {
   boolean accepts(Credential credential, byte[] signatureKey);
 
   /**
-   * Whether a member that presented {@code current} may present {@code replacement} instead
-   * (RFC 9420 §5.3.1: "the same client"). The default accepts the replacement if {@link #accepts}
-   * does; applications with stable identities should compare them here.
+   * Whether a member that presented {@code current} may present {@code replacement} instead: in an
+   * Update, a commit's path, or an external commit that removes the joiner's earlier leaf (RFC 9420
+   * §5.3.1 "the same client", §12.2). The default accepts only the very same credential, and only
+   * if {@link #accepts} does; applications whose credentials change (a renewed certificate) say
+   * here which replacements name the same client.
    */
   default boolean acceptsReplacement(Credential current, Credential replacement,
       byte[] replacementSignatureKey) {
-    return accepts(replacement, replacementSignatureKey);
+    return java.util.Arrays.equals(current.toBytes(), replacement.toBytes())
+        && accepts(replacement, replacementSignatureKey);
   }
 
   /** A validator that accepts every credential: for tests and for the conformance vectors only. */

@@ -36,7 +36,6 @@ import dev.sealmeet.mls.schedule.PskSecret;
 import dev.sealmeet.mls.schedule.TranscriptHashes;
 import dev.sealmeet.mls.tree.RatchetTree;
 import dev.sealmeet.mls.tree.TreeKem;
-import dev.sealmeet.mls.tree.TreeValidator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,13 +61,13 @@ final class ExternalJoin {
     GroupContext context = groupInfo.groupContext();
     MlsSuite suite = MlsSuite.of(context.cipherSuite(), config.random());
     RatchetTree tree = WelcomeJoin.treeOf(groupInfo, outOfBand);
-    new TreeValidator(suite).validate(tree, context.groupId(), context.treeHash());
+    MemberChecks checks = new MemberChecks(suite, config);
+    checks.joinedTree(tree, context);
     byte[] signerKey = tree.leaf(groupInfo.signer()).orElseThrow(() -> new GroupRuleException(
         GroupRule.INVALID_GROUP_INFO, "the signer's leaf " + groupInfo.signer() + " is blank"))
         .signatureKey();
     WelcomeReceiver.verifyGroupInfoSignature(suite, groupInfo, signerKey);
     byte[] externalPub = externalPub(groupInfo);
-    MemberChecks checks = new MemberChecks(suite, config);
 
     byte[] interim = TranscriptHashes.interimHash(
         suite, context.confirmedTranscriptHash(), groupInfo.confirmationTag());
@@ -99,6 +98,7 @@ final class ExternalJoin {
           identity.signaturePublicKey(), identity.credential(), capabilities,
           LeafNodeSource.UPDATE, Optional.empty(), Optional.empty(), List.of(), new byte[0]);
       checks.supportsGroup(template, applied.extensions(), "this client");
+      checks.resync(tree, applied.removed(), template);
       RatchetTree.Added placed = applied.tree().withAdd(template);
       byte[] key = identity.privateKeyCopy();
       byte[] signature;

@@ -20,6 +20,9 @@ import java.util.Objects;
  * @param maxForwardDistance furthest a received generation may lie ahead of the next expected one
  * @param paddingBlock PrivateMessage plaintexts are padded to a multiple of this (0: no padding)
  * @param credentials the application's authentication service
+ * @param resyncAllowed accept external commits that remove the joiner's earlier leaf ("resync",
+ *     §12.4.3.2), subject to {@link CredentialValidator#acceptsReplacement}; if false, every
+ *     external commit with a Remove is refused, as §12.4.3.2 lets a group choose
  * @param clock the time KeyPackage lifetimes are checked against (§10.1)
  * @param random the randomness for keys, nonces and reuse guards
  */
@@ -32,6 +35,7 @@ public record GroupConfig(
     int maxForwardDistance,
     int paddingBlock,
     CredentialValidator credentials,
+    boolean resyncAllowed,
     Clock clock,
     SecureRandom random) {
 
@@ -59,67 +63,78 @@ public record GroupConfig(
 
   /**
    * Handshakes as PublicMessage, a path in every commit, the tree in the Welcome, one past epoch,
-   * 128 skipped keys within 1,024 generations, no padding, the system clock, and a validator that
-   * accepts every credential. A real application replaces the validator with {@link
+   * 128 skipped keys within 1,024 generations, no padding, resync commits allowed, the system
+   * clock, and a validator that accepts every credential (and a replacement only if it is the
+   * same credential). A real application replaces the validator with {@link
    * #withCredentials}.
    */
   public static GroupConfig defaults() {
     return new GroupConfig(false, true, true, 1, 128, 1024, 0, CredentialValidator.acceptAll(),
-        Clock.systemUTC(), new SecureRandom());
+        true, Clock.systemUTC(), new SecureRandom());
   }
 
   /** This config with {@link #encryptHandshake()} set. */
   public GroupConfig withEncryptHandshake(boolean value) {
     return new GroupConfig(value, alwaysPath, ratchetTreeInWelcome, pastEpochs, maxSkippedKeys,
-        maxForwardDistance, paddingBlock, credentials, clock, random);
+        maxForwardDistance, paddingBlock, credentials, resyncAllowed, clock, random);
   }
 
   /** This config with {@link #alwaysPath()} set. */
   public GroupConfig withAlwaysPath(boolean value) {
     return new GroupConfig(encryptHandshake, value, ratchetTreeInWelcome, pastEpochs,
-        maxSkippedKeys, maxForwardDistance, paddingBlock, credentials, clock, random);
+        maxSkippedKeys, maxForwardDistance, paddingBlock, credentials, resyncAllowed, clock,
+        random);
   }
 
   /** This config with {@link #ratchetTreeInWelcome()} set. */
   public GroupConfig withRatchetTreeInWelcome(boolean value) {
     return new GroupConfig(encryptHandshake, alwaysPath, value, pastEpochs, maxSkippedKeys,
-        maxForwardDistance, paddingBlock, credentials, clock, random);
+        maxForwardDistance, paddingBlock, credentials, resyncAllowed, clock, random);
   }
 
   /** This config with {@link #pastEpochs()} set. */
   public GroupConfig withPastEpochs(int value) {
     return new GroupConfig(encryptHandshake, alwaysPath, ratchetTreeInWelcome, value,
-        maxSkippedKeys, maxForwardDistance, paddingBlock, credentials, clock, random);
+        maxSkippedKeys, maxForwardDistance, paddingBlock, credentials, resyncAllowed, clock,
+        random);
   }
 
   /** This config with the out-of-order window set: skipped keys kept, and how far ahead. */
   public GroupConfig withOutOfOrderWindow(int skippedKeys, int forwardDistance) {
     return new GroupConfig(encryptHandshake, alwaysPath, ratchetTreeInWelcome, pastEpochs,
-        skippedKeys, forwardDistance, paddingBlock, credentials, clock, random);
+        skippedKeys, forwardDistance, paddingBlock, credentials, resyncAllowed, clock, random);
   }
 
   /** This config with {@link #paddingBlock()} set. */
   public GroupConfig withPaddingBlock(int value) {
     return new GroupConfig(encryptHandshake, alwaysPath, ratchetTreeInWelcome, pastEpochs,
-        maxSkippedKeys, maxForwardDistance, value, credentials, clock, random);
+        maxSkippedKeys, maxForwardDistance, value, credentials, resyncAllowed, clock, random);
   }
 
   /** This config with the application's credential validator. */
   public GroupConfig withCredentials(CredentialValidator value) {
     return new GroupConfig(encryptHandshake, alwaysPath, ratchetTreeInWelcome, pastEpochs,
-        maxSkippedKeys, maxForwardDistance, paddingBlock, value, clock, random);
+        maxSkippedKeys, maxForwardDistance, paddingBlock, value, resyncAllowed, clock, random);
+  }
+
+  /** This config with {@link #resyncAllowed()} set. */
+  public GroupConfig withResyncAllowed(boolean value) {
+    return new GroupConfig(encryptHandshake, alwaysPath, ratchetTreeInWelcome, pastEpochs,
+        maxSkippedKeys, maxForwardDistance, paddingBlock, credentials, value, clock, random);
   }
 
   /** This config with another clock (tests of KeyPackage lifetimes). */
   public GroupConfig withClock(Clock value) {
     return new GroupConfig(encryptHandshake, alwaysPath, ratchetTreeInWelcome, pastEpochs,
-        maxSkippedKeys, maxForwardDistance, paddingBlock, credentials, value, random);
+        maxSkippedKeys, maxForwardDistance, paddingBlock, credentials, resyncAllowed, value,
+        random);
   }
 
   /** This config with another source of randomness. */
   public GroupConfig withRandom(SecureRandom value) {
     return new GroupConfig(encryptHandshake, alwaysPath, ratchetTreeInWelcome, pastEpochs,
-        maxSkippedKeys, maxForwardDistance, paddingBlock, credentials, clock, value);
+        maxSkippedKeys, maxForwardDistance, paddingBlock, credentials, resyncAllowed, clock,
+        value);
   }
 
   /** The out-of-order window of every ratchet of the group's epochs. */

@@ -32,6 +32,8 @@ public enum GroupRule {
   EXTERNAL_INIT_OUTSIDE_EXTERNAL_COMMIT("RFC 9420 §12.2"),
   /** An external commit's proposal list is not ExternalInit, at most one Remove and PSKs (§12.2). */
   INVALID_EXTERNAL_COMMIT("RFC 9420 §12.4.3.2"),
+  /** An external commit removes a leaf although the group refuses resync commits (§12.4.3.2). */
+  RESYNC_REFUSED("RFC 9420 §12.4.3.2"),
   /** A proposal of a type some member does not support (§12.2). */
   UNSUPPORTED_PROPOSAL("RFC 9420 §12.2"),
   /** A Remove names a blank or absent leaf (§12.1.3). */

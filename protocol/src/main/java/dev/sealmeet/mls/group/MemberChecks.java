@@ -4,6 +4,7 @@ import dev.sealmeet.error.DecodeException;
 import dev.sealmeet.error.ProtocolException;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import dev.sealmeet.mls.message.Extension;
+import dev.sealmeet.mls.message.GroupContext;
 import dev.sealmeet.mls.message.KeyPackage;
 import dev.sealmeet.mls.message.LeafNode;
 import dev.sealmeet.mls.message.LeafNodeSource;
@@ -11,6 +12,7 @@ import dev.sealmeet.mls.message.Lifetime;
 import dev.sealmeet.mls.message.ProtocolVersion;
 import dev.sealmeet.mls.tree.LeafNodeValidator;
 import dev.sealmeet.mls.tree.RatchetTree;
+import dev.sealmeet.mls.tree.TreeValidator;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +32,21 @@ final class MemberChecks {
     this.suite = suite;
     this.config = config;
     this.leaves = new LeafNodeValidator(suite);
+  }
+
+  /**
+   * Validates the ratchet tree a joiner receives, by Welcome or for an external commit alike
+   * (§12.4.3.1, §12.4.3.2): the whole tree (tree hash, every leaf, parent hashes, unmerged leaves,
+   * key uniqueness) and every member's credential with the application's validator (§7.3, §5.3.1).
+   *
+   * @throws ProtocolException naming the failed tree check
+   * @throws GroupRuleException if the validator refuses a member's credential
+   */
+  void joinedTree(RatchetTree tree, GroupContext context) throws ProtocolException {
+    new TreeValidator(suite).validate(tree, context.groupId(), context.treeHash());
+    for (long leaf : tree.occupiedLeaves()) {
+      credential(tree.leaf(leaf).orElseThrow(), Optional.empty());
+    }
   }
 
   /**
@@ -114,6 +131,33 @@ final class MemberChecks {
             who + " does not support group context extension " + type);
       }
     }
+  }
+
+  /**
+   * The resync rule of an external commit (§12.2, §12.4.3.2): a Remove in it may only remove the
+   * joiner's earlier self, so the new leaf must meet what an Update of the removed leaf would (a
+   * credential the application accepts as the same client's, a different encryption key), and the
+   * group must allow resync at all ({@link GroupConfig#resyncAllowed()}).
+   *
+   * @param tree the tree before the commit
+   * @param removed the leaves the external commit removes (at most one, checked before)
+   * @param joined the leaf of the commit's path
+   * @throws GroupRuleException if the commit may not remove that leaf
+   */
+  void resync(RatchetTree tree, List<Long> removed, LeafNode joined) throws GroupRuleException {
+    if (removed.isEmpty()) {
+      return;
+    }
+    if (!config.resyncAllowed()) {
+      throw new GroupRuleException(GroupRule.RESYNC_REFUSED,
+          "this group refuses external commits that remove a member");
+    }
+    LeafNode old = tree.leaf(removed.get(0)).orElseThrow();
+    if (MessageDigest.isEqual(old.encryptionKey(), joined.encryptionKey())) {
+      throw new GroupRuleException(GroupRule.INVALID_EXTERNAL_COMMIT,
+          "the resync leaf keeps the encryption key of the leaf it removes");
+    }
+    credential(joined, Optional.of(old));
   }
 
   /**

@@ -190,9 +190,13 @@ public final class MlsGroup implements AutoCloseable {
     return out;
   }
 
-  /** The current {@code epoch_authenticator} (§8.7), equal for every member of the epoch. */
+  /**
+   * The current {@code epoch_authenticator} (§8.7), equal for every member of the epoch.
+   *
+   * @throws IllegalStateException if the group was closed, or this member removed
+   */
   public byte[] epochAuthenticator() {
-    requireOpen();
+    requireSecrets();
     Secret value = current.secrets.epochAuthenticator();
     try {
       return value.copyBytes();
@@ -205,9 +209,10 @@ public final class MlsGroup implements AutoCloseable {
    * MLS-Exporter(label, context, length) of the current epoch (§8.5).
    *
    * @throws IllegalArgumentException if {@code length} is not in 0..65535
+   * @throws IllegalStateException if the group was closed, or this member removed
    */
   public byte[] export(String label, byte[] context, int length) {
-    requireOpen();
+    requireSecrets();
     Secret value = current.secrets.export(label, context, length);
     try {
       return value.copyBytes();
@@ -306,7 +311,9 @@ public final class MlsGroup implements AutoCloseable {
   /**
    * Applies a staged commit: the group moves to its epoch (§12.4.2). Received proposals and the
    * own pending commit are dropped; the old epoch's secrets are erased, except its application
-   * receive keys while {@link GroupConfig#pastEpochs()} allows.
+   * receive keys while {@link GroupConfig#pastEpochs()} allows. A commit that removes this member
+   * leaves the group {@link Status#REMOVED}: the epoch's secrets and path keys are erased at once,
+   * only its application receive keys stay for late messages.
    *
    * @throws IllegalArgumentException if the commit was staged by another group or epoch
    * @throws IllegalStateException if it was merged or discarded already
@@ -320,6 +327,10 @@ public final class MlsGroup implements AutoCloseable {
     if (staged.removesSelf()) {
       dropPendingCommit();
       proposals.clear();
+      // Nothing of this epoch is of use any more but its late application messages (§12.4.2).
+      current.secrets.destroy();
+      current.privateKeys.destroy();
+      current.protection.retainApplicationKeys(current.tree.occupiedLeaves());
       status = Status.REMOVED;
       return;
     }
@@ -609,6 +620,11 @@ public final class MlsGroup implements AutoCloseable {
     return current;
   }
 
+  /** A kept past epoch, or null (for tests in this package). */
+  EpochState pastEpoch(long epoch) {
+    return pastEpochs.find(epoch);
+  }
+
   SigningIdentity identity() {
     return identity;
   }
@@ -661,6 +677,14 @@ public final class MlsGroup implements AutoCloseable {
   private void requireOpen() {
     if (status == Status.CLOSED) {
       throw new IllegalStateException("the group was closed");
+    }
+  }
+
+  /** The epoch secrets exist: erased on close and when a commit removes this member. */
+  private void requireSecrets() {
+    requireOpen();
+    if (status == Status.REMOVED) {
+      throw new IllegalStateException("this member was removed; its epoch secrets are erased");
     }
   }
 

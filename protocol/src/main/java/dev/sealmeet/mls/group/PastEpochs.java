@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The epochs before the current one whose application receive keys are kept for late messages
  * (RFC 9420 §14), newest first, at most {@link GroupConfig#pastEpochs()} of them. A retired epoch
- * keeps only its message protection; its other secrets and path keys are erased at once.
+ * keeps only its sender data secret and its members' application ratchets; its membership key,
+ * handshake ratchets, unexpanded secret-tree nodes, other secrets and path keys are erased at once.
  */
 final class PastEpochs {
   private final int limit;
@@ -22,6 +23,7 @@ final class PastEpochs {
     epoch.secrets.destroy();
     epoch.privateKeys.destroy();
     if (limit > 0) {
+      epoch.protection.retainApplicationKeys(epoch.tree.occupiedLeaves());
       epochs.addFirst(epoch);
     } else {
       epoch.protection.destroy();

@@ -12,14 +12,12 @@ import dev.sealmeet.mls.message.Extensions;
 import dev.sealmeet.mls.message.GroupContext;
 import dev.sealmeet.mls.message.GroupInfo;
 import dev.sealmeet.mls.message.KeyPackage;
-import dev.sealmeet.mls.message.LeafNode;
 import dev.sealmeet.mls.message.MlsMessage;
 import dev.sealmeet.mls.message.Welcome;
 import dev.sealmeet.mls.schedule.TranscriptHashes;
 import dev.sealmeet.mls.tree.RatchetTree;
 import dev.sealmeet.mls.tree.TreeMath;
 import dev.sealmeet.mls.tree.TreePrivateKeys;
-import dev.sealmeet.mls.tree.TreeValidator;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -71,13 +69,11 @@ final class WelcomeJoin {
     try {
       GroupInfo groupInfo = verified.groupInfo();
       GroupContext context = groupInfo.groupContext();
-      new TreeValidator(suite).validate(tree[0], context.groupId(), context.treeHash());
       MemberChecks checks = new MemberChecks(suite, config);
+      checks.joinedTree(tree[0], context);
       long ownLeaf = -1;
       for (long leaf : tree[0].occupiedLeaves()) {
-        LeafNode node = tree[0].leaf(leaf).orElseThrow();
-        checks.credential(node, Optional.empty());
-        if (node.equals(keyPackage.leafNode())) {
+        if (tree[0].leaf(leaf).orElseThrow().equals(keyPackage.leafNode())) {
           ownLeaf = leaf;
         }
       }

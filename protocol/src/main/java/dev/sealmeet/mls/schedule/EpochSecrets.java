@@ -260,10 +260,19 @@ public final class EpochSecrets {
 
   /** Wipes every secret of the epoch (RFC 9420 §9.2); later use throws IllegalStateException. */
   public void destroy() {
-    for (Secret s : new Secret[] {senderData, encryption, exporter, external, confirmation,
-        membership, resumption, authentication, init}) {
+    for (Secret s : all()) {
       s.destroy();
     }
+  }
+
+  /** Whether every secret of the epoch is wiped (the secret tree's root is handed on earlier). */
+  public boolean isDestroyed() {
+    for (Secret s : all()) {
+      if (s != encryption && !s.isDestroyed()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The suite only, never a secret. */

@@ -4,6 +4,7 @@ import dev.sealmeet.crypto.Secret;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import dev.sealmeet.mls.tree.TreeMath;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 
 /**
  * The secret tree of one epoch (RFC 9420 §9): {@code encryption_secret} at the root, node secrets
@@ -70,6 +71,7 @@ public final class SecretTree {
    *
    * @throws IllegalArgumentException if {@code leafIndex} is not in 0..leafCount-1 (callers check a
    *     received leaf index against the ratchet tree first, RFC 9420 §6.3.2)
+   * @throws IllegalStateException if the ratchet was erased ({@link #holds} is false)
    */
   public HashRatchet ratchet(int leafIndex, RatchetType type) {
     if (leafIndex < 0 || leafIndex >= leafCount) {
@@ -79,7 +81,12 @@ public final class SecretTree {
     if (ratchets[leafIndex] == null) {
       ratchets[leafIndex] = startRatchets(leafIndex);
     }
-    return ratchets[leafIndex][type.ordinal()];
+    HashRatchet ratchet = ratchets[leafIndex][type.ordinal()];
+    if (ratchet == null) {
+      throw new IllegalStateException("the " + type.label() + " ratchet of leaf " + leafIndex
+          + " was erased; check holds() first");
+    }
+    return ratchet;
   }
 
   /**
@@ -95,7 +102,10 @@ public final class SecretTree {
       writer.writePresence(pair != null);
       if (pair != null) {
         for (HashRatchet r : pair) {
-          r.writeState(writer);
+          writer.writePresence(r != null);
+          if (r != null) {
+            r.writeState(writer);
+          }
         }
       }
     }
@@ -121,7 +131,9 @@ public final class SecretTree {
       if (reader.readPresence()) {
         HashRatchet[] pair = new HashRatchet[RatchetType.values().length];
         for (RatchetType type : RatchetType.values()) {
-          pair[type.ordinal()] = HashRatchet.readState(suite, leaf, type, window, reader);
+          if (reader.readPresence()) {
+            pair[type.ordinal()] = HashRatchet.readState(suite, leaf, type, window, reader);
+          }
         }
         tree.ratchets[leaf] = pair;
       }
@@ -139,8 +151,61 @@ public final class SecretTree {
     for (HashRatchet[] pair : ratchets) {
       if (pair != null) {
         for (HashRatchet r : pair) {
-          r.destroy();
+          if (r != null) {
+            r.destroy();
+          }
         }
+      }
+    }
+  }
+
+  /**
+   * Whether the ratchet of {@code type} for {@code leafIndex} is held, or can still be derived.
+   * False for a leaf outside the tree, and after {@link #retainApplicationRatchets} for every
+   * handshake ratchet and every leaf it did not keep.
+   */
+  public boolean holds(int leafIndex, RatchetType type) {
+    if (leafIndex < 0 || leafIndex >= leafCount) {
+      return false;
+    }
+    if (ratchets[leafIndex] != null) {
+      return ratchets[leafIndex][type.ordinal()] != null;
+    }
+    int target = TreeMath.leafToNode(leafIndex);
+    for (int node = TreeMath.root(paddedLeafCount); ; node = target < node
+        ? TreeMath.left(node) : TreeMath.right(node)) {
+      if (nodes[node] != null) {
+        return true;
+      }
+      if (node == target) {
+        return false;
+      }
+    }
+  }
+
+  /**
+   * Keeps only what decrypts late application messages of a past epoch (RFC 9420 §14, §9.2):
+   * derives the application ratchet of every leaf in {@code senders}, then erases every handshake
+   * ratchet and every node secret. Afterwards {@link #holds} is false for everything else.
+   *
+   * @param senders the leaves that were members in this tree's epoch
+   */
+  public void retainApplicationRatchets(Collection<Long> senders) {
+    for (long leaf : senders) {
+      if (leaf < leafCount && holds((int) leaf, RatchetType.APPLICATION)) {
+        ratchet((int) leaf, RatchetType.APPLICATION);
+      }
+    }
+    for (HashRatchet[] pair : ratchets) {
+      if (pair != null && pair[RatchetType.HANDSHAKE.ordinal()] != null) {
+        pair[RatchetType.HANDSHAKE.ordinal()].destroy();
+        pair[RatchetType.HANDSHAKE.ordinal()] = null;
+      }
+    }
+    for (int i = 0; i < nodes.length; i++) {
+      if (nodes[i] != null) {
+        nodes[i].destroy();
+        nodes[i] = null;
       }
     }
   }

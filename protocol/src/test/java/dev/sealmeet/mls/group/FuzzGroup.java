@@ -3,20 +3,14 @@ package dev.sealmeet.mls.group;
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import dev.sealmeet.mls.group.GroupFixtures.Client;
-import dev.sealmeet.mls.message.AuthenticatedContent;
 import dev.sealmeet.mls.message.Commit;
-import dev.sealmeet.mls.message.FramedContent;
-import dev.sealmeet.mls.message.MessageContent;
 import dev.sealmeet.mls.message.MlsMessage;
-import dev.sealmeet.mls.message.PublicMessage;
-import dev.sealmeet.mls.message.Sender;
 import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Optional;
 
 /**
  * The group the fuzz targets attack, built the same way on every run from a seeded {@code SHA1PRNG}
@@ -61,18 +55,7 @@ final class FuzzGroup {
    * confirmation tag, in the group's handshake wire format.
    */
   MlsMessage signedByAlice(Commit commit) {
-    EpochState epoch = alice.currentEpoch();
-    FramedContent content = new FramedContent(epoch.context.groupId(), epoch.epoch(),
-        Sender.member(alice.ownLeafIndex()), new byte[0], new MessageContent.CommitContent(commit));
-    AuthenticatedContent signed =
-        alice.sign(content, Optional.of(new byte[suite.hashLength()]));
-    return epoch.protection.protect(signed, 0);
-  }
-
-  /** The Commit struct inside {@code commit}, a PublicMessage. */
-  static Commit commitOf(MlsMessage commit) {
-    PublicMessage message = (PublicMessage) commit.body();
-    return ((MessageContent.CommitContent) message.content().content()).commit();
+    return HostileCommits.signedBy(alice, commit, HostileCommits.zeroTag(alice));
   }
 
   /** A new fixture; every call gives the same messages. */

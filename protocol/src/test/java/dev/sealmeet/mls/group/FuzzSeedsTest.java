@@ -30,7 +30,7 @@ class FuzzSeedsTest {
     Map<String, byte[]> seeds = new LinkedHashMap<>();
     seeds.put("processCommit/fixture-commit", group.commit.commit().toBytes());
     seeds.put("processSignedCommit/fixture-commit",
-        FuzzGroup.commitOf(group.commit.commit()).toBytes());
+        HostileCommits.commitOf(group.commit.commit()).toBytes());
     seeds.put("processApplication/fixture-application", group.application.toBytes());
     seeds.put("join/fixture-welcome", group.commit.welcome().orElseThrow().toBytes());
     seeds.put("joinExternal/fixture-group-info", group.groupInfo.toBytes());
@@ -55,7 +55,7 @@ class FuzzSeedsTest {
     assertThat(group.bob.process(group.application)).isInstanceOf(ApplicationMessage.class);
     // Alice's own commit, re-signed with a zero confirmation tag: rejected only for the tag.
     assertThatThrownBy(() -> group.bob.process(
-        group.signedByAlice(FuzzGroup.commitOf(group.commit.commit()))))
+        group.signedByAlice(HostileCommits.commitOf(group.commit.commit()))))
         .isInstanceOf(AuthenticationException.class)
         .hasMessageContaining("confirmation");
     for (int i = 0; i < 2; i++) {

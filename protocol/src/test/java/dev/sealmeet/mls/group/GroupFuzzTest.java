@@ -119,4 +119,5 @@ class GroupFuzzTest {
       assertThat(GroupSnapshot.of(group.bob)).isEqualTo(before);
     }
   }
+
 }
