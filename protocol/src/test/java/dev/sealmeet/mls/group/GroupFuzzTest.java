@@ -120,4 +120,14 @@ class GroupFuzzTest {
     }
   }
 
+  /**
+   * Verdict agreement (issue 23): the input chooses a group of 4–6 members and a scenario of its
+   * malicious last member or an outsider ({@link HostileMessages}); every honest member must reach
+   * the same verdict, leave its state as it was on a rejection, and agree after an accepted commit
+   * ({@link VerdictAgreement}).
+   */
+  @FuzzTest(maxDuration = "5m")
+  void verdicts(byte[] bytes) {
+    VerdictAgreement.check(bytes);
+  }
 }
