@@ -29,12 +29,12 @@ final class VerdictAgreement {
     Choices choices = new Choices(input);
     int size = VerdictGroup.MIN_SIZE
         + choices.pick(VerdictGroup.MAX_SIZE - VerdictGroup.MIN_SIZE + 1);
-    long seed = choices.pick(1 << 16);
-    List<MlsGroup> members = VerdictGroup.of(size).members(seed);
+    GroupConfig config = VerdictGroup.config();
+    List<MlsGroup> members = VerdictGroup.of(size).members(config);
     List<MlsGroup> honest = members.subList(0, size - 1);
     List<MlsMessage> messages;
     try {
-      messages = new HostileMessages(choices, members, VerdictGroup.config(seed)).scenario();
+      messages = new HostileMessages(choices, members, config).scenario();
     } catch (SealmeetException e) {
       return; // the malicious client's own library refused to build it: nothing to deliver
     }

@@ -40,9 +40,8 @@ final class VerdictGroup {
     return BUILT.computeIfAbsent(size, VerdictGroup::build);
   }
 
-  /** Fresh copies of every member, leaf i at index i, under a config seeded by {@code seed}. */
-  List<MlsGroup> members(long seed) {
-    GroupConfig config = config(seed);
+  /** Fresh copies of every member, leaf i at index i, under {@code config}. */
+  List<MlsGroup> members(GroupConfig config) {
     List<MlsGroup> out = new ArrayList<>();
     try {
       for (int i = 0; i < saved.size(); i++) {
@@ -54,13 +53,23 @@ final class VerdictGroup {
     return out;
   }
 
-  /** The config every member and the outsider use, with randomness seeded by {@code seed}. */
-  static GroupConfig config(long seed) {
+  /**
+   * The config of one scenario's members and outsider: a fixed clock and fresh system randomness.
+   * The input decides every structural choice; key material is random, as in real use. (A seeded
+   * generator would repeat HPKE ephemeral keys whenever an input repeats in one JVM, and the AEAD
+   * rightly refuses a (key, nonce) pair twice.)
+   */
+  static GroupConfig config() {
+    return GroupConfig.defaults().withRandom(new SecureRandom())
+        .withClock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+  }
+
+  /** The config the fixture is built under: seeded, so that every run builds the same group. */
+  private static GroupConfig seeded(long seed) {
     try {
       SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
       random.setSeed(("sealmeet verdicts " + seed).getBytes(StandardCharsets.UTF_8));
-      return GroupConfig.defaults().withRandom(random)
-          .withClock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+      return config().withRandom(random);
     } catch (NoSuchAlgorithmException e) {
       throw new AssertionError(e);
     }
@@ -68,7 +77,7 @@ final class VerdictGroup {
 
   private static VerdictGroup build(int size) {
     try {
-      GroupConfig config = config(size);
+      GroupConfig config = seeded(size);
       MlsSuite suite = MlsSuite.of(1, config.random());
       List<GroupFixtures.Client> clients = new ArrayList<>();
       for (int i = 0; i < size; i++) {
