@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # One sitting of the SFrame comparison in benchmarks/README.md: Sealmeet over the JDK's provider and
 # over Amazon Corretto Crypto Provider (ACCP), with the raw AES-128-GCM baseline of each, on JDK 17
-# and JDK 25, then cisco/sframe and the raw OpenSSL EVP floor (benchmarks/native/). With AVX2=1, the
-# same again with AVX-512 turned off: -XX:UseAVX=2 for the JDK and OPENSSL_ia32cap masking AVX-512,
-# VAES and VPCLMULQDQ for OpenSSL and AWS-LC (ACCP).
+# and JDK 25. With AVX2=1, the same again with AVX-512 turned off: -XX:UseAVX=2 for the JDK and
+# OPENSSL_ia32cap masking AVX-512, VAES and VPCLMULQDQ for AWS-LC (ACCP). The native reference
+# (cisco/sframe and the raw OpenSSL EVP floor) is measured outside this repository; put its output
+# in the results directory as native.txt (and native-avx2.txt) for sitting-tables.py.
 #
 #   mvn -B -o -DskipTests package -pl benchmarks -am
-#   benchmarks/native/build.sh /path/to/cisco/sframe
 #   AVX2=1 benchmarks/sframe-sitting.sh results-dir
 #
 # Settings: one fork, 3 x 1 s warm-up, 5 x 1 s measurement, -prof gc; suites 1 and 4; 64 B, 1,200 B,
@@ -22,7 +22,6 @@ mkdir -p "$out"
 jdk17="${JDK17:-/usr/lib/jvm/java-17-openjdk-amd64/bin/java}"
 jdk25="${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}"
 jar="$root/benchmarks/target/benchmarks.jar"
-native="$root/benchmarks/native/target/sframe_bench"
 # CPUID(7) EBX: AVX512F/DQ/IFMA/CD/BW/VL; ECX: VAES, VPCLMULQDQ (OpenSSL and AWS-LC syntax).
 no_avx512=":~0x600D0230000"
 jmh=(-f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc -p suite=1,4 -p size=64,1200,16384,102400)
@@ -52,14 +51,10 @@ run_precise() { run_jmh "$1" "$2" "$precise_pattern" "${precise[*]}" "${@:3}"; }
 if [[ "${PRECISE_ONLY:-0}" != 1 ]]; then
   run_jvm jdk17 "$jdk17"
   run_jvm jdk25 "$jdk25"
-  echo "== native ($(uptime))" | tee -a "$out/machine.txt"
-  "$native" 1000 1000 5 > "$out/native.txt"
   if [[ "${AVX2:-0}" == 1 ]]; then
     (export OPENSSL_ia32cap="$no_avx512"
      run_jvm jdk17-avx2 "$jdk17" -XX:UseAVX=2
-     run_jvm jdk25-avx2 "$jdk25" -XX:UseAVX=2
-     echo "== native-avx2 ($(uptime))" | tee -a "$out/machine.txt"
-     "$native" 1000 1000 5 > "$out/native-avx2.txt")
+     run_jvm jdk25-avx2 "$jdk25" -XX:UseAVX=2)
   fi
 fi
 run_precise jdk17-precise "$jdk17"

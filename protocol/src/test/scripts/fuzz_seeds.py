@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""Writes the vector seeds of the Jazzer fuzz targets (issue 9 section 2) from spec/vectors.
+"""Writes the vector seeds of the Jazzer fuzz targets (issue 9 section 2) from the official vectors.
 
 Run from the repository root: python3 protocol/src/test/scripts/fuzz_seeds.py
+The official vectors are read from $SEALMEET_VECTORS, else ../shared/vectors beside the checkout
+(the same vector root the build uses; see spec/vectors/README.md).
 Each seed is named after its vector file, field and case, so it can be traced back. The group
 targets' fixture seeds are written by FuzzSeedsTest (-Dsealmeet.writeFuzzSeeds=true).
 """
@@ -9,7 +11,8 @@ import json
 import os
 
 RES = "protocol/src/test/resources/dev/sealmeet"
-MLS = "spec/vectors/mls"
+VECTORS = os.environ.get("SEALMEET_VECTORS") or os.path.join("..", "shared", "vectors")
+MLS = os.path.join(VECTORS, "mls")
 PER_FIELD = 10
 MLS_MESSAGE_HEADER = 4  # ProtocolVersion version; WireFormat wire_format (RFC 9420 section 6)
 
@@ -67,7 +70,7 @@ def main():
 
     sframe_dir = os.path.join(RES, "sframe/SframeFuzzTestInputs")
     for name in ["test-vectors.json", "post-rfc/test-vectors.json"]:
-        vectors = load(os.path.join("spec/vectors/sframe", name))
+        vectors = load(os.path.join(VECTORS, "sframe", name))
         tag = name.replace("/", "-").replace(".json", "")
         for i, case in enumerate(vectors["header"]):
             write(os.path.join(sframe_dir, "header"), f"{tag}-header-{i}",

@@ -2,9 +2,12 @@ package dev.sealmeet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sealmeet.vectors.Lookup;
+import dev.sealmeet.vectors.VectorRoot;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class ConformanceCommandTest {
-  private static final Path BUNDLED_SFRAME = Path.of("..", "spec", "vectors", "sframe");
+  private static final Path BUNDLED_SFRAME = VectorRoot.official().resolve("sframe");
 
   private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
   private PrintStream originalOut;
@@ -94,6 +97,35 @@ class ConformanceCommandTest {
         .execute("conformance", "--vectors", dir.toString());
     assertThat(skippedOnly).isEqualTo(1);
     assertThat(lines()).contains("1 skipped in all");
+  }
+
+  @Test
+  void conformance_noVectorsAnywhereAndNoNetwork_exitsTwoSayingWhereItLooked(@TempDir Path dir)
+      throws IOException {
+    Path checkout = Files.createDirectories(dir.resolve("checkout"));
+    Files.writeString(checkout.resolve("sealmeet"), "");
+    Files.writeString(checkout.resolve("pom.xml"), "");
+    ConformanceCommand command = new ConformanceCommand();
+    command.lookup = new Lookup(name -> null, name -> null, checkout, dir.resolve("cache"),
+        source -> {
+          throw new UnknownHostException(source.getHost());
+        });
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream originalErr = System.err;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    int status;
+    try {
+      status = new CommandLine(command).execute();
+    } finally {
+      System.setErr(originalErr);
+    }
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("official test vectors not found")
+        .contains(dir.resolve("shared").resolve("vectors") + " (the shared folder beside")
+        .contains(dir.resolve("cache").resolve("vectors") + " (download cache)")
+        .contains("SEALMEET_VECTORS");
+    assertThat(lines()).isEmpty();
   }
 
   @Test

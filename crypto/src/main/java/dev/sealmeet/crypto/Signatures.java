@@ -17,7 +17,7 @@ package dev.sealmeet.crypto;
  * {@code x(R)} is at least n). ECDSA signatures are parsed by our own strict DER reader, and public
  * keys validated by our own point check, before any provider sees them. Verification returns {@code
  * false} for every malformed key or signature and never throws for hostile input; it is checked
- * against the Wycheproof vectors in {@code spec/vectors/wycheproof}.
+ * against the official Wycheproof vectors ({@code wycheproof/}, see spec/vectors/README.md).
  *
  * <p>Why BouncyCastle for EdDSA: it passes the Wycheproof files, and in a quick single-thread
  * measurement on JDK 17 (shared machine, so only the ratios mean anything) it was about 2-4x faster

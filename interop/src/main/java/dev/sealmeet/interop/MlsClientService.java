@@ -66,7 +66,7 @@ import mls_client.MlsClient.UnprotectResponse;
 import mls_client.MlsClient.UpdateProposalRequest;
 
 /**
- * The {@code MLSClient} service of {@code mls_client.proto} over Sealmeet's group API.
+ * The {@code MLSClient} service ({@code sealmeet_interop_client.proto}) over Sealmeet's group API.
  *
  * <p>Every RPC runs inside {@link #call}, which turns failures into a status and never lets one
  * escape to the transport: a {@link SealmeetException} (hostile or malformed MLS input, unknown

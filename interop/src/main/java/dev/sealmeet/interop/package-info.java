@@ -1,6 +1,7 @@
 /**
  * The MLS working group's interop test-harness interface: a gRPC server for the {@code MLSClient}
- * service of {@code mls_client.proto}, built on the public API of {@code mls.group} only.
+ * service (the working group's interop interface, stated in our own {@code
+ * sealmeet_interop_client.proto}), built on the public API of {@code mls.group} only.
  *
  * <pre>
  *   test runner (any implementation's) ──gRPC──► InteropServer ──► MlsClientService

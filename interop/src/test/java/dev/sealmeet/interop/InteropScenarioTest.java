@@ -7,8 +7,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.sealmeet.interop.ScenarioRunner.Outcome;
 import dev.sealmeet.interop.ScenarioRunner.Result;
+import dev.sealmeet.vectors.VectorRoot;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,14 +26,20 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Plays every scenario of every file in {@code interop-configs/} against two interop-client
- * servers on loopback, for every cipher suite both serve, with handshakes as PublicMessage and as
- * PrivateMessage. Actors alternate between the two servers, so every group spans both.
+ * Plays every scenario of every file of the MLS working group's interop scripts against two
+ * interop-client servers on loopback, for every cipher suite both serve, with handshakes as
+ * PublicMessage and as PrivateMessage. Actors alternate between the two servers, so every group
+ * spans both.
  *
  * <p>{@code deep_random.json} (1,670 steps) runs for suite 1 only, unless the system property
  * {@code sealmeet.interop.allSuites} is {@code true}. A script that reaches an RPC the server
  * answers UNIMPLEMENTED is aborted with that reason and counted as unimplemented, never as passed.
  * Counts per file, suite and flag are printed at the end.
+ *
+ * <p>The scripts are not in the repository: {@link VectorRoot#interopConfigs()} finds them
+ * ({@code -Dsealmeet.interop.configs}, {@code $SEALMEET_INTEROP_CONFIGS}, {@code
+ * ../shared/interop/configs} beside the checkout, or the download cache) and the folder used is
+ * printed; found nowhere, every test here fails with the places looked at.
  */
 class InteropScenarioTest {
   /** The file run for one suite only unless {@link #ALL_SUITES} is set. */
@@ -54,20 +60,22 @@ class InteropScenarioTest {
   @AfterAll
   static void report() throws InterruptedException {
     harness.close();
-    System.out.printf("interop scenarios (%.1f s):%n", (System.nanoTime() - started) / 1e9);
+    System.out.printf("interop scenarios from %s (%.1f s):%n", VectorRoot.interopConfigs(),
+        (System.nanoTime() - started) / 1e9);
     System.out.println("  file / suite / encrypt_handshake: passed, failed, unimplemented");
     COUNTS.forEach((key, c) -> System.out.printf("  %s: %d passed, %d failed, %d unimplemented%n",
         key, c[0], c[1], c[2]));
   }
 
   @TestFactory
-  Stream<DynamicNode> everyScenario() throws IOException, URISyntaxException {
-    Path folder = Path.of(getClass().getResource("/interop-configs").toURI());
+  Stream<DynamicNode> everyScenario() throws IOException {
+    Path folder = VectorRoot.interopConfigs();
+    System.out.println("interop scenario scripts from " + folder);
     List<Path> files;
     try (Stream<Path> listing = Files.list(folder)) {
       files = listing.filter(p -> p.toString().endsWith(".json")).sorted().toList();
     }
-    assertThat(files).hasSize(8);
+    assertThat(files).as("scenario files in %s", folder).hasSize(8);
     List<DynamicNode> nodes = new ArrayList<>();
     for (Path file : files) {
       nodes.add(DynamicContainer.dynamicContainer(file.getFileName().toString(), forFile(file)));

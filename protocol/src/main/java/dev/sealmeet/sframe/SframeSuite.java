@@ -9,7 +9,7 @@ import dev.sealmeet.error.UnsupportedException;
  *
  * <p>Suites {@code 0x0006}–{@code 0x0008} are not in RFC 9605's IANA table. They come from the SFrame
  * working group's reference implementation after publication (test vectors in
- * {@code spec/vectors/sframe/post-rfc}) and may change or be renumbered. They are opt-in:
+ * {@code sframe/post-rfc} of the official vectors) and may change or be renumbered. They are opt-in:
  * {@link #fromId(int)} does not return them, and senders and receivers refuse them unless built with
  * options from {@link SframeOptions#withProvisionalSuites(boolean) withProvisionalSuites(true)}.
  *

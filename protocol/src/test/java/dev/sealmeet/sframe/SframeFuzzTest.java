@@ -17,7 +17,7 @@ import java.util.HexFormat;
  * state and the caller's buffers as they were.
  *
  * <p>Without {@code JAZZER_FUZZ} each target replays {@code SframeFuzzTestInputs/<target>/}: the
- * headers and (suite byte, ciphertext) pairs of {@code spec/vectors/sframe/test-vectors.json},
+ * headers and (suite byte, ciphertext) pairs of the official {@code sframe/test-vectors.json},
  * plus every input that once broke the invariant.
  */
 class SframeFuzzTest {

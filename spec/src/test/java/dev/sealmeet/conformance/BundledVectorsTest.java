@@ -2,6 +2,8 @@ package dev.sealmeet.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sealmeet.vectors.PinnedSet;
+import dev.sealmeet.vectors.VectorRoot;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,15 +16,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Runs every bundled vector file through the same runner as {@code sealmeet conformance}: one dynamic
- * test per case, skipped cases aborted with their reason, so {@code mvn verify} fails on any failure.
+ * Runs what {@code sealmeet conformance} runs by default ({@link DefaultVectors}: the pinned official
+ * vectors from the vector root, and our own in {@code spec/vectors}): one dynamic test per case,
+ * skipped cases aborted with their reason, so {@code mvn verify} fails on any failure. Where no
+ * vector root can be found or fetched, every test here fails with the locator's message.
  */
 class BundledVectorsTest {
-  static final Path VECTORS = Path.of("vectors");
+  /** Our own vectors, kept in the repository ({@code spec/vectors}; tests run in {@code spec}). */
+  static final Path OWN = Path.of("vectors");
+
+  private static Report defaultRun() {
+    return DefaultVectors.run(ConformanceRunner.withAllFamilies(), VectorRoot.official(), OWN);
+  }
 
   @TestFactory
   Stream<DynamicNode> everyBundledCase() {
-    Report report = ConformanceRunner.withAllFamilies().run(List.of(VECTORS));
+    Report report = defaultRun();
     List<DynamicNode> nodes = new ArrayList<>();
     for (FileReport file : report.files()) {
       if (file.unrecognised()) {
@@ -47,7 +56,17 @@ class BundledVectorsTest {
 
   @Test
   void everyBundledFile_isRecognised() {
-    Report report = ConformanceRunner.withAllFamilies().run(List.of(VECTORS));
+    Report report = defaultRun();
     assertThat(report.files()).filteredOn(FileReport::unrecognised).isEmpty();
+  }
+
+  @Test
+  void defaultRun_isEveryPinnedOfficialFileAndOurOwn() {
+    List<String> expected = new ArrayList<>();
+    PinnedSet.OFFICIAL_VECTORS.manifest().files().forEach(f -> expected.add(f.path()));
+    expected.add("meeting/meeting-keys.json");
+    assertThat(defaultRun().files()).extracting(FileReport::file)
+        .containsExactlyInAnyOrderElementsOf(expected)
+        .isSorted();
   }
 }

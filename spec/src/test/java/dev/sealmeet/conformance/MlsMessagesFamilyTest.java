@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sealmeet.conformance.json.Json;
 import dev.sealmeet.conformance.json.JsonNode;
+import dev.sealmeet.vectors.VectorRoot;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class MlsMessagesFamilyTest {
 
   private static String firstCase() throws IOException {
-    String text = Files.readString(Path.of("vectors", "mls", "messages.json"));
+    String text = Files.readString(VectorRoot.official().resolve("mls/messages.json"));
     int start = text.indexOf('{');
     return text.substring(start, text.indexOf('}', start) + 1);
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sealmeet.conformance.json.Json;
 import dev.sealmeet.conformance.json.JsonNode;
 import dev.sealmeet.error.UnsupportedException;
+import dev.sealmeet.vectors.VectorRoot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SframeFamilyTest {
-  private static final Path RFC_FILE = Path.of("vectors", "sframe", "test-vectors.json");
+  private static final Path RFC_FILE = VectorRoot.official().resolve("sframe/test-vectors.json");
   private final SframeFamily family = new SframeFamily();
 
   private static String rfcText() throws IOException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sealmeet.conformance.json.Json;
 import dev.sealmeet.conformance.json.JsonNode;
 import dev.sealmeet.sframe.SframeOptions;
+import dev.sealmeet.vectors.VectorRoot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,8 +25,8 @@ import org.junit.jupiter.api.TestFactory;
  * reason, never passed.
  */
 class SframeProviderVectorTest {
-  private static final Path RFC_FILE = Path.of("vectors", "sframe", "test-vectors.json");
-  private static final Path POST_RFC = Path.of("vectors", "sframe", "post-rfc");
+  private static final Path RFC_FILE = VectorRoot.official().resolve("sframe/test-vectors.json");
+  private static final Path POST_RFC = VectorRoot.official().resolve("sframe/post-rfc");
 
   private static List<Path> vectorFiles() throws IOException {
     try (Stream<Path> post = Files.list(POST_RFC)) {

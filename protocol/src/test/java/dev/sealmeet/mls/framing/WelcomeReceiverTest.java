@@ -24,9 +24,9 @@ import dev.sealmeet.mls.schedule.JoinerSecret;
 import dev.sealmeet.mls.schedule.PskInput;
 import dev.sealmeet.mls.schedule.PskSecret;
 import dev.sealmeet.mls.testing.TestSuites;
+import dev.sealmeet.vectors.VectorRoot;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -41,8 +41,6 @@ import org.junit.jupiter.api.Test;
  * {@link WelcomeSender} for that case's KeyPackage: every check fails closed and names itself.
  */
 class WelcomeReceiverTest {
-  private static final Path FILE = Path.of("..", "spec", "vectors", "mls", "welcome.json");
-
   private final MlsSuite suite = TestSuites.suite1();
   private final RawKeyPair signer = suite.primitives().signatureGenerateKeyPair();
   private final byte[] initPriv;
@@ -51,7 +49,7 @@ class WelcomeReceiverTest {
   private final Welcome welcome;
 
   WelcomeReceiverTest() throws Exception {
-    String text = Files.readString(FILE);
+    String text = Files.readString(VectorRoot.official().resolve("mls/welcome.json"));
     initPriv = field(text, "init_priv");
     signerPub = field(text, "signer_pub");
     keyPackage = (KeyPackage) MlsMessage.fromBytes(field(text, "key_package")).body();

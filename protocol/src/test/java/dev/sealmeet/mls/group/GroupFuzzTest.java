@@ -24,7 +24,7 @@ import java.util.OptionalLong;
  *
  * <p>Without {@code JAZZER_FUZZ} each target replays its inputs under {@code
  * GroupFuzzTestInputs/<target>/}: valid messages of the deterministic {@link FuzzGroup} (checked
- * by {@code FuzzSeedsTest}), the matching structures of {@code spec/vectors/mls/messages.json}, and
+ * by {@code FuzzSeedsTest}), the matching structures of the official {@code mls/messages.json}, and
  * every input that once broke the invariant. {@code mvn -Pfuzz} fuzzes one target (README).
  */
 class GroupFuzzTest {

@@ -20,7 +20,7 @@ import java.util.Arrays;
  * decode allocates within {@link Budget#DECODE} (validation within {@link Budget#STEP}).
  *
  * <p>Without {@code JAZZER_FUZZ} each target replays {@code MessagesFuzzTestInputs/<target>/}: the
- * matching fields of {@code spec/vectors/mls/messages.json} (and, for the tree, the suite-1
+ * matching fields of the official {@code mls/messages.json} (and, for the tree, the suite-1
  * trees of {@code tree-validation.json}), plus every input that once broke the invariant.
  */
 class MessagesFuzzTest {

@@ -1,10 +1,10 @@
 package dev.sealmeet.mls.message;
 
+import dev.sealmeet.vectors.VectorRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -15,11 +15,10 @@ import java.util.regex.Pattern;
 import dev.sealmeet.codec.TlsReader;
 
 /**
- * Reads {@code spec/vectors/mls/messages.json} (flat objects of hex strings) without a JSON library:
+ * Reads the official {@code mls/messages.json} (flat objects of hex strings) without a JSON library:
  * each case is a map from field name to bytes.
  */
 final class MessagesVectors {
-  static final Path FILE = Path.of("..", "spec", "vectors", "mls", "messages.json");
   private static final Pattern OBJECT = Pattern.compile("\\{([^{}]*)\\}");
   private static final Pattern FIELD = Pattern.compile("\"([a-z_]+)\"\\s*:\\s*\"([0-9a-fA-F]*)\"");
   private static List<Map<String, byte[]>> cached;
@@ -58,7 +57,8 @@ final class MessagesVectors {
     if (cached == null) {
       String text;
       try {
-        text = Files.readString(FILE, StandardCharsets.UTF_8);
+        text = Files.readString(
+            VectorRoot.official().resolve("mls/messages.json"), StandardCharsets.UTF_8);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sealmeet.codec.TlsReader;
 import dev.sealmeet.codec.TlsWriter;
 import dev.sealmeet.error.DecodeException;
+import dev.sealmeet.vectors.VectorRoot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -25,8 +25,6 @@ import org.junit.jupiter.api.Test;
  * (§5.1.2) with BouncyCastle's Ed25519.
  */
 class SignedContentVectorTest {
-  private static final Path MLS = Path.of("..", "spec", "vectors", "mls");
-
   private static boolean verify(byte[] publicKey, String label, byte[] content, byte[] signature) {
     byte[] signContent = new TlsWriter()
         .writeOpaque(("MLS 1.0 " + label).getBytes(StandardCharsets.US_ASCII))
@@ -39,7 +37,7 @@ class SignedContentVectorTest {
 
   /** (cipher_suite, fields...) of each case, read with patterns (the files are regular). */
   private static List<String[]> cases(String file, String... fields) throws IOException {
-    String text = Files.readString(MLS.resolve(file));
+    String text = Files.readString(VectorRoot.official().resolve("mls").resolve(file));
     List<List<String>> columns = new ArrayList<>();
     Matcher suites = Pattern.compile("\"cipher_suite\"\\s*:\\s*(\\d+)").matcher(text);
     List<String> suiteColumn = new ArrayList<>();
@@ -118,7 +116,7 @@ class SignedContentVectorTest {
 
   @Test
   void framedContentTbs_messageProtectionPublicMessages_verify() throws IOException, DecodeException {
-    String text = Files.readString(MLS.resolve("message-protection.json"));
+    String text = Files.readString(VectorRoot.official().resolve("mls/message-protection.json"));
     List<String> epochs = new ArrayList<>();
     Matcher m = Pattern.compile("\"epoch\"\\s*:\\s*(\\d+)").matcher(text);
     while (m.find()) {

@@ -1,10 +1,10 @@
 package dev.sealmeet.mls.tree;
 
+import dev.sealmeet.vectors.VectorRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -12,11 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads cases of the official {@code spec/vectors/mls/tree-validation.json} (objects without nested
+ * Reads cases of the official {@code mls/tree-validation.json} (objects without nested
  * objects) with regular expressions, so the protocol tests need no JSON library.
  */
 final class TreeVectors {
-  static final Path FILE = Path.of("..", "spec", "vectors", "mls", "tree-validation.json");
   private static final Pattern OBJECT = Pattern.compile("\\{([^{}]*)\\}");
 
   /** One tree-validation case: suite, serialized tree, group id and the per-node tree hashes. */
@@ -27,7 +26,8 @@ final class TreeVectors {
   static Case validationCase(int index) {
     String text;
     try {
-      text = Files.readString(FILE, StandardCharsets.UTF_8);
+      text = Files.readString(
+          VectorRoot.official().resolve("mls/tree-validation.json"), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

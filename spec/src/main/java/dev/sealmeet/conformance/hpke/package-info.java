@@ -1,7 +1,7 @@
 /**
- * The RFC 9180 HPKE vector family: {@code spec/vectors/hpke/test-vectors.json} (CFRG format; origin
- * and SHA-256 in that folder's README). Every field the format lists is compared on both the sender
- * and the receiver side.
+ * The RFC 9180 HPKE vector family: {@code hpke/test-vectors.json} of the official vectors (CFRG
+ * format; origin and SHA-256 pinned in {@code official-vectors.pins}). Every field the format
+ * lists is compared on both the sender and the receiver side.
  *
  * <pre>
  * case ──► DeriveKeyPair(ikmE/ikmR/ikmS) ─ compare sk*m, pk*m

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sealmeet.conformance.CaseResult;
 import dev.sealmeet.conformance.Outcome;
 import dev.sealmeet.conformance.json.Json;
+import dev.sealmeet.vectors.VectorRoot;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class HpkeVectorFamilyTest {
-  private static final Path FILE = Path.of("vectors", "hpke", "test-vectors.json");
+  private static final Path FILE = VectorRoot.official().resolve("hpke/test-vectors.json");
   private static String text;
 
   @BeforeAll

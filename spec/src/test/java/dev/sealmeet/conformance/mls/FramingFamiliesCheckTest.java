@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sealmeet.conformance.json.Json;
 import dev.sealmeet.conformance.json.JsonNode;
 import dev.sealmeet.mls.crypto.MlsSuite;
+import dev.sealmeet.vectors.VectorRoot;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +21,12 @@ import org.junit.jupiter.api.Test;
  */
 class FramingFamiliesCheckTest {
   private static JsonNode vectors(String file) throws IOException {
-    return Json.parse(Files.readString(Path.of("vectors/mls", file)));
+    return Json.parse(Files.readString(VectorRoot.official().resolve("mls").resolve(file)));
   }
 
   /** The file with the first value of {@code field} replaced by zeros of the same length. */
   private static JsonNode zeroFirst(String file, String field) throws IOException {
-    String text = Files.readString(Path.of("vectors/mls", file));
+    String text = Files.readString(VectorRoot.official().resolve("mls").resolve(file));
     Matcher m = Pattern.compile("\"" + field + "\"\\s*:\\s*\"([0-9a-f]*)\"").matcher(text);
     assertThat(m.find()).isTrue();
     return Json.parse(text.substring(0, m.start(1)) + "0".repeat(m.group(1).length())

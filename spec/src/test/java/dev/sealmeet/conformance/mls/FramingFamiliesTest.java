@@ -17,10 +17,10 @@ import dev.sealmeet.mls.message.MessageContent;
 import dev.sealmeet.mls.message.ProtocolVersion;
 import dev.sealmeet.mls.message.RemoveProposal;
 import dev.sealmeet.mls.message.Sender;
+import dev.sealmeet.vectors.VectorRoot;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,7 +56,7 @@ class FramingFamiliesTest {
 
   /** The bundled file with the first value of {@code field} replaced by zeros. */
   private static String zeroFirst(String file, String field) throws IOException {
-    String text = Files.readString(Path.of("vectors/mls", file));
+    String text = Files.readString(VectorRoot.official().resolve("mls").resolve(file));
     Matcher m = Pattern.compile("\"" + field + "\"\\s*:\\s*\"([0-9a-f]*)\"").matcher(text);
     assertThat(m.find()).isTrue();
     return text.substring(0, m.start(1)) + "0".repeat(m.group(1).length())

@@ -6,9 +6,9 @@ import dev.sealmeet.conformance.CaseResult;
 import dev.sealmeet.conformance.Outcome;
 import dev.sealmeet.conformance.VectorFamily;
 import dev.sealmeet.conformance.json.Json;
+import dev.sealmeet.vectors.VectorRoot;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +20,7 @@ class TreeFamiliesTest {
 
   /** The first case of an official vector file, as a one-element JSON array. */
   private static String firstCase(String file) throws IOException {
-    String text = Files.readString(Path.of("vectors", "mls", file));
+    String text = Files.readString(VectorRoot.official().resolve("mls").resolve(file));
     int start = text.indexOf('{');
     int depth = 0;
     for (int i = start; i < text.length(); i++) {
@@ -52,7 +52,7 @@ class TreeFamiliesTest {
   @Test
   void treeMath_bundledVectors_allPass() throws IOException {
     List<CaseResult> results = new TreeMathFamily().run(
-        Json.parse(Files.readString(Path.of("vectors", "mls", "tree-math.json"))));
+        Json.parse(Files.readString(VectorRoot.official().resolve("mls/tree-math.json"))));
     assertThat(results).hasSize(10).allSatisfy(r -> assertThat(r.outcome())
         .as(r.name() + " " + r.detail()).isEqualTo(Outcome.PASSED));
   }

@@ -7,6 +7,7 @@ import dev.sealmeet.conformance.ConformanceRunner;
 import dev.sealmeet.conformance.FileReport;
 import dev.sealmeet.conformance.Outcome;
 import dev.sealmeet.conformance.Report;
+import dev.sealmeet.vectors.VectorRoot;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * regression that turns a pass into a skip, or drops a case, is caught as well as a failure.
  */
 class WycheproofVectorsTest {
-  private static final Path FOLDER = Path.of("vectors", "wycheproof");
+  private static final Path FOLDER = VectorRoot.official().resolve("wycheproof");
 
   /** file -> {passed, skipped}; failed must be 0 everywhere. */
   private static final Map<String, long[]> EXPECTED = new LinkedHashMap<>();
