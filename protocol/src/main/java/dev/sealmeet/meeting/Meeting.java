@@ -71,10 +71,8 @@ public final class Meeting implements AutoCloseable {
   private final MlsGroup group;
   private final MediaProtector media;
   private final List<ReceivedProposal> received = new ArrayList<>();
-  private final List<RosterEvent> events = new ArrayList<>();
-  private final Map<Long, String> securityCodes = new LinkedHashMap<>();
+  private final Roster roster = new Roster();
   private final List<SealmeetException> rejected = new ArrayList<>();
-  private final Map<String, Credential> credentials = new LinkedHashMap<>();
   private Roles roles;
   private long nextSequence;
   private Status status = Status.ACTIVE;
@@ -94,7 +92,7 @@ public final class Meeting implements AutoCloseable {
         () -> new DecodeException("the group has no roles extension: not a meeting"));
     installEpoch();
     for (long leaf : group.members().keySet()) {
-      credentials.put(identityOf(leaf).account(), group.members().get(leaf));
+      roster.know(identityOf(leaf), group.members().get(leaf));
     }
   }
 
@@ -188,17 +186,17 @@ public final class Meeting implements AutoCloseable {
 
   /** The security code of the current epoch (RFC 9420 §8.7 epoch authenticator). */
   public String securityCode() {
-    return securityCodes.get(group.epoch());
+    return roster.code(group.epoch());
   }
 
   /** The security code this member showed in each epoch it was in. */
   public Map<Long, String> securityCodes() {
-    return Map.copyOf(securityCodes);
+    return roster.codes();
   }
 
   /** Roster changes as this member merged them. */
   public List<RosterEvent> events() {
-    return List.copyOf(events);
+    return roster.events();
   }
 
   /** Messages {@link #poll()} rejected (hostile or broken), in order. */
@@ -244,6 +242,7 @@ public final class Meeting implements AutoCloseable {
   public void admitAll(List<String> accounts) throws SealmeetException {
     requireRole(Role::mayAdmit, MeetingRule.ADD_WITHOUT_RIGHT, "admit");
     CommitRequest request = CommitRequest.empty();
+    List<Credential> admitted = new ArrayList<>();
     for (String account : accounts) {
       KeyPackageUpload upload = ds.claimKeyPackage(account).orElseThrow(
           () -> new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE,
@@ -253,8 +252,10 @@ public final class Meeting implements AutoCloseable {
         throw new DecodeException("the directory entry is not a KeyPackage");
       }
       request = request.add(keyPackage);
+      admitted.add(keyPackage.leafNode().credential());
     }
-    CommitResult result = commitWithRetry(request);
+    CommitRequest adds = request;
+    CommitResult result = commitWithRetry(() -> new Change(adds, admitted, roles));
     ds.submit(Envelope.newBuilder().setMeetingId(ByteString.copyFrom(group.groupId()))
         .setWelcome(WelcomeMessage.newBuilder().setEpoch(group.epoch()).addAllRecipients(accounts)
             .setMlsMessage(ByteString.copyFrom(result.welcome().orElseThrow().toBytes())))
@@ -297,8 +298,7 @@ public final class Meeting implements AutoCloseable {
         throw new MeetingRuleException(MeetingRule.NO_HOST_LEFT,
             "no member would be a host after leaf " + leaf + " becomes " + role);
       }
-      return CommitRequest.empty().groupContextExtensions(
-          next.replaceIn(group.context().extensions()));
+      return new Change(CommitRequest.empty(), List.of(), next);
     });
   }
 
@@ -395,45 +395,82 @@ public final class Meeting implements AutoCloseable {
     return Optional.ofNullable(successor).map(byte[]::clone);
   }
 
+  /**
+   * Commits the proposals pending in this epoch first (RFC 9420 §12.4: a commit before application
+   * data), then sends the end; erases every key whatever happens. Only while stalled with proposals
+   * pending can no end be sent (spec §8).
+   */
   private void sendEnd(byte[] successorId) throws SealmeetException {
-    MlsMessage message = group.protect(EndMessage.encode(successorId), new byte[0]);
-    ds.submit(Envelope.newBuilder().setMeetingId(ByteString.copyFrom(group.groupId()))
-        .setEnded(MeetingEnded.newBuilder().setEpoch(group.epoch())
-            .setMlsMessage(ByteString.copyFrom(message.toBytes())))
-        .build());
-    if (successorId.length > 0) {
-      successor = successorId.clone();
+    try {
+      poll();
+      if (status == Status.ACTIVE && group.pendingProposalCount() > 0 && stall == null) {
+        commitWithRetry(CommitRequest.empty());
+      }
+      if (status == Status.ACTIVE && group.pendingProposalCount() == 0
+          && group.status() == MlsGroup.Status.ACTIVE) {
+        MlsMessage message = group.protect(EndMessage.encode(successorId), new byte[0]);
+        ds.submit(Envelope.newBuilder().setMeetingId(ByteString.copyFrom(group.groupId()))
+            .setEnded(MeetingEnded.newBuilder().setEpoch(group.epoch())
+                .setMlsMessage(ByteString.copyFrom(message.toBytes())))
+            .build());
+      }
+    } finally {
+      if (successorId.length > 0) {
+        successor = successorId.clone();
+      }
+      close();
     }
-    close();
   }
 
   /** Builds a commit request against the current epoch (roles and members may have changed). */
   private interface RequestBuilder {
-    CommitRequest build() throws SealmeetException;
+    Change build() throws SealmeetException;
   }
+
+  /**
+   * A change against the current epoch: its proposals by value except roles, the credentials it
+   * admits, and the roles it wants (the current ones if it changes none).
+   */
+  private record Change(CommitRequest request, List<Credential> admitted, Roles roles) {}
 
   private CommitResult commitWithRetry(CommitRequest request) throws SealmeetException {
-    return commitWithRetry(() -> request);
+    return commitWithRetry(() -> new Change(request, List.of(), roles));
   }
 
+  /**
+   * Commits the change with the stored proposals this member may commit. A former member's roles
+   * entry naming a credential it admits is dropped in the same commit (a host's right), so no role
+   * passes to the re-admitted member.
+   */
   private CommitResult commitWithRetry(RequestBuilder builder) throws SealmeetException {
     for (int attempt = 0; attempt < client.options().maxAttempts(); attempt++) {
       poll();
       requireActive();
       requireNotStalled();
-      CommitRequest request = builder.build();
+      Change change = builder.build();
       long base = group.epoch();
-      Role mine = roles.roleOf(group.members().get(group.ownLeafIndex()));
+      long own = group.ownLeafIndex();
       Map<Long, Credential> members = group.members();
-      CommitResult result = group.commit(request.includeStored(
-          stored -> RolePolicy.mayCommit(mine, roles, members, stored)));
-      StagedCommit own = null;
+      Role mine = roles.roleOf(members.get(own));
+      Roles target = change.roles();
+      for (Credential admitted : change.admitted()) {
+        target = target.with(admitted, Role.PARTICIPANT);
+      }
+      if (!target.equals(change.roles()) && !mine.mayAssignRoles()) {
+        throw new MeetingRuleException(MeetingRule.ROLE_OUTLIVES_MEMBER, "a " + mine
+            + " may not admit a former member whose role is still listed; a host drops it first");
+      }
+      CommitRequest request = change.request().includeStored(RolePolicy::mayCommit);
+      if (!target.equals(roles)) {
+        request = request.groupContextExtensions(target.replaceIn(group.context().extensions()));
+      }
+      CommitResult result = group.commit(request);
       SubmitResult submitted = ds.submit(Envelopes.handshake(group.groupId(),
           Handshake.Kind.COMMIT, base, result.commit()));
       if (submitted.getStatus() == SubmitResult.Status.ACCEPTED) {
-        Map<Long, Credential> before = group.members();
+        List<ReceivedProposal> proposals = List.copyOf(received);
         group.mergePendingCommit();
-        afterMerge(before, result.commit(), own, group.ownLeafIndex());
+        afterMerge(members, proposals, own);
         return result;
       }
       group.discardPendingCommit();
@@ -584,31 +621,28 @@ public final class Meeting implements AutoCloseable {
     if (status != Status.ACTIVE || handshake.getEpoch() < group.epoch()) {
       return;
     }
-    MlsMessage message = Envelopes.mls(handshake.getMlsMessage());
-    if (message.body() instanceof dev.sealmeet.mls.message.PublicMessage own
-        && own.content().sender().equals(Sender.member(group.ownLeafIndex()))
-        && own.content().epoch() == group.epoch()
-        && own.content().contentType() == dev.sealmeet.mls.message.ContentType.PROPOSAL) {
-      return;
+    MlsMessage message = EnvelopeGate.handshake(handshake, group.groupId());
+    var content = ((dev.sealmeet.mls.message.PublicMessage) message.body()).content();
+    if (content.contentType() == dev.sealmeet.mls.message.ContentType.PROPOSAL) {
+      if (content.sender().equals(Sender.member(group.ownLeafIndex()))
+          && content.epoch() == group.epoch()) {
+        return;
+      }
+      EnvelopeGate.admitProposal(message, roles, group.members());
     }
     ProcessedMessage processed = group.process(message);
     if (processed instanceof ReceivedProposal proposal) {
       received.add(proposal);
     } else if (processed instanceof StagedCommit staged) {
-      Roles next;
+      Map<Long, Credential> before = group.members();
       try {
-        next = RolePolicy.check(roles, group.members(), staged, message, received);
+        RolePolicy.check(roles, before, staged);
       } catch (SealmeetException e) {
         staged.discard();
         throw e;
       }
-      Map<Long, Credential> before = group.members();
       group.merge(staged);
-      roles = next;
-      afterMerge(before, message, staged, staged.committer().index());
-    } else if (processed instanceof ApplicationMessage) {
-      throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE,
-          "application data in a handshake envelope");
+      afterMerge(before, staged.proposals(), staged.committer().index());
     }
   }
 
@@ -616,8 +650,11 @@ public final class Meeting implements AutoCloseable {
     if (status != Status.ACTIVE) {
       return;
     }
-    ProcessedMessage processed = group.process(Envelopes.mls(ended.getMlsMessage()));
+    ProcessedMessage processed = group.process(EnvelopeGate.ended(ended, group.groupId()));
     if (!(processed instanceof ApplicationMessage app) || !EndMessage.is(app.data())) {
+      if (processed instanceof StagedCommit staged) {
+        staged.discard();
+      }
       throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE, "not an end message");
     }
     Credential sender = group.members().get(app.senderLeaf());
@@ -629,50 +666,27 @@ public final class Meeting implements AutoCloseable {
     close();
   }
 
-  private void afterMerge(Map<Long, Credential> before, MlsMessage commit, StagedCommit staged,
+  /**
+   * After a merge, own or received: the roles are read from the new group context (the one source
+   * of truth every member and joiner shares), the roster records the change, and the new epoch's
+   * media keys are installed.
+   */
+  private void afterMerge(Map<Long, Credential> before, List<ReceivedProposal> proposals,
       long committer) throws DecodeException {
-    List<ReceivedProposal> proposals = List.copyOf(received);
     received.clear();
-    if (staged == null) {
-      roles = Roles.in(group.context().extensions()).orElse(roles);
-    }
     if (group.status() == MlsGroup.Status.REMOVED) {
       status = Status.GONE;
       media.stopSending();
       return;
     }
+    roles = Roles.in(group.context().extensions()).orElseThrow(
+        () -> new DecodeException("the new epoch has no roles extension"));
     installEpoch();
-    Map<Long, Credential> after = group.members();
-    for (long leaf : before.keySet()) {
-      if (!after.containsKey(leaf)) {
-        boolean left = proposals.stream().anyMatch(p -> p.proposal() instanceof RemoveProposal r
-            && r.removed() == leaf && p.sender().index() == leaf
-            && p.sender().senderType() == dev.sealmeet.mls.message.SenderType.MEMBER);
-        events.add(new RosterEvent(group.epoch(),
-            left ? RosterEvent.Kind.LEFT : RosterEvent.Kind.REMOVED, leaf,
-            verifiedOrUnknown(before.get(leaf)), committer, securityCode()));
-      }
-    }
-    for (long leaf : after.keySet()) {
-      if (!before.containsKey(leaf) || !before.get(leaf).equals(after.get(leaf))) {
-        record(RosterEvent.Kind.JOINED, leaf, committer);
-      }
-    }
-  }
-
-  private VerifiedIdentity verifiedOrUnknown(Credential credential) {
-    for (Map.Entry<String, Credential> e : credentials.entrySet()) {
-      if (e.getValue().equals(credential)) {
-        return new VerifiedIdentity(e.getKey(), "verified on entry");
-      }
-    }
-    return new VerifiedIdentity("(left before this member joined)", "unknown");
+    roster.merged(group.epoch(), before, group.members(), proposals, committer, this::identityOf);
   }
 
   private void record(RosterEvent.Kind kind, long leaf, long by) {
-    VerifiedIdentity identity = identityOf(leaf);
-    credentials.put(identity.account(), group.members().get(leaf));
-    events.add(new RosterEvent(group.epoch(), kind, leaf, identity, by, securityCode()));
+    roster.record(kind, group.epoch(), leaf, identityOf(leaf), group.members().get(leaf), by);
   }
 
   private void installEpoch() {
@@ -681,7 +695,7 @@ public final class Meeting implements AutoCloseable {
     client.options().audit().installed(client.account(), group.epoch(), baseKey.copyBytes());
     media.install(group.epoch(), baseKey, group.members().keySet(),
         OptionalLong.of(group.ownLeafIndex()));
-    securityCodes.put(group.epoch(), SecurityCode.of(group.epochAuthenticator()));
+    roster.code(group.epoch(), SecurityCode.of(group.epochAuthenticator()));
   }
 
   // ------------------------------------------------------------------ media

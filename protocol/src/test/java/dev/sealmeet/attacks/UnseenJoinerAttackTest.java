@@ -72,33 +72,34 @@ class UnseenJoinerAttackTest {
   }
 
   @Test
-  @DisplayName("an Add the server proposes is never committed by a member [SM-DS-4]")
+  @DisplayName("an Add the server proposes is refused on receipt, never committed [SM-DS-4]")
   void serverProposedAdd_isNeverCommitted() throws Exception {
     List<Meeting> m = f.meeting("host", "ann", "ben");
     serverProposesGhostAdd(m.get(0));
-    // Host and participant alike flush the epoch's proposals; the server's Add is left out.
-    assertThat(m.get(0).commitPending()).isTrue();
+    // Every member refuses the server's Add as it arrives: there is nothing to flush.
+    assertThat(m.get(0).commitPending()).isFalse();
     for (Meeting member : m) {
       member.poll();
       assertThat(member.leafOf("ghost")).isEmpty();
-      assertThat(member.rejected()).isEmpty();
-      assertThat(member.securityCode()).isEqualTo(m.get(0).securityCode());
+      assertThat(member.rejected()).singleElement().isInstanceOfSatisfying(
+          MeetingRuleException.class,
+          e -> assertThat(e.rule()).isEqualTo(MeetingRule.PROPOSAL_REFUSED));
     }
     assertThat(m.get(1).commitPending()).isFalse();
   }
 
   @Test
-  @DisplayName("a participant flushing proposals leaves out what it may not commit [SM-ROLE-2]")
-  void participantCommitPending_leavesOutAdd_andStaysInStep() throws Exception {
+  @DisplayName("a participant's commit after a server-proposed Add leaves it out [SM-ROLE-2]")
+  void participantCommit_afterServerAdd_leavesItOut_andStaysInStep() throws Exception {
     List<Meeting> m = f.meeting("host", "ann", "ben");
     serverProposesGhostAdd(m.get(0));
     long before = m.get(1).epoch();
-    assertThat(m.get(1).commitPending()).isTrue();
+    m.get(1).update();
     for (Meeting member : m) {
       member.poll();
       assertThat(member.epoch()).isEqualTo(before + 1);
-      assertThat(member.rejected()).isEmpty();
       assertThat(member.leafOf("ghost")).isEmpty();
+      assertThat(member.securityCode()).isEqualTo(m.get(1).securityCode());
     }
   }
 

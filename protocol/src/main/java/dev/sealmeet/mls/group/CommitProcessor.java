@@ -110,7 +110,7 @@ final class CommitProcessor {
     }
     if (applied.removed().contains(epoch.ownLeaf)) {
       return new StagedCommit(group, epoch.epoch(), committer, added, removed, applied.updated(),
-          applied.reInit(), null);
+          applied.reInit(), null, entries);
     }
 
     TreePrivateKeys keys = ownKeysAfterProposals(tree, ownUpdates);
@@ -160,7 +160,7 @@ final class CommitProcessor {
           epoch.ownLeaf, keys, next.secrets(), protection);
       done = true;
       return new StagedCommit(group, epoch.epoch(), committer, added, removed,
-          applied.updated(), applied.reInit(), state);
+          applied.updated(), applied.reInit(), state, entries);
     } finally {
       NextEpoch.release(commitSecret, init, psk, next, keys, done);
     }
