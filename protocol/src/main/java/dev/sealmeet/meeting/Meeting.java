@@ -521,6 +521,7 @@ public final class Meeting implements AutoCloseable {
     if (status == Status.ENDED) {
       return frames;
     }
+    media.expire();
     for (Envelope envelope : ds.fetch(group.groupId(), nextSequence)) {
       nextSequence = envelope.getSequence() + 1;
       long epoch = group.epoch();
@@ -682,7 +683,15 @@ public final class Meeting implements AutoCloseable {
     roles = Roles.in(group.context().extensions()).orElseThrow(
         () -> new DecodeException("the new epoch has no roles extension"));
     installEpoch();
-    roster.merged(group.epoch(), before, group.members(), proposals, committer, this::identityOf);
+    Map<Long, Credential> after = group.members();
+    java.util.Set<Long> departed = new java.util.HashSet<>();
+    before.forEach((leaf, credential) -> {
+      if (!credential.equals(after.get(leaf))) {
+        departed.add(leaf);
+      }
+    });
+    media.revoke(departed);
+    roster.merged(group.epoch(), before, after, proposals, committer, this::identityOf);
   }
 
   private void record(RosterEvent.Kind kind, long leaf, long by) {

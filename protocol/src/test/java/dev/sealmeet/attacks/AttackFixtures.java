@@ -41,13 +41,18 @@ final class AttackFixtures {
   final MeetingOptions options;
 
   AttackFixtures() {
+    this(System::nanoTime);
+  }
+
+  /** The stage, with {@code nanoTime} as every client's grace clock. */
+  AttackFixtures(java.util.function.LongSupplier nanoTime) {
     try {
       suite = MlsSuite.of(1, new SecureRandom());
     } catch (SealmeetException e) {
       throw new AssertionError(e);
     }
     ds = new InMemoryDeliveryService(suite);
-    options = MeetingOptions.defaults().withAudit(
+    options = MeetingOptions.defaults().withNanoTime(nanoTime).withAudit(
         (account, epoch, key) -> installed.add(new InstalledKey(account, epoch, key)));
   }
 
