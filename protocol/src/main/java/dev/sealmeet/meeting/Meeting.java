@@ -55,6 +55,8 @@ import java.util.OptionalLong;
  * the meeting as it was. Not thread-safe: one thread drives a member.
  */
 public final class Meeting implements AutoCloseable {
+  /** How many rejections {@link #rejected()} keeps. */
+  public static final int MAX_REJECTED = 64;
 
   /** Where this member stands. */
   public enum Status {
@@ -73,6 +75,7 @@ public final class Meeting implements AutoCloseable {
   private final List<ReceivedProposal> received = new ArrayList<>();
   private final Roster roster = new Roster();
   private final List<SealmeetException> rejected = new ArrayList<>();
+  private long rejectedCount;
   private Roles roles;
   private long nextSequence;
   private Status status = Status.ACTIVE;
@@ -199,9 +202,17 @@ public final class Meeting implements AutoCloseable {
     return roster.events();
   }
 
-  /** Messages {@link #poll()} rejected (hostile or broken), in order. */
+  /**
+   * The last {@link #MAX_REJECTED} messages {@link #poll()} rejected (hostile or broken), oldest
+   * first; older ones are dropped, so whoever can submit cannot grow a member's heap.
+   */
   public List<SealmeetException> rejected() {
     return List.copyOf(rejected);
+  }
+
+  /** How many messages {@link #poll()} rejected in all. */
+  public long rejectedCount() {
+    return rejectedCount;
   }
 
   /** The media protector: protect and unprotect frames under this meeting's keys. */
@@ -528,6 +539,10 @@ public final class Meeting implements AutoCloseable {
       try {
         process(envelope).ifPresent(frames::add);
       } catch (SealmeetException e) {
+        rejectedCount++;
+        if (rejected.size() == MAX_REJECTED) {
+          rejected.remove(0);
+        }
         rejected.add(e);
         noteStall(envelope, epoch, e);
       }
@@ -701,7 +716,10 @@ public final class Meeting implements AutoCloseable {
   private void installEpoch() {
     Secret baseKey = Secret.wrap(
         group.export(MediaProtector.EXPORTER_LABEL, new byte[0], media.baseKeyLength()));
-    client.options().audit().installed(client.account(), group.epoch(), baseKey.copyBytes());
+    KeyAudit audit = client.options().audit();
+    if (audit != KeyAudit.none()) {
+      audit.installed(client.account(), group.epoch(), baseKey.copyBytes());
+    }
     media.install(group.epoch(), baseKey, group.members().keySet(),
         OptionalLong.of(group.ownLeafIndex()));
     roster.code(group.epoch(), SecurityCode.of(group.epochAuthenticator()));
