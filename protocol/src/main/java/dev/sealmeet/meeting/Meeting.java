@@ -114,7 +114,7 @@ public final class Meeting implements AutoCloseable {
             new RequiredCapabilities(List.of(Roles.EXTENSION_TYPE), List.of(), List.of())
                 .toExtension()),
         new PskStore(), host.config());
-    ds.openMeeting(meetingId, group.epoch());
+    ds.openMeeting(meetingId, group.groupInfo(true));
     Meeting meeting = new Meeting(host, ds, group, 1);
     meeting.record(RosterEvent.Kind.OPENED, 0, 0);
     return meeting;
@@ -359,6 +359,10 @@ public final class Meeting implements AutoCloseable {
       MlsMessage proposal = group.proposeRemove(group.ownLeafIndex());
       SubmitResult result = ds.submit(Envelopes.handshake(group.groupId(),
           Handshake.Kind.PROPOSAL, group.epoch(), proposal));
+      if (result.getStatus() == SubmitResult.Status.REFUSED) {
+        throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE,
+            "the delivery service refused the leave: " + result.getReason());
+      }
       if (result.getStatus() == SubmitResult.Status.ACCEPTED) {
         received.add(new ReceivedProposal(group.epoch(), Sender.member(group.ownLeafIndex()),
             new RemoveProposal(group.ownLeafIndex()), new byte[0]));
@@ -476,8 +480,13 @@ public final class Meeting implements AutoCloseable {
         request = request.groupContextExtensions(target.replaceIn(group.context().extensions()));
       }
       CommitResult result = group.commit(request);
-      SubmitResult submitted = ds.submit(Envelopes.handshake(group.groupId(),
-          Handshake.Kind.COMMIT, base, result.commit()));
+      SubmitResult submitted = ds.submit(Envelopes.commit(group.groupId(), base, result.commit(),
+          group.pendingGroupInfo(true)));
+      if (submitted.getStatus() == SubmitResult.Status.REFUSED) {
+        group.discardPendingCommit();
+        throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE,
+            "the delivery service refused the commit: " + submitted.getReason());
+      }
       if (submitted.getStatus() == SubmitResult.Status.ACCEPTED) {
         List<ReceivedProposal> proposals = List.copyOf(received);
         group.mergePendingCommit();

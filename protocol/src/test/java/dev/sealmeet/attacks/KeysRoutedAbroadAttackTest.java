@@ -42,8 +42,9 @@ class KeysRoutedAbroadAttackTest {
     }
 
     @Override
-    public void openMeeting(byte[] meetingId, long epoch) {
-      next.openMeeting(meetingId, epoch);
+    public void openMeeting(byte[] meetingId, dev.sealmeet.mls.message.MlsMessage groupInfo) {
+      seen.add(groupInfo.toBytes());
+      next.openMeeting(meetingId, groupInfo);
     }
 
     @Override

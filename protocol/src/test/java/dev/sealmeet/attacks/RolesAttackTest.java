@@ -1,6 +1,7 @@
 package dev.sealmeet.attacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.google.protobuf.ByteString;
 import dev.sealmeet.error.SealmeetException;
@@ -15,9 +16,12 @@ import dev.sealmeet.meeting.Roles;
 import dev.sealmeet.meeting.proto.Envelope;
 import dev.sealmeet.meeting.proto.Handshake;
 import dev.sealmeet.meeting.proto.MeetingEnded;
+import dev.sealmeet.meeting.proto.SubmitResult;
 import dev.sealmeet.mls.group.CommitRequest;
 import dev.sealmeet.mls.group.CredentialValidator;
 import dev.sealmeet.mls.group.ExternalProposals;
+import dev.sealmeet.mls.group.GroupRule;
+import dev.sealmeet.mls.group.GroupRuleException;
 import dev.sealmeet.mls.group.MlsGroup;
 import dev.sealmeet.mls.group.SigningIdentity;
 import dev.sealmeet.mls.message.BasicCredential;
@@ -66,10 +70,16 @@ class RolesAttackTest {
     List<Extension> selfHost = Roles.withHost(group.members().get(ann.ownLeaf()))
         .replaceIn(group.context().extensions());
     long epoch = ann.epoch();
-    f.ds.submit(ended(ann, group.proposeGroupContextExtensions(selfHost)));
+    Envelope smuggled = ended(ann, group.proposeGroupContextExtensions(selfHost));
+    // The server refuses it (not an application PrivateMessage); a member given it refuses it too.
+    assertThat(f.ds.submit(smuggled).getStatus()).isEqualTo(SubmitResult.Status.REFUSED);
+    for (Meeting other : List.of(m.get(0), m.get(2))) {
+      assertThat(catchThrowable(() -> other.process(smuggled))).isInstanceOfSatisfying(
+          MeetingRuleException.class,
+          e -> assertThat(e.rule()).isEqualTo(MeetingRule.UNEXPECTED_ENVELOPE));
+    }
     // The participant then commits "nothing": its own store covers the proposal by reference.
-    f.ds.submit(MeetingInternals.handshake(ann.id(), Handshake.Kind.COMMIT, epoch,
-        group.commit(CommitRequest.empty()).commit()));
+    f.ds.submit(MeetingInternals.commit(ann, group.commit(CommitRequest.empty()).commit()));
     for (Meeting other : List.of(m.get(0), m.get(2))) {
       other.poll();
       assertThat(other.epoch()).isEqualTo(epoch);
@@ -77,8 +87,9 @@ class RolesAttackTest {
       assertThat(other.roleOf(ann.ownLeaf())).isEqualTo(Role.PARTICIPANT);
       assertThat(contextRoles(other).roleOf(group.members().get(ann.ownLeaf())))
           .isEqualTo(Role.PARTICIPANT);
-      assertThat(other.rejected().get(0)).isInstanceOfSatisfying(MeetingRuleException.class,
-          e -> assertThat(e.rule()).isEqualTo(MeetingRule.UNEXPECTED_ENVELOPE));
+      assertThat(other.stall()).hasValueSatisfying(stall -> assertThat(stall.reason())
+          .isInstanceOfSatisfying(GroupRuleException.class, e -> assertThat(e.rule())
+              .isEqualTo(GroupRule.UNKNOWN_PROPOSAL_REFERENCE)));
     }
   }
 
@@ -123,9 +134,8 @@ class RolesAttackTest {
     // By value in the participant's own commit: every other member refuses it.
     group.discardPendingCommit();
     long epoch = ann.epoch();
-    f.ds.submit(MeetingInternals.handshake(ann.id(), Handshake.Kind.COMMIT, epoch,
-        group.commit(CommitRequest.empty().with(
-            new ReInitProposal(new byte[32], 1, 1, List.of()))).commit()));
+    f.ds.submit(MeetingInternals.commit(ann, group.commit(CommitRequest.empty().with(
+        new ReInitProposal(new byte[32], 1, 1, List.of()))).commit()));
     for (Meeting other : List.of(m.get(0), m.get(2))) {
       other.poll();
       assertThat(other.epoch()).isEqualTo(epoch);
@@ -191,16 +201,15 @@ class RolesAttackTest {
     m.forEach(Meeting::poll);
     LobbyGuest.enter(f.client("host"), f.ds, m.get(1).id());
     Meeting ben = m.get(2);
-    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> ben.admit("host")))
+    assertThat(catchThrowable(() -> ben.admit("host")))
         .isInstanceOfSatisfying(MeetingRuleException.class,
             e -> assertThat(e.rule()).isEqualTo(MeetingRule.ROLE_OUTLIVES_MEMBER));
     LobbyGuest.enter(f.client("host"), f.ds, m.get(1).id());
     long epoch = ben.epoch();
     MlsMessage kp = MlsMessage.fromBytes(
         f.ds.claimKeyPackage("host").orElseThrow().getMlsMessage().toByteArray());
-    f.ds.submit(MeetingInternals.handshake(ben.id(), Handshake.Kind.COMMIT, epoch,
-        MeetingInternals.group(ben).commit(CommitRequest.empty().add(
-            (dev.sealmeet.mls.message.KeyPackage) kp.body())).commit()));
+    f.ds.submit(MeetingInternals.commit(ben, MeetingInternals.group(ben).commit(
+        CommitRequest.empty().add((dev.sealmeet.mls.message.KeyPackage) kp.body())).commit()));
     for (Meeting other : List.of(m.get(1), m.get(3))) {
       other.poll();
       assertThat(other.epoch()).isEqualTo(epoch);
@@ -238,7 +247,7 @@ class RolesAttackTest {
     Envelope end = log.get(log.size() - 1);
     Envelope disguised = MeetingInternals.handshake(ben.id(), Handshake.Kind.COMMIT,
         ben.epoch(), MlsMessage.fromBytes(end.getEnded().getMlsMessage().toByteArray()));
-    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> ben.process(disguised)))
+    assertThat(catchThrowable(() -> ben.process(disguised)))
         .isInstanceOfSatisfying(MeetingRuleException.class,
             e -> assertThat(e.rule()).isEqualTo(MeetingRule.UNEXPECTED_ENVELOPE));
     ben.poll();

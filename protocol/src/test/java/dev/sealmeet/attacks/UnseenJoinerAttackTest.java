@@ -111,8 +111,7 @@ class UnseenJoinerAttackTest {
     long epoch = m.get(1).epoch();
     CommitResult forged = MeetingInternals.group(m.get(1))
         .commit(CommitRequest.empty().add(keyPackageOf("ghost")));
-    f.ds.submit(MeetingInternals.handshake(m.get(1).id(), Handshake.Kind.COMMIT, epoch,
-        forged.commit()));
+    f.ds.submit(MeetingInternals.commit(m.get(1), forged.commit()));
     for (Meeting other : List.of(m.get(0), m.get(2))) {
       other.poll();
       assertThat(other.epoch()).isEqualTo(epoch);

@@ -85,7 +85,7 @@ final class MeetingFixtures {
   long submitUnchecked(Meeting member, CommitRequest request) throws SealmeetException {
     long epoch = member.epoch();
     CommitResult commit = member.group().commit(request);
-    ds.submit(Envelopes.handshake(member.id(), Handshake.Kind.COMMIT, epoch, commit.commit()));
+    ds.submit(MeetingInternals.commit(member, commit.commit()));
     return epoch;
   }
 
