@@ -81,6 +81,7 @@ public final class Meeting implements AutoCloseable {
   private Status status = Status.ACTIVE;
   private Stall stall;
   private byte[] successor;
+  private byte[] successorAdmitterKey;
 
   private Meeting(MeetingClient client, DeliveryService ds, MlsGroup group, long nextSequence)
       throws DecodeException {
@@ -267,10 +268,25 @@ public final class Meeting implements AutoCloseable {
     }
     CommitRequest adds = request;
     CommitResult result = commitWithRetry(() -> new Change(adds, admitted, roles));
+    byte[] welcome = result.welcome().orElseThrow().toBytes();
+    byte[] signature = client.identity().signWithLabel(client.suite(), Invitation.WELCOME_LABEL,
+        Invitation.welcomeToBeSigned(group.groupId(), welcome));
     ds.submit(Envelope.newBuilder().setMeetingId(ByteString.copyFrom(group.groupId()))
         .setWelcome(WelcomeMessage.newBuilder().setEpoch(group.epoch()).addAllRecipients(accounts)
-            .setMlsMessage(ByteString.copyFrom(result.welcome().orElseThrow().toBytes())))
+            .setMlsMessage(ByteString.copyFrom(welcome))
+            .setAdmitterSignature(ByteString.copyFrom(signature)))
         .build());
+  }
+
+  /**
+   * An invitation to this meeting naming this member as the admitter (spec §3.3): a guest who
+   * enters with it joins only from a Welcome this member signed, into a group where it may admit.
+   *
+   * @throws MeetingRuleException if this member may not admit
+   */
+  public Invitation invitation() throws MeetingRuleException {
+    requireRole(Role::mayAdmit, MeetingRule.ADD_WITHOUT_RIGHT, "invite");
+    return Invitation.of(group.groupId(), client.identity().signaturePublicKey());
   }
 
   /**
@@ -411,6 +427,16 @@ public final class Meeting implements AutoCloseable {
   }
 
   /**
+   * The invitation to the successor meeting ({@link #successor()}), naming as admitter the host
+   * that ended this one: the end message is authenticated by its leaf, so its signature key is
+   * known here.
+   */
+  public Optional<Invitation> successorInvitation() {
+    return successor == null ? Optional.empty()
+        : Optional.of(Invitation.of(successor, successorAdmitterKey));
+  }
+
+  /**
    * Commits the proposals pending in this epoch first (RFC 9420 §12.4: a commit before application
    * data), then sends the end; erases every key whatever happens. Only while stalled with proposals
    * pending can no end be sent (spec §8).
@@ -432,6 +458,7 @@ public final class Meeting implements AutoCloseable {
     } finally {
       if (successorId.length > 0) {
         successor = successorId.clone();
+        successorAdmitterKey = client.identity().signaturePublicKey();
       }
       close();
     }
@@ -500,7 +527,7 @@ public final class Meeting implements AutoCloseable {
   }
 
   private void requireRole(java.util.function.Predicate<Role> right, MeetingRule rule,
-      String action) throws SealmeetException {
+      String action) throws MeetingRuleException {
     requireActive();
     Role mine = roles.roleOf(group.members().get(group.ownLeafIndex()));
     if (!right.test(mine)) {
@@ -688,6 +715,7 @@ public final class Meeting implements AutoCloseable {
           "end sent by leaf " + app.senderLeaf());
     }
     successor = EndMessage.successor(app.data()).orElse(null);
+    successorAdmitterKey = group.ratchetTree().leaf(app.senderLeaf()).orElseThrow().signatureKey();
     close();
   }
 

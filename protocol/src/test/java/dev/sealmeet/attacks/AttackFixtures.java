@@ -82,7 +82,7 @@ final class AttackFixtures {
     Meeting host = Meeting.open(client(accounts[0]), ds);
     List<Meeting> all = new ArrayList<>(List.of(host));
     for (int i = 1; i < accounts.length; i++) {
-      LobbyGuest guest = LobbyGuest.enter(client(accounts[i]), ds, host.id());
+      LobbyGuest guest = LobbyGuest.enter(client(accounts[i]), ds, host.invitation());
       host.admit(guest.account());
       all.add(guest.poll().orElseThrow(() -> new AssertionError("no Welcome")));
       all.forEach(Meeting::poll);

@@ -178,7 +178,7 @@ class RolesAttackTest {
     m.forEach(Meeting::poll);
     ann.remove(host.ownLeaf());
     m.forEach(Meeting::poll);
-    LobbyGuest again = LobbyGuest.enter(f.client("host"), f.ds, ann.id());
+    LobbyGuest again = LobbyGuest.enter(f.client("host"), f.ds, ann.invitation());
     ann.admit("host");
     Meeting back = again.poll().orElseThrow();
     m.forEach(Meeting::poll);
@@ -199,12 +199,12 @@ class RolesAttackTest {
     m.forEach(Meeting::poll);
     m.get(1).remove(host.ownLeaf());
     m.forEach(Meeting::poll);
-    LobbyGuest.enter(f.client("host"), f.ds, m.get(1).id());
+    LobbyGuest.enter(f.client("host"), f.ds, m.get(1).invitation());
     Meeting ben = m.get(2);
     assertThat(catchThrowable(() -> ben.admit("host")))
         .isInstanceOfSatisfying(MeetingRuleException.class,
             e -> assertThat(e.rule()).isEqualTo(MeetingRule.ROLE_OUTLIVES_MEMBER));
-    LobbyGuest.enter(f.client("host"), f.ds, m.get(1).id());
+    LobbyGuest.enter(f.client("host"), f.ds, m.get(1).invitation());
     long epoch = ben.epoch();
     MlsMessage kp = MlsMessage.fromBytes(
         f.ds.claimKeyPackage("host").orElseThrow().getMlsMessage().toByteArray());

@@ -47,7 +47,7 @@ class UnseenJoinerAttackTest {
   void everyJoin_isSeenByEveryMember_andChangesTheCode() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann", "ben");
     String before = m.get(0).securityCode();
-    LobbyGuest zoe = LobbyGuest.enter(f.client("zoe"), f.ds, m.get(0).id());
+    LobbyGuest zoe = LobbyGuest.enter(f.client("zoe"), f.ds, m.get(0).invitation());
     m.get(0).admit("zoe");
     Meeting joined = zoe.poll().orElseThrow();
     for (Meeting member : m) {
@@ -64,7 +64,7 @@ class UnseenJoinerAttackTest {
 
   /** A guest "ghost" waits in the lobby and the server proposes its Add, as external sender. */
   private void serverProposesGhostAdd(Meeting host) throws Exception {
-    LobbyGuest.enter(f.client("ghost"), f.ds, host.id());
+    LobbyGuest.enter(f.client("ghost"), f.ds, host.invitation());
     MlsMessage add = ExternalProposals.fromExternalSender(f.suite, host.id(), host.epoch(), 0,
         serverIdentity(), new AddProposal(keyPackageOf("ghost")));
     f.ds.submit(MeetingInternals.handshake(host.id(), Handshake.Kind.PROPOSAL, host.epoch(),
@@ -107,7 +107,7 @@ class UnseenJoinerAttackTest {
   @DisplayName("a participant's Add is refused by every other member [SM-ROLE-2]")
   void participantAdd_isRefused() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann", "ben");
-    LobbyGuest.enter(f.client("ghost"), f.ds, m.get(0).id());
+    LobbyGuest.enter(f.client("ghost"), f.ds, m.get(0).invitation());
     long epoch = m.get(1).epoch();
     CommitResult forged = MeetingInternals.group(m.get(1))
         .commit(CommitRequest.empty().add(keyPackageOf("ghost")));
@@ -126,7 +126,7 @@ class UnseenJoinerAttackTest {
   @DisplayName("a withheld commit shows as different codes [SM-SEC-2]")
   void splitView_showsAsDifferentCodes() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann", "ben");
-    LobbyGuest ghost = LobbyGuest.enter(f.client("ghost"), f.ds, m.get(0).id());
+    LobbyGuest ghost = LobbyGuest.enter(f.client("ghost"), f.ds, m.get(0).invitation());
     m.get(0).admit("ghost");
     ghost.poll();
     m.get(1).poll(); // the server shows the Add to ann only; ben is kept on the old epoch

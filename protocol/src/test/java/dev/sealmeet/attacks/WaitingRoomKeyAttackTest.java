@@ -41,7 +41,7 @@ class WaitingRoomKeyAttackTest {
   @DisplayName("a guest holds no key and later reads nothing from before [SM-LOBBY-1] [SM-REKEY-1]")
   void waitingGuest_holdsNoKey_andReadsNothingFromBefore() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann");
-    LobbyGuest zoe = LobbyGuest.enter(f.client("zoe"), f.ds, m.get(0).id());
+    LobbyGuest zoe = LobbyGuest.enter(f.client("zoe"), f.ds, m.get(0).invitation());
     for (int i = 0; i < 5; i++) {
       m.get(0).send(MediaFrame.Kind.AUDIO, new byte[] {(byte) i});
       m.get(1).send(MediaFrame.Kind.VIDEO, new byte[] {(byte) i});
@@ -67,7 +67,7 @@ class WaitingRoomKeyAttackTest {
   @DisplayName("a guest committing its own join is refused [SM-ROLE-5] [SM-LOBBY-3]")
   void guestExternalCommit_isRefusedByEveryMember() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann", "ben");
-    LobbyGuest.enter(f.client("zoe"), f.ds, m.get(0).id());
+    LobbyGuest.enter(f.client("zoe"), f.ds, m.get(0).invitation());
     long epoch = m.get(0).epoch();
     ExternalJoinResult self = MlsGroup.joinExternal(
         MeetingInternals.group(m.get(1)).groupInfo(true), Optional.empty(),

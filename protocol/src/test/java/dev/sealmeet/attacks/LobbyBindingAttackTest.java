@@ -1,0 +1,89 @@
+package dev.sealmeet.attacks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.ByteString;
+import dev.sealmeet.codec.TlsWriter;
+import dev.sealmeet.error.SealmeetException;
+import dev.sealmeet.meeting.Invitation;
+import dev.sealmeet.meeting.LobbyGuest;
+import dev.sealmeet.meeting.Meeting;
+import dev.sealmeet.meeting.Roles;
+import dev.sealmeet.meeting.proto.Envelope;
+import dev.sealmeet.meeting.proto.WelcomeMessage;
+import dev.sealmeet.mls.group.CommitRequest;
+import dev.sealmeet.mls.group.CommitResult;
+import dev.sealmeet.mls.group.ExternalSender;
+import dev.sealmeet.mls.group.GroupConfig;
+import dev.sealmeet.mls.group.KeyPackageBundle;
+import dev.sealmeet.mls.group.MlsGroup;
+import dev.sealmeet.mls.group.PskStore;
+import dev.sealmeet.mls.group.RequiredCapabilities;
+import dev.sealmeet.mls.group.SigningIdentity;
+import dev.sealmeet.mls.message.Capabilities;
+import dev.sealmeet.mls.message.KeyPackage;
+import dev.sealmeet.mls.message.MlsMessage;
+import dev.sealmeet.mls.message.ProtocolVersion;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Lobby hijack (issue 17, finding 4): someone with an account who knows the meeting id claims a
+ * waiting guest's KeyPackage, makes a group with the meeting's id, adds the guest and posts the
+ * Welcome into the real meeting's log. The guest's invitation names the real admitter's key, so it
+ * refuses the impostor's group, publishes a fresh KeyPackage, and the real host still admits it.
+ */
+class LobbyBindingAttackTest {
+  private final AttackFixtures f = new AttackFixtures();
+
+  /** Mallory's group with the meeting's id, the guest added; returns the Welcome envelope. */
+  private Envelope impostorWelcome(byte[] meetingId, String guest, boolean signed)
+      throws SealmeetException {
+    f.client("mallory");
+    SigningIdentity mallory = f.identities.get("mallory");
+    GroupConfig config = GroupConfig.defaults().withEncryptHandshake(false)
+        .withCredentials(f.verifier().asCredentialValidator());
+    Capabilities caps = new Capabilities(List.of(ProtocolVersion.MLS10), List.of(f.suite.id()),
+        List.of(Roles.EXTENSION_TYPE), List.of(), List.of(1, 2));
+    MlsGroup impostor = MlsGroup.create(KeyPackageBundle.create(f.suite, mallory, caps,
+        Duration.ofDays(1), false, List.of(), config), mallory, meetingId,
+        List.of(Roles.withHost(mallory.credential()).toExtension(),
+            ExternalSender.toExtension(List.of(f.ds.externalSender())),
+            new RequiredCapabilities(List.of(Roles.EXTENSION_TYPE), List.of(), List.of())
+                .toExtension()),
+        new PskStore(), config);
+    KeyPackage keyPackage = (KeyPackage) MlsMessage.fromBytes(
+        f.ds.claimKeyPackage(guest).orElseThrow().getMlsMessage().toByteArray()).body();
+    CommitResult added = impostor.commit(CommitRequest.empty().add(keyPackage));
+    impostor.mergePendingCommit();
+    byte[] welcome = added.welcome().orElseThrow().toBytes();
+    WelcomeMessage.Builder body = WelcomeMessage.newBuilder().setEpoch(impostor.epoch())
+        .addRecipients(guest).setMlsMessage(ByteString.copyFrom(welcome));
+    if (signed) {
+      body.setAdmitterSignature(ByteString.copyFrom(mallory.signWithLabel(f.suite,
+          Invitation.WELCOME_LABEL, new TlsWriter().writeOpaque(meetingId).writeOpaque(welcome).toByteArray())));
+    }
+    impostor.close();
+    return Envelope.newBuilder().setMeetingId(ByteString.copyFrom(meetingId)).setWelcome(body)
+        .build();
+  }
+
+  @Test
+  @DisplayName("a guest refuses an impostor group with the meeting's id [SM-LOBBY-4]")
+  void impostorWelcome_isRefused_andTheRealHostStillAdmits() throws SealmeetException {
+    Meeting host = Meeting.open(f.client("host"), f.ds);
+    LobbyGuest zoe = LobbyGuest.enter(f.client("zoe"), f.ds, host.invitation());
+    f.ds.submit(impostorWelcome(host.id(), "zoe", true));
+    assertThat(zoe.poll()).isEmpty();
+    f.ds.submit(impostorWelcome(host.id(), "zoe", false));
+    assertThat(zoe.poll()).isEmpty();
+    assertThat(zoe.refused()).isEqualTo(2);
+    host.admit("zoe");
+    Meeting joined = zoe.poll().orElseThrow();
+    host.poll();
+    assertThat(joined.securityCode()).isEqualTo(host.securityCode());
+    assertThat(joined.roster()).hasSize(2);
+  }
+}
