@@ -28,6 +28,7 @@ import dev.sealmeet.mls.message.RemoveProposal;
 import dev.sealmeet.mls.message.Sender;
 import dev.sealmeet.mls.message.SenderType;
 
+import dev.sealmeet.sframe.SframeSuite;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -84,16 +85,22 @@ public final class Meeting implements AutoCloseable {
   private byte[] successorAdmitterKey;
 
   private Meeting(MeetingClient client, DeliveryService ds, MlsGroup group, long nextSequence)
-      throws DecodeException {
+      throws DecodeException, MeetingRuleException {
     this.client = client;
     this.ds = ds;
     this.group = group;
     this.nextSequence = nextSequence;
     MeetingOptions options = client.options();
-    this.media = new MediaProtector(options.sframeSuite(), options.kidLayout(), options.grace(),
-        options.nanoTime(), options.sframeOptions());
     this.roles = Roles.in(group.context().extensions()).orElseThrow(
         () -> new DecodeException("the group has no roles extension: not a meeting"));
+    SframeSuite suite = MediaSuiteExtension.in(group.context().extensions()).orElseThrow(
+        () -> new DecodeException("the group names no SFrame suite: not a meeting"));
+    if (suite != options.sframeSuite()) {
+      throw new MeetingRuleException(MeetingRule.MEDIA_SUITE, "the meeting protects media with "
+          + suite + ", this client's options name " + options.sframeSuite());
+    }
+    this.media = new MediaProtector(suite, options.kidLayout(), options.grace(),
+        options.nanoTime(), options.sframeOptions());
     installEpoch();
     for (long leaf : group.members().keySet()) {
       roster.know(identityOf(leaf), group.members().get(leaf));
@@ -111,9 +118,10 @@ public final class Meeting implements AutoCloseable {
     new SecureRandom().nextBytes(meetingId);
     MlsGroup group = MlsGroup.create(host.newKeyPackage(false), host.identity(), meetingId,
         List.of(Roles.withHost(host.identity().credential()).toExtension(),
+            MediaSuiteExtension.toExtension(host.options().sframeSuite()),
             ExternalSender.toExtension(List.of(ds.externalSender())),
-            new RequiredCapabilities(List.of(Roles.EXTENSION_TYPE), List.of(), List.of())
-                .toExtension()),
+            new RequiredCapabilities(List.of(Roles.EXTENSION_TYPE,
+                MediaSuiteExtension.EXTENSION_TYPE), List.of(), List.of()).toExtension()),
         new PskStore(), host.config());
     ds.openMeeting(meetingId, group.groupInfo(true));
     Meeting meeting = new Meeting(host, ds, group, 1);
@@ -688,7 +696,7 @@ public final class Meeting implements AutoCloseable {
     } else if (processed instanceof StagedCommit staged) {
       Map<Long, Credential> before = group.members();
       try {
-        RolePolicy.check(roles, before, staged);
+        RolePolicy.check(roles, before, staged, group.context().extensions());
       } catch (SealmeetException e) {
         staged.discard();
         throw e;

@@ -46,12 +46,13 @@ final class RolePolicy {
    *
    * @param roles the roles of the epoch the commit was made in
    * @param members that epoch's members
+   * @param current that epoch's GroupContext extensions
    * @return the roles of the new epoch
    * @throws MeetingRuleException naming the rule broken
    * @throws DecodeException if a roles extension in the commit is malformed
    */
-  static Roles check(Roles roles, Map<Long, Credential> members, StagedCommit staged)
-      throws MeetingRuleException, DecodeException {
+  static Roles check(Roles roles, Map<Long, Credential> members, StagedCommit staged,
+      List<Extension> current) throws MeetingRuleException, DecodeException {
     Sender committer = staged.committer();
     if (committer.senderType() != SenderType.MEMBER || !members.containsKey(committer.index())) {
       throw new MeetingRuleException(MeetingRule.EXTERNAL_JOIN,
@@ -92,6 +93,10 @@ final class RolePolicy {
       if (next == null || !next.hasHost()) {
         throw new MeetingRuleException(MeetingRule.NO_HOST_LEFT,
             "the new group context extensions leave the meeting without a host");
+      }
+      if (!MediaSuiteExtension.in(extensions).equals(MediaSuiteExtension.in(current))) {
+        throw new MeetingRuleException(MeetingRule.MEDIA_SUITE,
+            "the new group context extensions change the meeting's SFrame suite");
       }
     }
     for (Map.Entry<Long, Credential> added : staged.added().entrySet()) {

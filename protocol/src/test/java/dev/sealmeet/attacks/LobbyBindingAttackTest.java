@@ -21,6 +21,7 @@ import dev.sealmeet.mls.group.PskStore;
 import dev.sealmeet.mls.group.RequiredCapabilities;
 import dev.sealmeet.mls.group.SigningIdentity;
 import dev.sealmeet.mls.message.Capabilities;
+import dev.sealmeet.mls.message.Extension;
 import dev.sealmeet.mls.message.KeyPackage;
 import dev.sealmeet.mls.message.MlsMessage;
 import dev.sealmeet.mls.message.ProtocolVersion;
@@ -46,12 +47,13 @@ class LobbyBindingAttackTest {
     GroupConfig config = GroupConfig.defaults().withEncryptHandshake(false)
         .withCredentials(f.verifier().asCredentialValidator());
     Capabilities caps = new Capabilities(List.of(ProtocolVersion.MLS10), List.of(f.suite.id()),
-        List.of(Roles.EXTENSION_TYPE), List.of(), List.of(1, 2));
+        List.of(Roles.EXTENSION_TYPE, 0xF0A1), List.of(), List.of(1, 2));
     MlsGroup impostor = MlsGroup.create(KeyPackageBundle.create(f.suite, mallory, caps,
         Duration.ofDays(1), false, List.of(), config), mallory, meetingId,
         List.of(Roles.withHost(mallory.credential()).toExtension(),
+            new Extension(0xF0A1, new byte[] {0, 4}),
             ExternalSender.toExtension(List.of(f.ds.externalSender())),
-            new RequiredCapabilities(List.of(Roles.EXTENSION_TYPE), List.of(), List.of())
+            new RequiredCapabilities(List.of(Roles.EXTENSION_TYPE, 0xF0A1), List.of(), List.of())
                 .toExtension()),
         new PskStore(), config);
     KeyPackage keyPackage = (KeyPackage) MlsMessage.fromBytes(
