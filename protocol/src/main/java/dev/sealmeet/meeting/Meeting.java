@@ -1,37 +1,20 @@
 package dev.sealmeet.meeting;
 
-import com.google.protobuf.ByteString;
-import dev.sealmeet.crypto.Secret;
 import dev.sealmeet.error.DecodeException;
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.meeting.proto.Envelope;
-import dev.sealmeet.meeting.proto.Handshake;
-import dev.sealmeet.meeting.proto.KeyPackageUpload;
 import dev.sealmeet.meeting.proto.MediaFrame;
-import dev.sealmeet.meeting.proto.MeetingEnded;
-import dev.sealmeet.meeting.proto.SubmitResult;
-import dev.sealmeet.meeting.proto.WelcomeMessage;
-import dev.sealmeet.mls.group.ApplicationMessage;
 import dev.sealmeet.mls.group.CommitRequest;
-import dev.sealmeet.mls.group.CommitResult;
 import dev.sealmeet.mls.group.ExternalSender;
 import dev.sealmeet.mls.group.MlsGroup;
-import dev.sealmeet.mls.group.ProcessedMessage;
 import dev.sealmeet.mls.group.PskStore;
 import dev.sealmeet.mls.group.ReceivedProposal;
 import dev.sealmeet.mls.group.RequiredCapabilities;
-import dev.sealmeet.mls.group.StagedCommit;
 import dev.sealmeet.mls.message.Credential;
 import dev.sealmeet.mls.message.KeyPackage;
-import dev.sealmeet.mls.message.MlsMessage;
-import dev.sealmeet.mls.message.RemoveProposal;
-import dev.sealmeet.mls.message.Sender;
-import dev.sealmeet.mls.message.SenderType;
-
 import dev.sealmeet.sframe.SframeSuite;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,20 +52,24 @@ public final class Meeting implements AutoCloseable {
     ENDED
   }
 
-  private final MeetingClient client;
-  private final DeliveryService ds;
-  private final MlsGroup group;
-  private final MediaProtector media;
-  private final List<ReceivedProposal> received = new ArrayList<>();
-  private final Roster roster = new Roster();
-  private final List<SealmeetException> rejected = new ArrayList<>();
-  private long rejectedCount;
-  private Roles roles;
-  private long nextSequence;
-  private Status status = Status.ACTIVE;
-  private Stall stall;
-  private byte[] successor;
-  private byte[] successorAdmitterKey;
+  // The member's state, shared with its procedures in Commits (own changes) and Inbox (receiving);
+  // one thread drives a member, so no locking.
+  final MeetingClient client;
+  final DeliveryService ds;
+  final MlsGroup group;
+  final MediaProtector media;
+  private final Commits commits = new Commits(this);
+  final Inbox inbox = new Inbox(this);
+  final List<ReceivedProposal> received = new ArrayList<>();
+  final Roster roster = new Roster();
+  final List<SealmeetException> rejected = new ArrayList<>();
+  long rejectedCount;
+  Roles roles;
+  long nextSequence;
+  Status status = Status.ACTIVE;
+  Stall stall;
+  byte[] successor;
+  byte[] successorAdmitterKey;
 
   private Meeting(MeetingClient client, DeliveryService ds, MlsGroup group, long nextSequence)
       throws DecodeException, MeetingRuleException {
@@ -101,7 +88,7 @@ public final class Meeting implements AutoCloseable {
     }
     this.media = new MediaProtector(suite, options.kidLayout(), options.grace(),
         options.nanoTime(), options.sframeOptions());
-    installEpoch();
+    inbox.installEpoch();
     for (long leaf : group.members().keySet()) {
       roster.know(identityOf(leaf), group.members().get(leaf));
     }
@@ -234,7 +221,7 @@ public final class Meeting implements AutoCloseable {
     return nextSequence;
   }
 
-  private VerifiedIdentity identityOf(long leaf) {
+  VerifiedIdentity identityOf(long leaf) {
     var node = group.ratchetTree().leaf(leaf).orElseThrow();
     return client.verifier().verify(node.credential(), node.signatureKey()).orElseThrow(
         () -> new IllegalStateException("a member's credential no longer verifies"));
@@ -260,30 +247,7 @@ public final class Meeting implements AutoCloseable {
    * @throws SealmeetException if a KeyPackage is missing or refused, or every attempt lost
    */
   public void admitAll(List<String> accounts) throws SealmeetException {
-    requireRole(Role::mayAdmit, MeetingRule.ADD_WITHOUT_RIGHT, "admit");
-    CommitRequest request = CommitRequest.empty();
-    List<Credential> admitted = new ArrayList<>();
-    for (String account : accounts) {
-      KeyPackageUpload upload = ds.claimKeyPackage(account).orElseThrow(
-          () -> new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE,
-              "no KeyPackage in the directory for an account"));
-      MlsMessage message = Envelopes.mls(upload.getMlsMessage());
-      if (!(message.body() instanceof KeyPackage keyPackage)) {
-        throw new DecodeException("the directory entry is not a KeyPackage");
-      }
-      request = request.add(keyPackage);
-      admitted.add(keyPackage.leafNode().credential());
-    }
-    CommitRequest adds = request;
-    CommitResult result = commitWithRetry(() -> new Change(adds, admitted, roles));
-    byte[] welcome = result.welcome().orElseThrow().toBytes();
-    byte[] signature = client.identity().signWithLabel(client.suite(), Invitation.WELCOME_LABEL,
-        Invitation.welcomeToBeSigned(group.groupId(), welcome));
-    ds.submit(Envelope.newBuilder().setMeetingId(ByteString.copyFrom(group.groupId()))
-        .setWelcome(WelcomeMessage.newBuilder().setEpoch(group.epoch()).addAllRecipients(accounts)
-            .setMlsMessage(ByteString.copyFrom(welcome))
-            .setAdmitterSignature(ByteString.copyFrom(signature)))
-        .build());
+    commits.admitAll(accounts);
   }
 
   /**
@@ -305,7 +269,7 @@ public final class Meeting implements AutoCloseable {
    */
   public void remove(long leaf) throws SealmeetException {
     requireRole(Role::mayRemove, MeetingRule.REMOVE_WITHOUT_RIGHT, "remove");
-    commitWithRetry(CommitRequest.empty().remove(leaf));
+    commits.commitWithRetry(CommitRequest.empty().remove(leaf));
   }
 
   /**
@@ -320,21 +284,7 @@ public final class Meeting implements AutoCloseable {
    * @throws SealmeetException if every attempt lost the race
    */
   public void assignRole(long leaf, Role role) throws SealmeetException {
-    commitWithRetry(() -> {
-      requireRole(Role::mayAssignRoles, MeetingRule.ROLES_CHANGE_WITHOUT_RIGHT, "assign roles");
-      Map<Long, Credential> members = group.members();
-      Credential member = members.get(leaf);
-      if (member == null) {
-        throw new MeetingRuleException(MeetingRule.NOT_IN_MEETING,
-            "leaf " + leaf + " is not a member");
-      }
-      Roles next = roles.with(member, role);
-      if (!hostPresent(next, -1)) {
-        throw new MeetingRuleException(MeetingRule.NO_HOST_LEFT,
-            "no member would be a host after leaf " + leaf + " becomes " + role);
-      }
-      return new Change(CommitRequest.empty(), List.of(), next);
-    });
+    commits.assignRole(leaf, role);
   }
 
   /**
@@ -348,7 +298,7 @@ public final class Meeting implements AutoCloseable {
     if (group.pendingProposalCount() == 0 || status != Status.ACTIVE) {
       return false;
     }
-    commitWithRetry(CommitRequest.empty());
+    commits.commitWithRetry(CommitRequest.empty());
     return true;
   }
 
@@ -357,7 +307,7 @@ public final class Meeting implements AutoCloseable {
    * RFC 9420 §12.4); any member may. Retries on a newer epoch if another commit wins.
    */
   public void update() throws SealmeetException {
-    commitWithRetry(CommitRequest.empty().forcePath());
+    commits.commitWithRetry(CommitRequest.empty().forcePath());
   }
 
   MlsGroup group() {
@@ -372,30 +322,7 @@ public final class Meeting implements AutoCloseable {
    *     it first makes someone else host ({@link #assignRole}) or ends the meeting ({@link #end})
    */
   public void leave() throws SealmeetException {
-    requireActive();
-    requireNotStalled();
-    long own = group.ownLeafIndex();
-    if (roles.roleOf(group.members().get(own)) == Role.HOST && !hostPresent(roles, own)) {
-      throw new MeetingRuleException(MeetingRule.NO_HOST_LEFT,
-          "the only host present may not leave: assign another host first, or end the meeting");
-    }
-    for (int attempt = 0; attempt < client.options().maxAttempts(); attempt++) {
-      MlsMessage proposal = group.proposeRemove(group.ownLeafIndex());
-      SubmitResult result = ds.submit(Envelopes.handshake(group.groupId(),
-          Handshake.Kind.PROPOSAL, group.epoch(), proposal));
-      if (result.getStatus() == SubmitResult.Status.REFUSED) {
-        throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE,
-            "the delivery service refused the leave: " + result.getReason());
-      }
-      if (result.getStatus() == SubmitResult.Status.ACCEPTED) {
-        received.add(new ReceivedProposal(group.epoch(), Sender.member(group.ownLeafIndex()),
-            new RemoveProposal(group.ownLeafIndex()), new byte[0]));
-        return;
-      }
-      poll();
-    }
-    throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE, "leave lost "
-        + client.options().maxAttempts() + " races for an epoch");
+    commits.leave();
   }
 
   /**
@@ -404,7 +331,7 @@ public final class Meeting implements AutoCloseable {
    */
   public void end() throws SealmeetException {
     requireRole(Role::mayEnd, MeetingRule.END_WITHOUT_RIGHT, "end");
-    sendEnd(new byte[0]);
+    commits.sendEnd(new byte[0]);
   }
 
   /**
@@ -422,7 +349,7 @@ public final class Meeting implements AutoCloseable {
   public Meeting restart() throws SealmeetException {
     requireRole(Role::mayEnd, MeetingRule.END_WITHOUT_RIGHT, "restart");
     Meeting next = open(client, ds);
-    sendEnd(next.id());
+    commits.sendEnd(next.id());
     return next;
   }
 
@@ -444,97 +371,7 @@ public final class Meeting implements AutoCloseable {
         : Optional.of(Invitation.of(successor, successorAdmitterKey));
   }
 
-  /**
-   * Commits the proposals pending in this epoch first (RFC 9420 §12.4: a commit before application
-   * data), then sends the end; erases every key whatever happens. Only while stalled with proposals
-   * pending can no end be sent (spec §8).
-   */
-  private void sendEnd(byte[] successorId) throws SealmeetException {
-    try {
-      poll();
-      if (status == Status.ACTIVE && group.pendingProposalCount() > 0 && stall == null) {
-        commitWithRetry(CommitRequest.empty());
-      }
-      if (status == Status.ACTIVE && group.pendingProposalCount() == 0
-          && group.status() == MlsGroup.Status.ACTIVE) {
-        MlsMessage message = group.protect(EndMessage.encode(successorId), new byte[0]);
-        ds.submit(Envelope.newBuilder().setMeetingId(ByteString.copyFrom(group.groupId()))
-            .setEnded(MeetingEnded.newBuilder().setEpoch(group.epoch())
-                .setMlsMessage(ByteString.copyFrom(message.toBytes())))
-            .build());
-      }
-    } finally {
-      if (successorId.length > 0) {
-        successor = successorId.clone();
-        successorAdmitterKey = client.identity().signaturePublicKey();
-      }
-      close();
-    }
-  }
-
-  /** Builds a commit request against the current epoch (roles and members may have changed). */
-  private interface RequestBuilder {
-    Change build() throws SealmeetException;
-  }
-
-  /**
-   * A change against the current epoch: its proposals by value except roles, the credentials it
-   * admits, and the roles it wants (the current ones if it changes none).
-   */
-  private record Change(CommitRequest request, List<Credential> admitted, Roles roles) {}
-
-  private CommitResult commitWithRetry(CommitRequest request) throws SealmeetException {
-    return commitWithRetry(() -> new Change(request, List.of(), roles));
-  }
-
-  /**
-   * Commits the change with the stored proposals this member may commit. A former member's roles
-   * entry naming a credential it admits is dropped in the same commit (a host's right), so no role
-   * passes to the re-admitted member.
-   */
-  private CommitResult commitWithRetry(RequestBuilder builder) throws SealmeetException {
-    for (int attempt = 0; attempt < client.options().maxAttempts(); attempt++) {
-      poll();
-      requireActive();
-      requireNotStalled();
-      Change change = builder.build();
-      long base = group.epoch();
-      long own = group.ownLeafIndex();
-      Map<Long, Credential> members = group.members();
-      Role mine = roles.roleOf(members.get(own));
-      Roles target = change.roles();
-      for (Credential admitted : change.admitted()) {
-        target = target.with(admitted, Role.PARTICIPANT);
-      }
-      if (!target.equals(change.roles()) && !mine.mayAssignRoles()) {
-        throw new MeetingRuleException(MeetingRule.ROLE_OUTLIVES_MEMBER, "a " + mine
-            + " may not admit a former member whose role is still listed; a host drops it first");
-      }
-      CommitRequest request = change.request().includeStored(RolePolicy::mayCommit);
-      if (!target.equals(roles)) {
-        request = request.groupContextExtensions(target.replaceIn(group.context().extensions()));
-      }
-      CommitResult result = group.commit(request);
-      SubmitResult submitted = ds.submit(Envelopes.commit(group.groupId(), base, result.commit(),
-          group.pendingGroupInfo(true)));
-      if (submitted.getStatus() == SubmitResult.Status.REFUSED) {
-        group.discardPendingCommit();
-        throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE,
-            "the delivery service refused the commit: " + submitted.getReason());
-      }
-      if (submitted.getStatus() == SubmitResult.Status.ACCEPTED) {
-        List<ReceivedProposal> proposals = List.copyOf(received);
-        group.mergePendingCommit();
-        afterMerge(members, proposals, own);
-        return result;
-      }
-      group.discardPendingCommit();
-    }
-    throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE, "the change lost "
-        + client.options().maxAttempts() + " races for an epoch");
-  }
-
-  private void requireRole(java.util.function.Predicate<Role> right, MeetingRule rule,
+  void requireRole(java.util.function.Predicate<Role> right, MeetingRule rule,
       String action) throws MeetingRuleException {
     requireActive();
     Role mine = roles.roleOf(group.members().get(group.ownLeafIndex()));
@@ -543,13 +380,7 @@ public final class Meeting implements AutoCloseable {
     }
   }
 
-  /** Whether a member other than the one at {@code exceptLeaf} is a host under {@code r}. */
-  private boolean hostPresent(Roles r, long exceptLeaf) {
-    return group.members().entrySet().stream()
-        .anyMatch(e -> e.getKey() != exceptLeaf && r.roleOf(e.getValue()) == Role.HOST);
-  }
-
-  private void requireNotStalled() throws MeetingRuleException {
+  void requireNotStalled() throws MeetingRuleException {
     if (stall != null) {
       throw new MeetingRuleException(MeetingRule.STALLED, "the delivery service ordered a commit "
           + "for epoch " + stall.epoch() + " that this member rejected ("
@@ -557,7 +388,7 @@ public final class Meeting implements AutoCloseable {
     }
   }
 
-  private void requireActive() throws MeetingRuleException {
+  void requireActive() throws MeetingRuleException {
     if (status != Status.ACTIVE) {
       throw new MeetingRuleException(MeetingRule.NOT_IN_MEETING, "this member is " + status);
     }
@@ -572,29 +403,7 @@ public final class Meeting implements AutoCloseable {
    * @return the media frames that decrypted
    */
   public List<ReceivedFrame> poll() {
-    List<ReceivedFrame> frames = new ArrayList<>();
-    if (status == Status.ENDED) {
-      return frames;
-    }
-    media.expire();
-    for (Envelope envelope : ds.fetch(group.groupId(), nextSequence)) {
-      nextSequence = envelope.getSequence() + 1;
-      long epoch = group.epoch();
-      try {
-        process(envelope).ifPresent(frames::add);
-      } catch (SealmeetException e) {
-        rejectedCount++;
-        if (rejected.size() == MAX_REJECTED) {
-          rejected.remove(0);
-        }
-        rejected.add(e);
-        noteStall(envelope, epoch, e);
-      }
-      if (status == Status.ENDED) {
-        break;
-      }
-    }
-    return frames;
+    return inbox.poll();
   }
 
   /**
@@ -606,26 +415,6 @@ public final class Meeting implements AutoCloseable {
    */
   public Optional<Stall> stall() {
     return Optional.ofNullable(stall);
-  }
-
-  /** A commit in the log for the epoch this member was at is the epoch's only commit. */
-  private void noteStall(Envelope envelope, long epoch, SealmeetException reason) {
-    if (stall != null || status != Status.ACTIVE || !envelope.hasHandshake()
-        || envelope.getHandshake().getKind() != Handshake.Kind.COMMIT
-        || envelope.getHandshake().getEpoch() != epoch) {
-      return;
-    }
-    long committer = -1;
-    try {
-      if (Envelopes.mls(envelope.getHandshake().getMlsMessage()).body()
-          instanceof dev.sealmeet.mls.message.PublicMessage message
-          && message.content().sender().senderType() == SenderType.MEMBER) {
-        committer = message.content().sender().index();
-      }
-    } catch (SealmeetException undecodable) {
-      // The commit names no sender this member could read; -1.
-    }
-    stall = new Stall(epoch, committer, reason);
   }
 
   /**
@@ -645,129 +434,11 @@ public final class Meeting implements AutoCloseable {
    * @throws SealmeetException if it is malformed or breaks a rule; nothing changes
    */
   public Optional<ReceivedFrame> process(Envelope envelope) throws SealmeetException {
-    if (status == Status.ENDED) {
-      throw new MeetingRuleException(MeetingRule.NOT_IN_MEETING, "the meeting has ended");
-    }
-    if (!Arrays.equals(envelope.getMeetingId().toByteArray(), group.groupId())) {
-      throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE, "another meeting's envelope");
-    }
-    switch (envelope.getBodyCase()) {
-      case MEDIA -> {
-        ReceivedFrame frame = media.unprotect(null, envelope.getMedia().getSframe().toByteArray());
-        return frame.senderLeaf() == ownLeafIn(frame.epoch()) ? Optional.empty()
-            : Optional.of(frame);
-      }
-      case HANDSHAKE -> {
-        processHandshake(envelope.getHandshake());
-        return Optional.empty();
-      }
-      case ENDED -> {
-        processEnd(envelope.getEnded());
-        return Optional.empty();
-      }
-      case WELCOME -> {
-        return Optional.empty();
-      }
-      default -> throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE,
-          "envelope without body");
-    }
+    return inbox.process(envelope);
   }
 
-  private long ownLeafIn(long epoch) {
-    return epoch == group.epoch() || status == Status.ACTIVE ? group.ownLeafIndex() : -1;
-  }
-
-  private void processHandshake(Handshake handshake) throws SealmeetException {
-    if (status != Status.ACTIVE || handshake.getEpoch() < group.epoch()) {
-      return;
-    }
-    MlsMessage message = EnvelopeGate.handshake(handshake, group.groupId());
-    var content = ((dev.sealmeet.mls.message.PublicMessage) message.body()).content();
-    if (content.contentType() == dev.sealmeet.mls.message.ContentType.PROPOSAL) {
-      if (content.sender().equals(Sender.member(group.ownLeafIndex()))
-          && content.epoch() == group.epoch()) {
-        return;
-      }
-      EnvelopeGate.admitProposal(message, roles, group.members());
-    }
-    ProcessedMessage processed = group.process(message);
-    if (processed instanceof ReceivedProposal proposal) {
-      received.add(proposal);
-    } else if (processed instanceof StagedCommit staged) {
-      Map<Long, Credential> before = group.members();
-      try {
-        RolePolicy.check(roles, before, staged, group.context().extensions());
-      } catch (SealmeetException e) {
-        staged.discard();
-        throw e;
-      }
-      group.merge(staged);
-      afterMerge(before, staged.proposals(), staged.committer().index());
-    }
-  }
-
-  private void processEnd(MeetingEnded ended) throws SealmeetException {
-    if (status != Status.ACTIVE) {
-      return;
-    }
-    ProcessedMessage processed = group.process(EnvelopeGate.ended(ended, group.groupId()));
-    if (!(processed instanceof ApplicationMessage app) || !EndMessage.is(app.data())) {
-      if (processed instanceof StagedCommit staged) {
-        staged.discard();
-      }
-      throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE, "not an end message");
-    }
-    Credential sender = group.members().get(app.senderLeaf());
-    if (sender == null || !roles.roleOf(sender).mayEnd()) {
-      throw new MeetingRuleException(MeetingRule.END_WITHOUT_RIGHT,
-          "end sent by leaf " + app.senderLeaf());
-    }
-    successor = EndMessage.successor(app.data()).orElse(null);
-    successorAdmitterKey = group.ratchetTree().leaf(app.senderLeaf()).orElseThrow().signatureKey();
-    close();
-  }
-
-  /**
-   * After a merge, own or received: the roles are read from the new group context (the one source
-   * of truth every member and joiner shares), the roster records the change, and the new epoch's
-   * media keys are installed.
-   */
-  private void afterMerge(Map<Long, Credential> before, List<ReceivedProposal> proposals,
-      long committer) throws DecodeException {
-    received.clear();
-    if (group.status() == MlsGroup.Status.REMOVED) {
-      status = Status.GONE;
-      media.stopSending();
-      return;
-    }
-    roles = Roles.in(group.context().extensions()).orElseThrow(
-        () -> new DecodeException("the new epoch has no roles extension"));
-    installEpoch();
-    Map<Long, Credential> after = group.members();
-    java.util.Set<Long> departed = new java.util.HashSet<>();
-    before.forEach((leaf, credential) -> {
-      if (!credential.equals(after.get(leaf))) {
-        departed.add(leaf);
-      }
-    });
-    media.revoke(departed);
-    roster.merged(group.epoch(), before, after, proposals, committer, this::identityOf);
-  }
-
-  private void record(RosterEvent.Kind kind, long leaf, long by) {
+  void record(RosterEvent.Kind kind, long leaf, long by) {
     roster.record(kind, group.epoch(), leaf, identityOf(leaf), group.members().get(leaf), by);
-  }
-
-  private void installEpoch() {
-    Secret baseKey = Secret.wrap(
-        group.export(MediaProtector.EXPORTER_LABEL, new byte[0], media.baseKeyLength()));
-    KeyAudit audit = client.options().audit();
-    if (audit != KeyAudit.none()) {
-      audit.installed(client.account(), group.epoch(), baseKey.copyBytes());
-    }
-    media.install(group.epoch(), baseKey, group.members().keySet(),
-        OptionalLong.of(group.ownLeafIndex()));
-    roster.code(group.epoch(), SecurityCode.of(group.epochAuthenticator()));
   }
 
   // ------------------------------------------------------------------ media

@@ -23,7 +23,7 @@ import java.util.Map;
  *
  * <ul>
  *   <li>{@link MeetingRule#EXTERNAL_JOIN}: the committer must be a member;
- *   <li>{@link MeetingRule#ADD_WITHOUT_RIGHT}: an Add only by value, from a committer who may admit;
+ *   <li>{@link MeetingRule#ADD_WITHOUT_RIGHT}: an Add by value only, by a committer who may admit;
  *   <li>{@link MeetingRule#REMOVE_WITHOUT_RIGHT}: removing another member needs a committer who may
  *       remove it, or a Remove proposed by the removed member itself (leaving), by the delivery
  *       service as external sender (a dropped client), or by a member who may remove;
