@@ -5,6 +5,7 @@ import dev.sealmeet.meeting.proto.Envelope;
 import dev.sealmeet.meeting.proto.Handshake;
 import dev.sealmeet.meeting.proto.KeyPackageUpload;
 import dev.sealmeet.meeting.proto.SubmitResult;
+import dev.sealmeet.meeting.proto.WelcomeMessage;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import dev.sealmeet.mls.group.ExternalProposals;
 import dev.sealmeet.mls.group.ExternalSender;
@@ -101,7 +102,8 @@ public final class InMemoryDeliveryService implements DeliveryService {
    * Checks what the server can check of an envelope against the group's public state: a
    * handshake must authenticate ({@link PublicGroupView#check}; a commit moves the view with its
    * GroupInfo), an end must be an application PrivateMessage of this group and an epoch it has
-   * reached, a Welcome a Welcome. Media frames are opaque to the server.
+   * reached, a Welcome a Welcome its admitter (a current member) signed. Media frames are opaque
+   * to the server.
    */
   private static void admit(PublicGroupView view, Envelope envelope) throws SealmeetException {
     switch (envelope.getBodyCase()) {
@@ -128,13 +130,31 @@ public final class InMemoryDeliveryService implements DeliveryService {
         }
       }
       case WELCOME -> {
-        if (Envelopes.mls(envelope.getWelcome().getMlsMessage()).wireFormat()
-            != WireFormat.WELCOME) {
+        WelcomeMessage welcome = envelope.getWelcome();
+        if (Envelopes.mls(welcome.getMlsMessage()).wireFormat() != WireFormat.WELCOME) {
           throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE, "not a Welcome");
+        }
+        if (!signedByMember(view, welcome)) {
+          throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE,
+              "the Welcome is not signed by a current member (spec §3.3)");
         }
       }
       default -> { }
     }
+  }
+
+  /** Whether a current member's leaf key verifies the Welcome's admitter signature. */
+  private static boolean signedByMember(PublicGroupView view, WelcomeMessage welcome) {
+    byte[] tbs = Invitation.welcomeToBeSigned(view.groupId(),
+        welcome.getMlsMessage().toByteArray());
+    byte[] signature = welcome.getAdmitterSignature().toByteArray();
+    for (long leaf : view.tree().occupiedLeaves()) {
+      byte[] key = view.tree().leaf(leaf).orElseThrow().signatureKey();
+      if (view.suite().verifyWithLabel(key, Invitation.WELCOME_LABEL, tbs, signature)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

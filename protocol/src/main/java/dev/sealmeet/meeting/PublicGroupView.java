@@ -76,6 +76,11 @@ public final class PublicGroupView {
             info.confirmationTag()));
   }
 
+  /** The group's cipher suite. */
+  public MlsSuite suite() {
+    return suite;
+  }
+
   /** The group id (copy). */
   public byte[] groupId() {
     return context.groupId();

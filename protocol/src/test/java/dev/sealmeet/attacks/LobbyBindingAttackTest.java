@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.protobuf.ByteString;
 import dev.sealmeet.codec.TlsWriter;
 import dev.sealmeet.error.SealmeetException;
+import dev.sealmeet.meeting.DeliveryService;
 import dev.sealmeet.meeting.Invitation;
 import dev.sealmeet.meeting.LobbyGuest;
 import dev.sealmeet.meeting.Meeting;
 import dev.sealmeet.meeting.Roles;
 import dev.sealmeet.meeting.proto.Envelope;
+import dev.sealmeet.meeting.proto.KeyPackageUpload;
+import dev.sealmeet.meeting.proto.SubmitResult;
 import dev.sealmeet.meeting.proto.WelcomeMessage;
 import dev.sealmeet.mls.group.CommitRequest;
 import dev.sealmeet.mls.group.CommitResult;
@@ -26,7 +29,9 @@ import dev.sealmeet.mls.message.KeyPackage;
 import dev.sealmeet.mls.message.MlsMessage;
 import dev.sealmeet.mls.message.ProtocolVersion;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -72,14 +77,71 @@ class LobbyBindingAttackTest {
         .build();
   }
 
+  /** A server that shows its clients envelopes it never ordered (here: an impostor's Welcome). */
+  private static final class Injecting implements DeliveryService {
+    final DeliveryService next;
+    final List<Envelope> injected = new ArrayList<>();
+
+    Injecting(DeliveryService next) {
+      this.next = next;
+    }
+
+    @Override
+    public ExternalSender externalSender() {
+      return next.externalSender();
+    }
+
+    @Override
+    public void openMeeting(byte[] meetingId, MlsMessage groupInfo) {
+      next.openMeeting(meetingId, groupInfo);
+    }
+
+    @Override
+    public SubmitResult submit(Envelope envelope) {
+      return next.submit(envelope);
+    }
+
+    @Override
+    public List<Envelope> fetch(byte[] meetingId, long fromSequence) {
+      List<Envelope> out = new ArrayList<>(next.fetch(meetingId, fromSequence));
+      // Shown between ordered entries: the client reads on from the last real sequence number.
+      long sequence = out.isEmpty() ? fromSequence - 1 : out.get(out.size() - 1).getSequence();
+      for (Envelope envelope : injected) {
+        out.add(envelope.toBuilder().setSequence(sequence).build());
+      }
+      injected.clear();
+      return out;
+    }
+
+    @Override
+    public void publishKeyPackage(KeyPackageUpload upload) {
+      next.publishKeyPackage(upload);
+    }
+
+    @Override
+    public Optional<KeyPackageUpload> claimKeyPackage(String account) {
+      return next.claimKeyPackage(account);
+    }
+  }
+
+  @Test
+  @DisplayName("the server refuses a Welcome no current member signed [SM-LOBBY-4] [SM-DS-7]")
+  void impostorWelcome_isRefusedByTheServer() throws SealmeetException {
+    Meeting host = Meeting.open(f.client("host"), f.ds);
+    LobbyGuest.enter(f.client("zoe"), f.ds, host.invitation());
+    assertThat(f.ds.submit(impostorWelcome(host.id(), "zoe", true)).getStatus())
+        .isEqualTo(SubmitResult.Status.REFUSED);
+  }
+
   @Test
   @DisplayName("a guest refuses an impostor group with the meeting's id [SM-LOBBY-4]")
   void impostorWelcome_isRefused_andTheRealHostStillAdmits() throws SealmeetException {
     Meeting host = Meeting.open(f.client("host"), f.ds);
-    LobbyGuest zoe = LobbyGuest.enter(f.client("zoe"), f.ds, host.invitation());
-    f.ds.submit(impostorWelcome(host.id(), "zoe", true));
+    Injecting server = new Injecting(f.ds);
+    LobbyGuest zoe = LobbyGuest.enter(f.client("zoe"), server, host.invitation());
+    server.injected.add(impostorWelcome(host.id(), "zoe", true));
     assertThat(zoe.poll()).isEmpty();
-    f.ds.submit(impostorWelcome(host.id(), "zoe", false));
+    server.injected.add(impostorWelcome(host.id(), "zoe", false));
     assertThat(zoe.poll()).isEmpty();
     assertThat(zoe.refused()).isEqualTo(2);
     host.admit("zoe");
