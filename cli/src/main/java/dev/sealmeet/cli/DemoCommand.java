@@ -125,10 +125,10 @@ final class DemoCommand implements Callable<Integer> {
       return new MeetingClient(account, id, suite, verifier, MeetingOptions.defaults());
     };
     Meeting host = Meeting.open(client.apply("host"), ds);
-    LobbyGuest observerGuest = LobbyGuest.enter(client.apply("observer"), ds, host.id());
+    LobbyGuest observerGuest = LobbyGuest.enter(client.apply("observer"), ds, host.invitation());
     List<String> rest = new ArrayList<>();
     for (int i = 2; i < size; i++) {
-      LobbyGuest.enter(client.apply("m" + i), ds, host.id()).close();
+      LobbyGuest.enter(client.apply("m" + i), ds, host.invitation()).close();
       rest.add("m" + i);
     }
     rest.add(0, "observer");

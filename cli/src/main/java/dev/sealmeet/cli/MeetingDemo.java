@@ -86,9 +86,9 @@ final class MeetingDemo {
     int guests = Math.max(3, participants - 1);
     List<LobbyGuest> lobby = new ArrayList<>();
     for (int i = 1; i <= guests; i++) {
-      lobby.add(LobbyGuest.enter(client("guest" + i), relay, host.id()));
+      lobby.add(LobbyGuest.enter(client("guest" + i), relay, host.invitation()));
     }
-    LobbyGuest latecomer = LobbyGuest.enter(client("latecomer"), relay, host.id());
+    LobbyGuest latecomer = LobbyGuest.enter(client("latecomer"), relay, host.invitation());
     timeline.add(new Line(host.epoch(), guests + 1 + " guests wait in the lobby", host
         .securityCode()));
     double phase = seconds / 5;

@@ -4,6 +4,7 @@ import dev.sealmeet.meeting.proto.Envelope;
 import dev.sealmeet.meeting.proto.KeyPackageUpload;
 import dev.sealmeet.meeting.proto.SubmitResult;
 import dev.sealmeet.mls.group.ExternalSender;
+import dev.sealmeet.mls.message.MlsMessage;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +16,11 @@ import java.util.Optional;
  * <ul>
  *   <li><b>Total order:</b> every envelope of a meeting gets the next sequence number; all members
  *       read the same log.
+ *   <li><b>Authenticated handshakes:</b> from the group's public state ({@link PublicGroupView}),
+ *       a handshake is ordered only if it is a PublicMessage of the current epoch signed by a
+ *       current member (or, for a proposal, an external sender), and a commit only with the
+ *       committer's GroupInfo of the epoch it starts; anything else is answered {@code REFUSED}
+ *       and not stored.
  *   <li><b>First commit per epoch wins:</b> a commit (or proposal) for an epoch other than the
  *       meeting's current one is answered {@code STALE_EPOCH} and not stored; its sender discards
  *       it, catches up and proposes its change again on the new epoch.
@@ -30,17 +36,21 @@ public interface DeliveryService {
   ExternalSender externalSender();
 
   /**
-   * Starts the log of a meeting whose group is at {@code epoch}.
+   * Starts the log of a meeting from the signed GroupInfo of its first epoch, with the ratchet
+   * tree: the public state the server checks handshakes against.
    *
    * @throws IllegalStateException if the meeting exists
+   * @throws IllegalArgumentException if the GroupInfo is not of {@code meetingId}, or does not
+   *     verify
    */
-  void openMeeting(byte[] meetingId, long epoch);
+  void openMeeting(byte[] meetingId, MlsMessage groupInfo);
 
   /**
    * Orders one envelope into its meeting's log.
    *
-   * @return {@code ACCEPTED} with its sequence number, or {@code STALE_EPOCH} with the current
-   *     epoch for a handshake of another epoch
+   * @return {@code ACCEPTED} with its sequence number, {@code STALE_EPOCH} with the current epoch
+   *     for a handshake of another epoch, or {@code REFUSED} with a reason for a handshake or end
+   *     message that does not authenticate against the group's public state
    * @throws IllegalArgumentException if the meeting does not exist or the envelope has no body
    */
   SubmitResult submit(Envelope envelope);

@@ -33,6 +33,13 @@ final class Envelopes {
         .build();
   }
 
+  /** A COMMIT envelope with the committer's GroupInfo of the epoch the commit starts. */
+  static Envelope commit(byte[] meetingId, long epoch, MlsMessage commit, MlsMessage groupInfo) {
+    Envelope envelope = handshake(meetingId, Handshake.Kind.COMMIT, epoch, commit);
+    return envelope.toBuilder().setHandshake(envelope.getHandshake().toBuilder()
+        .setGroupInfo(ByteString.copyFrom(groupInfo.toBytes()))).build();
+  }
+
   static Envelope media(byte[] meetingId, MediaFrame.Kind kind, byte[] sframe) {
     return Envelope.newBuilder().setMeetingId(ByteString.copyFrom(meetingId))
         .setMedia(MediaFrame.newBuilder().setKind(kind).setSframe(ByteString.copyFrom(sframe)))

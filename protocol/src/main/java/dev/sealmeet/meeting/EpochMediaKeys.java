@@ -12,7 +12,7 @@ import java.util.Set;
  */
 final class EpochMediaKeys {
   final long epoch;
-  final Set<Long> senders;
+  private final Set<Long> senders;
   private final Secret baseKey;
   private final SframeReceiver receiver;
   private long replacedAtNanos;
@@ -22,8 +22,18 @@ final class EpochMediaKeys {
       Set<Long> senders) {
     this.epoch = epoch;
     this.baseKey = baseKey;
-    this.senders = Set.copyOf(senders);
+    this.senders = new java.util.HashSet<>(senders);
     this.receiver = new SframeReceiver(suite, options);
+  }
+
+  /** Whether {@code leaf} may send under this epoch's keys. */
+  boolean accepts(long leaf) {
+    return senders.contains(leaf);
+  }
+
+  /** {@code leaf} left the group: its frames of this epoch are no longer accepted. */
+  void revoke(long leaf) {
+    senders.remove(leaf);
   }
 
   /** The receiver, with the key of {@code kid} installed. */

@@ -22,9 +22,41 @@ public interface IdentityVerifier {
    */
   Optional<VerifiedIdentity> verify(Credential credential, byte[] signatureKey);
 
-  /** This verifier as the MLS group's credential validator. */
+  /**
+   * This verifier as the MLS group's credential validator. A replacement credential (an Update or
+   * a commit path, RFC 9420 §5.3.1: "the same client") is accepted only if it verifies and names
+   * the same account as the credential it replaces.
+   */
   default CredentialValidator asCredentialValidator() {
-    return (credential, key) -> verify(credential, key).isPresent();
+    IdentityVerifier verifier = this;
+    return new CredentialValidator() {
+      @Override
+      public boolean accepts(Credential credential, byte[] signatureKey) {
+        return verifier.verify(credential, signatureKey).isPresent();
+      }
+
+      @Override
+      public boolean acceptsReplacement(Credential current, Credential replacement,
+          byte[] replacementSignatureKey) {
+        Optional<VerifiedIdentity> next = verifier.verify(replacement, replacementSignatureKey);
+        return next.isPresent() && current.equals(replacement)
+            || next.isPresent() && sameAccount(current, next.get());
+      }
+
+      private boolean sameAccount(Credential current, VerifiedIdentity next) {
+        return accountOf(current).map(next.account()::equals).orElse(false);
+      }
+    };
+  }
+
+  /**
+   * The account {@code credential} names, without checking any key: for comparing a replacement
+   * with the credential it replaces. The default reads a basic credential's identity as UTF-8;
+   * verifiers of other credential types override it.
+   */
+  default Optional<String> accountOf(Credential credential) {
+    return credential instanceof BasicCredential basic
+        ? Optional.of(new String(basic.identity(), StandardCharsets.UTF_8)) : Optional.empty();
   }
 
   /**

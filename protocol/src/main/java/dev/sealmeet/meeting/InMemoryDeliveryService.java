@@ -5,6 +5,7 @@ import dev.sealmeet.meeting.proto.Envelope;
 import dev.sealmeet.meeting.proto.Handshake;
 import dev.sealmeet.meeting.proto.KeyPackageUpload;
 import dev.sealmeet.meeting.proto.SubmitResult;
+import dev.sealmeet.meeting.proto.WelcomeMessage;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import dev.sealmeet.mls.group.ExternalProposals;
 import dev.sealmeet.mls.group.ExternalSender;
@@ -12,7 +13,13 @@ import dev.sealmeet.mls.group.SigningIdentity;
 import dev.sealmeet.mls.message.BasicCredential;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import dev.sealmeet.error.SealmeetException;
+import dev.sealmeet.mls.message.ContentType;
+import dev.sealmeet.mls.message.MlsMessage;
+import dev.sealmeet.mls.message.PrivateMessage;
+import dev.sealmeet.mls.message.WireFormat;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -33,7 +40,11 @@ public final class InMemoryDeliveryService implements DeliveryService {
 
   private static final class MeetingLog {
     final List<Envelope> entries = new ArrayList<>();
-    long epoch;
+    final PublicGroupView view;
+
+    MeetingLog(PublicGroupView view) {
+      this.view = view;
+    }
   }
 
   /** A delivery service for meetings of {@code suite}, with a fresh signing identity. */
@@ -49,11 +60,20 @@ public final class InMemoryDeliveryService implements DeliveryService {
   }
 
   @Override
-  public synchronized void openMeeting(byte[] meetingId, long epoch) {
-    if (meetings.putIfAbsent(key(meetingId), new MeetingLog()) != null) {
+  public synchronized void openMeeting(byte[] meetingId, MlsMessage groupInfo) {
+    if (meetings.containsKey(key(meetingId))) {
       throw new IllegalStateException("the meeting exists");
     }
-    meetings.get(key(meetingId)).epoch = epoch;
+    PublicGroupView view;
+    try {
+      view = PublicGroupView.of(suite, groupInfo);
+    } catch (SealmeetException e) {
+      throw new IllegalArgumentException("the GroupInfo does not verify", e);
+    }
+    if (!Arrays.equals(view.groupId(), meetingId)) {
+      throw new IllegalArgumentException("the GroupInfo is of another group");
+    }
+    meetings.put(key(meetingId), new MeetingLog(view));
   }
 
   @Override
@@ -62,20 +82,79 @@ public final class InMemoryDeliveryService implements DeliveryService {
     if (envelope.getBodyCase() == Envelope.BodyCase.BODY_NOT_SET) {
       throw new IllegalArgumentException("envelope without body");
     }
-    if (envelope.hasHandshake()) {
-      Handshake handshake = envelope.getHandshake();
-      if (handshake.getEpoch() != log.epoch) {
-        return SubmitResult.newBuilder().setStatus(SubmitResult.Status.STALE_EPOCH)
-            .setEpoch(log.epoch).build();
-      }
-      if (handshake.getKind() == Handshake.Kind.COMMIT) {
-        log.epoch++;
-      }
+    if (envelope.hasHandshake() && envelope.getHandshake().getEpoch() != log.view.epoch()) {
+      return SubmitResult.newBuilder().setStatus(SubmitResult.Status.STALE_EPOCH)
+          .setEpoch(log.view.epoch()).build();
+    }
+    try {
+      admit(log.view, envelope);
+    } catch (SealmeetException e) {
+      return SubmitResult.newBuilder().setStatus(SubmitResult.Status.REFUSED)
+          .setEpoch(log.view.epoch()).setReason(e.getMessage()).build();
     }
     long sequence = log.entries.size() + 1;
     log.entries.add(envelope.toBuilder().setSequence(sequence).build());
     return SubmitResult.newBuilder().setStatus(SubmitResult.Status.ACCEPTED)
-        .setSequence(sequence).setEpoch(log.epoch).build();
+        .setSequence(sequence).setEpoch(log.view.epoch()).build();
+  }
+
+  /**
+   * Checks what the server can check of an envelope against the group's public state: a
+   * handshake must authenticate ({@link PublicGroupView#check}; a commit moves the view with its
+   * GroupInfo), an end must be an application PrivateMessage of this group and an epoch it has
+   * reached, a Welcome a Welcome its admitter (a current member) signed. Media frames are opaque
+   * to the server.
+   */
+  private static void admit(PublicGroupView view, Envelope envelope) throws SealmeetException {
+    switch (envelope.getBodyCase()) {
+      case HANDSHAKE -> {
+        Handshake handshake = envelope.getHandshake();
+        MlsMessage message = Envelopes.mls(handshake.getMlsMessage());
+        if (handshake.getKind() == Handshake.Kind.PROPOSAL) {
+          view.check(message, ContentType.PROPOSAL);
+        } else if (handshake.getKind() == Handshake.Kind.COMMIT) {
+          view.advance(message, Envelopes.mls(handshake.getGroupInfo()));
+        } else {
+          throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE, "handshake kind "
+              + handshake.getKindValue());
+        }
+      }
+      case ENDED -> {
+        MlsMessage message = Envelopes.mls(envelope.getEnded().getMlsMessage());
+        if (!(message.body() instanceof PrivateMessage end)
+            || end.contentType() != ContentType.APPLICATION
+            || !Arrays.equals(end.groupId(), view.groupId())
+            || Long.compareUnsigned(end.epoch(), view.epoch()) > 0) {
+          throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE,
+              "not an application PrivateMessage of this meeting");
+        }
+      }
+      case WELCOME -> {
+        WelcomeMessage welcome = envelope.getWelcome();
+        if (Envelopes.mls(welcome.getMlsMessage()).wireFormat() != WireFormat.WELCOME) {
+          throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE, "not a Welcome");
+        }
+        if (!signedByMember(view, welcome)) {
+          throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE,
+              "the Welcome is not signed by a current member (spec §3.3)");
+        }
+      }
+      default -> { }
+    }
+  }
+
+  /** Whether a current member's leaf key verifies the Welcome's admitter signature. */
+  private static boolean signedByMember(PublicGroupView view, WelcomeMessage welcome) {
+    byte[] tbs = Invitation.welcomeToBeSigned(view.groupId(),
+        welcome.getMlsMessage().toByteArray());
+    byte[] signature = welcome.getAdmitterSignature().toByteArray();
+    for (long leaf : view.tree().occupiedLeaves()) {
+      byte[] key = view.tree().leaf(leaf).orElseThrow().signatureKey();
+      if (view.suite().verifyWithLabel(key, Invitation.WELCOME_LABEL, tbs, signature)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
@@ -113,18 +192,18 @@ public final class InMemoryDeliveryService implements DeliveryService {
    * @return the proposal's sequence number
    */
   public synchronized long proposeRemove(byte[] meetingId, long leaf) {
-    MeetingLog log = log(meetingId);
-    byte[] proposal = ExternalProposals.remove(suite, meetingId, log.epoch, 0, identity, leaf)
+    long epoch = log(meetingId).view.epoch();
+    byte[] proposal = ExternalProposals.remove(suite, meetingId, epoch, 0, identity, leaf)
         .toBytes();
     return submit(Envelope.newBuilder().setMeetingId(ByteString.copyFrom(meetingId))
         .setHandshake(Handshake.newBuilder().setKind(Handshake.Kind.PROPOSAL)
-            .setEpoch(log.epoch).setMlsMessage(ByteString.copyFrom(proposal)))
+            .setEpoch(epoch).setMlsMessage(ByteString.copyFrom(proposal)))
         .build()).getSequence();
   }
 
   /** The meeting's epoch as the server has ordered it. */
   public synchronized long epoch(byte[] meetingId) {
-    return log(meetingId).epoch;
+    return log(meetingId).view.epoch();
   }
 
   /** Every envelope recorded for the meeting (the relay's view). */

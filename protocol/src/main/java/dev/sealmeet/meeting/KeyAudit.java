@@ -10,8 +10,15 @@ public interface KeyAudit {
   /** Member {@code account} installed {@code baseKey} (a copy) for {@code epoch}. */
   void installed(String account, long epoch, byte[] baseKey);
 
-  /** No audit: keys stay inside the library. */
+  /** No audit: keys stay inside the library, and no copy of them is made. */
   static KeyAudit none() {
-    return (account, epoch, baseKey) -> { };
+    return Holder.NONE;
+  }
+
+  /** Holds the one "no audit" instance, which {@code Meeting} recognizes to skip the copy. */
+  final class Holder {
+    static final KeyAudit NONE = (account, epoch, baseKey) -> { };
+
+    private Holder() {}
   }
 }

@@ -2,10 +2,15 @@ package dev.sealmeet.meeting;
 
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.meeting.proto.Envelope;
+import dev.sealmeet.meeting.proto.WelcomeMessage;
 import dev.sealmeet.mls.group.KeyPackageBundle;
 import dev.sealmeet.mls.group.MlsGroup;
 import dev.sealmeet.mls.group.PskStore;
+import dev.sealmeet.mls.message.LeafNode;
+import dev.sealmeet.mls.message.MlsMessage;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,30 +20,45 @@ import java.util.Optional;
  * secret, no media key. It cannot decrypt a frame; it only watches the log for its Welcome.
  *
  * <pre>
- * enter ─► KeyPackage in the directory ─► poll … poll ─► Welcome for my account ─► Meeting
+ * enter(invitation) ─► KeyPackage in the directory ─► poll … poll ─► Welcome for my account
+ *   ─► opens with my KeyPackage, group id is the meeting's, signed by the invitation's admitter,
+ *      who may admit in the group ─► Meeting
+ *   ─► otherwise skipped; if it used up my KeyPackage (an impostor's), a fresh one is published
  * </pre>
  */
 public final class LobbyGuest implements AutoCloseable {
+  /** Most KeyPackages a guest holds at once (impostors may use some up). */
+  public static final int MAX_KEY_PACKAGES = 8;
+
   private final MeetingClient client;
   private final DeliveryService ds;
-  private final byte[] meetingId;
-  private final KeyPackageBundle keyPackage;
+  private final Invitation invitation;
+  private final List<KeyPackageBundle> keyPackages = new ArrayList<>();
   private long nextSequence = 1;
+  private int refused;
 
-  private LobbyGuest(MeetingClient client, DeliveryService ds, byte[] meetingId,
-      KeyPackageBundle keyPackage) {
+  private LobbyGuest(MeetingClient client, DeliveryService ds, Invitation invitation) {
     this.client = client;
     this.ds = ds;
-    this.meetingId = meetingId.clone();
-    this.keyPackage = keyPackage;
+    this.invitation = invitation;
   }
 
-  /** Asks to join {@code meetingId}: publishes a fresh KeyPackage and waits in the lobby. */
-  public static LobbyGuest enter(MeetingClient client, DeliveryService ds, byte[] meetingId) {
+  /**
+   * Asks to join the meeting {@code invitation} names: publishes a fresh KeyPackage and waits in
+   * the lobby.
+   */
+  public static LobbyGuest enter(MeetingClient client, DeliveryService ds,
+      Invitation invitation) {
     Objects.requireNonNull(ds, "ds");
+    LobbyGuest guest = new LobbyGuest(client, ds, Objects.requireNonNull(invitation, "invitation"));
+    guest.publishKeyPackage();
+    return guest;
+  }
+
+  private void publishKeyPackage() {
     KeyPackageBundle bundle = client.newKeyPackage(false);
+    keyPackages.add(bundle);
     ds.publishKeyPackage(client.upload(bundle, false));
-    return new LobbyGuest(client, ds, meetingId, bundle);
   }
 
   /** The account waiting. */
@@ -46,44 +66,105 @@ public final class LobbyGuest implements AutoCloseable {
     return client.account();
   }
 
+  /** How many Welcomes for this account were refused (impostors' or broken ones). */
+  public int refused() {
+    return refused;
+  }
+
   /**
    * Reads the log for a Welcome naming this account and joins with it. A Welcome this guest cannot
-   * open (not for its KeyPackage, malformed, a tree or credential its verifier refuses) is skipped.
+   * open (not for its KeyPackages, malformed, a tree or credential its verifier refuses), of
+   * another group, not signed by the admitter its invitation names, or into a group where that
+   * member may not admit, is skipped (spec §3.3).
    *
    * @return the meeting, once admitted
    */
   public Optional<Meeting> poll() {
-    for (Envelope envelope : ds.fetch(meetingId, nextSequence)) {
+    for (Envelope envelope : ds.fetch(invitation.meetingId(), nextSequence)) {
       nextSequence = envelope.getSequence() + 1;
       if (!envelope.hasWelcome()
           || !envelope.getWelcome().getRecipientsList().contains(client.account())) {
         continue;
       }
-      try {
-        MlsGroup group = MlsGroup.join(Envelopes.mls(envelope.getWelcome().getMlsMessage()),
-            keyPackage, client.identity(), Optional.empty(), new PskStore(), client.config());
-        if (!Arrays.equals(group.groupId(), meetingId)) {
-          group.close();
-          continue;
-        }
-        keyPackage.close();
-        return Optional.of(Meeting.joined(client, ds, group, nextSequence));
-      } catch (SealmeetException e) {
-        continue;
+      Optional<Meeting> joined = tryJoin(envelope.getWelcome());
+      if (joined.isPresent()) {
+        return joined;
       }
+      refused++;
     }
     return Optional.empty();
   }
 
-  /** Leaves the lobby: erases the KeyPackage's private keys. */
+  private Optional<Meeting> tryJoin(WelcomeMessage welcome) {
+    MlsMessage message;
+    try {
+      message = Envelopes.mls(welcome.getMlsMessage());
+    } catch (SealmeetException e) {
+      return Optional.empty();
+    }
+    for (KeyPackageBundle bundle : List.copyOf(keyPackages)) {
+      MlsGroup group;
+      try {
+        group = MlsGroup.join(message, bundle, client.identity(), Optional.empty(),
+            new PskStore(), client.config());
+      } catch (SealmeetException e) {
+        continue;
+      }
+      try {
+        if (bound(group, welcome)) {
+          keyPackages.forEach(KeyPackageBundle::close);
+          keyPackages.clear();
+          return Optional.of(Meeting.joined(client, ds, group, nextSequence));
+        }
+      } catch (SealmeetException e) {
+        // A group that is not a meeting: refused like an impostor's.
+      }
+      group.close();
+      keyPackages.remove(bundle);
+      bundle.close();
+      if (keyPackages.size() < MAX_KEY_PACKAGES) {
+        publishKeyPackage();
+      }
+      return Optional.empty();
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether {@code group} is the meeting of the invitation: its id, and the Welcome signed by the
+   * invitation's admitter, a member of the group whose role may admit.
+   */
+  private boolean bound(MlsGroup group, WelcomeMessage welcome) throws SealmeetException {
+    if (!Arrays.equals(group.groupId(), invitation.meetingId())) {
+      return false;
+    }
+    Roles roles = Roles.in(group.context().extensions()).orElse(null);
+    if (roles == null) {
+      return false;
+    }
+    for (long leaf : group.ratchetTree().occupiedLeaves()) {
+      LeafNode node = group.ratchetTree().leaf(leaf).orElseThrow();
+      if (invitation.names(node.signatureKey())) {
+        return roles.roleOf(node.credential()).mayAdmit()
+            && client.suite().verifyWithLabel(node.signatureKey(), Invitation.WELCOME_LABEL,
+                Invitation.welcomeToBeSigned(invitation.meetingId(),
+                    welcome.getMlsMessage().toByteArray()),
+                welcome.getAdmitterSignature().toByteArray());
+      }
+    }
+    return false;
+  }
+
+  /** Leaves the lobby: erases the KeyPackages' private keys. */
   @Override
   public void close() {
-    keyPackage.close();
+    keyPackages.forEach(KeyPackageBundle::close);
+    keyPackages.clear();
   }
 
   /** Account-free. */
   @Override
   public String toString() {
-    return "LobbyGuest[waiting from sequence " + nextSequence + "]";
+    return "LobbyGuest[waiting from sequence " + nextSequence + ", " + refused + " refused]";
   }
 }

@@ -140,13 +140,36 @@ public final class MediaProtector implements AutoCloseable {
   }
 
   /**
-   * Stops sending: the send key is erased; receive keys follow their grace (a removed member, or
-   * a member whose meeting moved on without it).
+   * Stops sending: the send key is erased, and the current epoch counts as replaced from now, so
+   * its receive keys too are erased after the grace (a removed member, or a member whose meeting
+   * moved on without it: no new epoch will ever replace it in its own view).
    */
   public void stopSending() {
-    if (sendKid >= 0 && !closed) {
+    if (closed) {
+      return;
+    }
+    if (sendKid >= 0) {
       sender.removeKey(sendKid);
       sendKid = -1;
+    }
+    if (current != null && !current.replaced()) {
+      current.markReplaced(nanoTime.getAsLong());
+    }
+  }
+
+  /**
+   * The members at {@code leaves} left the group: frames they sent under any replaced epoch still
+   * held are rejected from now on ({@link MeetingRule#UNKNOWN_SENDER}), also during the grace.
+   * The current epoch is not touched: its leaves are its own members.
+   */
+  public void revoke(Set<Long> leaves) {
+    if (closed) {
+      return;
+    }
+    for (EpochMediaKeys keys : slots) {
+      if (keys != null && keys != current) {
+        leaves.forEach(keys::revoke);
+      }
     }
   }
 
@@ -202,7 +225,7 @@ public final class MediaProtector implements AutoCloseable {
           "no keys for epoch slot " + slot + " of KID 0x" + Long.toHexString(kid));
     }
     long senderLeaf = layout.senderOf(kid);
-    if (!keys.senders.contains(senderLeaf)) {
+    if (!keys.accepts(senderLeaf)) {
       throw new MeetingRuleException(MeetingRule.UNKNOWN_SENDER,
           "leaf " + senderLeaf + " was not a member in epoch " + keys.epoch);
     }

@@ -1,36 +1,20 @@
 package dev.sealmeet.meeting;
 
-import com.google.protobuf.ByteString;
-import dev.sealmeet.crypto.Secret;
 import dev.sealmeet.error.DecodeException;
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.meeting.proto.Envelope;
-import dev.sealmeet.meeting.proto.Handshake;
-import dev.sealmeet.meeting.proto.KeyPackageUpload;
 import dev.sealmeet.meeting.proto.MediaFrame;
-import dev.sealmeet.meeting.proto.MeetingEnded;
-import dev.sealmeet.meeting.proto.SubmitResult;
-import dev.sealmeet.meeting.proto.WelcomeMessage;
-import dev.sealmeet.mls.group.ApplicationMessage;
 import dev.sealmeet.mls.group.CommitRequest;
-import dev.sealmeet.mls.group.CommitResult;
 import dev.sealmeet.mls.group.ExternalSender;
 import dev.sealmeet.mls.group.MlsGroup;
-import dev.sealmeet.mls.group.ProcessedMessage;
 import dev.sealmeet.mls.group.PskStore;
 import dev.sealmeet.mls.group.ReceivedProposal;
 import dev.sealmeet.mls.group.RequiredCapabilities;
-import dev.sealmeet.mls.group.StagedCommit;
 import dev.sealmeet.mls.message.Credential;
 import dev.sealmeet.mls.message.KeyPackage;
-import dev.sealmeet.mls.message.MlsMessage;
-import dev.sealmeet.mls.message.RemoveProposal;
-import dev.sealmeet.mls.message.Sender;
-import dev.sealmeet.mls.message.SenderType;
-
+import dev.sealmeet.sframe.SframeSuite;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +39,8 @@ import java.util.OptionalLong;
  * the meeting as it was. Not thread-safe: one thread drives a member.
  */
 public final class Meeting implements AutoCloseable {
+  /** How many rejections {@link #rejected()} keeps. */
+  public static final int MAX_REJECTED = 64;
 
   /** Where this member stands. */
   public enum Status {
@@ -66,35 +52,45 @@ public final class Meeting implements AutoCloseable {
     ENDED
   }
 
-  private final MeetingClient client;
-  private final DeliveryService ds;
-  private final MlsGroup group;
-  private final MediaProtector media;
-  private final List<ReceivedProposal> received = new ArrayList<>();
-  private final List<RosterEvent> events = new ArrayList<>();
-  private final Map<Long, String> securityCodes = new LinkedHashMap<>();
-  private final List<SealmeetException> rejected = new ArrayList<>();
-  private final Map<String, Credential> credentials = new LinkedHashMap<>();
-  private Roles roles;
-  private long nextSequence;
-  private Status status = Status.ACTIVE;
-  private Stall stall;
-  private byte[] successor;
+  // The member's state, shared with its procedures in Commits (own changes) and Inbox (receiving);
+  // one thread drives a member, so no locking.
+  final MeetingClient client;
+  final DeliveryService ds;
+  final MlsGroup group;
+  final MediaProtector media;
+  private final Commits commits = new Commits(this);
+  final Inbox inbox = new Inbox(this);
+  final List<ReceivedProposal> received = new ArrayList<>();
+  final Roster roster = new Roster();
+  final List<SealmeetException> rejected = new ArrayList<>();
+  long rejectedCount;
+  Roles roles;
+  long nextSequence;
+  Status status = Status.ACTIVE;
+  Stall stall;
+  byte[] successor;
+  byte[] successorAdmitterKey;
 
   private Meeting(MeetingClient client, DeliveryService ds, MlsGroup group, long nextSequence)
-      throws DecodeException {
+      throws DecodeException, MeetingRuleException {
     this.client = client;
     this.ds = ds;
     this.group = group;
     this.nextSequence = nextSequence;
     MeetingOptions options = client.options();
-    this.media = new MediaProtector(options.sframeSuite(), options.kidLayout(), options.grace(),
-        options.nanoTime(), options.sframeOptions());
     this.roles = Roles.in(group.context().extensions()).orElseThrow(
         () -> new DecodeException("the group has no roles extension: not a meeting"));
-    installEpoch();
+    SframeSuite suite = MediaSuiteExtension.in(group.context().extensions()).orElseThrow(
+        () -> new DecodeException("the group names no SFrame suite: not a meeting"));
+    if (suite != options.sframeSuite()) {
+      throw new MeetingRuleException(MeetingRule.MEDIA_SUITE, "the meeting protects media with "
+          + suite + ", this client's options name " + options.sframeSuite());
+    }
+    this.media = new MediaProtector(suite, options.kidLayout(), options.grace(),
+        options.nanoTime(), options.sframeOptions());
+    inbox.installEpoch();
     for (long leaf : group.members().keySet()) {
-      credentials.put(identityOf(leaf).account(), group.members().get(leaf));
+      roster.know(identityOf(leaf), group.members().get(leaf));
     }
   }
 
@@ -109,11 +105,12 @@ public final class Meeting implements AutoCloseable {
     new SecureRandom().nextBytes(meetingId);
     MlsGroup group = MlsGroup.create(host.newKeyPackage(false), host.identity(), meetingId,
         List.of(Roles.withHost(host.identity().credential()).toExtension(),
+            MediaSuiteExtension.toExtension(host.options().sframeSuite()),
             ExternalSender.toExtension(List.of(ds.externalSender())),
-            new RequiredCapabilities(List.of(Roles.EXTENSION_TYPE), List.of(), List.of())
-                .toExtension()),
+            new RequiredCapabilities(List.of(Roles.EXTENSION_TYPE,
+                MediaSuiteExtension.EXTENSION_TYPE), List.of(), List.of()).toExtension()),
         new PskStore(), host.config());
-    ds.openMeeting(meetingId, group.epoch());
+    ds.openMeeting(meetingId, group.groupInfo(true));
     Meeting meeting = new Meeting(host, ds, group, 1);
     meeting.record(RosterEvent.Kind.OPENED, 0, 0);
     return meeting;
@@ -188,22 +185,30 @@ public final class Meeting implements AutoCloseable {
 
   /** The security code of the current epoch (RFC 9420 §8.7 epoch authenticator). */
   public String securityCode() {
-    return securityCodes.get(group.epoch());
+    return roster.code(group.epoch());
   }
 
   /** The security code this member showed in each epoch it was in. */
   public Map<Long, String> securityCodes() {
-    return Map.copyOf(securityCodes);
+    return roster.codes();
   }
 
   /** Roster changes as this member merged them. */
   public List<RosterEvent> events() {
-    return List.copyOf(events);
+    return roster.events();
   }
 
-  /** Messages {@link #poll()} rejected (hostile or broken), in order. */
+  /**
+   * The last {@link #MAX_REJECTED} messages {@link #poll()} rejected (hostile or broken), oldest
+   * first; older ones are dropped, so whoever can submit cannot grow a member's heap.
+   */
   public List<SealmeetException> rejected() {
     return List.copyOf(rejected);
+  }
+
+  /** How many messages {@link #poll()} rejected in all. */
+  public long rejectedCount() {
+    return rejectedCount;
   }
 
   /** The media protector: protect and unprotect frames under this meeting's keys. */
@@ -216,7 +221,7 @@ public final class Meeting implements AutoCloseable {
     return nextSequence;
   }
 
-  private VerifiedIdentity identityOf(long leaf) {
+  VerifiedIdentity identityOf(long leaf) {
     var node = group.ratchetTree().leaf(leaf).orElseThrow();
     return client.verifier().verify(node.credential(), node.signatureKey()).orElseThrow(
         () -> new IllegalStateException("a member's credential no longer verifies"));
@@ -242,23 +247,18 @@ public final class Meeting implements AutoCloseable {
    * @throws SealmeetException if a KeyPackage is missing or refused, or every attempt lost
    */
   public void admitAll(List<String> accounts) throws SealmeetException {
-    requireRole(Role::mayAdmit, MeetingRule.ADD_WITHOUT_RIGHT, "admit");
-    CommitRequest request = CommitRequest.empty();
-    for (String account : accounts) {
-      KeyPackageUpload upload = ds.claimKeyPackage(account).orElseThrow(
-          () -> new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE,
-              "no KeyPackage in the directory for an account"));
-      MlsMessage message = Envelopes.mls(upload.getMlsMessage());
-      if (!(message.body() instanceof KeyPackage keyPackage)) {
-        throw new DecodeException("the directory entry is not a KeyPackage");
-      }
-      request = request.add(keyPackage);
-    }
-    CommitResult result = commitWithRetry(request);
-    ds.submit(Envelope.newBuilder().setMeetingId(ByteString.copyFrom(group.groupId()))
-        .setWelcome(WelcomeMessage.newBuilder().setEpoch(group.epoch()).addAllRecipients(accounts)
-            .setMlsMessage(ByteString.copyFrom(result.welcome().orElseThrow().toBytes())))
-        .build());
+    commits.admitAll(accounts);
+  }
+
+  /**
+   * An invitation to this meeting naming this member as the admitter (spec §3.3): a guest who
+   * enters with it joins only from a Welcome this member signed, into a group where it may admit.
+   *
+   * @throws MeetingRuleException if this member may not admit
+   */
+  public Invitation invitation() throws MeetingRuleException {
+    requireRole(Role::mayAdmit, MeetingRule.ADD_WITHOUT_RIGHT, "invite");
+    return Invitation.of(group.groupId(), client.identity().signaturePublicKey());
   }
 
   /**
@@ -269,7 +269,7 @@ public final class Meeting implements AutoCloseable {
    */
   public void remove(long leaf) throws SealmeetException {
     requireRole(Role::mayRemove, MeetingRule.REMOVE_WITHOUT_RIGHT, "remove");
-    commitWithRetry(CommitRequest.empty().remove(leaf));
+    commits.commitWithRetry(CommitRequest.empty().remove(leaf));
   }
 
   /**
@@ -284,22 +284,7 @@ public final class Meeting implements AutoCloseable {
    * @throws SealmeetException if every attempt lost the race
    */
   public void assignRole(long leaf, Role role) throws SealmeetException {
-    commitWithRetry(() -> {
-      requireRole(Role::mayAssignRoles, MeetingRule.ROLES_CHANGE_WITHOUT_RIGHT, "assign roles");
-      Map<Long, Credential> members = group.members();
-      Credential member = members.get(leaf);
-      if (member == null) {
-        throw new MeetingRuleException(MeetingRule.NOT_IN_MEETING,
-            "leaf " + leaf + " is not a member");
-      }
-      Roles next = roles.with(member, role);
-      if (!hostPresent(next, -1)) {
-        throw new MeetingRuleException(MeetingRule.NO_HOST_LEFT,
-            "no member would be a host after leaf " + leaf + " becomes " + role);
-      }
-      return CommitRequest.empty().groupContextExtensions(
-          next.replaceIn(group.context().extensions()));
-    });
+    commits.assignRole(leaf, role);
   }
 
   /**
@@ -313,7 +298,7 @@ public final class Meeting implements AutoCloseable {
     if (group.pendingProposalCount() == 0 || status != Status.ACTIVE) {
       return false;
     }
-    commitWithRetry(CommitRequest.empty());
+    commits.commitWithRetry(CommitRequest.empty());
     return true;
   }
 
@@ -322,7 +307,7 @@ public final class Meeting implements AutoCloseable {
    * RFC 9420 §12.4); any member may. Retries on a newer epoch if another commit wins.
    */
   public void update() throws SealmeetException {
-    commitWithRetry(CommitRequest.empty().forcePath());
+    commits.commitWithRetry(CommitRequest.empty().forcePath());
   }
 
   MlsGroup group() {
@@ -337,26 +322,7 @@ public final class Meeting implements AutoCloseable {
    *     it first makes someone else host ({@link #assignRole}) or ends the meeting ({@link #end})
    */
   public void leave() throws SealmeetException {
-    requireActive();
-    requireNotStalled();
-    long own = group.ownLeafIndex();
-    if (roles.roleOf(group.members().get(own)) == Role.HOST && !hostPresent(roles, own)) {
-      throw new MeetingRuleException(MeetingRule.NO_HOST_LEFT,
-          "the only host present may not leave: assign another host first, or end the meeting");
-    }
-    for (int attempt = 0; attempt < client.options().maxAttempts(); attempt++) {
-      MlsMessage proposal = group.proposeRemove(group.ownLeafIndex());
-      SubmitResult result = ds.submit(Envelopes.handshake(group.groupId(),
-          Handshake.Kind.PROPOSAL, group.epoch(), proposal));
-      if (result.getStatus() == SubmitResult.Status.ACCEPTED) {
-        received.add(new ReceivedProposal(group.epoch(), Sender.member(group.ownLeafIndex()),
-            new RemoveProposal(group.ownLeafIndex()), new byte[0]));
-        return;
-      }
-      poll();
-    }
-    throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE, "leave lost "
-        + client.options().maxAttempts() + " races for an epoch");
+    commits.leave();
   }
 
   /**
@@ -365,7 +331,7 @@ public final class Meeting implements AutoCloseable {
    */
   public void end() throws SealmeetException {
     requireRole(Role::mayEnd, MeetingRule.END_WITHOUT_RIGHT, "end");
-    sendEnd(new byte[0]);
+    commits.sendEnd(new byte[0]);
   }
 
   /**
@@ -383,7 +349,7 @@ public final class Meeting implements AutoCloseable {
   public Meeting restart() throws SealmeetException {
     requireRole(Role::mayEnd, MeetingRule.END_WITHOUT_RIGHT, "restart");
     Meeting next = open(client, ds);
-    sendEnd(next.id());
+    commits.sendEnd(next.id());
     return next;
   }
 
@@ -395,55 +361,18 @@ public final class Meeting implements AutoCloseable {
     return Optional.ofNullable(successor).map(byte[]::clone);
   }
 
-  private void sendEnd(byte[] successorId) throws SealmeetException {
-    MlsMessage message = group.protect(EndMessage.encode(successorId), new byte[0]);
-    ds.submit(Envelope.newBuilder().setMeetingId(ByteString.copyFrom(group.groupId()))
-        .setEnded(MeetingEnded.newBuilder().setEpoch(group.epoch())
-            .setMlsMessage(ByteString.copyFrom(message.toBytes())))
-        .build());
-    if (successorId.length > 0) {
-      successor = successorId.clone();
-    }
-    close();
+  /**
+   * The invitation to the successor meeting ({@link #successor()}), naming as admitter the host
+   * that ended this one: the end message is authenticated by its leaf, so its signature key is
+   * known here.
+   */
+  public Optional<Invitation> successorInvitation() {
+    return successor == null ? Optional.empty()
+        : Optional.of(Invitation.of(successor, successorAdmitterKey));
   }
 
-  /** Builds a commit request against the current epoch (roles and members may have changed). */
-  private interface RequestBuilder {
-    CommitRequest build() throws SealmeetException;
-  }
-
-  private CommitResult commitWithRetry(CommitRequest request) throws SealmeetException {
-    return commitWithRetry(() -> request);
-  }
-
-  private CommitResult commitWithRetry(RequestBuilder builder) throws SealmeetException {
-    for (int attempt = 0; attempt < client.options().maxAttempts(); attempt++) {
-      poll();
-      requireActive();
-      requireNotStalled();
-      CommitRequest request = builder.build();
-      long base = group.epoch();
-      Role mine = roles.roleOf(group.members().get(group.ownLeafIndex()));
-      Map<Long, Credential> members = group.members();
-      CommitResult result = group.commit(request.includeStored(
-          stored -> RolePolicy.mayCommit(mine, roles, members, stored)));
-      StagedCommit own = null;
-      SubmitResult submitted = ds.submit(Envelopes.handshake(group.groupId(),
-          Handshake.Kind.COMMIT, base, result.commit()));
-      if (submitted.getStatus() == SubmitResult.Status.ACCEPTED) {
-        Map<Long, Credential> before = group.members();
-        group.mergePendingCommit();
-        afterMerge(before, result.commit(), own, group.ownLeafIndex());
-        return result;
-      }
-      group.discardPendingCommit();
-    }
-    throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE, "the change lost "
-        + client.options().maxAttempts() + " races for an epoch");
-  }
-
-  private void requireRole(java.util.function.Predicate<Role> right, MeetingRule rule,
-      String action) throws SealmeetException {
+  void requireRole(java.util.function.Predicate<Role> right, MeetingRule rule,
+      String action) throws MeetingRuleException {
     requireActive();
     Role mine = roles.roleOf(group.members().get(group.ownLeafIndex()));
     if (!right.test(mine)) {
@@ -451,13 +380,7 @@ public final class Meeting implements AutoCloseable {
     }
   }
 
-  /** Whether a member other than the one at {@code exceptLeaf} is a host under {@code r}. */
-  private boolean hostPresent(Roles r, long exceptLeaf) {
-    return group.members().entrySet().stream()
-        .anyMatch(e -> e.getKey() != exceptLeaf && r.roleOf(e.getValue()) == Role.HOST);
-  }
-
-  private void requireNotStalled() throws MeetingRuleException {
+  void requireNotStalled() throws MeetingRuleException {
     if (stall != null) {
       throw new MeetingRuleException(MeetingRule.STALLED, "the delivery service ordered a commit "
           + "for epoch " + stall.epoch() + " that this member rejected ("
@@ -465,7 +388,7 @@ public final class Meeting implements AutoCloseable {
     }
   }
 
-  private void requireActive() throws MeetingRuleException {
+  void requireActive() throws MeetingRuleException {
     if (status != Status.ACTIVE) {
       throw new MeetingRuleException(MeetingRule.NOT_IN_MEETING, "this member is " + status);
     }
@@ -480,24 +403,7 @@ public final class Meeting implements AutoCloseable {
    * @return the media frames that decrypted
    */
   public List<ReceivedFrame> poll() {
-    List<ReceivedFrame> frames = new ArrayList<>();
-    if (status == Status.ENDED) {
-      return frames;
-    }
-    for (Envelope envelope : ds.fetch(group.groupId(), nextSequence)) {
-      nextSequence = envelope.getSequence() + 1;
-      long epoch = group.epoch();
-      try {
-        process(envelope).ifPresent(frames::add);
-      } catch (SealmeetException e) {
-        rejected.add(e);
-        noteStall(envelope, epoch, e);
-      }
-      if (status == Status.ENDED) {
-        break;
-      }
-    }
-    return frames;
+    return inbox.poll();
   }
 
   /**
@@ -509,26 +415,6 @@ public final class Meeting implements AutoCloseable {
    */
   public Optional<Stall> stall() {
     return Optional.ofNullable(stall);
-  }
-
-  /** A commit in the log for the epoch this member was at is the epoch's only commit. */
-  private void noteStall(Envelope envelope, long epoch, SealmeetException reason) {
-    if (stall != null || status != Status.ACTIVE || !envelope.hasHandshake()
-        || envelope.getHandshake().getKind() != Handshake.Kind.COMMIT
-        || envelope.getHandshake().getEpoch() != epoch) {
-      return;
-    }
-    long committer = -1;
-    try {
-      if (Envelopes.mls(envelope.getHandshake().getMlsMessage()).body()
-          instanceof dev.sealmeet.mls.message.PublicMessage message
-          && message.content().sender().senderType() == SenderType.MEMBER) {
-        committer = message.content().sender().index();
-      }
-    } catch (SealmeetException undecodable) {
-      // The commit names no sender this member could read; -1.
-    }
-    stall = new Stall(epoch, committer, reason);
   }
 
   /**
@@ -548,140 +434,11 @@ public final class Meeting implements AutoCloseable {
    * @throws SealmeetException if it is malformed or breaks a rule; nothing changes
    */
   public Optional<ReceivedFrame> process(Envelope envelope) throws SealmeetException {
-    if (status == Status.ENDED) {
-      throw new MeetingRuleException(MeetingRule.NOT_IN_MEETING, "the meeting has ended");
-    }
-    if (!Arrays.equals(envelope.getMeetingId().toByteArray(), group.groupId())) {
-      throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE, "another meeting's envelope");
-    }
-    switch (envelope.getBodyCase()) {
-      case MEDIA -> {
-        ReceivedFrame frame = media.unprotect(null, envelope.getMedia().getSframe().toByteArray());
-        return frame.senderLeaf() == ownLeafIn(frame.epoch()) ? Optional.empty()
-            : Optional.of(frame);
-      }
-      case HANDSHAKE -> {
-        processHandshake(envelope.getHandshake());
-        return Optional.empty();
-      }
-      case ENDED -> {
-        processEnd(envelope.getEnded());
-        return Optional.empty();
-      }
-      case WELCOME -> {
-        return Optional.empty();
-      }
-      default -> throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE,
-          "envelope without body");
-    }
+    return inbox.process(envelope);
   }
 
-  private long ownLeafIn(long epoch) {
-    return epoch == group.epoch() || status == Status.ACTIVE ? group.ownLeafIndex() : -1;
-  }
-
-  private void processHandshake(Handshake handshake) throws SealmeetException {
-    if (status != Status.ACTIVE || handshake.getEpoch() < group.epoch()) {
-      return;
-    }
-    MlsMessage message = Envelopes.mls(handshake.getMlsMessage());
-    if (message.body() instanceof dev.sealmeet.mls.message.PublicMessage own
-        && own.content().sender().equals(Sender.member(group.ownLeafIndex()))
-        && own.content().epoch() == group.epoch()
-        && own.content().contentType() == dev.sealmeet.mls.message.ContentType.PROPOSAL) {
-      return;
-    }
-    ProcessedMessage processed = group.process(message);
-    if (processed instanceof ReceivedProposal proposal) {
-      received.add(proposal);
-    } else if (processed instanceof StagedCommit staged) {
-      Roles next;
-      try {
-        next = RolePolicy.check(roles, group.members(), staged, message, received);
-      } catch (SealmeetException e) {
-        staged.discard();
-        throw e;
-      }
-      Map<Long, Credential> before = group.members();
-      group.merge(staged);
-      roles = next;
-      afterMerge(before, message, staged, staged.committer().index());
-    } else if (processed instanceof ApplicationMessage) {
-      throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE,
-          "application data in a handshake envelope");
-    }
-  }
-
-  private void processEnd(MeetingEnded ended) throws SealmeetException {
-    if (status != Status.ACTIVE) {
-      return;
-    }
-    ProcessedMessage processed = group.process(Envelopes.mls(ended.getMlsMessage()));
-    if (!(processed instanceof ApplicationMessage app) || !EndMessage.is(app.data())) {
-      throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE, "not an end message");
-    }
-    Credential sender = group.members().get(app.senderLeaf());
-    if (sender == null || !roles.roleOf(sender).mayEnd()) {
-      throw new MeetingRuleException(MeetingRule.END_WITHOUT_RIGHT,
-          "end sent by leaf " + app.senderLeaf());
-    }
-    successor = EndMessage.successor(app.data()).orElse(null);
-    close();
-  }
-
-  private void afterMerge(Map<Long, Credential> before, MlsMessage commit, StagedCommit staged,
-      long committer) throws DecodeException {
-    List<ReceivedProposal> proposals = List.copyOf(received);
-    received.clear();
-    if (staged == null) {
-      roles = Roles.in(group.context().extensions()).orElse(roles);
-    }
-    if (group.status() == MlsGroup.Status.REMOVED) {
-      status = Status.GONE;
-      media.stopSending();
-      return;
-    }
-    installEpoch();
-    Map<Long, Credential> after = group.members();
-    for (long leaf : before.keySet()) {
-      if (!after.containsKey(leaf)) {
-        boolean left = proposals.stream().anyMatch(p -> p.proposal() instanceof RemoveProposal r
-            && r.removed() == leaf && p.sender().index() == leaf
-            && p.sender().senderType() == dev.sealmeet.mls.message.SenderType.MEMBER);
-        events.add(new RosterEvent(group.epoch(),
-            left ? RosterEvent.Kind.LEFT : RosterEvent.Kind.REMOVED, leaf,
-            verifiedOrUnknown(before.get(leaf)), committer, securityCode()));
-      }
-    }
-    for (long leaf : after.keySet()) {
-      if (!before.containsKey(leaf) || !before.get(leaf).equals(after.get(leaf))) {
-        record(RosterEvent.Kind.JOINED, leaf, committer);
-      }
-    }
-  }
-
-  private VerifiedIdentity verifiedOrUnknown(Credential credential) {
-    for (Map.Entry<String, Credential> e : credentials.entrySet()) {
-      if (e.getValue().equals(credential)) {
-        return new VerifiedIdentity(e.getKey(), "verified on entry");
-      }
-    }
-    return new VerifiedIdentity("(left before this member joined)", "unknown");
-  }
-
-  private void record(RosterEvent.Kind kind, long leaf, long by) {
-    VerifiedIdentity identity = identityOf(leaf);
-    credentials.put(identity.account(), group.members().get(leaf));
-    events.add(new RosterEvent(group.epoch(), kind, leaf, identity, by, securityCode()));
-  }
-
-  private void installEpoch() {
-    Secret baseKey = Secret.wrap(
-        group.export(MediaProtector.EXPORTER_LABEL, new byte[0], media.baseKeyLength()));
-    client.options().audit().installed(client.account(), group.epoch(), baseKey.copyBytes());
-    media.install(group.epoch(), baseKey, group.members().keySet(),
-        OptionalLong.of(group.ownLeafIndex()));
-    securityCodes.put(group.epoch(), SecurityCode.of(group.epochAuthenticator()));
+  void record(RosterEvent.Kind kind, long leaf, long by) {
+    roster.record(kind, group.epoch(), leaf, identityOf(leaf), group.members().get(leaf), by);
   }
 
   // ------------------------------------------------------------------ media

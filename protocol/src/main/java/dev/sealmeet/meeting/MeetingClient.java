@@ -67,10 +67,14 @@ public final class MeetingClient {
     return options;
   }
 
-  /** What a meeting member supports: this suite, basic and X.509 credentials, the roles. */
+  /**
+   * What a meeting member supports: this suite, basic and X.509 credentials, the roles and media
+   * suite extensions.
+   */
   Capabilities capabilities() {
     return new Capabilities(List.of(ProtocolVersion.MLS10), List.of(suite.id()),
-        List.of(Roles.EXTENSION_TYPE), List.of(), List.of(1, 2));
+        List.of(Roles.EXTENSION_TYPE, MediaSuiteExtension.EXTENSION_TYPE), List.of(),
+        List.of(1, 2));
   }
 
   /** A fresh KeyPackage with its private keys (RFC 9420 §10), valid for a day. */

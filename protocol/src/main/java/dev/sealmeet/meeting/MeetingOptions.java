@@ -9,7 +9,8 @@ import java.util.function.LongSupplier;
  * How a meeting's media is protected and how hard a member retries a change that lost the race for
  * an epoch.
  *
- * @param sframeSuite the SFrame suite of the media (RFC 9605 §4.5)
+ * @param sframeSuite the SFrame suite of the media (RFC 9605 §4.5): named in the group of a
+ *     meeting this client opens, and required of a meeting it joins
  * @param kidLayout the KID layout (RFC 9605 §5.2)
  * @param grace how long previous epochs' receive keys are kept
  * @param nanoTime the monotonic clock of the grace window
@@ -46,6 +47,15 @@ public record MeetingOptions(SframeSuite sframeSuite, KidLayout kidLayout, Grace
   public static MeetingOptions defaults() {
     return new MeetingOptions(SframeSuite.AES_128_GCM_SHA256_128, KidLayout.defaults(),
         GracePolicy.defaults(), System::nanoTime, 32, KeyAudit.none());
+  }
+
+  /**
+   * These options with {@code value} as the SFrame suite: the suite a meeting this client opens
+   * names in its group, and the only one this client accepts in a meeting it joins (spec §2.1).
+   */
+  public MeetingOptions withSframeSuite(SframeSuite value) {
+    return new MeetingOptions(value, kidLayout, grace, nanoTime, maxAttempts, audit,
+        sframeOptions);
   }
 
   /** These options with {@code value} as the grace policy. */

@@ -23,6 +23,16 @@ public enum MeetingRule {
   UNKNOWN_EPOCH("RFC 9605 §5.2"),
   /** A frame's KID names a sender that was not a member of its epoch (RFC 9605 §5.2). */
   UNKNOWN_SENDER("RFC 9605 §5.2"),
+  /**
+   * A proposal of a kind the meeting never commits by reference (ReInit, PreSharedKey, Add,
+   * Update, GroupContextExtensions, ExternalInit, unknown types): refused on receipt and in a
+   * commit, so that nothing proposed can block or widen a commit.
+   */
+  PROPOSAL_REFUSED("meeting proposals"),
+  /** A commit adds a member that the new roles name: a former member's role would pass to it. */
+  ROLE_OUTLIVES_MEMBER("meeting roles"),
+  /** The group names another SFrame suite than this client's, or a commit would change it. */
+  MEDIA_SUITE("spec §2.1"),
   /** A control envelope of a kind this call does not take, or for another meeting. */
   UNEXPECTED_ENVELOPE("meeting control messages"),
   /** The meeting was ended or this member is no longer in it. */

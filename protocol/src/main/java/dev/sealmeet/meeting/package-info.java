@@ -3,13 +3,17 @@
  * a lobby, and a delivery service that orders handshakes and forwards ciphertext it cannot read.
  *
  * <pre>
- *  LobbyGuest.enter ─► KeyPackage in the DS directory (the guest holds no key)
- *  Meeting.open (host) ─► group, extensions: roles 0xF0A0, external_senders(DS), required_capabilities
- *  Meeting.admit ─► claim KeyPackage ─► commit(Add) ─► DeliveryService.submit
- *        ACCEPTED ─► merge ─► Welcome ─► LobbyGuest.poll ─► Meeting (joined)
+ *  LobbyGuest.enter(invitation) ─► KeyPackage in the DS directory (the guest holds no key)
+ *  Meeting.open (host) ─► group, extensions: roles 0xF0A0, SFrame suite 0xF0A1, external_senders,
+ *        required_capabilities; DeliveryService.openMeeting(GroupInfo)
+ *  Meeting.admit ─► claim KeyPackage ─► commit(Add) + next GroupInfo ─► DeliveryService.submit
+ *        (PublicGroupView: signed by a current member? else REFUSED)
+ *        ACCEPTED ─► merge ─► Welcome signed by the admitter ─► LobbyGuest.poll (invitation
+ *        names the admitter's key) ─► Meeting (joined)
  *        STALE_EPOCH ─► discard ─► poll (catch up) ─► commit again on the new epoch
  *  Meeting.poll ─► process(envelope):
- *        handshake ─► MlsGroup.process ─► StagedCommit ─► RolePolicy.check ─► merge | discard
+ *        handshake ─► EnvelopeGate (wire format, content type; only Removes stored)
+ *                  ─► MlsGroup.process ─► StagedCommit ─► RolePolicy.check ─► merge | discard
  *        media ─► MediaProtector.unprotect (KID ─► epoch slot + sender ─► one key)
  *        end (MLS application message from a host) ─► every key erased
  *  every new epoch ─► base_key = MLS-Exporter("SFrame 1.0 Base Key", "", Nk) ─► MediaProtector

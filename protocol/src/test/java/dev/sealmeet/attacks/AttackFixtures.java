@@ -41,13 +41,18 @@ final class AttackFixtures {
   final MeetingOptions options;
 
   AttackFixtures() {
+    this(System::nanoTime);
+  }
+
+  /** The stage, with {@code nanoTime} as every client's grace clock. */
+  AttackFixtures(java.util.function.LongSupplier nanoTime) {
     try {
       suite = MlsSuite.of(1, new SecureRandom());
     } catch (SealmeetException e) {
       throw new AssertionError(e);
     }
     ds = new InMemoryDeliveryService(suite);
-    options = MeetingOptions.defaults().withAudit(
+    options = MeetingOptions.defaults().withNanoTime(nanoTime).withAudit(
         (account, epoch, key) -> installed.add(new InstalledKey(account, epoch, key)));
   }
 
@@ -77,7 +82,7 @@ final class AttackFixtures {
     Meeting host = Meeting.open(client(accounts[0]), ds);
     List<Meeting> all = new ArrayList<>(List.of(host));
     for (int i = 1; i < accounts.length; i++) {
-      LobbyGuest guest = LobbyGuest.enter(client(accounts[i]), ds, host.id());
+      LobbyGuest guest = LobbyGuest.enter(client(accounts[i]), ds, host.invitation());
       host.admit(guest.account());
       all.add(guest.poll().orElseThrow(() -> new AssertionError("no Welcome")));
       all.forEach(Meeting::poll);

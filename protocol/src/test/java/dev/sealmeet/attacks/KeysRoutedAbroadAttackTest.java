@@ -42,8 +42,9 @@ class KeysRoutedAbroadAttackTest {
     }
 
     @Override
-    public void openMeeting(byte[] meetingId, long epoch) {
-      next.openMeeting(meetingId, epoch);
+    public void openMeeting(byte[] meetingId, dev.sealmeet.mls.message.MlsMessage groupInfo) {
+      seen.add(groupInfo.toBytes());
+      next.openMeeting(meetingId, groupInfo);
     }
 
     @Override
@@ -80,7 +81,7 @@ class KeysRoutedAbroadAttackTest {
     Meeting host = Meeting.open(f.client("host"), tap);
     List<Meeting> m = new ArrayList<>(List.of(host));
     for (String account : List.of("ann", "ben")) {
-      LobbyGuest guest = LobbyGuest.enter(f.client(account), tap, host.id());
+      LobbyGuest guest = LobbyGuest.enter(f.client(account), tap, host.invitation());
       host.admit(account);
       m.add(guest.poll().orElseThrow());
       m.forEach(Meeting::poll);
@@ -111,9 +112,9 @@ class KeysRoutedAbroadAttackTest {
   @DisplayName("a rerouted Welcome opens only for its recipient [SM-LOBBY-2]")
   void reroutedWelcome_joinsNobodyElse() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann");
-    LobbyGuest zoe = LobbyGuest.enter(f.client("zoe"), f.ds, m.get(0).id());
+    LobbyGuest zoe = LobbyGuest.enter(f.client("zoe"), f.ds, m.get(0).invitation());
     // The relay renames the account so that "yan" takes zoe's Welcome for its own.
-    LobbyGuest yan = LobbyGuest.enter(f.client("yan"), f.ds, m.get(0).id());
+    LobbyGuest yan = LobbyGuest.enter(f.client("yan"), f.ds, m.get(0).invitation());
     m.get(0).admit("zoe");
     Envelope welcome = f.ds.recorded(m.get(0).id()).stream().filter(Envelope::hasWelcome)
         .reduce((a, b) -> b).orElseThrow();

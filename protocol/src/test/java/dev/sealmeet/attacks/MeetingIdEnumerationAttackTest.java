@@ -50,7 +50,7 @@ class MeetingIdEnumerationAttackTest {
     List<Meeting> m = f.meeting("host", "ann");
     String code = m.get(0).securityCode();
     long epoch = m.get(0).epoch();
-    LobbyGuest intruder = LobbyGuest.enter(f.client("intruder"), f.ds, m.get(0).id());
+    LobbyGuest intruder = LobbyGuest.enter(f.client("intruder"), f.ds, m.get(0).invitation());
     m.get(0).send(MediaFrame.Kind.AUDIO, new byte[] {1, 2, 3});
     assertThat(intruder.poll()).isEmpty();
     assertThat(f.keysOf("intruder")).isEmpty();

@@ -82,7 +82,7 @@ class RecordingLeakAttackTest {
     m.forEach(Meeting::poll);
     m.get(1).send(MediaFrame.Kind.AUDIO, WORDS);
     List<byte[]> before = recordedFrames(m.get(0).id());
-    LobbyGuest late = LobbyGuest.enter(f.client("late"), f.ds, m.get(0).id());
+    LobbyGuest late = LobbyGuest.enter(f.client("late"), f.ds, m.get(0).invitation());
     m.get(0).admit("late");
     Meeting joined = late.poll().orElseThrow();
     for (byte[] frame : before) {

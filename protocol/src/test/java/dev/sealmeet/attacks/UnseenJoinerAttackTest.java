@@ -47,7 +47,7 @@ class UnseenJoinerAttackTest {
   void everyJoin_isSeenByEveryMember_andChangesTheCode() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann", "ben");
     String before = m.get(0).securityCode();
-    LobbyGuest zoe = LobbyGuest.enter(f.client("zoe"), f.ds, m.get(0).id());
+    LobbyGuest zoe = LobbyGuest.enter(f.client("zoe"), f.ds, m.get(0).invitation());
     m.get(0).admit("zoe");
     Meeting joined = zoe.poll().orElseThrow();
     for (Meeting member : m) {
@@ -64,7 +64,7 @@ class UnseenJoinerAttackTest {
 
   /** A guest "ghost" waits in the lobby and the server proposes its Add, as external sender. */
   private void serverProposesGhostAdd(Meeting host) throws Exception {
-    LobbyGuest.enter(f.client("ghost"), f.ds, host.id());
+    LobbyGuest.enter(f.client("ghost"), f.ds, host.invitation());
     MlsMessage add = ExternalProposals.fromExternalSender(f.suite, host.id(), host.epoch(), 0,
         serverIdentity(), new AddProposal(keyPackageOf("ghost")));
     f.ds.submit(MeetingInternals.handshake(host.id(), Handshake.Kind.PROPOSAL, host.epoch(),
@@ -72,33 +72,34 @@ class UnseenJoinerAttackTest {
   }
 
   @Test
-  @DisplayName("an Add the server proposes is never committed by a member [SM-DS-4]")
+  @DisplayName("an Add the server proposes is refused on receipt, never committed [SM-DS-4]")
   void serverProposedAdd_isNeverCommitted() throws Exception {
     List<Meeting> m = f.meeting("host", "ann", "ben");
     serverProposesGhostAdd(m.get(0));
-    // Host and participant alike flush the epoch's proposals; the server's Add is left out.
-    assertThat(m.get(0).commitPending()).isTrue();
+    // Every member refuses the server's Add as it arrives: there is nothing to flush.
+    assertThat(m.get(0).commitPending()).isFalse();
     for (Meeting member : m) {
       member.poll();
       assertThat(member.leafOf("ghost")).isEmpty();
-      assertThat(member.rejected()).isEmpty();
-      assertThat(member.securityCode()).isEqualTo(m.get(0).securityCode());
+      assertThat(member.rejected()).singleElement().isInstanceOfSatisfying(
+          MeetingRuleException.class,
+          e -> assertThat(e.rule()).isEqualTo(MeetingRule.PROPOSAL_REFUSED));
     }
     assertThat(m.get(1).commitPending()).isFalse();
   }
 
   @Test
-  @DisplayName("a participant flushing proposals leaves out what it may not commit [SM-ROLE-2]")
-  void participantCommitPending_leavesOutAdd_andStaysInStep() throws Exception {
+  @DisplayName("a participant's commit after a server-proposed Add leaves it out [SM-ROLE-2]")
+  void participantCommit_afterServerAdd_leavesItOut_andStaysInStep() throws Exception {
     List<Meeting> m = f.meeting("host", "ann", "ben");
     serverProposesGhostAdd(m.get(0));
     long before = m.get(1).epoch();
-    assertThat(m.get(1).commitPending()).isTrue();
+    m.get(1).update();
     for (Meeting member : m) {
       member.poll();
       assertThat(member.epoch()).isEqualTo(before + 1);
-      assertThat(member.rejected()).isEmpty();
       assertThat(member.leafOf("ghost")).isEmpty();
+      assertThat(member.securityCode()).isEqualTo(m.get(1).securityCode());
     }
   }
 
@@ -106,12 +107,11 @@ class UnseenJoinerAttackTest {
   @DisplayName("a participant's Add is refused by every other member [SM-ROLE-2]")
   void participantAdd_isRefused() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann", "ben");
-    LobbyGuest.enter(f.client("ghost"), f.ds, m.get(0).id());
+    LobbyGuest.enter(f.client("ghost"), f.ds, m.get(0).invitation());
     long epoch = m.get(1).epoch();
     CommitResult forged = MeetingInternals.group(m.get(1))
         .commit(CommitRequest.empty().add(keyPackageOf("ghost")));
-    f.ds.submit(MeetingInternals.handshake(m.get(1).id(), Handshake.Kind.COMMIT, epoch,
-        forged.commit()));
+    f.ds.submit(MeetingInternals.commit(m.get(1), forged.commit()));
     for (Meeting other : List.of(m.get(0), m.get(2))) {
       other.poll();
       assertThat(other.epoch()).isEqualTo(epoch);
@@ -126,7 +126,7 @@ class UnseenJoinerAttackTest {
   @DisplayName("a withheld commit shows as different codes [SM-SEC-2]")
   void splitView_showsAsDifferentCodes() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann", "ben");
-    LobbyGuest ghost = LobbyGuest.enter(f.client("ghost"), f.ds, m.get(0).id());
+    LobbyGuest ghost = LobbyGuest.enter(f.client("ghost"), f.ds, m.get(0).invitation());
     m.get(0).admit("ghost");
     ghost.poll();
     m.get(1).poll(); // the server shows the Add to ann only; ben is kept on the old epoch

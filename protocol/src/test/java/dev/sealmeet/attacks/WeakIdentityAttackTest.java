@@ -32,7 +32,7 @@ class WeakIdentityAttackTest {
   void impostorKeyPackage_isRefused_andNobodyJoins() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann");
     f.client("victim");
-    LobbyGuest impostor = LobbyGuest.enter(f.unregistered("victim"), f.ds, m.get(0).id());
+    LobbyGuest impostor = LobbyGuest.enter(f.unregistered("victim"), f.ds, m.get(0).invitation());
     long epoch = m.get(0).epoch();
     assertThatThrownBy(() -> m.get(0).admit("victim")).isInstanceOf(SealmeetException.class);
     assertThat(impostor.poll()).isEmpty();
@@ -54,12 +54,12 @@ class WeakIdentityAttackTest {
     MeetingClient careless = new MeetingClient("host", hostIdentity, f.suite, acceptsAnyone,
         f.options);
     Meeting host = Meeting.open(careless, f.ds);
-    LobbyGuest annGuest = LobbyGuest.enter(f.client("ann"), f.ds, host.id());
+    LobbyGuest annGuest = LobbyGuest.enter(f.client("ann"), f.ds, host.invitation());
     host.admit("ann");
     Meeting ann = annGuest.poll().orElseThrow();
     long epoch = ann.epoch();
     String code = ann.securityCode();
-    LobbyGuest.enter(f.unregistered("mallory"), f.ds, host.id());
+    LobbyGuest.enter(f.unregistered("mallory"), f.ds, host.invitation());
     host.admit("mallory");
     ann.poll();
     assertThat(ann.epoch()).isEqualTo(epoch);

@@ -162,7 +162,7 @@ class MeetingContractTest {
             e -> assertThat(e.rule()).isEqualTo(MeetingRule.REMOVE_WITHOUT_RIGHT));
       });
     }
-    LobbyGuest zoe = LobbyGuest.enter(f.client("zoe"), f.ds, ann.id());
+    LobbyGuest zoe = LobbyGuest.enter(f.client("zoe"), f.ds, m.get(0).invitation());
     MeetingFixtures.assertBreaks(MeetingRule.STALLED, () -> m.get(0).admit(zoe.account()));
     MeetingFixtures.assertBreaks(MeetingRule.STALLED, () -> m.get(2).leave());
     m.get(0).send(MediaFrame.Kind.AUDIO, new byte[] {9});
@@ -189,8 +189,11 @@ class MeetingContractTest {
     byte[] successor = m.get(2).successor().orElseThrow();
     assertThat(successor).isEqualTo(next.id());
     assertThat(ann.successor()).hasValueSatisfying(id -> assertThat(id).isEqualTo(next.id()));
-    LobbyGuest benWaiting = LobbyGuest.enter(f.client("ben"), f.ds, successor);
-    LobbyGuest annWaiting = LobbyGuest.enter(f.client("ann"), f.ds, successor);
+    Invitation invitation = m.get(2).successorInvitation().orElseThrow();
+    assertThat(invitation).isEqualTo(next.invitation());
+    LobbyGuest benWaiting = LobbyGuest.enter(f.client("ben"), f.ds, invitation);
+    LobbyGuest annWaiting = LobbyGuest.enter(f.client("ann"), f.ds,
+        ann.successorInvitation().orElseThrow());
     next.admit("ben");
     Meeting ben = benWaiting.poll().orElseThrow();
     assertThat(annWaiting.poll()).isEmpty();

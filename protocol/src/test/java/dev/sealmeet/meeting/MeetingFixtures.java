@@ -62,7 +62,7 @@ final class MeetingFixtures {
     Meeting host = Meeting.open(client(accounts[0]), ds);
     java.util.ArrayList<Meeting> all = new java.util.ArrayList<>(List.of(host));
     for (int i = 1; i < accounts.length; i++) {
-      LobbyGuest guest = LobbyGuest.enter(client(accounts[i]), ds, host.id());
+      LobbyGuest guest = LobbyGuest.enter(client(accounts[i]), ds, host.invitation());
       all.add(admit(host, guest));
       all.forEach(Meeting::poll);
     }
@@ -85,7 +85,7 @@ final class MeetingFixtures {
   long submitUnchecked(Meeting member, CommitRequest request) throws SealmeetException {
     long epoch = member.epoch();
     CommitResult commit = member.group().commit(request);
-    ds.submit(Envelopes.handshake(member.id(), Handshake.Kind.COMMIT, epoch, commit.commit()));
+    ds.submit(MeetingInternals.commit(member, commit.commit()));
     return epoch;
   }
 

@@ -17,6 +17,15 @@ public final class MeetingInternals {
     return meeting.group();
   }
 
+  /**
+   * The COMMIT envelope of {@code member}'s pending commit {@code commit}, with the GroupInfo of
+   * the epoch it starts, as a (modified) member's client submits it.
+   */
+  public static Envelope commit(Meeting member, MlsMessage commit) {
+    return Envelopes.commit(member.id(), member.epoch(), commit,
+        member.group().pendingGroupInfo(true));
+  }
+
   /** A handshake envelope of {@code kind} for {@code epoch}, as a client would submit it. */
   public static Envelope handshake(byte[] meetingId, Handshake.Kind kind, long epoch,
       MlsMessage message) {

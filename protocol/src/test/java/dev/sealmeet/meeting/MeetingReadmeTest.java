@@ -18,7 +18,7 @@ class MeetingReadmeTest {
     byte[] encodedFrame = {1, 2, 3, 4};
 
     Meeting meeting = Meeting.open(host, ds);
-    LobbyGuest bob = LobbyGuest.enter(bobClient, ds, meeting.id());
+    LobbyGuest bob = LobbyGuest.enter(bobClient, ds, meeting.invitation());
     meeting.admit("bob");
     Meeting atBob = bob.poll().orElseThrow();
     meeting.send(MediaFrame.Kind.VIDEO, encodedFrame);

@@ -42,7 +42,7 @@ class MeetingTest {
         (account, epoch, key) -> installed.computeIfAbsent(account, a ->
             new java.util.concurrent.CopyOnWriteArrayList<>()).add(epoch)));
     List<Meeting> m = audited.meeting("host", "ann");
-    LobbyGuest waiting = LobbyGuest.enter(audited.client("zoe"), audited.ds, m.get(0).id());
+    LobbyGuest waiting = LobbyGuest.enter(audited.client("zoe"), audited.ds, m.get(0).invitation());
     m.get(0).send(MediaFrame.Kind.AUDIO, new byte[] {1, 2, 3});
     List<ReceivedFrame> atAnn = m.get(1).poll();
     assertThat(atAnn).hasSize(1);
@@ -102,7 +102,7 @@ class MeetingTest {
   @Test
   void participant_mayNotAdmitOrRemove_locally() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann");
-    LobbyGuest.enter(f.client("zoe"), f.ds, m.get(0).id());
+    LobbyGuest.enter(f.client("zoe"), f.ds, m.get(0).invitation());
     MeetingFixtures.assertBreaks(MeetingRule.ADD_WITHOUT_RIGHT, () -> m.get(1).admit("zoe"));
     MeetingFixtures.assertBreaks(MeetingRule.REMOVE_WITHOUT_RIGHT, () -> m.get(1).remove(0));
   }
@@ -119,7 +119,7 @@ class MeetingTest {
       assertThat(member.securityCode()).isEqualTo(m.get(0).securityCode());
       assertThat(member.rejected()).isEmpty();
     }
-    LobbyGuest zoe = LobbyGuest.enter(f.client("zoe"), f.ds, m.get(0).id());
+    LobbyGuest zoe = LobbyGuest.enter(f.client("zoe"), f.ds, m.get(1).invitation());
     Meeting admitted = f.admit(m.get(1), zoe);
     m.forEach(Meeting::poll);
     assertThat(m.get(2).roster().values()).extracting(VerifiedIdentity::account)

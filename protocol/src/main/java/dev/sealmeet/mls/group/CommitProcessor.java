@@ -135,7 +135,7 @@ final class CommitProcessor {
         // The path secret is encrypted to the new tree, where this leaf is blank, so the commit
         // secret, the next epoch and the confirmation tag are out of reach (spec §6.4).
         return new StagedCommit(group, epoch.epoch(), committer, added, removed,
-            applied.updated(), applied.reInit(), null);
+            applied.updated(), applied.reInit(), null, entries);
       }
       keys = ownKeysAfterProposals(tree, ownUpdates);
       if (commit.path().isPresent()) {
@@ -162,7 +162,7 @@ final class CommitProcessor {
           epoch.ownLeaf, keys, next.secrets(), protection);
       done = true;
       return new StagedCommit(group, epoch.epoch(), committer, added, removed,
-          applied.updated(), applied.reInit(), state);
+          applied.updated(), applied.reInit(), state, entries);
     } finally {
       NextEpoch.release(commitSecret, init, psk, next, keys, done);
     }

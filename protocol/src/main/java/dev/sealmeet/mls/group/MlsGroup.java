@@ -479,6 +479,21 @@ public final class MlsGroup implements AutoCloseable {
     return MlsMessage.of(GroupInfos.signed(current, withRatchetTree, identity));
   }
 
+  /**
+   * A signed GroupInfo (§12.4.3) of the epoch the pending commit starts, with {@code
+   * external_pub} and the ratchet tree if {@code withRatchetTree}: what a delivery service that
+   * follows the group's public state needs beside the commit.
+   *
+   * @throws IllegalStateException if no commit is pending
+   */
+  public MlsMessage pendingGroupInfo(boolean withRatchetTree) {
+    requireActive();
+    if (pending == null) {
+      throw new IllegalStateException("no commit is pending");
+    }
+    return MlsMessage.of(GroupInfos.signed(pending.state(), withRatchetTree, identity));
+  }
+
   /** Erases every secret: epochs, pending commit, proposals' keys, resumption PSKs. */
   @Override
   public void close() {

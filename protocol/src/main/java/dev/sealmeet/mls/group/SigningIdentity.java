@@ -56,6 +56,22 @@ public final class SigningIdentity implements AutoCloseable {
     return MessageDigest.isEqual(signaturePublicKey, publicKey);
   }
 
+  /**
+   * {@code SignWithLabel(key, label, content)} (RFC 9420 §5.1.2) with this identity's key: for an
+   * application's own signed statements (a meeting's admitter signs the Welcomes it sends), under
+   * labels of its own that no MLS structure uses.
+   */
+  public byte[] signWithLabel(MlsSuite suite, String label, byte[] content) {
+    byte[] key = privateKeyCopy();
+    try {
+      return suite.signWithLabel(key, label, content);
+    } catch (dev.sealmeet.error.BadKeyException e) {
+      throw new IllegalStateException("the identity's key does not fit the suite", e);
+    } finally {
+      java.util.Arrays.fill(key, (byte) 0);
+    }
+  }
+
   /** A copy of the private key for one signing operation; the caller wipes it. */
   byte[] privateKeyCopy() {
     return signaturePrivateKey.copyBytes();

@@ -22,11 +22,12 @@ public final class StagedCommit implements ProcessedMessage {
   private final List<Long> updated;
   private final Optional<ReInitProposal> reInit;
   private final boolean removesSelf;
+  private final List<ReceivedProposal> proposals;
   private EpochState next;
 
   StagedCommit(MlsGroup group, long baseEpoch, Sender committer, Map<Long, Credential> added,
       Map<Long, Credential> removed, List<Long> updated, Optional<ReInitProposal> reInit,
-      EpochState next) {
+      EpochState next, List<ProposalEntry> proposals) {
     this.group = group;
     this.baseEpoch = baseEpoch;
     this.committer = committer;
@@ -36,6 +37,8 @@ public final class StagedCommit implements ProcessedMessage {
     this.reInit = reInit;
     this.next = next;
     this.removesSelf = next == null;
+    this.proposals = proposals.stream().map(e -> new ReceivedProposal(baseEpoch, e.sender(),
+        e.proposal(), e.reference().orElse(new byte[0]))).toList();
   }
 
   /** The epoch this commit starts. */
@@ -66,6 +69,16 @@ public final class StagedCommit implements ProcessedMessage {
   /** The ReInit proposal, if the commit reinitializes the group (§11.2). */
   public Optional<ReInitProposal> reInit() {
     return reInit;
+  }
+
+  /**
+   * Every proposal this commit applies, in the commit's order, with its sender: the committer for
+   * a proposal by value (whose reference is empty), the original proposer for one by reference.
+   * What an application's policy judges (RFC 9420 §12.4.2: the commit's proposal list), rather
+   * than the proposals it saw itself.
+   */
+  public List<ReceivedProposal> proposals() {
+    return proposals;
   }
 
   /** Whether this commit removes this member from the group. */
