@@ -29,6 +29,7 @@ public final class VectorFamilies {
         new dev.sealmeet.conformance.mls.TreeValidationFamily(),
         new dev.sealmeet.conformance.mls.WelcomeFamily(),
         new dev.sealmeet.conformance.wycheproof.WycheproofFamily(),
+        new dev.sealmeet.conformance.hpke.XWingVectorFamily(),
         new MlsPendingFamily());
   }
 }
