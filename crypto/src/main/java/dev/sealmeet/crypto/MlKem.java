@@ -4,9 +4,10 @@ import dev.sealmeet.error.BadKeyException;
 import java.security.SecureRandom;
 
 /**
- * ML-KEM (FIPS 203), one parameter set: the post-quantum KEM alone or under a hybrid such as X-Wing. Private keys are the 64-byte seed {@code d || z}
- * (FIPS 203 §6.1 ML-KEM.KeyGen_internal input, the form X-Wing keeps); public keys are the encoded
- * encapsulation key {@code ek}. Stateless and thread-safe.
+ * ML-KEM (FIPS 203), one parameter set: the post-quantum KEM alone or under a hybrid such as X-Wing.
+ * Private keys are the 64-byte seed {@code d || z} (FIPS 203 §6.1 ML-KEM.KeyGen_internal input, the
+ * form X-Wing keeps); public keys are the encoded encapsulation key {@code ek}. Stateless and
+ * thread-safe.
  */
 public interface MlKem {
   /** Length of the private seed {@code d || z}: 64. */

@@ -48,12 +48,10 @@ class PqSuitesGroupTest {
     }
   }
 
-  /**
-   * TBD1 (X-Wing, Ed25519), TBD9 (X-Wing, ML-DSA-44), TBD10 (ML-KEM-768, ML-DSA-65) and TBD5
-   * (MLKEM1024-P384, P-384).
-   */
-  @ParameterizedTest(name = "suite 0x{0}")
-  @ValueSource(ints = {0xF001, 0xF009, 0xF00A, 0xF005})
+  /** Each of TBD1..TBD11 at its default code point 0xF000 + n. */
+  @ParameterizedTest(name = "suite {0}")
+  @ValueSource(ints = {0xF001, 0xF002, 0xF003, 0xF004, 0xF005, 0xF006, 0xF007, 0xF008, 0xF009,
+      0xF00A, 0xF00B})
   void createWelcomeDataUpdateRemoveExternalJoin_everyMemberAgrees(int codePoint)
       throws SealmeetException {
     MlsSuite suite = suite(codePoint);
