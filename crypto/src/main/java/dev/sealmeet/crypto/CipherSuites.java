@@ -17,6 +17,9 @@ import java.util.List;
  * 0x0006  DHKEM(X448, SHA512)     SHA-512    ChaCha20Poly1305   Ed448
  * 0x0007  DHKEM(P-384, SHA384)    SHA-384    AES-256-GCM        ECDSA P-384/SHA-384
  * </pre>
+ *
+ * <p>These are {@link SuiteRegistry#rfc9420()}; the post-quantum suites, whose code points are
+ * configuration, are reached through a {@link SuiteRegistry}.
  */
 public final class CipherSuites {
   private static final List<Integer> SUPPORTED = List.of(1, 2, 3, 4, 5, 6, 7);
@@ -38,27 +41,11 @@ public final class CipherSuites {
     if (random == null) {
       throw new IllegalArgumentException("random must not be null");
     }
-    switch (id) {
-      case 0x0001:
-        return new StandardCipherSuite(id, Hkdf.SHA256, "SHA-256", Aeads.aes128Gcm(), 0x0020, 0x0807, random);
-      case 0x0002:
-        return new StandardCipherSuite(id, Hkdf.SHA256, "SHA-256", Aeads.aes128Gcm(), 0x0010, 0x0403, random);
-      case 0x0003:
-        return new StandardCipherSuite(
-            id, Hkdf.SHA256, "SHA-256", Aeads.chacha20Poly1305(), 0x0020, 0x0807, random);
-      case 0x0004:
-        return new StandardCipherSuite(id, Hkdf.SHA512, "SHA-512", Aeads.aes256Gcm(), 0x0021, 0x0808, random);
-      case 0x0005:
-        return new StandardCipherSuite(id, Hkdf.SHA512, "SHA-512", Aeads.aes256Gcm(), 0x0012, 0x0603, random);
-      case 0x0006:
-        return new StandardCipherSuite(
-            id, Hkdf.SHA512, "SHA-512", Aeads.chacha20Poly1305(), 0x0021, 0x0808, random);
-      case 0x0007:
-        return new StandardCipherSuite(id, Hkdf.SHA384, "SHA-384", Aeads.aes256Gcm(), 0x0011, 0x0503, random);
-      default:
-        throw new UnsupportedException(
-            "MLS cipher suite 0x" + hex4(id) + " (supported: 0x0001..0x0007)");
+    if (!SUPPORTED.contains(id)) {
+      throw new UnsupportedException(
+          "MLS cipher suite 0x" + hex4(id) + " (supported: 0x0001..0x0007)");
     }
+    return SuiteRegistry.rfc9420().get(id, random);
   }
 
   private static String hex4(int id) {

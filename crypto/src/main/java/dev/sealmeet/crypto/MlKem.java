@@ -4,18 +4,19 @@ import dev.sealmeet.error.BadKeyException;
 import java.security.SecureRandom;
 
 /**
- * ML-KEM (FIPS 203), the post-quantum KEM under X-Wing. Private keys are the 64-byte seed {@code d || z}
- * (FIPS 203 §6.1 ML-KEM.KeyGen_internal input, the form X-Wing keeps); public keys are the encoded
- * encapsulation key {@code ek}. Stateless and thread-safe.
+ * ML-KEM (FIPS 203), one parameter set: the post-quantum KEM alone or under a hybrid such as X-Wing.
+ * Private keys are the 64-byte seed {@code d || z} (FIPS 203 §6.1 ML-KEM.KeyGen_internal input, the
+ * form X-Wing keeps); public keys are the encoded encapsulation key {@code ek}. Stateless and
+ * thread-safe.
  */
 public interface MlKem {
   /** Length of the private seed {@code d || z}: 64. */
   int seedLength();
 
-  /** Length of {@code ek}: 1184 for ML-KEM-768. */
+  /** Length of {@code ek}: 1184 for ML-KEM-768 (800, 1568 for -512, -1024). */
   int encapsulationKeyLength();
 
-  /** Length of a ciphertext: 1088 for ML-KEM-768. */
+  /** Length of a ciphertext: 1088 for ML-KEM-768 (768, 1568 for -512, -1024). */
   int ciphertextLength();
 
   /** A fresh key pair: a random seed and its {@code ek}. */

@@ -31,7 +31,9 @@ public final class Signatures {
   private static final SignatureScheme P256 = EcdsaScheme.p256Sha256();
   private static final SignatureScheme P384 = EcdsaScheme.p384Sha384();
   private static final SignatureScheme P521 = EcdsaScheme.p521Sha512();
-  private static final SignatureScheme ML_DSA_65 = new MlDsa65Scheme();
+  private static final SignatureScheme ML_DSA_44 = MlDsaScheme.mlDsa44();
+  private static final SignatureScheme ML_DSA_65 = MlDsaScheme.mlDsa65();
+  private static final SignatureScheme ML_DSA_87 = MlDsaScheme.mlDsa87();
 
   private Signatures() {}
 
@@ -62,11 +64,27 @@ public final class Signatures {
 
   /**
    * Pure ML-DSA-65 (FIPS 204, empty context; IANA TLS SignatureScheme mldsa65, 0x0905): 32-byte
-   * seed, 1952-byte public key, 3309-byte signature, deterministic signing. No MLS cipher suite
-   * uses it yet; it is here for post-quantum suites and is checked against Wycheproof.
+   * seed, 1952-byte public key, 3309-byte signature, deterministic signing; checked against
+   * Wycheproof. The signature of the post-quantum MLS suite TBD10.
    */
   public static SignatureScheme mlDsa65() {
     return ML_DSA_65;
+  }
+
+  /**
+   * Pure ML-DSA-44 (FIPS 204, empty context; TLS mldsa44, 0x0904): 32-byte seed, 1312-byte public
+   * key, 2420-byte signature, deterministic signing. The signature of the post-quantum MLS suite TBD9.
+   */
+  public static SignatureScheme mlDsa44() {
+    return ML_DSA_44;
+  }
+
+  /**
+   * Pure ML-DSA-87 (FIPS 204, empty context; TLS mldsa87, 0x0906): 32-byte seed, 2592-byte public
+   * key, 4627-byte signature, deterministic signing. The signature of the post-quantum MLS suite TBD11.
+   */
+  public static SignatureScheme mlDsa87() {
+    return ML_DSA_87;
   }
 
   /** The scheme with TLS SignatureScheme code point {@code tlsId}, or {@code null}. */
@@ -82,8 +100,12 @@ public final class Signatures {
         return P384;
       case 0x0603:
         return P521;
+      case 0x0904:
+        return ML_DSA_44;
       case 0x0905:
         return ML_DSA_65;
+      case 0x0906:
+        return ML_DSA_87;
       default:
         return null;
     }

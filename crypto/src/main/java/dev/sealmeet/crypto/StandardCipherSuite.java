@@ -177,20 +177,11 @@ final class StandardCipherSuite implements CipherSuite {
   }
 
   private static SignatureScheme signatureScheme(int tlsId) {
-    switch (tlsId) {
-      case 0x0807:
-        return Signatures.ed25519();
-      case 0x0808:
-        return Signatures.ed448();
-      case 0x0403:
-        return Signatures.ecdsaP256Sha256();
-      case 0x0503:
-        return Signatures.ecdsaP384Sha384();
-      case 0x0603:
-        return Signatures.ecdsaP521Sha512();
-      default:
-        throw new SealmeetBugException(String.format("no signature scheme 0x%04x", tlsId));
+    SignatureScheme scheme = Signatures.forTlsId(tlsId);
+    if (scheme == null) {
+      throw new SealmeetBugException(String.format("no signature scheme 0x%04x", tlsId));
     }
+    return scheme;
   }
 
   @Override

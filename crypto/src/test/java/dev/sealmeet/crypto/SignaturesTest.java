@@ -19,7 +19,8 @@ class SignaturesTest {
   static Stream<SignatureScheme> schemes() {
     return Stream.of(
         Signatures.ed25519(), Signatures.ed448(), Signatures.ecdsaP256Sha256(),
-        Signatures.ecdsaP384Sha384(), Signatures.ecdsaP521Sha512(), Signatures.mlDsa65());
+        Signatures.ecdsaP384Sha384(), Signatures.ecdsaP521Sha512(), Signatures.mlDsa65(),
+        Signatures.mlDsa44(), Signatures.mlDsa87());
   }
 
   private static byte[] hex(String s) {
@@ -29,7 +30,7 @@ class SignaturesTest {
   @Test
   void tlsIds_matchRfc8446Registry() {
     assertThat(schemes().map(SignatureScheme::tlsId))
-        .containsExactly(0x0807, 0x0808, 0x0403, 0x0503, 0x0603, 0x0905);
+        .containsExactly(0x0807, 0x0808, 0x0403, 0x0503, 0x0603, 0x0905, 0x0904, 0x0906);
     schemes().forEach(s -> assertThat(Signatures.forTlsId(s.tlsId())).isSameAs(s));
     assertThat(Signatures.forTlsId(0x0401)).isNull();
   }

@@ -11,6 +11,7 @@ public final class VectorFamilies {
     return List.of(
         // One line per family, sorted by class name; MlsPendingFamily last (it claims what is left).
         new dev.sealmeet.conformance.mls.CryptoBasicsFamily(),
+        new dev.sealmeet.conformance.hpke.HpkePqVectorFamily(),
         new dev.sealmeet.conformance.hpke.HpkeVectorFamily(),
         new dev.sealmeet.conformance.mls.KeyScheduleFamily(),
         new MeetingVectorFamily(),
@@ -28,6 +29,7 @@ public final class VectorFamilies {
         new dev.sealmeet.conformance.mls.TreeValidationFamily(),
         new dev.sealmeet.conformance.mls.WelcomeFamily(),
         new dev.sealmeet.conformance.wycheproof.WycheproofFamily(),
+        new dev.sealmeet.conformance.hpke.XWingVectorFamily(),
         new MlsPendingFamily());
   }
 }

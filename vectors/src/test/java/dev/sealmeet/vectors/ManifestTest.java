@@ -12,13 +12,14 @@ class ManifestTest {
       Pattern.compile("https://raw\\.githubusercontent\\.com/[\\w.-]+/[\\w.-]+/[0-9a-f]{40}/.+");
 
   @Test
-  void officialVectors_areTheFortyFiveFilesTheRunnerUses() {
+  void officialVectors_areTheFortySevenFilesTheRunnerUses() {
     Manifest manifest = PinnedSet.OFFICIAL_VECTORS.manifest();
-    assertThat(manifest.files()).hasSize(45);
+    assertThat(manifest.files()).hasSize(47);
     assertThat(manifest.files()).filteredOn(f -> f.path().startsWith("mls/")).hasSize(16);
     assertThat(manifest.files()).filteredOn(f -> f.path().startsWith("wycheproof/")).hasSize(25);
     assertThat(manifest.files()).extracting(PinnedFile::path)
-        .contains("hpke/test-vectors.json", "sframe/test-vectors.json",
+        .contains("hpke/test-vectors.json", "hpke-pq/test-vectors.json", "xwing/test-vectors.json",
+            "sframe/test-vectors.json",
             "sframe/post-rfc/test-vectors.json", "sframe/post-rfc/test-vectors-aes256.json")
         .doesNotContain("hpke/hpke-pq-test-vectors.json");
     assertThat(manifest.files())

@@ -6,6 +6,7 @@ import dev.sealmeet.crypto.Hkdf;
 import dev.sealmeet.crypto.RawKeyPair;
 import dev.sealmeet.error.BadKeyException;
 import dev.sealmeet.error.SealmeetBugException;
+import java.security.SecureRandom;
 import java.util.Arrays;
 
 /**
@@ -13,7 +14,7 @@ import java.util.Arrays;
  * DeriveKeyPair (§7.1.3). The ephemeral key pair is passed in, so the caller decides between fresh
  * randomness and a fixed key pair for known-answer tests.
  */
-final class Dhkem {
+final class Dhkem implements HpkeKem {
   private final DhGroup group;
   private final LabeledKdf kdf;
   private final boolean montgomery;
@@ -48,13 +49,51 @@ final class Dhkem {
     return group;
   }
 
-  int id() {
+  @Override
+  public int id() {
     return group.kemId();
   }
 
   /** {@code Nenc}, which equals {@code Npk} for a DHKEM. */
-  int encLength() {
+  @Override
+  public int encLength() {
     return group.publicKeyLength();
+  }
+
+  @Override
+  public int publicKeyLength() {
+    return group.publicKeyLength();
+  }
+
+  @Override
+  public int privateKeyLength() {
+    return group.privateKeyLength();
+  }
+
+  @Override
+  public boolean supportsAuth() {
+    return true;
+  }
+
+  @Override
+  public RawKeyPair generateKeyPair(SecureRandom random) {
+    return group.generateKeyPair(random);
+  }
+
+  @Override
+  public byte[] publicKey(byte[] privateKey) throws BadKeyException {
+    return group.publicKey(privateKey);
+  }
+
+  /** Encap or AuthEncap with a fresh ephemeral key pair from {@code random}. */
+  @Override
+  public Encapsulation encap(byte[] pkR, SecureRandom random, byte[] skS) throws BadKeyException {
+    RawKeyPair ephemeral = group.generateKeyPair(random);
+    try {
+      return encap(pkR, ephemeral, skS);
+    } finally {
+      ephemeral.destroy();
+    }
   }
 
   /**
@@ -80,7 +119,8 @@ final class Dhkem {
   }
 
   /** Decap(enc, skR), or AuthDecap(enc, skR, pkS) when {@code pkS} is non-null. */
-  byte[] decap(byte[] enc, byte[] skR, byte[] pkS) throws BadKeyException {
+  @Override
+  public byte[] decap(byte[] enc, byte[] skR, byte[] pkS) throws BadKeyException {
     if (enc.length != encLength()) {
       throw new BadKeyException(
           "HPKE enc must be " + encLength() + " bytes for KEM " + hex(id()) + ", got " + enc.length);
@@ -105,7 +145,8 @@ final class Dhkem {
    * DeriveKeyPair(ikm) (§7.1.3): expand to {@code Nsk} bytes for X25519/X448; rejection sampling with
    * the curve's bitmask for the NIST curves.
    */
-  RawKeyPair deriveKeyPair(byte[] ikm) {
+  @Override
+  public RawKeyPair deriveKeyPair(byte[] ikm) {
     byte[] dkpPrk = kdf.extract(new byte[0], "dkp_prk", ikm);
     try {
       int nsk = group.privateKeyLength();
@@ -166,21 +207,5 @@ final class Dhkem {
 
   static String hex(int id) {
     return String.format("0x%04x", id);
-  }
-
-  /** The KEM's output: the shared secret (owned by the caller, who wipes it) and {@code enc}. */
-  static final class Encapsulation {
-    final byte[] sharedSecret;
-    final byte[] enc;
-
-    Encapsulation(byte[] sharedSecret, byte[] enc) {
-      this.sharedSecret = sharedSecret;
-      this.enc = enc;
-    }
-
-    @Override
-    public String toString() {
-      return "Encapsulation[enc " + enc.length + " bytes]";
-    }
   }
 }

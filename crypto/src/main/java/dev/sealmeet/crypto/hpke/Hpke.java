@@ -14,8 +14,10 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 
 /**
- * One HPKE configuration (RFC 9180): a DHKEM, a KDF and an AEAD (or export-only), with the setup
- * functions of §5.1 for all four modes and the single-shot APIs of §6.
+ * One HPKE configuration (RFC 9180): a KEM, a KDF and an AEAD (or export-only), with the setup
+ * functions of §5.1 for all four modes and the single-shot APIs of §6. The KEMs are the DHKEMs of
+ * §7.1 and the ML-KEM and PQ/T hybrid KEMs of draft-ietf-hpke-pq, which have no authenticated modes;
+ * the KDFs are HKDF (§7.2) and the single-stage SHAKE128/SHAKE256 of draft-ietf-hpke-pq.
  *
  * <pre>
  * sender:   setupSender(mode, pkR, info, psk, psk_id, skS) ─► HpkeSenderContext (enc, seal, export)
@@ -31,32 +33,34 @@ public final class Hpke {
   /** The export-only AEAD id (RFC 9180 §7.3). */
   public static final int EXPORT_ONLY = 0xFFFF;
 
-  private final Dhkem kem;
-  private final Hkdf kdf;
+  private final HpkeKem kem;
+  private final int kdfId;
   private final Aead aead;
   private final int aeadId;
   private final LabeledKdf labeledKdf;
 
-  private Hpke(Dhkem kem, Hkdf kdf, Aead aead, int aeadId) {
+  private Hpke(HpkeKem kem, int kdfId, LabeledKdf labeledKdf, Aead aead, int aeadId) {
     this.kem = kem;
-    this.kdf = kdf;
+    this.kdfId = kdfId;
     this.aead = aead;
     this.aeadId = aeadId;
-    this.labeledKdf = LabeledKdf.forSuite(kdf, kem.id(), kdf.hpkeId(), aeadId);
+    this.labeledKdf = labeledKdf;
   }
 
   /**
    * The configuration (kem_id, kdf_id, aead_id).
    *
    * @throws UnsupportedException naming the first unsupported id. Supported: KEMs 0x0010, 0x0011,
-   *     0x0012, 0x0020, 0x0021; KDFs 0x0001..0x0003; AEADs 0x0001..0x0003 and 0xFFFF.
+   *     0x0012, 0x0020, 0x0021, 0x0040..0x0042, 0x0050, 0x0051, 0x647a; KDFs 0x0001..0x0003,
+   *     0x0010, 0x0011; AEADs 0x0001..0x0003 and 0xFFFF.
    */
   public static Hpke of(int kemId, int kdfId, int aeadId) throws UnsupportedException {
-    Dhkem kem = Dhkem.forId(kemId);
+    HpkeKem kem = HpkeKems.forId(kemId);
     if (kem == null) {
       throw new UnsupportedException("HPKE KEM " + Dhkem.hex(kemId));
     }
-    Hkdf kdf;
+    Hkdf kdf = null;
+    OneStageKdf xof = null;
     switch (kdfId) {
       case 0x0001:
         kdf = Hkdf.SHA256;
@@ -68,7 +72,12 @@ public final class Hpke {
         kdf = Hkdf.SHA512;
         break;
       default:
-        throw new UnsupportedException("HPKE KDF " + Dhkem.hex(kdfId));
+        xof = OneStageKdf.forId(kdfId);
+        if (xof == null) {
+          throw new UnsupportedException("HPKE KDF " + Dhkem.hex(kdfId)
+              + (kdfId == 0x0012 || kdfId == 0x0013
+                  ? " (TurboSHAKE: not offered, BouncyCastle has no TurboSHAKE)" : ""));
+        }
     }
     Aead aead;
     switch (aeadId) {
@@ -87,7 +96,10 @@ public final class Hpke {
       default:
         throw new UnsupportedException("HPKE AEAD " + Dhkem.hex(aeadId));
     }
-    return new Hpke(kem, kdf, aead, aeadId);
+    LabeledKdf labeled = xof != null
+        ? LabeledKdf.forSuite(xof, kemId, aeadId)
+        : LabeledKdf.forSuite(kdf, kemId, kdfId, aeadId);
+    return new Hpke(kem, kdfId, labeled, aead, aeadId);
   }
 
   /** The KEM id. */
@@ -97,7 +109,7 @@ public final class Hpke {
 
   /** The KDF id. */
   public int kdfId() {
-    return kdf.hpkeId();
+    return kdfId;
   }
 
   /** The AEAD id ({@link #EXPORT_ONLY} for export-only). */
@@ -112,20 +124,28 @@ public final class Hpke {
 
   /** {@code Npk}. */
   public int publicKeyLength() {
-    return kem.group().publicKeyLength();
+    return kem.publicKeyLength();
   }
 
   /** {@code Nsk}. */
   public int privateKeyLength() {
-    return kem.group().privateKeyLength();
+    return kem.privateKeyLength();
+  }
+
+  /** Whether the KEM offers the auth modes (DHKEMs only). */
+  public boolean supportsAuthModes() {
+    return kem.supportsAuth();
   }
 
   /** GenerateKeyPair() of the KEM, as (SerializePrivateKey, SerializePublicKey). */
   public RawKeyPair generateKeyPair(SecureRandom random) {
-    return kem.group().generateKeyPair(random);
+    return kem.generateKeyPair(random);
   }
 
-  /** DeriveKeyPair(ikm) of the KEM (RFC 9180 §7.1.3). */
+  /**
+   * DeriveKeyPair(ikm) of the KEM (RFC 9180 §7.1.3; SHAKE256 LabeledDerive for the KEMs of
+   * draft-ietf-hpke-pq).
+   */
   public RawKeyPair deriveKeyPair(byte[] ikm) {
     requireNonNull(ikm, "ikm");
     return kem.deriveKeyPair(ikm);
@@ -138,7 +158,7 @@ public final class Hpke {
    */
   public byte[] publicKey(byte[] privateKey) throws BadKeyException {
     requireNonNull(privateKey, "privateKey");
-    return kem.group().publicKey(privateKey);
+    return kem.publicKey(privateKey);
   }
 
   /**
@@ -147,18 +167,75 @@ public final class Hpke {
    *
    * @param skS the sender's private key for the auth modes, else {@code null}
    * @throws BadKeyException if {@code pkR} or {@code skS} is invalid, or a DH output is all zero
-   * @throws IllegalArgumentException if the PSK or sender-key inputs do not fit the mode, or the PSK
-   *     is shorter than 32 bytes (RFC 9180 §5.1.2)
+   * @throws IllegalArgumentException if the PSK or sender-key inputs do not fit the mode, the PSK
+   *     is shorter than 32 bytes (RFC 9180 §5.1.2), or the mode is an auth mode and the KEM has none
    */
   public HpkeSenderContext setupSender(
       HpkeMode mode, byte[] pkR, byte[] info, byte[] psk, byte[] pskId, byte[] skS,
       SecureRandom random) throws BadKeyException {
     requireNonNull(random, "random");
-    RawKeyPair ephemeral = kem.group().generateKeyPair(random);
+    checkCommon(mode, info, psk, pskId);
+    requireNonNull(pkR, "pkR");
+    checkSenderKey(mode, skS, "skS");
+    return schedule(mode, kem.encap(pkR, random, skS), info, psk, pskId);
+  }
+
+  /**
+   * As {@link #setupSender}, with the encapsulation randomness given: {@code ikmE} is the input of
+   * DeriveKeyPair for a DHKEM's ephemeral key (RFC 9180 vectors) and the bytes the encapsulation
+   * draws for the KEMs of draft-ietf-hpke-pq (their vectors' {@code ikmE}). Known-answer tests only.
+   *
+   * @throws BadKeyException if {@code pkR} or {@code skS} is invalid
+   * @throws IllegalArgumentException if {@code ikmE} is shorter or longer than the KEM draws
+   */
+  HpkeSenderContext setupSenderDerandomized(
+      HpkeMode mode, byte[] pkR, byte[] info, byte[] psk, byte[] pskId, byte[] skS, byte[] ikmE)
+      throws BadKeyException {
+    checkCommon(mode, info, psk, pskId);
+    requireNonNull(pkR, "pkR");
+    requireNonNull(ikmE, "ikmE");
+    checkSenderKey(mode, skS, "skS");
+    if (kem instanceof Dhkem) {
+      RawKeyPair ephemeral = kem.deriveKeyPair(ikmE);
+      try {
+        return setupSenderWithEphemeral(mode, pkR, info, psk, pskId, skS, ephemeral);
+      } finally {
+        ephemeral.destroy();
+      }
+    }
+    return schedule(mode, encapsulateDerandomized(pkR, ikmE), info, psk, pskId);
+  }
+
+  /**
+   * Encap(pkR) drawing exactly {@code randomness}, e.g. X-Wing's EncapsulateDerand with {@code eseed}.
+   * Known-answer tests only; not for DHKEMs.
+   *
+   * @throws BadKeyException if {@code pkR} is invalid
+   * @throws IllegalArgumentException if {@code randomness} is not what the KEM draws
+   */
+  HpkeKem.Encapsulation encapsulateDerandomized(byte[] pkR, byte[] randomness)
+      throws BadKeyException {
+    if (kem instanceof Dhkem) {
+      throw new IllegalStateException("a DHKEM's ephemeral key is derived, not drawn: " + this);
+    }
+    ExactRandom exact = new ExactRandom(randomness);
+    HpkeKem.Encapsulation e = kem.encap(pkR, exact, null);
+    if (!exact.isExhausted()) {
+      java.util.Arrays.fill(e.sharedSecret, (byte) 0);
+      throw new IllegalArgumentException(
+          "encapsulation randomness of " + randomness.length + " bytes not all used by " + this);
+    }
+    return e;
+  }
+
+  private HpkeSenderContext schedule(HpkeMode mode, HpkeKem.Encapsulation encapsulation,
+      byte[] info, byte[] psk, byte[] pskId) {
     try {
-      return setupSenderWithEphemeral(mode, pkR, info, psk, pskId, skS, ephemeral);
+      KeySchedule.Output out =
+          KeySchedule.run(this, mode, encapsulation.sharedSecret, info, psk, pskId);
+      return new HpkeSenderContext(this, out, encapsulation.enc);
     } finally {
-      ephemeral.destroy();
+      Arrays.fill(encapsulation.sharedSecret, (byte) 0);
     }
   }
 
@@ -175,14 +252,10 @@ public final class Hpke {
     requireNonNull(pkR, "pkR");
     requireNonNull(ephemeral, "ephemeral");
     checkSenderKey(mode, skS, "skS");
-    Dhkem.Encapsulation encapsulation = kem.encap(pkR, ephemeral, skS);
-    try {
-      KeySchedule.Output out =
-          KeySchedule.run(this, mode, encapsulation.sharedSecret, info, psk, pskId);
-      return new HpkeSenderContext(this, out, encapsulation.enc);
-    } finally {
-      Arrays.fill(encapsulation.sharedSecret, (byte) 0);
+    if (!(kem instanceof Dhkem)) {
+      throw new IllegalStateException("only a DHKEM takes an ephemeral key pair: " + this);
     }
+    return schedule(mode, ((Dhkem) kem).encap(pkR, ephemeral, skS), info, psk, pskId);
   }
 
   /**
@@ -312,7 +385,11 @@ public final class Hpke {
     requireNonNull(pskId, "pskId (pass an empty array when unused)");
   }
 
-  private static void checkSenderKey(HpkeMode mode, byte[] key, String name) {
+  private void checkSenderKey(HpkeMode mode, byte[] key, String name) {
+    if (mode.usesSenderKey() && !kem.supportsAuth()) {
+      throw new IllegalArgumentException("HPKE KEM " + Dhkem.hex(kem.id())
+          + " has no authenticated modes (draft-ietf-hpke-pq), asked for " + mode);
+    }
     if (mode.usesSenderKey() && key == null) {
       throw new IllegalArgumentException("HPKE mode " + mode + " requires " + name);
     }
@@ -329,6 +406,6 @@ public final class Hpke {
 
   @Override
   public String toString() {
-    return String.format("Hpke[KEM 0x%04x, KDF 0x%04x, AEAD 0x%04x]", kem.id(), kdf.hpkeId(), aeadId);
+    return String.format("Hpke[KEM 0x%04x, KDF 0x%04x, AEAD 0x%04x]", kem.id(), kdfId, aeadId);
   }
 }

@@ -46,7 +46,7 @@ public abstract class HpkeContext {
    */
   public synchronized Secret export(byte[] exporterContext, int length) {
     checkLive();
-    return Secret.wrap(kdf.expand(exporterSecret, "sec", exporterContext, length));
+    return Secret.wrap(kdf.export(exporterSecret, exporterContext, length));
   }
 
   /** The sequence number of the next Seal or Open. */

@@ -2,7 +2,10 @@ package dev.sealmeet.crypto.hpke;
 
 import java.util.Arrays;
 
-/** KeySchedule&lt;ROLE&gt; and VerifyPSKInputs of RFC 9180 §5.1. */
+/**
+ * KeySchedule&lt;ROLE&gt; and VerifyPSKInputs of RFC 9180 §5.1, and its single-stage variant for the
+ * SHAKE KDFs of draft-ietf-hpke-pq (CombineSecrets_OneStage, draft-ietf-hpke-hpke §5.1).
+ */
 final class KeySchedule {
   /** RFC 9180 §5.1.2: a PSK MUST carry at least 32 bytes of entropy; we can only check its length. */
   static final int MIN_PSK_LENGTH = 32;
@@ -18,6 +21,9 @@ final class KeySchedule {
       Hpke suite, HpkeMode mode, byte[] sharedSecret, byte[] info, byte[] psk, byte[] pskId) {
     verifyPskInputs(mode, psk, pskId);
     LabeledKdf kdf = suite.labeledKdf();
+    if (kdf.isOneStage()) {
+      return runOneStage(suite, kdf, mode, sharedSecret, info, psk, pskId);
+    }
     byte[] empty = new byte[0];
     byte[] pskIdHash = kdf.extract(empty, "psk_id_hash", pskId);
     byte[] infoHash = kdf.extract(empty, "info_hash", info);
@@ -36,6 +42,30 @@ final class KeySchedule {
       byte[] exporterSecret = kdf.expand(secret, "exp", context, kdf.hashLength());
       return new Output(context, key, baseNonce, exporterSecret);
     } finally {
+      Arrays.fill(secret, (byte) 0);
+    }
+  }
+
+  /**
+   * One call of LabeledDerive over {@code lengthPrefixed(psk) || lengthPrefixed(shared_secret)} with
+   * context {@code mode || lengthPrefixed(psk_id) || lengthPrefixed(info)}, split into key, base
+   * nonce and exporter secret ({@code Nk + Nn + Nh} bytes).
+   */
+  private static Output runOneStage(Hpke suite, LabeledKdf kdf, HpkeMode mode,
+      byte[] sharedSecret, byte[] info, byte[] psk, byte[] pskId) {
+    byte[] context = LabeledKdf.concat(new byte[] {(byte) mode.id()},
+        LabeledKdf.lengthPrefixed(pskId), LabeledKdf.lengthPrefixed(info));
+    int nk = suite.aead() == null ? 0 : suite.aead().keyLength();
+    int nn = suite.aead() == null ? 0 : suite.aead().nonceLength();
+    byte[] secrets = LabeledKdf.concat(
+        LabeledKdf.lengthPrefixed(psk), LabeledKdf.lengthPrefixed(sharedSecret));
+    byte[] secret = kdf.derive(secrets, "secret", context, nk + nn + kdf.hashLength());
+    try {
+      return new Output(context, Arrays.copyOfRange(secret, 0, nk),
+          Arrays.copyOfRange(secret, nk, nk + nn),
+          Arrays.copyOfRange(secret, nk + nn, secret.length));
+    } finally {
+      Arrays.fill(secrets, (byte) 0);
       Arrays.fill(secret, (byte) 0);
     }
   }

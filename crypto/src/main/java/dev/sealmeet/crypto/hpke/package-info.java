@@ -6,13 +6,20 @@
  * AES-256-GCM, ChaCha20-Poly1305 and export-only (0xFFFF), DeriveKeyPair with the NIST-curve rejection
  * loop and bitmasks (§7.1.3), the context Seal/Open/Export API (§5.2, §5.3) and the single-shot API (§6).
  *
+ * <p>Post-quantum (draft-ietf-hpke-pq): the ML-KEM KEMs 0x0040–0x0042 ({@code MlKemHpkeKem}, over
+ * {@link dev.sealmeet.crypto.MlKem}) and the PQ/T hybrids MLKEM768-P256 (0x0050), MLKEM1024-P384
+ * (0x0051) and MLKEM768-X25519 = X-Wing (0x647a) ({@code HybridKem}), all in base and PSK mode only;
+ * their private keys are seeds and DeriveKeyPair is SHAKE256 LabeledDerive. The single-stage KDFs
+ * SHAKE128 (0x0010) and SHAKE256 (0x0011) run the one-call key schedule and LabeledDerive exports;
+ * TurboSHAKE (0x0012, 0x0013) is not offered. All KEMs sit behind the package-private {@code HpkeKem}.
+ *
  * <pre>
- *  pkR ──► Dhkem.encap (ephemeral, [skS]) ──► shared_secret, enc
+ *  pkR ──► HpkeKem.encap (randomness, [skS]) ──► shared_secret, enc
  *                                   │
  *  info, psk, psk_id ──► KeySchedule (§5.1) ──► key, base_nonce, exporter_secret
  *                                   │
  *                 HpkeSenderContext.seal / HpkeReceiverContext.open   (nonce = base_nonce XOR seq)
- *                 HpkeContext.export  (LabeledExpand(exporter_secret, "sec", ctx, L))
+ *                 HpkeContext.export  (LabeledExpand or LabeledDerive(exporter_secret, "sec", ctx, L))
  * </pre>
  *
  * <h2>Why not BouncyCastle's {@code org.bouncycastle.crypto.hpke}</h2>
@@ -34,7 +41,7 @@
  * <p>Secrets: contexts and key schedule outputs never print key material; {@link
  * dev.sealmeet.crypto.hpke.HpkeContext#destroy()} wipes a context. The accessors that expose the key
  * schedule ({@code aeadKey}, {@code baseNonce}, {@code exporterSecret}, {@code nextNonce}, {@code
- * Hpke.keyScheduleSecret}, {@code Hpke.setupSenderWithEphemeral}) are package-private; the
+ * Hpke.keyScheduleSecret}, {@code Hpke.setupSenderWithEphemeral}, {@code Hpke.setupSenderDerandomized}) are package-private; the
  * conformance runner reaches them only through {@link dev.sealmeet.crypto.hpke.HpkeKnownAnswers},
  * which is not API.
  */

@@ -111,10 +111,12 @@ class HpkeContextTest {
 
   @Test
   void of_unsupportedIds_throwsUnsupportedNamingTheId() {
-    assertThatThrownBy(() -> Hpke.of(0x0040, 1, 1))
-        .isInstanceOf(UnsupportedException.class).hasMessageContaining("KEM 0x0040");
-    assertThatThrownBy(() -> Hpke.of(0x0020, 0x0011, 1))
-        .isInstanceOf(UnsupportedException.class).hasMessageContaining("KDF 0x0011");
+    assertThatThrownBy(() -> Hpke.of(0x0030, 1, 1))
+        .isInstanceOf(UnsupportedException.class).hasMessageContaining("KEM 0x0030");
+    assertThatThrownBy(() -> Hpke.of(0x0020, 0x0004, 1))
+        .isInstanceOf(UnsupportedException.class).hasMessageContaining("KDF 0x0004");
+    assertThatThrownBy(() -> Hpke.of(0x0020, 0x0012, 1))
+        .isInstanceOf(UnsupportedException.class).hasMessageContaining("KDF 0x0012 (TurboSHAKE");
     assertThatThrownBy(() -> Hpke.of(0x0020, 1, 4))
         .isInstanceOf(UnsupportedException.class).hasMessageContaining("AEAD 0x0004");
   }

@@ -50,6 +50,18 @@ public final class MlsSuite {
     return new MlsSuite(CipherSuites.get(id, Objects.requireNonNull(random, "random")));
   }
 
+  /**
+   * The MLS suite at code point {@code id} of {@code suites} (code points are configuration for
+   * suites IANA has not assigned, such as the post-quantum ones).
+   *
+   * @throws UnsupportedException if {@code suites} has no suite at {@code id}
+   */
+  public static MlsSuite of(int id, dev.sealmeet.crypto.SuiteRegistry suites, SecureRandom random)
+      throws UnsupportedException {
+    return new MlsSuite(Objects.requireNonNull(suites, "suites")
+        .get(id, Objects.requireNonNull(random, "random")));
+  }
+
   /** Wraps an already obtained suite (e.g. a test double). */
   public static MlsSuite wrap(CipherSuite suite) {
     return new MlsSuite(Objects.requireNonNull(suite, "suite"));

@@ -2,7 +2,7 @@
  * The MLS labeled cryptographic functions of RFC 9420 §5, defined once for the whole protocol module.
  *
  * <pre>
- * CipherSuites.get(id) ──► CipherSuite (hash, HKDF, AEAD, HPKE, signature)
+ * SuiteRegistry.get(id) / CipherSuites.get(id) ──► CipherSuite (hash, HKDF, AEAD, HPKE, signature)
  *                              │
  *                              ▼
  *                          MlsSuite ── ExpandWithLabel / DeriveSecret / DeriveTreeSecret  (§5.1, §9)
@@ -12,5 +12,7 @@
  * </pre>
  *
  * Callers (tree, key schedule, framing) never build KDFLabel, SignContent or EncryptContext themselves.
+ * Groups resolve a suite id through their {@code GroupConfig.suites()}, so the post-quantum suites,
+ * whose code points are configuration, work wherever the classical ones do.
  */
 package dev.sealmeet.mls.crypto;

@@ -59,7 +59,7 @@ final class ExternalJoin {
           "expected a GroupInfo, got " + message.wireFormat());
     }
     GroupContext context = groupInfo.groupContext();
-    MlsSuite suite = MlsSuite.of(context.cipherSuite(), config.random());
+    MlsSuite suite = MlsSuite.of(context.cipherSuite(), config.suites(), config.random());
     RatchetTree tree = WelcomeJoin.treeOf(groupInfo, outOfBand);
     MemberChecks checks = new MemberChecks(suite, config);
     checks.joinedTree(tree, context);

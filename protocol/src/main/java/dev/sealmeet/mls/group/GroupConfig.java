@@ -1,5 +1,6 @@
 package dev.sealmeet.mls.group;
 
+import dev.sealmeet.crypto.SuiteRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
@@ -25,6 +26,8 @@ import java.util.Objects;
  *     external commit with a Remove is refused, as §12.4.3.2 lets a group choose
  * @param clock the time KeyPackage lifetimes are checked against (§10.1)
  * @param random the randomness for keys, nonces and reuse guards
+ * @param suites which cipher suite each code point means ({@link SuiteRegistry}); code points of
+ *     a group, KeyPackage, Welcome or saved state outside it are refused as unsupported
  */
 public record GroupConfig(
     boolean encryptHandshake,
@@ -37,7 +40,8 @@ public record GroupConfig(
     CredentialValidator credentials,
     boolean resyncAllowed,
     Clock clock,
-    SecureRandom random) {
+    SecureRandom random,
+    SuiteRegistry suites) {
 
   /** Largest {@link #pastEpochs()}: every kept epoch holds a secret tree. */
   public static final int MAX_PAST_EPOCHS = 64;
@@ -59,82 +63,98 @@ public record GroupConfig(
     Objects.requireNonNull(credentials, "credentials");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(random, "random");
+    Objects.requireNonNull(suites, "suites");
   }
 
   /**
    * Handshakes as PublicMessage, a path in every commit, the tree in the Welcome, one past epoch,
    * 128 skipped keys within 1,024 generations, no padding, resync commits allowed, the system
-   * clock, and a validator that accepts every credential (and a replacement only if it is the
+   * clock, RFC 9420's cipher suites only ({@link SuiteRegistry#rfc9420()}), and a validator that
+   * accepts every credential (and a replacement only if it is the
    * same credential). A real application replaces the validator with {@link
    * #withCredentials}.
    */
   public static GroupConfig defaults() {
     return new GroupConfig(false, true, true, 1, 128, 1024, 0, CredentialValidator.acceptAll(),
-        true, Clock.systemUTC(), new SecureRandom());
+        true, Clock.systemUTC(), new SecureRandom(), SuiteRegistry.rfc9420());
   }
 
   /** This config with {@link #encryptHandshake()} set. */
   public GroupConfig withEncryptHandshake(boolean value) {
     return new GroupConfig(value, alwaysPath, ratchetTreeInWelcome, pastEpochs, maxSkippedKeys,
-        maxForwardDistance, paddingBlock, credentials, resyncAllowed, clock, random);
+        maxForwardDistance, paddingBlock, credentials, resyncAllowed, clock, random, suites);
   }
 
   /** This config with {@link #alwaysPath()} set. */
   public GroupConfig withAlwaysPath(boolean value) {
     return new GroupConfig(encryptHandshake, value, ratchetTreeInWelcome, pastEpochs,
         maxSkippedKeys, maxForwardDistance, paddingBlock, credentials, resyncAllowed, clock,
-        random);
+        random, suites);
   }
 
   /** This config with {@link #ratchetTreeInWelcome()} set. */
   public GroupConfig withRatchetTreeInWelcome(boolean value) {
     return new GroupConfig(encryptHandshake, alwaysPath, value, pastEpochs, maxSkippedKeys,
-        maxForwardDistance, paddingBlock, credentials, resyncAllowed, clock, random);
+        maxForwardDistance, paddingBlock, credentials, resyncAllowed, clock, random, suites);
   }
 
   /** This config with {@link #pastEpochs()} set. */
   public GroupConfig withPastEpochs(int value) {
     return new GroupConfig(encryptHandshake, alwaysPath, ratchetTreeInWelcome, value,
         maxSkippedKeys, maxForwardDistance, paddingBlock, credentials, resyncAllowed, clock,
-        random);
+        random, suites);
   }
 
   /** This config with the out-of-order window set: skipped keys kept, and how far ahead. */
   public GroupConfig withOutOfOrderWindow(int skippedKeys, int forwardDistance) {
     return new GroupConfig(encryptHandshake, alwaysPath, ratchetTreeInWelcome, pastEpochs,
-        skippedKeys, forwardDistance, paddingBlock, credentials, resyncAllowed, clock, random);
+        skippedKeys, forwardDistance, paddingBlock, credentials, resyncAllowed, clock,
+        random, suites);
   }
 
   /** This config with {@link #paddingBlock()} set. */
   public GroupConfig withPaddingBlock(int value) {
     return new GroupConfig(encryptHandshake, alwaysPath, ratchetTreeInWelcome, pastEpochs,
-        maxSkippedKeys, maxForwardDistance, value, credentials, resyncAllowed, clock, random);
+        maxSkippedKeys, maxForwardDistance, value, credentials, resyncAllowed, clock,
+        random, suites);
   }
 
   /** This config with the application's credential validator. */
   public GroupConfig withCredentials(CredentialValidator value) {
     return new GroupConfig(encryptHandshake, alwaysPath, ratchetTreeInWelcome, pastEpochs,
-        maxSkippedKeys, maxForwardDistance, paddingBlock, value, resyncAllowed, clock, random);
+        maxSkippedKeys, maxForwardDistance, paddingBlock, value, resyncAllowed, clock,
+        random, suites);
   }
 
   /** This config with {@link #resyncAllowed()} set. */
   public GroupConfig withResyncAllowed(boolean value) {
     return new GroupConfig(encryptHandshake, alwaysPath, ratchetTreeInWelcome, pastEpochs,
-        maxSkippedKeys, maxForwardDistance, paddingBlock, credentials, value, clock, random);
+        maxSkippedKeys, maxForwardDistance, paddingBlock, credentials, value, clock,
+        random, suites);
   }
 
   /** This config with another clock (tests of KeyPackage lifetimes). */
   public GroupConfig withClock(Clock value) {
     return new GroupConfig(encryptHandshake, alwaysPath, ratchetTreeInWelcome, pastEpochs,
         maxSkippedKeys, maxForwardDistance, paddingBlock, credentials, resyncAllowed, value,
-        random);
+        random, suites);
   }
 
   /** This config with another source of randomness. */
   public GroupConfig withRandom(SecureRandom value) {
     return new GroupConfig(encryptHandshake, alwaysPath, ratchetTreeInWelcome, pastEpochs,
         maxSkippedKeys, maxForwardDistance, paddingBlock, credentials, resyncAllowed, clock,
-        value);
+        value, suites);
+  }
+
+  /**
+   * This config with another suite registry, e.g. {@link SuiteRegistry#draftPq()} for the
+   * post-quantum suites. Every member of a group must use the same code points for its suite.
+   */
+  public GroupConfig withSuites(SuiteRegistry value) {
+    return new GroupConfig(encryptHandshake, alwaysPath, ratchetTreeInWelcome, pastEpochs,
+        maxSkippedKeys, maxForwardDistance, paddingBlock, credentials, resyncAllowed, clock,
+        random, value);
   }
 
   /** The out-of-order window of every ratchet of the group's epochs. */

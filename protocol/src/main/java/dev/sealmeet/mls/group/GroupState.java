@@ -91,7 +91,7 @@ final class GroupState {
       throw new DecodeException("persisted group state of format " + format + ", expected "
           + FORMAT);
     }
-    MlsSuite suite = MlsSuite.of(reader.readUint16(), config.random());
+    MlsSuite suite = MlsSuite.of(reader.readUint16(), config.suites(), config.random());
     int statusOrdinal = reader.readUint8();
     if (statusOrdinal >= MlsGroup.Status.values().length) {
       throw new DecodeException("persisted group status " + statusOrdinal);

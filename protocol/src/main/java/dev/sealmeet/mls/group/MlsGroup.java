@@ -683,7 +683,7 @@ public final class MlsGroup implements AutoCloseable {
 
   static MlsSuite suiteOf(int id, GroupConfig config) {
     try {
-      return MlsSuite.of(id, config.random());
+      return MlsSuite.of(id, config.suites(), config.random());
     } catch (dev.sealmeet.error.UnsupportedException e) {
       throw new IllegalArgumentException("unsupported cipher suite " + id, e);
     }

@@ -47,7 +47,7 @@ final class WelcomeJoin {
     }
     MlsSuite suite;
     try {
-      suite = MlsSuite.of(welcome.cipherSuite(), config.random());
+      suite = MlsSuite.of(welcome.cipherSuite(), config.suites(), config.random());
     } catch (dev.sealmeet.error.UnsupportedException e) {
       throw e;
     }

@@ -11,19 +11,48 @@ import org.bouncycastle.crypto.params.MLKEMPrivateKeyParameters;
 import org.bouncycastle.crypto.params.MLKEMPublicKeyParameters;
 
 /**
- * ML-KEM-768 over BouncyCastle's lightweight API. Lengths and the FIPS 203 §7.2 modulus check of
- * {@code ek} are ours, so BouncyCastle only ever sees well-formed input.
+ * One ML-KEM parameter set (FIPS 203 §8, Table 2) over BouncyCastle's lightweight API. Lengths and
+ * the FIPS 203 §7.2 modulus check of {@code ek} are ours, so BouncyCastle only ever sees well-formed
+ * input.
  */
-final class BcMlKem768 implements MlKem {
-  private static final MLKEMParameters PARAMS = MLKEMParameters.ml_kem_768;
+final class BcMlKem implements MlKem {
   private static final int SEED_LENGTH = 64;
-  private static final int EK_LENGTH = 1184;
-  private static final int CT_LENGTH = 1088;
   private static final int MESSAGE_LENGTH = 32;
+  private static final int RHO_LENGTH = 32;
   /** The ML-KEM modulus q (FIPS 203 §2.4). */
   private static final int Q = 3329;
-  /** Bytes of ByteEncode_12 of the k = 3 polynomials of t (the rest of ek is rho). */
-  private static final int T_LENGTH = 384 * 3;
+
+  private final MLKEMParameters params;
+  private final String name;
+  private final int ekLength;
+  private final int ctLength;
+  /** Bytes of ByteEncode_12 of the k polynomials of t (the rest of ek is rho). */
+  private final int tLength;
+
+  /**
+   * @param k the module rank: 2, 3 or 4
+   * @param du the FIPS 203 d_u: 10 or 11
+   * @param dv the FIPS 203 d_v: 4 or 5
+   */
+  private BcMlKem(MLKEMParameters params, String name, int k, int du, int dv) {
+    this.params = params;
+    this.name = name;
+    this.tLength = 384 * k;
+    this.ekLength = tLength + RHO_LENGTH;
+    this.ctLength = 32 * (du * k + dv);
+  }
+
+  static BcMlKem mlKem512() {
+    return new BcMlKem(MLKEMParameters.ml_kem_512, "ML-KEM-512", 2, 10, 4);
+  }
+
+  static BcMlKem mlKem768() {
+    return new BcMlKem(MLKEMParameters.ml_kem_768, "ML-KEM-768", 3, 10, 4);
+  }
+
+  static BcMlKem mlKem1024() {
+    return new BcMlKem(MLKEMParameters.ml_kem_1024, "ML-KEM-1024", 4, 11, 5);
+  }
 
   @Override
   public int seedLength() {
@@ -32,12 +61,12 @@ final class BcMlKem768 implements MlKem {
 
   @Override
   public int encapsulationKeyLength() {
-    return EK_LENGTH;
+    return ekLength;
   }
 
   @Override
   public int ciphertextLength() {
-    return CT_LENGTH;
+    return ctLength;
   }
 
   @Override
@@ -71,7 +100,7 @@ final class BcMlKem768 implements MlKem {
     random.nextBytes(m);
     try {
       SecretWithEncapsulation result = MLKEMGenerator.internalGenerateEncapsulated(
-          new MLKEMPublicKeyParameters(PARAMS, encapsulationKey), m);
+          new MLKEMPublicKeyParameters(params, encapsulationKey), m);
       byte[] secret = result.getSecret();
       try {
         return new Encapsulation(result.getEncapsulation(), Secret.copyOf(secret));
@@ -87,11 +116,11 @@ final class BcMlKem768 implements MlKem {
   public Secret decapsulate(byte[] seed, byte[] ciphertext) throws BadKeyException {
     checkSeed(seed);
     if (ciphertext == null) {
-      throw new IllegalArgumentException("ML-KEM-768 ciphertext must not be null");
+      throw new IllegalArgumentException(name + " ciphertext must not be null");
     }
-    if (ciphertext.length != CT_LENGTH) {
+    if (ciphertext.length != ctLength) {
       throw new BadKeyException(
-          "ML-KEM-768 ciphertext must be " + CT_LENGTH + " bytes, got " + ciphertext.length);
+          name + " ciphertext must be " + ctLength + " bytes, got " + ciphertext.length);
     }
     byte[] secret = new MLKEMExtractor(privateKey(seed)).extractSecret(ciphertext);
     try {
@@ -102,15 +131,15 @@ final class BcMlKem768 implements MlKem {
   }
 
   /** FIPS 203 §7.2 input checks: type (length) and modulus (every 12-bit coefficient of t below q). */
-  private static void checkEncapsulationKey(byte[] ek) throws BadKeyException {
+  private void checkEncapsulationKey(byte[] ek) throws BadKeyException {
     if (ek == null) {
-      throw new IllegalArgumentException("ML-KEM-768 encapsulation key must not be null");
+      throw new IllegalArgumentException(name + " encapsulation key must not be null");
     }
-    if (ek.length != EK_LENGTH) {
+    if (ek.length != ekLength) {
       throw new BadKeyException(
-          "ML-KEM-768 encapsulation key must be " + EK_LENGTH + " bytes, got " + ek.length);
+          name + " encapsulation key must be " + ekLength + " bytes, got " + ek.length);
     }
-    for (int i = 0; i < T_LENGTH; i += 3) {
+    for (int i = 0; i < tLength; i += 3) {
       int b0 = ek[i] & 0xFF;
       int b1 = ek[i + 1] & 0xFF;
       int b2 = ek[i + 2] & 0xFF;
@@ -118,27 +147,27 @@ final class BcMlKem768 implements MlKem {
       int c1 = (b1 >> 4) | (b2 << 4);
       if (c0 >= Q || c1 >= Q) {
         throw new BadKeyException(
-            "ML-KEM-768 encapsulation key has a coefficient not below q at byte " + i);
+            name + " encapsulation key has a coefficient not below q at byte " + i);
       }
     }
   }
 
-  private static MLKEMPrivateKeyParameters privateKey(byte[] seed) {
-    return new MLKEMPrivateKeyParameters(PARAMS, seed);
+  private MLKEMPrivateKeyParameters privateKey(byte[] seed) {
+    return new MLKEMPrivateKeyParameters(params, seed);
   }
 
-  private static void checkSeed(byte[] seed) throws BadKeyException {
+  private void checkSeed(byte[] seed) throws BadKeyException {
     if (seed == null) {
-      throw new IllegalArgumentException("ML-KEM-768 seed must not be null");
+      throw new IllegalArgumentException(name + " seed must not be null");
     }
     if (seed.length != SEED_LENGTH) {
       throw new BadKeyException(
-          "ML-KEM-768 private key must be a " + SEED_LENGTH + "-byte seed, got " + seed.length);
+          name + " private key must be a " + SEED_LENGTH + "-byte seed, got " + seed.length);
     }
   }
 
   @Override
   public String toString() {
-    return "MlKem[ML-KEM-768]";
+    return "MlKem[" + name + "]";
   }
 }

@@ -11,23 +11,48 @@ import org.bouncycastle.crypto.params.MLDSAPublicKeyParameters;
 import org.bouncycastle.crypto.signers.MLDSASigner;
 
 /**
- * Pure ML-DSA-65 (FIPS 204 §5.2-5.3, empty context string) over BouncyCastle's lightweight {@code
- * MLDSASigner}: the 32-byte seed ξ as private key (FIPS 204 §6.1 ML-DSA.KeyGen_internal input), the
- * 1952-byte encoded public key, 3309-byte signatures.
+ * Pure ML-DSA-44, -65 or -87 (FIPS 204 §5.2-5.3, empty context string) over BouncyCastle's lightweight
+ * {@code MLDSASigner}: the 32-byte seed ξ as private key (FIPS 204 §6.1 ML-DSA.KeyGen_internal
+ * input), the encoded public key and signature of FIPS 204 Table 2 (1312/2420, 1952/3309,
+ * 2592/4627 bytes), with the TLS SignatureScheme code points mldsa44/65/87 (0x0904-0x0906).
  *
  * <p>Signing is the deterministic variant (FIPS 204 §3.4: {@code rnd} = 32 zero bytes), so it needs no
  * randomness and is reproducible. Verification checks lengths first and returns {@code false} for any
  * malformed key or signature (hint encoding, norm bounds are checked by BouncyCastle).
  */
-final class MlDsa65Scheme implements SignatureScheme {
+final class MlDsaScheme implements SignatureScheme {
   static final int SEED_LENGTH = 32;
-  static final int PUBLIC_KEY_LENGTH = 1952;
-  static final int SIGNATURE_LENGTH = 3309;
-  private static final MLDSAParameters PARAMS = MLDSAParameters.ml_dsa_65;
+
+  private final MLDSAParameters params;
+  private final String name;
+  private final int tlsId;
+  private final int publicKeyLength;
+  private final int signatureLength;
+
+  private MlDsaScheme(
+      MLDSAParameters params, String name, int tlsId, int publicKeyLength, int signatureLength) {
+    this.params = params;
+    this.name = name;
+    this.tlsId = tlsId;
+    this.publicKeyLength = publicKeyLength;
+    this.signatureLength = signatureLength;
+  }
+
+  static MlDsaScheme mlDsa44() {
+    return new MlDsaScheme(MLDSAParameters.ml_dsa_44, "ML-DSA-44", 0x0904, 1312, 2420);
+  }
+
+  static MlDsaScheme mlDsa65() {
+    return new MlDsaScheme(MLDSAParameters.ml_dsa_65, "ML-DSA-65", 0x0905, 1952, 3309);
+  }
+
+  static MlDsaScheme mlDsa87() {
+    return new MlDsaScheme(MLDSAParameters.ml_dsa_87, "ML-DSA-87", 0x0906, 2592, 4627);
+  }
 
   @Override
   public int tlsId() {
-    return 0x0905;
+    return tlsId;
   }
 
   @Override
@@ -59,38 +84,38 @@ final class MlDsa65Scheme implements SignatureScheme {
     try {
       return signer.generateSignature();
     } catch (CryptoException e) {
-      throw new SealmeetBugException("ML-DSA-65 signing failed", e);
+      throw new SealmeetBugException(name + " signing failed", e);
     }
   }
 
   @Override
   public boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
     if (publicKey == null || message == null || signature == null
-        || publicKey.length != PUBLIC_KEY_LENGTH || signature.length != SIGNATURE_LENGTH) {
+        || publicKey.length != publicKeyLength || signature.length != signatureLength) {
       return false;
     }
     MLDSASigner verifier = new MLDSASigner();
-    verifier.init(false, new MLDSAPublicKeyParameters(PARAMS, publicKey));
+    verifier.init(false, new MLDSAPublicKeyParameters(params, publicKey));
     verifier.update(message, 0, message.length);
     return verifier.verifySignature(signature);
   }
 
-  private static MLDSAPrivateKeyParameters privateKey(byte[] seed) {
-    return new MLDSAPrivateKeyParameters(PARAMS, seed);
+  private MLDSAPrivateKeyParameters privateKey(byte[] seed) {
+    return new MLDSAPrivateKeyParameters(params, seed);
   }
 
-  private static void checkSeed(byte[] privateKey) throws BadKeyException {
+  private void checkSeed(byte[] privateKey) throws BadKeyException {
     if (privateKey == null) {
-      throw new IllegalArgumentException("ML-DSA-65 private key must not be null");
+      throw new IllegalArgumentException(name + " private key must not be null");
     }
     if (privateKey.length != SEED_LENGTH) {
       throw new BadKeyException(
-          "ML-DSA-65 private key must be a " + SEED_LENGTH + "-byte seed, got " + privateKey.length);
+          name + " private key must be a " + SEED_LENGTH + "-byte seed, got " + privateKey.length);
     }
   }
 
   @Override
   public String toString() {
-    return "SignatureScheme[ML-DSA-65]";
+    return "SignatureScheme[" + name + "]";
   }
 }
