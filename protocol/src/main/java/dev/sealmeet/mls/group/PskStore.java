@@ -17,6 +17,9 @@ public final class PskStore implements AutoCloseable {
   private final Map<String, Secret> external = new ConcurrentHashMap<>();
   private final Map<String, Secret> resumption = new ConcurrentHashMap<>();
 
+  /** An empty store. */
+  public PskStore() {}
+
   /** Stores (a copy of) the external PSK with id {@code pskId}, replacing any earlier one. */
   public void putExternal(byte[] pskId, byte[] psk) {
     replace(external, Hex.encode(pskId), Secret.copyOf(psk));
