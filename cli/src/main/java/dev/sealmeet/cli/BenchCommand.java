@@ -17,15 +17,18 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
+    usageHelpAutoWidth = true,
+    // One element per paragraph: picocli wraps each at word boundaries to the terminal's width.
     description = {
       "Runs a quick version of the JMH benchmarks and prints one table.",
-      "'sframe': protect and protect+unprotect per frame for suites 1-5 and raw AES-128-GCM,",
-      "in ns/frame, with the ratio to raw of the same JCE provider: the JDK's, and Amazon",
-      "Corretto Crypto Provider too when it loads on this machine (the table says which).",
-      "'mls': KeyPackage generation, create and process add/remove/update commits, and join from",
-      "a Welcome, for Sealmeet and BouncyCastle MLS, in ms/op, per group size.",
-      "Quick numbers are noisy; for real ones run the JMH command in benchmarks/README.md on an",
-      "idle machine."
+      "'sframe': protect and protect+unprotect per frame for suites 1-5 and raw AES-128-GCM, in "
+          + "ns/frame, with the ratio to raw of the same JCE provider: the JDK's, and Amazon "
+          + "Corretto Crypto Provider too when it loads on this machine (the table says which).",
+      "'mls': KeyPackage generation, create and process add/remove/update commits, and join from "
+          + "a Welcome, for Sealmeet and BouncyCastle MLS, in ms/op, per group size.",
+      // No file name with a dot: Java's line breaking may split "README.md" after the dot.
+      "Quick numbers are noisy; for real ones run the JMH command of the benchmarks README (in "
+          + "benchmarks/) on an idle machine."
     })
 final class BenchCommand implements Callable<Integer> {
 

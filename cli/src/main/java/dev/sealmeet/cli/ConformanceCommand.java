@@ -19,17 +19,20 @@ import picocli.CommandLine.Option;
 @Command(
     name = "conformance",
     mixinStandardHelpOptions = true,
+    usageHelpAutoWidth = true,
+    // One element per paragraph: picocli wraps each at word boundaries to the terminal's width.
     description = {
-      "Runs every test-vector file (*.json) under the given folders (recursively) and prints",
-      "'FILE: N passed, M failed, K skipped' per file, then 'N passed, M failed'.",
-      "Without --vectors it runs the pinned official vectors, read from -Dsealmeet.vectors,",
-      "$SEALMEET_VECTORS, ../shared/vectors beside the checkout or the download cache (fetched",
-      "once where none is found), and our own vectors in spec/vectors.",
-      "A file that no vector family recognises is an error, and so is a file that cannot be",
-      "read or is malformed; each counts as one failure, and the run goes on to the next file.",
-      "Exit status: 0 if no case or file failed and at least one case passed; 1 if anything",
-      "failed, or if nothing passed (every case skipped, or no vector files); 2 if a folder",
-      "does not exist or the official vectors can be neither found nor fetched."
+      "Runs every test-vector file (*.json) under the given folders (recursively) and prints "
+          + "'FILE: N passed, M failed, K skipped' per file, then 'N passed, M failed'.",
+      "Without --vectors it runs the pinned official vectors, read from -Dsealmeet.vectors, "
+          + "$SEALMEET_VECTORS, ../shared/vectors beside the checkout or the download cache "
+          + "(fetched once where none is found), and our own vectors in spec/vectors.",
+      "A file that no vector family recognises is an error, and so is a file that cannot be "
+          + "read or is malformed; each counts as one failure, and the run goes on to the next "
+          + "file.",
+      "Exit status: 0 if no case or file failed and at least one case passed; 1 if anything "
+          + "failed, or if nothing passed (every case skipped, or no vector files); 2 if a folder "
+          + "does not exist or the official vectors can be neither found nor fetched."
     })
 final class ConformanceCommand implements Callable<Integer> {
 

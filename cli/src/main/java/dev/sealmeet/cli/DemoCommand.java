@@ -25,11 +25,14 @@ import picocli.CommandLine.Option;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
+    usageHelpAutoWidth = true,
+    // One element per paragraph: picocli wraps it at word boundaries to the terminal's width.
     description = {
-      "Runs a meeting through an untrusted relay (delivery service + media forwarder that records",
-      "every byte): a host, lobby guests, audio and video, a removal, a leave, a latecomer. Prints",
-      "the timeline and the proofs, each trying every key each party ever held; exits 1 if any",
-      "proof fails. --json adds the rekey cost (removal to first frame under the new epoch)."
+      "Runs a meeting through an untrusted relay (delivery service + media forwarder that records "
+          + "every byte): a host, lobby guests, audio and video, a removal, a leave, a latecomer. "
+          + "Prints the timeline and the proofs, each trying every key each party ever held; "
+          + "exits 1 if any proof fails. --json adds the rekey cost (removal to first frame under "
+          + "the new epoch)."
     })
 final class DemoCommand implements Callable<Integer> {
 

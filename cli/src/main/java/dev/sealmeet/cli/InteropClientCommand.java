@@ -10,10 +10,12 @@ import picocli.CommandLine.Option;
 @Command(
     name = "interop-client",
     mixinStandardHelpOptions = true,
+    usageHelpAutoWidth = true,
+    // One element per paragraph: picocli wraps it at word boundaries to the terminal's width.
     description = {
-      "Serves the MLSClient gRPC interface of the MLS working group's interop test harness",
-      "(mls_client.proto, plaintext HTTP/2) until stopped, so that its test runner can play",
-      "scenarios between Sealmeet and other MLS implementations."
+      "Serves the MLSClient gRPC interface of the MLS working group's interop test harness "
+          + "(mls_client.proto, plaintext HTTP/2) until stopped, so that its test runner can play "
+          + "scenarios between Sealmeet and other MLS implementations."
     })
 final class InteropClientCommand implements Callable<Integer> {
 

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "sealmeet",
     mixinStandardHelpOptions = true,
+    usageHelpAutoWidth = true,
     version = "sealmeet 0.1.0-SNAPSHOT",
     description = "End-to-end encryption for video meetings: MLS (RFC 9420) + SFrame (RFC 9605).",
     subcommands = {DemoCommand.class, ConformanceCommand.class, BenchCommand.class,

@@ -25,6 +25,7 @@ import java.util.Arrays;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 /**
@@ -32,7 +33,7 @@ import org.bouncycastle.math.ec.FixedPointCombMultiplier;
  * ECDSA (RFC 9420 §5.1.2) share: uncompressed SEC1 public keys validated strictly, big-endian
  * private scalars of exactly the field length in {@code [1, n-1]}. The one place where public keys
  * from the wire are checked for both uses, and the bridge to the JDK's EC provider, SunEC, whose
- * field arithmetic and scalar multiplication are constant-time.
+ * field arithmetic and scalar multiplication are constant-time (or to another provider: see below).
  *
  * <p>Secret-key operations run in SunEC: key generation, ECDH and ECDSA signing. Two stay on
  * BouncyCastle. {@link #publicKey(BigInteger)}, {@code sk * G} for a <em>given</em> scalar, which
@@ -45,10 +46,19 @@ import org.bouncycastle.math.ec.FixedPointCombMultiplier;
  * least n (Wycheproof "k*G has a large x-coordinate" and "x = n + r" cases, two per curve), which
  * Temurin 25.0.3 accepts.
  *
+ * <p>The provider is picked by what it offers, not by name ({@link #pickProvider}): the first
+ * installed provider with every EC engine used here and this curve (SunEC on a JDK, Conscrypt on
+ * Android), else a private BouncyCastle provider instance, never registered globally.
+ *
  * <p>Immutable and thread-safe; JCA engines are created per call, as they are not thread-safe.
  */
 final class PrimeCurve {
-  private static final String PROVIDER = "SunEC";
+  /** The engines (type, algorithm) one provider must offer to serve a curve. */
+  private static final String[][] ENGINES = {
+    {"AlgorithmParameters", "EC"}, {"KeyPairGenerator", "EC"}, {"KeyFactory", "EC"},
+    {"KeyAgreement", "ECDH"}, {"Signature", "SHA256withECDSA"}, {"Signature", "SHA384withECDSA"},
+    {"Signature", "SHA512withECDSA"},
+  };
 
   private final String name;
   private final String jdkName;
@@ -66,16 +76,11 @@ final class PrimeCurve {
     this.name = name;
     this.jdkName = jdkName;
     this.fieldLength = fieldLength;
-    this.provider = Security.getProvider(PROVIDER);
-    if (provider == null) {
-      throw new SealmeetBugException("the JDK lacks its EC provider " + PROVIDER);
-    }
+    this.provider = pickProvider(jdkName);
     try {
-      AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC", provider);
-      parameters.init(new ECGenParameterSpec(jdkName));
-      this.params = parameters.getParameterSpec(ECParameterSpec.class);
+      this.params = parameters(provider, jdkName);
     } catch (GeneralSecurityException e) {
-      throw new SealmeetBugException(PROVIDER + " lacks curve " + jdkName, e);
+      throw new SealmeetBugException(provider.getName() + " lacks curve " + jdkName, e);
     }
     this.fieldPrime = ((ECFieldFp) params.getCurve().getField()).getP();
     this.a = params.getCurve().getA();
@@ -87,6 +92,45 @@ final class PrimeCurve {
           "BouncyCastle lacks curve " + name + " or disagrees with the JDK");
     }
     this.bcDomain = new ECDomainParameters(bc);
+  }
+
+  /**
+   * The first installed provider that offers every engine of {@link #ENGINES} and knows curve
+   * {@code jdkName}; else BouncyCastle's, which does.
+   */
+  static Provider pickProvider(String jdkName) {
+    for (Provider candidate : Security.getProviders()) {
+      if (offersAll(candidate)) {
+        try {
+          parameters(candidate, jdkName);
+          return candidate;
+        } catch (GeneralSecurityException e) {
+          // Offers EC but not this curve: try the next provider.
+        }
+      }
+    }
+    return BouncyCastleFallback.PROVIDER;
+  }
+
+  private static boolean offersAll(Provider candidate) {
+    for (String[] engine : ENGINES) {
+      if (candidate.getService(engine[0], engine[1]) == null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static ECParameterSpec parameters(Provider provider, String jdkName)
+      throws GeneralSecurityException {
+    AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC", provider);
+    parameters.init(new ECGenParameterSpec(jdkName));
+    return parameters.getParameterSpec(ECParameterSpec.class);
+  }
+
+  /** Created on first use only: most JDKs never need it. */
+  private static final class BouncyCastleFallback {
+    static final Provider PROVIDER = new BouncyCastleProvider();
   }
 
   static PrimeCurve p256() {
@@ -116,7 +160,7 @@ final class PrimeCurve {
     return 1 + 2 * fieldLength;
   }
 
-  /** The JDK provider every engine of this curve comes from (SunEC). */
+  /** The provider every engine of this curve comes from (see {@link #pickProvider}). */
   Provider provider() {
     return provider;
   }
@@ -137,11 +181,13 @@ final class PrimeCurve {
       generator.initialize(new ECGenParameterSpec(jdkName), random);
       pair = generator.generateKeyPair();
     } catch (GeneralSecurityException e) {
-      throw new SealmeetBugException(PROVIDER + " cannot generate a " + name + " key pair", e);
+      throw new SealmeetBugException(
+          provider.getName() + " cannot generate a " + name + " key pair", e);
     }
     BigInteger d = ((ECPrivateKey) pair.getPrivate()).getS();
     if (!inScalarRange(d)) {
-      throw new SealmeetBugException(PROVIDER + " generated a " + name + " scalar out of range");
+      throw new SealmeetBugException(
+          provider.getName() + " generated a " + name + " scalar out of range");
     }
     byte[] sk = toFixedLength(d);
     try {
@@ -234,9 +280,9 @@ final class PrimeCurve {
       return KeyFactory.getInstance("EC", provider)
           .generatePublic(new ECPublicKeySpec(w, params));
     } catch (InvalidKeySpecException e) {
-      throw new BadKeyException(name + " public key refused by " + PROVIDER, e);
+      throw new BadKeyException(name + " public key refused by " + provider.getName(), e);
     } catch (GeneralSecurityException e) {
-      throw new SealmeetBugException(PROVIDER + " lacks an EC KeyFactory", e);
+      throw new SealmeetBugException(provider.getName() + " lacks an EC KeyFactory", e);
     }
   }
 
@@ -252,9 +298,9 @@ final class PrimeCurve {
       return KeyFactory.getInstance("EC", provider)
           .generatePrivate(new ECPrivateKeySpec(d, params));
     } catch (InvalidKeySpecException e) {
-      throw new BadKeyException(name + " private key refused by " + PROVIDER, e);
+      throw new BadKeyException(name + " private key refused by " + provider.getName(), e);
     } catch (GeneralSecurityException e) {
-      throw new SealmeetBugException(PROVIDER + " lacks an EC KeyFactory", e);
+      throw new SealmeetBugException(provider.getName() + " lacks an EC KeyFactory", e);
     }
   }
 

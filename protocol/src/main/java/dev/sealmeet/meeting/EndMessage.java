@@ -28,7 +28,7 @@ final class EndMessage {
   /** Whether {@code data} is an end message. */
   static boolean is(byte[] data) {
     return data.length >= LABEL.length && data.length <= LABEL.length + MAX_SUCCESSOR
-        && Arrays.equals(data, 0, LABEL.length, LABEL, 0, LABEL.length);
+        && Arrays.equals(Arrays.copyOf(data, LABEL.length), LABEL); // no Java 9 range equals
   }
 
   /** The successor an end message names; empty for a plain end. Call only if {@link #is}. */

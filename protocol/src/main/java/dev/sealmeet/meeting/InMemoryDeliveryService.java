@@ -11,6 +11,7 @@ import dev.sealmeet.mls.group.ExternalProposals;
 import dev.sealmeet.mls.group.ExternalSender;
 import dev.sealmeet.mls.group.SigningIdentity;
 import dev.sealmeet.mls.message.BasicCredential;
+import dev.sealmeet.protocol.internal.Hex;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import dev.sealmeet.error.SealmeetException;
@@ -22,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -220,7 +220,7 @@ public final class InMemoryDeliveryService implements DeliveryService {
   }
 
   private static String key(byte[] meetingId) {
-    return HexFormat.of().formatHex(meetingId);
+    return Hex.encode(meetingId);
   }
 
   /** Counts only. */

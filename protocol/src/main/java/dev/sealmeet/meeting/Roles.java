@@ -6,9 +6,9 @@ import dev.sealmeet.error.DecodeException;
 import dev.sealmeet.mls.message.Credential;
 import dev.sealmeet.mls.message.Extension;
 import dev.sealmeet.mls.message.Extensions;
+import dev.sealmeet.protocol.internal.Hex;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +43,7 @@ public final class Roles {
   }
 
   private static String key(Credential credential) {
-    return HexFormat.of().formatHex(credential.toBytes());
+    return Hex.encode(credential.toBytes());
   }
 
   /** The role of the member presenting {@code credential}. */
@@ -80,7 +80,7 @@ public final class Roles {
   public Extension toExtension() {
     TlsWriter writer = new TlsWriter();
     writer.writeList(byCredential.entrySet(), (w, e) -> {
-      w.writeOpaque(HexFormat.of().parseHex(e.getKey()));
+      w.writeOpaque(Hex.decode(e.getKey()));
       w.writeUint8(e.getValue().code());
     });
     return new Extension(EXTENSION_TYPE, writer.toByteArray());
@@ -108,7 +108,7 @@ public final class Roles {
     }
     List<Map.Entry<String, Role>> list = TlsReader.decodeExactly(found.get().extensionData(),
         reader -> reader.readList(r -> {
-          String credential = HexFormat.of().formatHex(r.readOpaque());
+          String credential = Hex.encode(r.readOpaque());
           int code = r.readUint8();
           Role role = Role.ofCode(code);
           if (role == null || role == Role.PARTICIPANT) {

@@ -2,6 +2,7 @@ package dev.sealmeet.sframe;
 
 import dev.sealmeet.error.AuthenticationException;
 import dev.sealmeet.error.SealmeetBugException;
+import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -80,13 +81,14 @@ final class CtrHmacFrameAead extends FrameAead {
     if (!MessageDigest.isEqual(expectedTag, receivedTag)) {
       throw tagFailure(failure);
     }
-    ciphertext.limit(ctEnd);
+    Buffer view = ciphertext; // ByteBuffer.limit(int), position(int): Java 9+, not Android 26
+    view.limit(ctEnd);
     try {
       crypt(nonce, ciphertext, dst);
     } finally {
-      ciphertext.limit(end);
+      view.limit(end);
     }
-    ciphertext.position(end);
+    view.position(end);
   }
 
   private void crypt(byte[] nonce, ByteBuffer in, ByteBuffer out) {

@@ -2,6 +2,7 @@ package dev.sealmeet.sframe;
 
 import dev.sealmeet.error.AuthenticationException;
 import dev.sealmeet.error.SealmeetBugException;
+import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
@@ -59,8 +60,9 @@ final class GcmFrameAead extends FrameAead {
       addAad(aad, aadLength, metadata);
       cipher.doFinal(ciphertext, dst);
     } catch (AEADBadTagException e) {
-      ciphertext.position(inPosition);
-      dst.position(outPosition);
+      // Through Buffer: ByteBuffer.position(int) is Java 9+, not on Android 26.
+      ((Buffer) ciphertext).position(inPosition);
+      ((Buffer) dst).position(outPosition);
       throw tagFailure(failure);
     } catch (GeneralSecurityException e) {
       throw new SealmeetBugException("AES-GCM decryption failed", e);
@@ -83,7 +85,11 @@ final class GcmFrameAead extends FrameAead {
       aadScratch = new byte[Math.max(total, 2 * aadScratch.length)];
     }
     System.arraycopy(aad, 0, aadScratch, 0, aadLength);
-    metadata.get(metadata.position(), aadScratch, aadLength, metadataLength);
+    // Not ByteBuffer.get(int, byte[], int, int): Java 13, not on Android 26.
+    int from = metadata.position();
+    for (int i = 0; i < metadataLength; i++) {
+      aadScratch[aadLength + i] = metadata.get(from + i);
+    }
     cipher.updateAAD(aadScratch, 0, total);
   }
 

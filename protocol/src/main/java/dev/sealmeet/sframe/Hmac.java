@@ -1,6 +1,7 @@
 package dev.sealmeet.sframe;
 
 import dev.sealmeet.error.SealmeetBugException;
+import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
@@ -44,9 +45,10 @@ abstract class Hmac {
     }
     int position = buffer.position();
     int limit = buffer.limit();
-    buffer.limit(to).position(from);
+    Buffer view = buffer; // ByteBuffer.limit(int) and position(int) are Java 9+, not Android 26
+    view.limit(to).position(from);
     update(buffer);
-    buffer.limit(limit).position(position);
+    view.limit(limit).position(position);
   }
 
   /** Writes the full {@code Nh}-byte tag to {@code out[0..Nh)}. */

@@ -1,6 +1,7 @@
 package dev.sealmeet.sframe;
 
 import dev.sealmeet.error.DecodeException;
+import java.nio.Buffer;
 import java.nio.ByteBuffer;
 
 /**
@@ -56,7 +57,7 @@ public record SframeHeader(long kid, long ctr) {
   public static SframeHeader decode(ByteBuffer src) throws DecodeException {
     HeaderCodec.DecodedHeader out = new HeaderCodec.DecodedHeader();
     HeaderCodec.read(src, src.position(), src.limit(), out);
-    src.position(src.position() + out.length);
+    ((Buffer) src).position(src.position() + out.length); // ByteBuffer.position(int): Java 9+
     return new SframeHeader(out.kid, out.ctr);
   }
 

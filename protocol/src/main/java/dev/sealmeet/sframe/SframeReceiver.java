@@ -4,6 +4,7 @@ import dev.sealmeet.crypto.Secret;
 import dev.sealmeet.error.AuthenticationException;
 import dev.sealmeet.error.DecodeException;
 import dev.sealmeet.error.ReplayException;
+import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.function.LongPredicate;
@@ -203,11 +204,11 @@ public final class SframeReceiver implements AutoCloseable {
       header[i] = frame.get(start + i);
     }
     key.computeNonce(ctr);
-    frame.position(start + headerLength);
+    ((Buffer) frame).position(start + headerLength); // ByteBuffer.position(int): Java 9+
     try {
       key.aead.open(key.nonce, header, headerLength, metadata == null ? EMPTY : metadata, frame, dst);
     } catch (AuthenticationException e) {
-      frame.position(start);
+      ((Buffer) frame).position(start);
       throw e;
     }
     key.window.accept(ctr);

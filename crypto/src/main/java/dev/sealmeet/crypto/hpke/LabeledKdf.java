@@ -131,7 +131,7 @@ final class LabeledKdf {
   static byte[] concat(byte[]... parts) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (byte[] p : parts) {
-      out.writeBytes(p);
+      out.write(p, 0, p.length); // writeBytes(byte[]) is Java 11, not on Android 26
     }
     return out.toByteArray();
   }

@@ -205,7 +205,7 @@ final class CommitCreator {
           continue;
         }
       } else if (p instanceof dev.sealmeet.mls.message.PreSharedKeyProposal psk) {
-        if (!psksSeen.add(java.util.HexFormat.of().formatHex(psk.psk().toBytes()))) {
+        if (!psksSeen.add(dev.sealmeet.protocol.internal.Hex.encode(psk.psk().toBytes()))) {
           continue;
         }
       } else if (p instanceof dev.sealmeet.mls.message.GroupContextExtensionsProposal) {

@@ -3,8 +3,8 @@ package dev.sealmeet.mls.group;
 import dev.sealmeet.crypto.Secret;
 import dev.sealmeet.mls.message.Proposal;
 import dev.sealmeet.mls.message.Sender;
+import dev.sealmeet.protocol.internal.Hex;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +100,6 @@ final class ProposalStore {
   }
 
   private static String key(byte[] ref) {
-    return HexFormat.of().formatHex(ref);
+    return Hex.encode(ref);
   }
 }

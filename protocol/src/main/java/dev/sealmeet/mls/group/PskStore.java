@@ -4,7 +4,7 @@ import dev.sealmeet.crypto.Secret;
 import dev.sealmeet.error.ProtocolException;
 import dev.sealmeet.mls.framing.PskLookup;
 import dev.sealmeet.mls.message.PreSharedKeyId;
-import java.util.HexFormat;
+import dev.sealmeet.protocol.internal.Hex;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,9 +17,12 @@ public final class PskStore implements AutoCloseable {
   private final Map<String, Secret> external = new ConcurrentHashMap<>();
   private final Map<String, Secret> resumption = new ConcurrentHashMap<>();
 
+  /** An empty store. */
+  public PskStore() {}
+
   /** Stores (a copy of) the external PSK with id {@code pskId}, replacing any earlier one. */
   public void putExternal(byte[] pskId, byte[] psk) {
-    replace(external, HexFormat.of().formatHex(pskId), Secret.copyOf(psk));
+    replace(external, Hex.encode(pskId), Secret.copyOf(psk));
   }
 
   /** Stores a resumption PSK of epoch {@code epoch} of group {@code groupId} (a copy). */
@@ -34,7 +37,7 @@ public final class PskStore implements AutoCloseable {
    */
   Secret find(PreSharedKeyId id) throws GroupRuleException {
     Secret found = id instanceof PreSharedKeyId.External e
-        ? external.get(HexFormat.of().formatHex(e.pskId()))
+        ? external.get(Hex.encode(e.pskId()))
         : resumption.get(resumptionKey(((PreSharedKeyId.Resumption) id).pskGroupId(),
             ((PreSharedKeyId.Resumption) id).pskEpoch()));
     if (found == null) {
@@ -78,7 +81,7 @@ public final class PskStore implements AutoCloseable {
   }
 
   private static String resumptionKey(byte[] groupId, long epoch) {
-    return HexFormat.of().formatHex(groupId) + "/" + Long.toUnsignedString(epoch);
+    return Hex.encode(groupId) + "/" + Long.toUnsignedString(epoch);
   }
 
   /** Unused here; a lookup that always fails, for {@link #lookup}. */

@@ -37,8 +37,9 @@ public final class StagedCommit implements ProcessedMessage {
     this.reInit = reInit;
     this.next = next;
     this.removesSelf = next == null;
-    this.proposals = proposals.stream().map(e -> new ReceivedProposal(baseEpoch, e.sender(),
-        e.proposal(), e.reference().orElse(new byte[0]))).toList();
+    this.proposals = List.copyOf(proposals.stream().map(e -> new ReceivedProposal(baseEpoch,
+        e.sender(), e.proposal(), e.reference().orElse(new byte[0])))
+        .collect(java.util.stream.Collectors.toList()));
   }
 
   /** The epoch this commit starts. */
