@@ -1,12 +1,17 @@
 package dev.sealmeet.conformance.hpke;
 
+import dev.sealmeet.conformance.CaseResult;
 import dev.sealmeet.conformance.json.JsonNode;
+import dev.sealmeet.crypto.hpke.Hpke;
 import dev.sealmeet.crypto.hpke.HpkeContext;
 import dev.sealmeet.crypto.hpke.HpkeKnownAnswers;
 import dev.sealmeet.crypto.hpke.HpkeReceiverContext;
 import dev.sealmeet.crypto.hpke.HpkeSenderContext;
 import dev.sealmeet.error.AuthenticationException;
+import dev.sealmeet.error.SealmeetException;
+import dev.sealmeet.error.UnsupportedException;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,6 +21,50 @@ import java.util.List;
  */
 final class HpkeChecks {
   private HpkeChecks() {}
+
+  /** The checks of one case against an HPKE instance of its KEM, KDF and AEAD. */
+  @FunctionalInterface
+  interface CaseCheck {
+    /** The names of the fields that differ; empty if the case passes. */
+    List<String> check(Hpke hpke, JsonNode c) throws SealmeetException;
+  }
+
+  /**
+   * Runs {@code check} on every case of {@code content}, named by mode, KEM, KDF, AEAD and index: a
+   * case whose KEM, KDF or AEAD is not offered is skipped naming the id, a thrown exception fails it.
+   */
+  static List<CaseResult> runCases(JsonNode content, CaseCheck check) {
+    List<CaseResult> results = new ArrayList<>();
+    List<JsonNode> cases = content.elements();
+    for (int i = 0; i < cases.size(); i++) {
+      results.add(runCase(i, cases.get(i), check));
+    }
+    return results;
+  }
+
+  private static CaseResult runCase(int index, JsonNode c, CaseCheck check) {
+    String name = "case " + index;
+    try {
+      int kemId = c.integer("kem_id");
+      int kdfId = c.integer("kdf_id");
+      int aeadId = c.integer("aead_id");
+      name = String.format(
+          "mode %d / KEM 0x%04x / KDF 0x%04x / AEAD 0x%04x / case %d",
+          c.integer("mode"), kemId, kdfId, aeadId, index);
+      Hpke hpke;
+      try {
+        hpke = Hpke.of(kemId, kdfId, aeadId);
+      } catch (UnsupportedException e) {
+        return CaseResult.skipped(name, "unsupported: " + e.getMessage());
+      }
+      List<String> mismatches = check.check(hpke, c);
+      return mismatches.isEmpty()
+          ? CaseResult.passed(name)
+          : CaseResult.failed(name, "differs: " + String.join(", ", mismatches));
+    } catch (SealmeetException | RuntimeException e) {
+      return CaseResult.failed(name, e);
+    }
+  }
 
   /** {@code key}, {@code base_nonce} and {@code exporter_secret} of one side's context. */
   static void schedule(List<String> bad, String side, JsonNode c, HpkeContext ctx) {

@@ -11,7 +11,6 @@ import dev.sealmeet.crypto.hpke.HpkeMode;
 import dev.sealmeet.crypto.hpke.HpkeReceiverContext;
 import dev.sealmeet.crypto.hpke.HpkeSenderContext;
 import dev.sealmeet.error.SealmeetException;
-import dev.sealmeet.error.UnsupportedException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,36 +38,7 @@ public final class HpkePqVectorFamily implements VectorFamily {
 
   @Override
   public List<CaseResult> run(JsonNode content) {
-    List<CaseResult> results = new ArrayList<>();
-    List<JsonNode> cases = content.elements();
-    for (int i = 0; i < cases.size(); i++) {
-      results.add(runCase(i, cases.get(i)));
-    }
-    return results;
-  }
-
-  private static CaseResult runCase(int index, JsonNode c) {
-    String name = "case " + index;
-    try {
-      int kemId = c.integer("kem_id");
-      int kdfId = c.integer("kdf_id");
-      int aeadId = c.integer("aead_id");
-      name = String.format(
-          "mode %d / KEM 0x%04x / KDF 0x%04x / AEAD 0x%04x / case %d",
-          c.integer("mode"), kemId, kdfId, aeadId, index);
-      Hpke hpke;
-      try {
-        hpke = Hpke.of(kemId, kdfId, aeadId);
-      } catch (UnsupportedException e) {
-        return CaseResult.skipped(name, "unsupported: " + e.getMessage());
-      }
-      List<String> mismatches = check(hpke, c);
-      return mismatches.isEmpty()
-          ? CaseResult.passed(name)
-          : CaseResult.failed(name, "differs: " + String.join(", ", mismatches));
-    } catch (SealmeetException | RuntimeException e) {
-      return CaseResult.failed(name, e);
-    }
+    return HpkeChecks.runCases(content, HpkePqVectorFamily::check);
   }
 
   private static List<String> check(Hpke hpke, JsonNode c) throws SealmeetException {
