@@ -24,9 +24,12 @@ import picocli.CommandLine.Option;
     description = {
       "Runs every test-vector file (*.json) under the given folders (recursively) and prints "
           + "'FILE: N passed, M failed, K skipped' per file, then 'N passed, M failed'.",
-      "Without --vectors it runs the pinned official vectors, read from -Dsealmeet.vectors, "
-          + "$SEALMEET_VECTORS, ../shared/vectors beside the checkout or the download cache "
-          + "(fetched once where none is found), and our own vectors in spec/vectors.",
+      "Without --vectors it runs the pinned official vectors and our own vectors in "
+          + "spec/vectors.",
+      // A name with a dot starts its paragraph: picocli may break a line after a dot.
+      "-Dsealmeet.vectors, else $SEALMEET_VECTORS, else the folder shared/vectors beside the "
+          + "checkout, else the download cache (fetched into once where none is found) is where "
+          + "the official vectors are read from.",
       "A file that no vector family recognises is an error, and so is a file that cannot be "
           + "read or is malformed; each counts as one failure, and the run goes on to the next "
           + "file.",
