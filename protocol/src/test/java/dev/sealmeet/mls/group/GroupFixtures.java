@@ -92,4 +92,40 @@ final class GroupFixtures {
     return MlsGroup.create(creator.keyPackage(), creator.identity(), groupId, List.of(),
         new PskStore(), config);
   }
+
+  /** Every group is at the same epoch with the same epoch authenticator and exporter output. */
+  static void assertAgree(List<MlsGroup> groups) {
+    byte[] authenticator = groups.get(0).epochAuthenticator();
+    for (MlsGroup g : groups) {
+      org.assertj.core.api.Assertions.assertThat(g.epoch()).isEqualTo(groups.get(0).epoch());
+      org.assertj.core.api.Assertions.assertThat(g.epochAuthenticator()).isEqualTo(authenticator);
+      org.assertj.core.api.Assertions.assertThat(g.export("test", new byte[0], 32))
+          .isEqualTo(groups.get(0).export("test", new byte[0], 32));
+    }
+  }
+
+  /** Each receiver processes {@code commit} (as bytes off the wire), stages it and merges it. */
+  static void deliver(dev.sealmeet.mls.message.MlsMessage commit, List<MlsGroup> receivers)
+      throws SealmeetException {
+    for (MlsGroup g : receivers) {
+      ProcessedMessage processed =
+          g.process(dev.sealmeet.mls.message.MlsMessage.fromBytes(commit.toBytes()));
+      org.assertj.core.api.Assertions.assertThat(processed).isInstanceOf(StagedCommit.class);
+      g.merge((StagedCommit) processed);
+    }
+  }
+
+  /**
+   * Member 2 proposes an Update, members 0 and 1 receive it, member 0 commits it by reference and
+   * everyone merges; all three then agree.
+   */
+  static void updateByReference(List<MlsGroup> groups) throws SealmeetException {
+    dev.sealmeet.mls.message.MlsMessage update = groups.get(2).proposeUpdate();
+    groups.get(0).process(dev.sealmeet.mls.message.MlsMessage.fromBytes(update.toBytes()));
+    groups.get(1).process(dev.sealmeet.mls.message.MlsMessage.fromBytes(update.toBytes()));
+    CommitResult byRef = groups.get(0).commit(CommitRequest.empty());
+    groups.get(0).mergePendingCommit();
+    deliver(byRef.commit(), List.of(groups.get(1), groups.get(2)));
+    assertAgree(groups);
+  }
 }

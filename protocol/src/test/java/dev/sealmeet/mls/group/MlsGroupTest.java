@@ -1,5 +1,7 @@
 package dev.sealmeet.mls.group;
 
+import static dev.sealmeet.mls.group.GroupFixtures.assertAgree;
+import static dev.sealmeet.mls.group.GroupFixtures.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,25 +33,6 @@ class MlsGroupTest {
     return new ArrayList<>(List.of(a, b, c));
   }
 
-  private static void assertAgree(List<MlsGroup> groups) {
-    byte[] authenticator = groups.get(0).epochAuthenticator();
-    for (MlsGroup g : groups) {
-      assertThat(g.epoch()).isEqualTo(groups.get(0).epoch());
-      assertThat(g.epochAuthenticator()).isEqualTo(authenticator);
-      assertThat(g.export("test", new byte[0], 32))
-          .isEqualTo(groups.get(0).export("test", new byte[0], 32));
-    }
-  }
-
-  private static void deliver(MlsMessage commit, List<MlsGroup> receivers)
-      throws SealmeetException {
-    for (MlsGroup g : receivers) {
-      ProcessedMessage processed = g.process(MlsMessage.fromBytes(commit.toBytes()));
-      assertThat(processed).isInstanceOf(StagedCommit.class);
-      g.merge((StagedCommit) processed);
-    }
-  }
-
   @ParameterizedTest(name = "suite {0}")
   @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7})
   @DisplayName("add, update and remove agree in every supported suite [SM-MLS-1]")
@@ -65,13 +48,7 @@ class MlsGroupTest {
     deliver(empty.commit(), List.of(groups.get(0), groups.get(2)));
     assertAgree(groups);
 
-    MlsMessage update = groups.get(2).proposeUpdate();
-    groups.get(0).process(MlsMessage.fromBytes(update.toBytes()));
-    groups.get(1).process(MlsMessage.fromBytes(update.toBytes()));
-    CommitResult byRef = groups.get(0).commit(CommitRequest.empty());
-    groups.get(0).mergePendingCommit();
-    deliver(byRef.commit(), List.of(groups.get(1), groups.get(2)));
-    assertAgree(groups);
+    GroupFixtures.updateByReference(groups);
 
     CommitResult removal = groups.get(0).commit(CommitRequest.empty().remove(1));
     groups.get(0).mergePendingCommit();

@@ -1,5 +1,7 @@
 package dev.sealmeet.mls.group;
 
+import static dev.sealmeet.mls.group.GroupFixtures.assertAgree;
+import static dev.sealmeet.mls.group.GroupFixtures.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,23 +33,6 @@ class PqSuitesGroupTest {
     return MlsSuite.of(codePoint, SuiteRegistry.draftPq(), GroupFixtures.RANDOM);
   }
 
-  private static void assertAgree(List<MlsGroup> groups) {
-    for (MlsGroup g : groups) {
-      assertThat(g.epoch()).isEqualTo(groups.get(0).epoch());
-      assertThat(g.epochAuthenticator()).isEqualTo(groups.get(0).epochAuthenticator());
-      assertThat(g.export("pq", new byte[0], 32))
-          .isEqualTo(groups.get(0).export("pq", new byte[0], 32));
-    }
-  }
-
-  private static void deliver(MlsMessage commit, List<MlsGroup> receivers)
-      throws SealmeetException {
-    for (MlsGroup g : receivers) {
-      StagedCommit staged = (StagedCommit) g.process(MlsMessage.fromBytes(commit.toBytes()));
-      g.merge(staged);
-    }
-  }
-
   /** Each of TBD1..TBD11 at its default code point 0xF000 + n. */
   @ParameterizedTest(name = "suite {0}")
   @ValueSource(ints = {0xF001, 0xF002, 0xF003, 0xF004, 0xF005, 0xF006, 0xF007, 0xF008, 0xF009,
@@ -65,13 +50,7 @@ class PqSuitesGroupTest {
         MlsMessage.fromBytes(groups.get(1).protect(hello, new byte[0]).toBytes()));
     assertThat(got.data()).isEqualTo(hello);
 
-    MlsMessage update = groups.get(2).proposeUpdate();
-    groups.get(0).process(MlsMessage.fromBytes(update.toBytes()));
-    groups.get(1).process(MlsMessage.fromBytes(update.toBytes()));
-    CommitResult byRef = groups.get(0).commit(CommitRequest.empty());
-    groups.get(0).mergePendingCommit();
-    deliver(byRef.commit(), List.of(groups.get(1), groups.get(2)));
-    assertAgree(groups);
+    GroupFixtures.updateByReference(groups);
 
     CommitResult removal = groups.get(0).commit(CommitRequest.empty().remove(1));
     groups.get(0).mergePendingCommit();
