@@ -99,6 +99,17 @@ final class EpochState {
   }
 
   /** Erases every secret of this epoch. */
+  /**
+   * Keeps only what opens this epoch's late application messages (RFC 9420 §14): the sender data
+   * secret and the application ratchets of its members. Every other secret and the path keys are
+   * erased.
+   */
+  void retainApplicationKeys() {
+    secrets.destroy();
+    privateKeys.destroy();
+    protection.retainApplicationKeys(tree.occupiedLeaves());
+  }
+
   void destroy() {
     if (protection != null) {
       protection.destroy();

@@ -328,9 +328,7 @@ public final class MlsGroup implements AutoCloseable {
       dropPendingCommit();
       proposals.clear();
       // Nothing of this epoch is of use any more but its late application messages (§12.4.2).
-      current.secrets.destroy();
-      current.privateKeys.destroy();
-      current.protection.retainApplicationKeys(current.tree.occupiedLeaves());
+      current.retainApplicationKeys();
       status = Status.REMOVED;
       return;
     }
@@ -651,8 +649,6 @@ public final class MlsGroup implements AutoCloseable {
     while (resumptionPsks.size() > RESUMPTION_PSKS_KEPT) {
       resumptionPsks.pollFirstEntry().getValue().destroy();
     }
-    current.secrets.destroy();
-    current.privateKeys.destroy();
     pastEpochs.retire(current);
     current = next;
   }

@@ -20,13 +20,11 @@ final class PastEpochs {
 
   /** Keeps {@code epoch}'s receive keys, erases the rest, and drops the oldest beyond the limit. */
   void retire(EpochState epoch) {
-    epoch.secrets.destroy();
-    epoch.privateKeys.destroy();
     if (limit > 0) {
-      epoch.protection.retainApplicationKeys(epoch.tree.occupiedLeaves());
+      epoch.retainApplicationKeys();
       epochs.addFirst(epoch);
     } else {
-      epoch.protection.destroy();
+      epoch.destroy();
     }
     while (epochs.size() > limit) {
       epochs.removeLast().protection.destroy();
