@@ -131,6 +131,9 @@ final class GroupState {
     byte[] interim = reader.readOpaque();
     byte[] tag = reader.readOpaque();
     long ownLeaf = reader.readUint32();
+    if (ownLeaf >= tree.leafCount() || tree.leaf(ownLeaf).isEmpty()) {
+      throw new DecodeException("persisted own leaf " + ownLeaf + " is not a member of its tree");
+    }
     TreePrivateKeys keys = full ? TreePrivateKeys.readState(reader) : null;
     EpochSecrets secrets = full ? EpochSecrets.readState(suite, reader) : null;
     EpochProtection protection = EpochProtection.readState(

@@ -538,15 +538,15 @@ public final class MlsGroup implements AutoCloseable {
    *
    * @param identity the identity the group was saved with (its key signs this member's messages)
    * @throws SealmeetException if the bytes are not a saved group state, or its path keys do not
-   *     match its tree
-   * @throws IllegalArgumentException if {@code identity} is not this member's
+   *     match its tree; a {@link DecodeException} if the saved own leaf's signature key is not
+   *     {@code identity}'s (another member's state, or damaged bytes: the two look alike)
    */
   public static MlsGroup fromBytes(byte[] state, SigningIdentity identity, PskStore psks,
       GroupConfig config) throws SealmeetException {
     GroupState.Restored r = GroupState.read(state, config);
     if (!identity.hasKey(r.current().tree.leaf(r.current().ownLeaf).orElseThrow(() ->
         new DecodeException("persisted own leaf is blank")).signatureKey())) {
-      throw new IllegalArgumentException("the identity is not this member's");
+      throw new DecodeException("the saved own leaf's signature key is not this identity's");
     }
     MlsGroup group = new MlsGroup(r.suite(), identity, config, psks, r.current());
     group.status = r.status();

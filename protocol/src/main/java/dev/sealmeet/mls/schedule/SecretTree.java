@@ -119,7 +119,9 @@ public final class SecretTree {
   public static SecretTree readState(MlsSuite suite, RatchetWindow window,
       dev.sealmeet.codec.TlsReader reader) throws dev.sealmeet.error.DecodeException {
     long leaves = reader.readUint32();
-    if (leaves < 1 || leaves > (1 << 20)) {
+    // Each node takes at least one byte (its presence) and each leaf one more (its ratchets'):
+    // a count the remaining bytes cannot hold would only allocate.
+    if (leaves < 1 || leaves > (1 << 20) || 3 * leaves - 1 > reader.remaining()) {
       throw new dev.sealmeet.error.DecodeException("persisted secret tree of " + leaves
           + " leaves");
     }

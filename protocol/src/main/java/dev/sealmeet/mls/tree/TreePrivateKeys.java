@@ -109,10 +109,14 @@ public final class TreePrivateKeys {
    * @throws ProtocolException (§4) naming the first inconsistent node
    */
   public void requireConsistentWith(MlsSuite suite, RatchetTree tree) throws ProtocolException {
+    if (leafIndex < 0 || leafIndex >= tree.leafCount()) {
+      throw new ProtocolException("RFC 9420 §4", "private keys of leaf " + leafIndex
+          + ", outside a tree of " + tree.leafCount() + " leaves");
+    }
     int leaf = TreeMath.leafToNode(leafIndex);
     for (Map.Entry<Integer, Secret> entry : keys.entrySet()) {
       int x = entry.getKey();
-      if (x >= tree.nodeWidth() || !TreeMath.isInSubtree(leaf, x)) {
+      if (x < 0 || x >= tree.nodeWidth() || !TreeMath.isInSubtree(leaf, x)) {
         throw new ProtocolException("RFC 9420 §4",
             "private key for node " + x + " which is not above leaf " + leafIndex);
       }

@@ -35,6 +35,7 @@ class FuzzSeedsTest {
     seeds.put("join/fixture-welcome", group.commit.welcome().orElseThrow().toBytes());
     seeds.put("joinExternal/fixture-group-info", group.groupInfo.toBytes());
     seeds.put("keyPackage/fixture-key-package", group.carol.keyPackage().keyPackage().toBytes());
+    seeds.put("restore/fixture-bob-state", group.bob.toBytes());
     return seeds;
   }
 
@@ -69,6 +70,11 @@ class FuzzSeedsTest {
           List.of(), new PskStore(), group.config);
       assertThat(dave.group().epoch()).isEqualTo(2);
       dave.group().close();
+    }
+    byte[] saved = group.bob.toBytes();
+    try (MlsGroup restored =
+        MlsGroup.fromBytes(saved, group.bob.identity(), new PskStore(), group.config)) {
+      assertThat(restored.toBytes()).isEqualTo(saved);
     }
     group.bob.proposeAdd(group.carol.keyPackage().keyPackage());
     assertThat(group.bob.pendingProposalCount()).isEqualTo(1);

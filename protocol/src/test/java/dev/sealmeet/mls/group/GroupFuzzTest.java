@@ -17,10 +17,10 @@ import java.util.OptionalLong;
  * Coverage-guided fuzzing of the group's network entry points (issue 9 §2): {@link
  * MlsGroup#process} for a commit (as sent, and as a fuzzed Commit that Alice signs) and for an
  * application message, {@link MlsGroup#join} from a
- * Welcome, {@link MlsGroup#joinExternal} from a GroupInfo, and a KeyPackage offered to {@link
- * MlsGroup#proposeAdd}. Only {@code SealmeetException} subtypes may escape, one call allocates
- * within {@link Budget#STEP}, and a rejection leaves the receiving group exactly as it was ({@link
- * GroupSnapshot}).
+ * Welcome, {@link MlsGroup#joinExternal} from a GroupInfo, a KeyPackage offered to {@link
+ * MlsGroup#proposeAdd}, and saved state bytes given to {@link MlsGroup#fromBytes}. Only {@code
+ * SealmeetException} subtypes may escape, one call allocates within {@link Budget#STEP}, and a
+ * rejection leaves the receiving group exactly as it was ({@link GroupSnapshot}).
  *
  * <p>Without {@code JAZZER_FUZZ} each target replays its inputs under {@code
  * GroupFuzzTestInputs/<target>/}: valid messages of the deterministic {@link FuzzGroup} (checked
@@ -34,6 +34,7 @@ class GroupFuzzTest {
   private static FuzzGroup joinGroup;
   private static FuzzGroup externalGroup;
   private static FuzzGroup keyPackageGroup;
+  private static FuzzGroup restoreGroup;
 
   private static synchronized FuzzGroup fixture(FuzzGroup existing) {
     return existing != null ? existing : FuzzGroup.create();
@@ -118,6 +119,18 @@ class GroupFuzzTest {
     if (rejected) {
       assertThat(GroupSnapshot.of(group.bob)).isEqualTo(before);
     }
+  }
+
+  /**
+   * Saved state bytes (issue 18) restored as Bob's group: damaged or hostile state is refused with
+   * a {@code SealmeetException} subtype only, within the allocation budget.
+   */
+  @FuzzTest(maxDuration = "5m")
+  void restore(byte[] bytes) {
+    restoreGroup = fixture(restoreGroup);
+    FuzzGroup group = restoreGroup;
+    FuzzChecks.rejects(bytes.length, Budget.STEP, () -> MlsGroup.fromBytes(bytes,
+        group.bob.identity(), new PskStore(), group.config).close());
   }
 
   /**

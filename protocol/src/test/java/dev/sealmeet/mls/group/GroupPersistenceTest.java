@@ -69,6 +69,34 @@ class GroupPersistenceTest {
         .isInstanceOf(SealmeetException.class);
   }
 
+  /**
+   * Every single-byte change of a saved two-member state, in every bit position of every byte, is
+   * either restored or refused with a {@link SealmeetException}: never another exception.
+   */
+  @Test
+  void everyFlippedByte_restoresOrThrowsTyped() throws SealmeetException {
+    GroupFixtures.Pair pair = GroupFixtures.pair(suite, config);
+    MlsGroup bob = pair.bob();
+    bob.process(pair.alice().protect(new byte[] {1}, new byte[0]));
+    byte[] saved = bob.toBytes();
+    int[] masks = {0x01, 0x80, 0xFF};
+    for (int i = 0; i < saved.length; i++) {
+      for (int mask : masks) {
+        byte[] damaged = saved.clone();
+        damaged[i] ^= (byte) mask;
+        int at = i;
+        try {
+          MlsGroup.fromBytes(damaged, bob.identity(), new PskStore(), config).close();
+        } catch (SealmeetException expected) {
+          // refused: fine
+        } catch (RuntimeException e) {
+          throw new AssertionError("byte " + at + " ^ 0x" + Integer.toHexString(mask)
+              + " of " + saved.length + " threw " + e, e);
+        }
+      }
+    }
+  }
+
   @Test
   void pendingCommit_refusesToSave() throws SealmeetException {
     MlsGroup alice = GroupFixtures.create(Client.of(suite, "alice", config), config);
