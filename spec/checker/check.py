@@ -1,0 +1,154 @@
+#!/usr/bin/env python3
+"""Clean-room checker of Sealmeet's meeting-layer vectors, written from spec/ and the RFCs alone.
+
+    python3 spec/checker/check.py [VECTOR_DIR]              # default: spec/vectors/meeting
+    python3 spec/checker/check.py --self-test [VECTOR_DIR]  # proves the checker can fail
+
+Exit status: 0 every field of every file matches; 1 a mismatch (or a failed self-test);
+2 a file that is not a meeting vector file (unknown format), or no file at all.
+"""
+
+import argparse
+import copy
+import json
+import sys
+from pathlib import Path
+
+import vectors
+
+DEFAULT_DIR = Path(__file__).resolve().parent.parent / "vectors" / "meeting"
+
+
+def load(path):
+    try:
+        with open(path, encoding="utf-8") as f:
+            doc = json.load(f)
+        vectors.validate(doc)
+        return doc
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, vectors.FormatError) as e:
+        raise vectors.FormatError(str(e))
+
+
+def files_in(directory):
+    return sorted(p for p in Path(directory).glob("*.json") if p.is_file())
+
+
+def run_check(directory):
+    files, status = files_in(directory), 0
+    if not files:
+        print("%s: no *.json vector file" % directory)
+        return 2
+    for path in files:
+        try:
+            doc = load(path)
+        except vectors.FormatError as e:
+            print("%s: cannot parse (unknown format): %s" % (path.name, e))
+            status = 2
+            continue
+        r = vectors.check(doc)
+        print("%s: %d passed, %d failed" % (path.name, r.passed, len(r.failures)))
+        for field, detail in r.failures:
+            print("  mismatch %s: %s" % (field, detail))
+        if r.failures and status == 0:
+            status = 1
+    return status
+
+
+def leaves(node, path=""):
+    """Every scalar field of a vector document with its path, in the checker's path syntax."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from leaves(v, "%s.%s" % (path, k) if path else k)
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from leaves(v, "%s[%d]" % (path, i))
+    else:
+        yield path, node
+
+
+def _set(doc, path, value):
+    """Assign value at a path produced by leaves()."""
+    tokens, cur = [], ""
+    for ch in path:
+        if ch in ".[":
+            if cur:
+                tokens.append(cur)
+            cur = ""
+        elif ch == "]":
+            tokens.append(int(cur))
+            cur = ""
+        else:
+            cur += ch
+    if cur:
+        tokens.append(cur)
+    node = doc
+    for t in tokens[:-1]:
+        node = node[t]
+    node[tokens[-1]] = value
+
+
+def flip(key, value):
+    """Change one byte of a field, keeping its type (so the file still parses)."""
+    if isinstance(value, int):
+        return value ^ 1
+    if key == "security_code":
+        return chr(ord(value[0]) ^ 1) + value[1:]
+    if key in vectors.HEX_FIELDS:
+        raw = bytearray.fromhex(value)
+        if not raw:
+            return "00"  # an empty field gains a byte instead
+        raw[0] ^= 1
+        return raw.hex()
+    raise ValueError("no way to flip %s" % key)
+
+
+def run_self_test(directory):
+    """Flip one byte of each field of an in-memory copy, one field at a time; the checker must
+    report a mismatch: at that very field for an output, somewhere for an input."""
+    files, bad = files_in(directory), 0
+    if not files:
+        print("%s: no *.json vector file" % directory)
+        return 2
+    for path in files:
+        try:
+            doc = load(path)
+        except vectors.FormatError as e:
+            print("%s: cannot parse (unknown format): %s" % (path.name, e))
+            return 2
+        if vectors.check(doc).failures:
+            print("%s: self-test needs a file that passes first" % path.name)
+            bad += 1
+            continue
+        caught = missed = 0
+        for field, value in leaves(doc):
+            key = field.rsplit(".", 1)[-1]
+            mutated = copy.deepcopy(doc)
+            _set(mutated, field, flip(key, value))
+            failed = [p for p, _ in vectors.check(mutated).failures]
+            if key in vectors.OUTPUT_FIELDS:
+                ok = any(p == field or p.startswith(field + " ") for p in failed)
+            else:
+                ok = bool(failed)
+            if ok:
+                caught += 1
+            else:
+                missed += 1
+                print("  NOT DETECTED: flipped %s" % field)
+        print("%s: self-test %d flipped fields detected, %d missed" % (path.name, caught, missed))
+        bad += missed
+    return 1 if bad else 0
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("vector_dir", nargs="?", default=str(DEFAULT_DIR))
+    ap.add_argument("--self-test", action="store_true",
+                    help="flip each field in memory and confirm the checker reports it")
+    args = ap.parse_args(argv)
+    if args.self_test:
+        return run_self_test(args.vector_dir)
+    return run_check(args.vector_dir)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
