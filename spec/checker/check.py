@@ -14,6 +14,8 @@ import json
 import sys
 from pathlib import Path
 
+import meeting
+import sframe
 import vectors
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "vectors" / "meeting"
@@ -102,6 +104,44 @@ def flip(key, value):
     raise ValueError("no way to flip %s" % key)
 
 
+# KIDs printed in RFC 9605 §5.2 (figure "An Example Sequence of KIDs", E = 4, context 0).
+RFC9605_KIDS = [(14, 3, 0x3E), (14, 7, 0x7E), (14, 20, 0x14E), (15, 3, 0x3F), (15, 5, 0x5F),
+                (17, 33, 0x211), (17, 51, 0x331)]
+
+
+def builtin_checks():
+    """Checks that need no vector file: the RFC's own KID examples, and that every SFrame suite
+    (1-3 included, which meeting-keys.json does not exercise) opens what it protects and
+    refuses a frame with one byte changed or other metadata. Returns the problems found."""
+    problems = []
+    for epoch, leaf, expected in RFC9605_KIDS:
+        if meeting.kid(leaf, epoch, 4) != expected:
+            problems.append("KID of leaf %d, epoch %d is not 0x%x (RFC 9605 §5.2)" % (leaf, epoch, expected))
+    for ident, s in sframe.SUITES.items():
+        key, salt = sframe.derive_key_salt(s, 0x211, bytes(range(s.nk)))
+        frame = sframe.protect(s, key, salt, 0x211, 300, b"meta", b"media")
+        if len(frame) != 1 + 2 + 2 + 5 + s.nt:
+            problems.append("suite %d: frame length %d" % (ident, len(frame)))
+        if sframe.unprotect(s, {0x211: (key, salt)}, b"meta", frame) != (0x211, 300, b"media"):
+            problems.append("suite %d: does not open its own frame" % ident)
+        for i in range(len(frame)):
+            bad = bytearray(frame)
+            bad[i] ^= 0x01
+            if _opens(s, key, salt, b"meta", bytes(bad)):
+                problems.append("suite %d: frame with byte %d flipped opens" % (ident, i))
+        if _opens(s, key, salt, b"metb", frame):
+            problems.append("suite %d: frame opens with other metadata" % ident)
+    return problems
+
+
+def _opens(s, key, salt, metadata, frame):
+    try:
+        sframe.unprotect(s, {0x211: (key, salt)}, metadata, frame)
+        return True
+    except (ValueError, KeyError):
+        return False
+
+
 def run_self_test(directory):
     """Flip one byte of each field of an in-memory copy, one field at a time; the checker must
     report a mismatch: at that very field for an output, somewhere for an input."""
@@ -109,6 +149,12 @@ def run_self_test(directory):
     if not files:
         print("%s: no *.json vector file" % directory)
         return 2
+    problems = builtin_checks()
+    for p in problems:
+        print("  built-in check failed: %s" % p)
+    print("built-in: RFC 9605 §5.2 KID examples, SFrame suites 1-5 open/refuse: %s"
+          % ("ok" if not problems else "%d problems" % len(problems)))
+    bad += len(problems)
     for path in files:
         try:
             doc = load(path)
