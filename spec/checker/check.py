@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import meeting
+import mls
 import sframe
 import vectors
 
@@ -110,10 +111,14 @@ RFC9605_KIDS = [(14, 3, 0x3E), (14, 7, 0x7E), (14, 20, 0x14E), (15, 3, 0x3F), (1
 
 
 def builtin_checks():
-    """Checks that need no vector file: the RFC's own KID examples, and that every SFrame suite
+    """Checks that need no vector file: the RFCs' own varint and KID examples, and that every SFrame suite
     (1-3 included, which meeting-keys.json does not exercise) opens what it protects and
     refuses a frame with one byte changed or other metadata. Returns the problems found."""
     problems = []
+    # RFC 9420 §2.1.2 examples of variable-length integers.
+    for n, encoded in ((494878333, "9d7f3e7d"), (15293, "7bbd"), (37, "25")):
+        if mls.encode_varint(n).hex() != encoded:
+            problems.append("varint %d is not %s (RFC 9420 §2.1.2)" % (n, encoded))
     for epoch, leaf, expected in RFC9605_KIDS:
         if meeting.kid(leaf, epoch, 4) != expected:
             problems.append("KID of leaf %d, epoch %d is not 0x%x (RFC 9605 §5.2)" % (leaf, epoch, expected))
@@ -152,7 +157,7 @@ def run_self_test(directory):
     problems = builtin_checks()
     for p in problems:
         print("  built-in check failed: %s" % p)
-    print("built-in: RFC 9605 §5.2 KID examples, SFrame suites 1-5 open/refuse: %s"
+    print("built-in: RFC 9420 §2.1.2 varints, RFC 9605 §5.2 KIDs, SFrame suites 1-5 open/refuse: %s"
           % ("ok" if not problems else "%d problems" % len(problems)))
     bad += len(problems)
     for path in files:
