@@ -92,6 +92,10 @@ def _set(doc, path, value):
 
 def flip(key, value):
     """Change one byte of a field, keeping its type (so the file still parses)."""
+    if key == "cipher_suite":
+        # Suites 2 and 3 share suite 1's KDF, 4 and 5 share SHA-512: the exporter (RFC 9420
+        # §8.5) cannot tell them apart, so move to a suite of another hash.
+        return 1 if value in (4, 5, 6, 7) else 7
     if isinstance(value, int):
         return value ^ 1
     if key == "security_code":

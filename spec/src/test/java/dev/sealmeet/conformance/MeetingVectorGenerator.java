@@ -37,7 +37,14 @@ final class MeetingVectorGenerator {
       new Setup(1, SframeSuite.AES_128_GCM_SHA256_128, 4, new long[] {0, 14, 15, 17},
           new long[] {0, 3, 33}),
       new Setup(7, SframeSuite.AES_256_GCM_SHA512_128, 2, new long[] {1, 6, 1L << 40},
-          new long[] {0, 1, 0xFFFF_FFFFL}));
+          new long[] {0, 1, 0xFFFF_FFFFL}),
+      // The suites below pair an MLS AEAD and an SFrame suite of different Nk (spec §2.2: the
+      // base key has the SFrame suite's Nk): 16 vs 32, 32 vs 48, 32 vs 48 with 4-byte tags.
+      new Setup(1, SframeSuite.AES_256_GCM_SHA512_128, 4, new long[] {3}, new long[] {0, 1}),
+      new Setup(3, SframeSuite.AES_128_CTR_HMAC_SHA256_80, 4, new long[] {2, 5},
+          new long[] {0, 7}),
+      new Setup(5, SframeSuite.AES_128_CTR_HMAC_SHA256_32, 8, new long[] {255, 256},
+          new long[] {1, 2}));
 
   private MeetingVectorGenerator() {}
 
