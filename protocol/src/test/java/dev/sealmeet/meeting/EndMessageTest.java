@@ -17,22 +17,26 @@ class EndMessageTest {
   }
 
   @Test
-  void successor_roundTrips_upTo255Bytes() {
-    byte[] id = new byte[255];
+  void successor_roundTrips_asAMeetingIdOf32Bytes() {
+    byte[] id = new byte[32];
     id[0] = 7;
     byte[] data = EndMessage.encode(id);
     assertThat(EndMessage.is(data)).isTrue();
     assertThat(EndMessage.successor(data)).hasValueSatisfying(s -> assertThat(s).isEqualTo(id));
-    assertThatThrownBy(() -> EndMessage.encode(new byte[256]))
-        .isInstanceOf(IllegalArgumentException.class);
+    for (int length : new int[] {1, 31, 33, 255}) {
+      assertThatThrownBy(() -> EndMessage.encode(new byte[length]))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
   }
 
   @Test
   void otherContent_isNotAnEnd() {
-    byte[] data = EndMessage.encode(new byte[] {1});
-    byte[] tooLong = new byte[data.length + 255];
-    System.arraycopy(data, 0, tooLong, 0, data.length);
-    assertThat(EndMessage.is(tooLong)).isFalse();
+    byte[] data = EndMessage.encode(new byte[32]);
+    for (int extra : new int[] {1, 31, 33, 255}) {
+      byte[] other = new byte[data.length - 32 + extra];
+      System.arraycopy(data, 0, other, 0, data.length - 32);
+      assertThat(EndMessage.is(other)).as("%d bytes after the label", extra).isFalse();
+    }
     data[0] ^= 1;
     assertThat(EndMessage.is(data)).isFalse();
     assertThat(EndMessage.is("sealmeet end of".getBytes(StandardCharsets.US_ASCII))).isFalse();
