@@ -7,7 +7,7 @@ import dev.sealmeet.error.SealmeetException;
  * later commit builds on that one, so from here on this member can make no membership change or
  * rekey ({@link MeetingRule#STALLED}); media of its epoch still flows between the members who
  * rejected the commit too. Either the committer broke a rule every honest member checks (a
- * malicious or faulty participant) or the delivery service injected the commit (spec §8). The
+ * malicious or faulty participant) or the delivery service injected the commit (spec §9). The
  * protocol has no in-band recovery yet: the application tells the user, and a host starts a new
  * meeting without the committer.
  *
