@@ -32,8 +32,14 @@ final class MeetingEvents {
     return m.client.options().nanoTime().getAsLong();
   }
 
-  /** This member entered the meeting: it opened it (leaf 0) or joined from a Welcome. */
+  /**
+   * This member entered the meeting: it opened it (leaf 0) or joined from a Welcome. Knocks from
+   * before are not reported to it.
+   */
   void entered() {
+    if (m.ds instanceof LobbyKnocks lobby) {
+      knocksSeen = lobby.knocks(m.id(), 0).size();
+    }
     m.record(RosterEvent.Kind.OPENED, m.ownLeaf(), m.ownLeaf());
     epoch(m.events());
   }
