@@ -90,7 +90,7 @@ final class MemberIdentities {
       if (!REVOKED.equals(identity.method())) {
         revoked.remove(member.getKey());
       } else if (revoked.put(member.getKey(), member.getValue()) == null) {
-        m.tell.revoked(member.getKey(), identity);
+        m.tell.revoked(member.getKey(), lastVerified.getOrDefault(member.getValue(), identity));
       }
     }
   }
