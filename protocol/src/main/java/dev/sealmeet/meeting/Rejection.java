@@ -2,6 +2,7 @@ package dev.sealmeet.meeting;
 
 import dev.sealmeet.error.ProtocolException;
 import dev.sealmeet.error.SealmeetException;
+import dev.sealmeet.mls.group.GroupRuleException;
 
 /**
  * An envelope {@link Meeting#poll} rejected, as a {@link MeetingListener} and the log are told:
@@ -9,8 +10,9 @@ import dev.sealmeet.error.SealmeetException;
  *
  * @param sequence the envelope's sequence number in the delivery service's log
  * @param epoch this member's epoch when it rejected the envelope
- * @param rule the rule broken: a {@link MeetingRule} name, {@code "RFC 9420 §x"} for another
- *     protocol rule, or the exception's {@link SealmeetException.Reason} otherwise
+ * @param rule the rule broken: a {@link MeetingRule} or {@link
+ *     dev.sealmeet.mls.group.GroupRule} name, the RFC section of another protocol rule (e.g.
+ *     {@code "RFC 9420 §12.4.3.1"}), or the exception's {@link SealmeetException.Reason}
  * @param type the exception's simple class name
  * @param message the exception's message (data only, never a secret)
  */
@@ -26,8 +28,11 @@ public record Rejection(long sequence, long epoch, String rule, String type, Str
     if (e instanceof MeetingRuleException rule) {
       return rule.rule().name();
     }
+    if (e instanceof GroupRuleException group) {
+      return group.rule().name();
+    }
     if (e instanceof ProtocolException protocol) {
-      return "RFC 9420 " + protocol.section();
+      return protocol.section();
     }
     return e.reason().name();
   }
