@@ -10,7 +10,9 @@ import java.util.Optional;
  * must not block it for long. A listener that throws does not disturb the meeting: the exception
  * is caught, logged at WARNING (its type only) and counted in {@link MeetingMetrics}.
  *
- * <p>Nothing handed to a listener holds key material.
+ * <p>A listener may read the meeting (roster, security code, metrics) but must not call its
+ * changing methods ({@code poll}, {@code admit}, {@code maintain}, …) from inside a call: it queues
+ * such work for the control thread. Nothing handed to a listener holds key material.
  */
 public interface MeetingListener {
   /**

@@ -28,7 +28,9 @@ import java.util.Arrays;
  *
  * <p>Import decodes exactly (no trailing byte), checks version and suite, derives the public key
  * from the private one and requires it to equal the stored one, so a truncated, spliced or
- * foreign export is refused with a typed exception, never half-imported.
+ * foreign export is refused with a typed exception, never half-imported. The private key's copies
+ * that this class makes are wiped; the writer's internal buffer is not (Java gives no hold on it),
+ * so the export is best done rarely, at enrolment.
  */
 final class IdentityExport {
   /** The only version this code writes and reads. */
