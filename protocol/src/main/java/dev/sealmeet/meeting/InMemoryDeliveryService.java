@@ -33,6 +33,9 @@ import java.util.Optional;
  * the same contract on an ordered log (one partition key per meeting).
  */
 public final class InMemoryDeliveryService implements DeliveryService, LobbyKnocks {
+  /** Most knocks kept per meeting; later ones are dropped (anyone can knock). */
+  public static final int MAX_KNOCKS = 1024;
+
   private final MlsSuite suite;
   private final SigningIdentity identity;
   private final Map<String, MeetingLog> meetings = new HashMap<>();
@@ -172,7 +175,10 @@ public final class InMemoryDeliveryService implements DeliveryService, LobbyKnoc
 
   @Override
   public synchronized void knock(byte[] meetingId, String account) {
-    knocks.computeIfAbsent(key(meetingId), k -> new ArrayList<>()).add(account);
+    List<String> lobby = knocks.computeIfAbsent(key(meetingId), k -> new ArrayList<>());
+    if (lobby.size() < MAX_KNOCKS) {
+      lobby.add(account);
+    }
   }
 
   @Override

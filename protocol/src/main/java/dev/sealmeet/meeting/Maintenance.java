@@ -49,6 +49,9 @@ final class Maintenance {
     MeetingPolicy policy = m.client.options().runtime().policy();
     long now = m.tell.now();
     long own = m.ownLeaf();
+    if (removedByPending().contains(own)) {
+      return MeetingPolicy.Action.NONE;
+    }
     if (policy.commitPendingWithin().isPresent() && m.group.pendingProposalCount() > 0) {
       proposalStored(now);
       int rank = pendingLadder().indexOf(own);
@@ -76,12 +79,7 @@ final class Maintenance {
    * committer).
    */
   List<Long> pendingLadder() {
-    List<Long> removed = new ArrayList<>();
-    for (ReceivedProposal p : m.received) {
-      if (p.proposal() instanceof RemoveProposal remove) {
-        removed.add(remove.removed());
-      }
-    }
+    List<Long> removed = removedByPending();
     List<Long> hosts = new ArrayList<>();
     List<Long> others = new ArrayList<>();
     for (Map.Entry<Long, Credential> e : m.group.members().entrySet()) {
@@ -91,6 +89,17 @@ final class Maintenance {
     }
     hosts.addAll(others);
     return hosts;
+  }
+
+  /** The leaves the pending proposals remove (a leaving member neither commits nor rotates). */
+  private List<Long> removedByPending() {
+    List<Long> removed = new ArrayList<>();
+    for (ReceivedProposal p : m.received) {
+      if (p.proposal() instanceof RemoveProposal remove) {
+        removed.add(remove.removed());
+      }
+    }
+    return removed;
   }
 
   /** Who rotates, in turn: the members in leaf order, starting at position {@code epoch mod n}. */

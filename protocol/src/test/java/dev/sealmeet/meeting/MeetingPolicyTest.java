@@ -79,6 +79,23 @@ class MeetingPolicyTest {
   }
 
   @Test
+  @DisplayName("a member that is leaving does not rotate; the next on the ladder does")
+  void rotation_leavingMemberSkipsItsTurn() throws SealmeetException {
+    List<Meeting> m = fixtures(MeetingPolicy.none().withRotation(EVERY, FALLBACK))
+        .meeting("host", "ann", "ben");
+    m.get(2).leave();
+    m.forEach(Meeting::poll);
+    at(EVERY);
+    assertThat(m.get(2).maintain()).isEqualTo(MeetingPolicy.Action.NONE);
+    at(EVERY.plus(FALLBACK));
+    assertThat(m.get(2).maintain()).isEqualTo(MeetingPolicy.Action.NONE);
+    assertThat(m.get(0).maintain()).isEqualTo(MeetingPolicy.Action.ROTATED);
+    m.get(2).poll();
+    assertThat(m.get(2).status()).isEqualTo(Meeting.Status.GONE);
+    assertAgree(List.of(m.get(0), m.get(1)), 3);
+  }
+
+  @Test
   @DisplayName("a leave is committed at once by the first host present")
   void pendingLeave_committedAtOnce_byTheHost() throws SealmeetException {
     List<Meeting> m = fixtures(MeetingPolicy.none().withPendingCommits(WITHIN))
