@@ -8,6 +8,7 @@
 module dev.sealmeet.protocol {
   requires transitive dev.sealmeet.crypto;
   requires transitive com.google.protobuf;
+  requires java.logging;
 
   exports dev.sealmeet.codec;
   exports dev.sealmeet.meeting;

@@ -157,6 +157,7 @@ final class Commits {
    * passes to the re-admitted member.
    */
   CommitResult commitWithRetry(RequestBuilder builder) throws SealmeetException {
+    long started = m.tell.now();
     for (int attempt = 0; attempt < m.client.options().maxAttempts(); attempt++) {
       m.poll();
       m.requireActive();
@@ -190,9 +191,11 @@ final class Commits {
         List<ReceivedProposal> proposals = List.copyOf(m.received);
         m.group.mergePendingCommit();
         m.inbox.afterMerge(members, proposals, own);
+        m.tell.committed(started);
         return result;
       }
       m.group.discardPendingCommit();
+      m.tell.commitRetried(base);
     }
     throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE, "the change lost "
         + m.client.options().maxAttempts() + " races for an epoch");

@@ -32,11 +32,15 @@ import java.util.Optional;
  * every envelope it orders, which is what the demo's relay proofs attack. A scale-out server puts
  * the same contract on an ordered log (one partition key per meeting).
  */
-public final class InMemoryDeliveryService implements DeliveryService {
+public final class InMemoryDeliveryService implements DeliveryService, LobbyKnocks {
+  /** Most knocks kept per meeting; later ones are dropped (anyone can knock). */
+  public static final int MAX_KNOCKS = 1024;
+
   private final MlsSuite suite;
   private final SigningIdentity identity;
   private final Map<String, MeetingLog> meetings = new HashMap<>();
   private final Map<String, Deque<KeyPackageUpload>> directory = new HashMap<>();
+  private final Map<String, List<String>> knocks = new HashMap<>();
 
   private static final class MeetingLog {
     final List<Envelope> entries = new ArrayList<>();
@@ -167,6 +171,20 @@ public final class InMemoryDeliveryService implements DeliveryService {
   @Override
   public synchronized void publishKeyPackage(KeyPackageUpload upload) {
     directory.computeIfAbsent(upload.getAccount(), a -> new ArrayDeque<>()).add(upload);
+  }
+
+  @Override
+  public synchronized void knock(byte[] meetingId, String account) {
+    List<String> lobby = knocks.computeIfAbsent(key(meetingId), k -> new ArrayList<>());
+    if (lobby.size() < MAX_KNOCKS) {
+      lobby.add(account);
+    }
+  }
+
+  @Override
+  public synchronized List<String> knocks(byte[] meetingId, int from) {
+    List<String> all = knocks.getOrDefault(key(meetingId), List.of());
+    return List.copyOf(all.subList(Math.min(from, all.size()), all.size()));
   }
 
   @Override

@@ -55,11 +55,13 @@ final class Inbox {
         }
         m.rejected.add(e);
         noteStall(envelope, epoch, e);
+        m.tell.rejected(envelope.getSequence(), epoch, e);
       }
       if (m.status == Meeting.Status.ENDED) {
         break;
       }
     }
+    m.tell.knocks();
     return frames;
   }
 
@@ -134,6 +136,7 @@ final class Inbox {
     ProcessedMessage processed = m.group.process(message);
     if (processed instanceof ReceivedProposal proposal) {
       m.received.add(proposal);
+      m.maintenance.proposalStored(m.tell.now());
     } else if (processed instanceof StagedCommit staged) {
       Map<Long, Credential> before = m.group.members();
       try {
@@ -180,6 +183,7 @@ final class Inbox {
     if (m.group.status() == MlsGroup.Status.REMOVED) {
       m.status = Meeting.Status.GONE;
       m.media.stopSending();
+      m.tell.gone();
       return;
     }
     m.roles = Roles.in(m.group.context().extensions()).orElseThrow(
@@ -193,7 +197,8 @@ final class Inbox {
       }
     });
     m.media.revoke(departed);
-    m.roster.merged(m.group.epoch(), before, after, proposals, committer, m::identityOf);
+    m.tell.epoch(m.roster.merged(m.group.epoch(), before, after, proposals, committer,
+        m.identities::of));
   }
 
   void installEpoch() {

@@ -52,6 +52,9 @@ public final class LobbyGuest implements AutoCloseable {
     Objects.requireNonNull(ds, "ds");
     LobbyGuest guest = new LobbyGuest(client, ds, Objects.requireNonNull(invitation, "invitation"));
     guest.publishKeyPackage();
+    if (ds instanceof LobbyKnocks lobby) {
+      lobby.knock(invitation.meetingId(), client.account());
+    }
     return guest;
   }
 
@@ -75,7 +78,8 @@ public final class LobbyGuest implements AutoCloseable {
    * Reads the log for a Welcome naming this account and joins with it. A Welcome this guest cannot
    * open (not for its KeyPackages, malformed, a tree or credential its verifier refuses), of
    * another group, not signed by the admitter its invitation names, or into a group where that
-   * member may not admit, is skipped (spec §3.3).
+   * member may not admit, is skipped (spec §3.3) and reported to the options' {@link
+   * MeetingListener#welcomeSkipped} with the reason.
    *
    * @return the meeting, once admitted
    */
@@ -86,7 +90,7 @@ public final class LobbyGuest implements AutoCloseable {
           || !envelope.getWelcome().getRecipientsList().contains(client.account())) {
         continue;
       }
-      Optional<Meeting> joined = tryJoin(envelope.getWelcome());
+      Optional<Meeting> joined = tryJoin(envelope.getSequence(), envelope.getWelcome());
       if (joined.isPresent()) {
         return joined;
       }
@@ -95,29 +99,36 @@ public final class LobbyGuest implements AutoCloseable {
     return Optional.empty();
   }
 
-  private Optional<Meeting> tryJoin(WelcomeMessage welcome) {
+  private Optional<Meeting> tryJoin(long sequence, WelcomeMessage welcome) {
     MlsMessage message;
     try {
       message = Envelopes.mls(welcome.getMlsMessage());
     } catch (SealmeetException e) {
-      return Optional.empty();
+      return skipped(sequence, WelcomeSkip.Reason.MALFORMED, e.getClass().getSimpleName());
     }
+    String failure = "no KeyPackage of this guest";
     for (KeyPackageBundle bundle : List.copyOf(keyPackages)) {
       MlsGroup group;
       try {
         group = MlsGroup.join(message, bundle, client.identity(), Optional.empty(),
             new PskStore(), client.config());
       } catch (SealmeetException e) {
+        failure = e.getClass().getSimpleName();
         continue;
       }
+      Optional<WelcomeSkip.Reason> refusal;
+      String detail = "check failed";
       try {
-        if (bound(group, welcome)) {
+        refusal = refusal(group, welcome);
+        if (refusal.isEmpty()) {
           keyPackages.forEach(KeyPackageBundle::close);
           keyPackages.clear();
           return Optional.of(Meeting.joined(client, ds, group, nextSequence));
         }
       } catch (SealmeetException e) {
         // A group that is not a meeting: refused like an impostor's.
+        refusal = Optional.of(WelcomeSkip.Reason.NOT_A_MEETING);
+        detail = e.getClass().getSimpleName();
       }
       group.close();
       keyPackages.remove(bundle);
@@ -125,34 +136,50 @@ public final class LobbyGuest implements AutoCloseable {
       if (keyPackages.size() < MAX_KEY_PACKAGES) {
         publishKeyPackage();
       }
-      return Optional.empty();
+      return skipped(sequence, refusal.get(), detail);
     }
+    return skipped(sequence, WelcomeSkip.Reason.CANNOT_OPEN, failure);
+  }
+
+  /** Logs and reports the Welcome at {@code sequence} as skipped; empty. */
+  private Optional<Meeting> skipped(long sequence, WelcomeSkip.Reason reason, String detail) {
+    MeetingRuntime runtime = client.options().runtime();
+    runtime.log().log(MeetingLog.Level.WARNING,
+        () -> "lobby: skipped the Welcome at sequence " + sequence + ": " + reason + " (" + detail
+            + ")");
+    WelcomeSkip skip = new WelcomeSkip(sequence, reason, detail);
+    MeetingEvents.tell(runtime.listener(), runtime.log(), null,
+        l -> l.welcomeSkipped(this, skip));
     return Optional.empty();
   }
 
   /**
-   * Whether {@code group} is the meeting of the invitation: its id, and the Welcome signed by the
-   * invitation's admitter, a member of the group whose role may admit.
+   * Why {@code group} is not the meeting of the invitation, or empty if it is: its id, and the
+   * Welcome signed by the invitation's admitter, a member of the group whose role may admit.
    */
-  private boolean bound(MlsGroup group, WelcomeMessage welcome) throws SealmeetException {
+  private Optional<WelcomeSkip.Reason> refusal(MlsGroup group, WelcomeMessage welcome)
+      throws SealmeetException {
     if (!Arrays.equals(group.groupId(), invitation.meetingId())) {
-      return false;
+      return Optional.of(WelcomeSkip.Reason.OTHER_MEETING);
     }
     Roles roles = Roles.in(group.context().extensions()).orElse(null);
     if (roles == null) {
-      return false;
+      return Optional.of(WelcomeSkip.Reason.NOT_A_MEETING);
     }
     for (long leaf : group.ratchetTree().occupiedLeaves()) {
       LeafNode node = group.ratchetTree().leaf(leaf).orElseThrow();
       if (invitation.names(node.signatureKey())) {
-        return roles.roleOf(node.credential()).mayAdmit()
-            && client.suite().verifyWithLabel(node.signatureKey(), Invitation.WELCOME_LABEL,
-                Invitation.welcomeToBeSigned(invitation.meetingId(),
-                    welcome.getMlsMessage().toByteArray()),
-                welcome.getAdmitterSignature().toByteArray());
+        if (!roles.roleOf(node.credential()).mayAdmit()) {
+          return Optional.of(WelcomeSkip.Reason.ADMITTER_MAY_NOT_ADMIT);
+        }
+        return client.suite().verifyWithLabel(node.signatureKey(), Invitation.WELCOME_LABEL,
+            Invitation.welcomeToBeSigned(invitation.meetingId(),
+                welcome.getMlsMessage().toByteArray()),
+            welcome.getAdmitterSignature().toByteArray()) ? Optional.empty()
+            : Optional.of(WelcomeSkip.Reason.NOT_SIGNED_BY_ADMITTER);
       }
     }
-    return false;
+    return Optional.of(WelcomeSkip.Reason.NOT_SIGNED_BY_ADMITTER);
   }
 
   /** Leaves the lobby: erases the KeyPackages' private keys. */

@@ -15,7 +15,6 @@ import dev.sealmeet.mls.message.KeyPackage;
 import dev.sealmeet.sframe.SframeSuite;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,8 +57,11 @@ public final class Meeting implements AutoCloseable {
   final DeliveryService ds;
   final MlsGroup group;
   final MediaProtector media;
-  private final Commits commits = new Commits(this);
+  final Commits commits = new Commits(this);
   final Inbox inbox = new Inbox(this);
+  final MeetingEvents tell = new MeetingEvents(this);
+  final MemberIdentities identities = new MemberIdentities(this);
+  final Maintenance maintenance = new Maintenance(this);
   final List<ReceivedProposal> received = new ArrayList<>();
   final Roster roster = new Roster();
   final List<SealmeetException> rejected = new ArrayList<>();
@@ -89,9 +91,7 @@ public final class Meeting implements AutoCloseable {
     this.media = new MediaProtector(suite, options.kidLayout(), options.grace(),
         options.nanoTime(), options.sframeOptions());
     inbox.installEpoch();
-    for (long leaf : group.members().keySet()) {
-      roster.know(identityOf(leaf), group.members().get(leaf));
-    }
+    identities.introduceAll();
   }
 
   /**
@@ -112,14 +112,14 @@ public final class Meeting implements AutoCloseable {
         new PskStore(), host.config());
     ds.openMeeting(meetingId, group.groupInfo(true));
     Meeting meeting = new Meeting(host, ds, group, 1);
-    meeting.record(RosterEvent.Kind.OPENED, 0, 0);
+    meeting.tell.entered();
     return meeting;
   }
 
   static Meeting joined(MeetingClient client, DeliveryService ds, MlsGroup group,
       long nextSequence) throws SealmeetException {
     Meeting meeting = new Meeting(client, ds, group, nextSequence);
-    meeting.record(RosterEvent.Kind.OPENED, group.ownLeafIndex(), group.ownLeafIndex());
+    meeting.tell.entered();
     return meeting;
   }
 
@@ -164,23 +164,24 @@ public final class Meeting implements AutoCloseable {
     return roles.roleOf(credential);
   }
 
-  /** The members with their verified identities, by leaf. */
+  /** The members by leaf, as the verifier vouches for them now (see {@link #revokedMembers()}). */
   public Map<Long, VerifiedIdentity> roster() {
-    Map<Long, VerifiedIdentity> out = new LinkedHashMap<>();
-    for (long leaf : group.members().keySet()) {
-      out.put(leaf, identityOf(leaf));
-    }
-    return out;
+    return identities.roster();
   }
 
   /** The leaf of {@code account}, if it is a member. */
   public OptionalLong leafOf(String account) {
-    for (Map.Entry<Long, VerifiedIdentity> e : roster().entrySet()) {
-      if (e.getValue().account().equals(account)) {
-        return OptionalLong.of(e.getKey());
-      }
-    }
-    return OptionalLong.empty();
+    return identities.leafOf(account);
+  }
+
+  /** Members whose credential no longer verifies ({@link MeetingListener#identityRevoked}). */
+  public java.util.Set<Long> revokedMembers() {
+    return identities.revoked();
+  }
+
+  /** This member's counters and gauges, readable from any thread. */
+  public MeetingMetrics metrics() {
+    return tell.metrics();
   }
 
   /** The security code of the current epoch (RFC 9420 §8.7 epoch authenticator). */
@@ -219,12 +220,6 @@ public final class Meeting implements AutoCloseable {
   /** The next sequence number this member will read (for reconnection). */
   public long nextSequence() {
     return nextSequence;
-  }
-
-  VerifiedIdentity identityOf(long leaf) {
-    var node = group.ratchetTree().leaf(leaf).orElseThrow();
-    return client.verifier().verify(node.credential(), node.signatureKey()).orElseThrow(
-        () -> new IllegalStateException("a member's credential no longer verifies"));
   }
 
   // ------------------------------------------------------------------ changes
@@ -270,6 +265,29 @@ public final class Meeting implements AutoCloseable {
   public void remove(long leaf) throws SealmeetException {
     requireRole(Role::mayRemove, MeetingRule.REMOVE_WITHOUT_RIGHT, "remove");
     commits.commitWithRetry(CommitRequest.empty().remove(leaf));
+  }
+
+  /**
+   * Removes the member with {@code account} (as {@link #roster()} names it).
+   *
+   * @throws MeetingRuleException if this member may not remove others ({@code
+   *     REMOVE_WITHOUT_RIGHT}), or no member has that account ({@code NOT_IN_MEETING})
+   * @throws SealmeetException if every attempt lost the race
+   */
+  public void remove(String account) throws SealmeetException {
+    requireRole(Role::mayRemove, MeetingRule.REMOVE_WITHOUT_RIGHT, "remove");
+    remove(leafOf(account).orElseThrow(() -> new MeetingRuleException(
+        MeetingRule.NOT_IN_MEETING, "no member has that account")));
+  }
+
+  /**
+   * Polls, rechecks identities and applies the options' {@link MeetingPolicy} on the injected
+   * clock; the control thread calls it every few seconds.
+   *
+   * @throws SealmeetException if a commit it made failed (the meeting is as before it)
+   */
+  public MeetingPolicy.Action maintain() throws SealmeetException {
+    return maintenance.run();
   }
 
   /**
@@ -382,9 +400,7 @@ public final class Meeting implements AutoCloseable {
 
   void requireNotStalled() throws MeetingRuleException {
     if (stall != null) {
-      throw new MeetingRuleException(MeetingRule.STALLED, "the delivery service ordered a commit "
-          + "for epoch " + stall.epoch() + " that this member rejected ("
-          + stall.reason().getMessage() + ")");
+      throw stall.toRuleException();
     }
   }
 
@@ -438,7 +454,7 @@ public final class Meeting implements AutoCloseable {
   }
 
   void record(RosterEvent.Kind kind, long leaf, long by) {
-    roster.record(kind, group.epoch(), leaf, identityOf(leaf), group.members().get(leaf), by);
+    roster.record(kind, group.epoch(), leaf, identities.of(leaf), group.members().get(leaf), by);
   }
 
   // ------------------------------------------------------------------ media
@@ -463,6 +479,7 @@ public final class Meeting implements AutoCloseable {
     group.close();
     received.clear();
     status = Status.ENDED;
+    tell.ended();
   }
 
   /** Epoch, leaf and status only. */

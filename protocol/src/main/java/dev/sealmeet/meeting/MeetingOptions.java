@@ -18,9 +18,11 @@ import java.util.function.LongSupplier;
  * @param audit where copies of media base keys go (audits and demos only)
  * @param sframeOptions the SFrame sender's and receivers' options: replay window and the JCE
  *     provider of the frame AEAD (see {@link SframeOptions})
+ * @param runtime the listener, log and policies of a meeting (see {@link MeetingRuntime})
  */
 public record MeetingOptions(SframeSuite sframeSuite, KidLayout kidLayout, GracePolicy grace,
-    LongSupplier nanoTime, int maxAttempts, KeyAudit audit, SframeOptions sframeOptions) {
+    LongSupplier nanoTime, int maxAttempts, KeyAudit audit, SframeOptions sframeOptions,
+    MeetingRuntime runtime) {
   /** Checks nulls and ranges. */
   public MeetingOptions {
     Objects.requireNonNull(sframeSuite, "sframeSuite");
@@ -29,9 +31,17 @@ public record MeetingOptions(SframeSuite sframeSuite, KidLayout kidLayout, Grace
     Objects.requireNonNull(nanoTime, "nanoTime");
     Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(sframeOptions, "sframeOptions");
+    Objects.requireNonNull(runtime, "runtime");
     if (maxAttempts < 1 || maxAttempts > 1000) {
       throw new IllegalArgumentException("maxAttempts must be in 1..1000");
     }
+  }
+
+  /** Options with the default runtime: no listener, the default log, no policy. */
+  public MeetingOptions(SframeSuite sframeSuite, KidLayout kidLayout, GracePolicy grace,
+      LongSupplier nanoTime, int maxAttempts, KeyAudit audit, SframeOptions sframeOptions) {
+    this(sframeSuite, kidLayout, grace, nanoTime, maxAttempts, audit, sframeOptions,
+        MeetingRuntime.defaults());
   }
 
   /** Options with the default SFrame options (the JDK's JCE providers). */
@@ -42,7 +52,7 @@ public record MeetingOptions(SframeSuite sframeSuite, KidLayout kidLayout, Grace
 
   /**
    * AES-128-GCM frames, E = 4, the default grace, the system clock, 32 attempts, no audit, the
-   * default SFrame options.
+   * default SFrame options and the default runtime.
    */
   public static MeetingOptions defaults() {
     return new MeetingOptions(SframeSuite.AES_128_GCM_SHA256_128, KidLayout.defaults(),
@@ -55,29 +65,36 @@ public record MeetingOptions(SframeSuite sframeSuite, KidLayout kidLayout, Grace
    */
   public MeetingOptions withSframeSuite(SframeSuite value) {
     return new MeetingOptions(value, kidLayout, grace, nanoTime, maxAttempts, audit,
-        sframeOptions);
+        sframeOptions, runtime);
   }
 
   /** These options with {@code value} as the grace policy. */
   public MeetingOptions withGrace(GracePolicy value) {
     return new MeetingOptions(sframeSuite, kidLayout, value, nanoTime,
-        maxAttempts, audit, sframeOptions);
+        maxAttempts, audit, sframeOptions, runtime);
   }
 
   /** These options with {@code value} as the clock of the grace window. */
   public MeetingOptions withNanoTime(LongSupplier value) {
     return new MeetingOptions(sframeSuite, kidLayout, grace, value,
-        maxAttempts, audit, sframeOptions);
+        maxAttempts, audit, sframeOptions, runtime);
   }
 
   /** These options with a key audit. */
   public MeetingOptions withAudit(KeyAudit value) {
     return new MeetingOptions(sframeSuite, kidLayout, grace, nanoTime,
-        maxAttempts, value, sframeOptions);
+        maxAttempts, value, sframeOptions, runtime);
   }
 
   /** These options with {@code value} as the SFrame options (for example another JCE provider). */
   public MeetingOptions withSframeOptions(SframeOptions value) {
-    return new MeetingOptions(sframeSuite, kidLayout, grace, nanoTime, maxAttempts, audit, value);
+    return new MeetingOptions(sframeSuite, kidLayout, grace, nanoTime, maxAttempts, audit, value,
+        runtime);
+  }
+
+  /** These options with {@code value} as the listener, log and policies. */
+  public MeetingOptions withRuntime(MeetingRuntime value) {
+    return new MeetingOptions(sframeSuite, kidLayout, grace, nanoTime, maxAttempts, audit,
+        sframeOptions, value);
   }
 }

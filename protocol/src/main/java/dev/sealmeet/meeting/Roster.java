@@ -51,9 +51,12 @@ final class Roster {
   /**
    * The events of one merge: who left (a self-Remove among {@code proposals}) or was removed,
    * and who joined or replaced a leaf, in leaf order.
+   *
+   * @return the events recorded
    */
-  void merged(long epoch, Map<Long, Credential> before, Map<Long, Credential> after,
+  List<RosterEvent> merged(long epoch, Map<Long, Credential> before, Map<Long, Credential> after,
       List<ReceivedProposal> proposals, long committer, LongFunction<VerifiedIdentity> identity) {
+    int first = events.size();
     for (long leaf : before.keySet()) {
       if (!after.containsKey(leaf)) {
         boolean left = proposals.stream().anyMatch(p -> p.proposal() instanceof RemoveProposal r
@@ -69,6 +72,7 @@ final class Roster {
             committer);
       }
     }
+    return List.copyOf(events.subList(first, events.size()));
   }
 
   private VerifiedIdentity verifiedOrUnknown(Credential credential) {

@@ -16,4 +16,10 @@ import dev.sealmeet.error.SealmeetException;
  *     not authenticated when {@code reason} is an authentication failure
  * @param reason why this member rejected the commit
  */
-public record Stall(long epoch, long claimedCommitter, SealmeetException reason) {}
+public record Stall(long epoch, long claimedCommitter, SealmeetException reason) {
+  /** The {@link MeetingRule#STALLED} refusal of a change while this stall lasts. */
+  MeetingRuleException toRuleException() {
+    return new MeetingRuleException(MeetingRule.STALLED, "the delivery service ordered a commit "
+        + "for epoch " + epoch + " that this member rejected (" + reason.getMessage() + ")");
+  }
+}

@@ -27,6 +27,12 @@
  * ordering, first-commit-wins and the KeyPackage directory in {@link
  * dev.sealmeet.meeting.DeliveryService}; the code in {@link dev.sealmeet.meeting.SecurityCode}.
  *
+ * <p>What the application is told and what a member does on its own, set in one {@link
+ * dev.sealmeet.meeting.MeetingRuntime}: events through {@link dev.sealmeet.meeting.MeetingListener}
+ * (on the control thread), log lines through {@link dev.sealmeet.meeting.MeetingLog}, counters in
+ * {@link dev.sealmeet.meeting.MeetingMetrics}, and the rotation and pending-commit ladders of {@link
+ * dev.sealmeet.meeting.MeetingPolicy}, applied by {@code Meeting.maintain()}.
+ *
  * <p>The exporter label is the one of RFC 9605 §5.2 as published ("SFrame 1.0 Base Key"; per-sender
  * keys come from the KID inside {@code derive_key_salt}, §4.4.2). Hostile input to {@code process}
  * throws only {@link dev.sealmeet.error.SealmeetException} subtypes and changes nothing.

@@ -41,6 +41,31 @@ public final class SigningIdentity implements AutoCloseable {
     return new SigningIdentity(credential, publicKey, Secret.copyOf(privateKey));
   }
 
+  /**
+   * This identity as bytes, private key included, for the application's secret storage (see
+   * {@link IdentityExport} for the format): <b>the result is as secret as the private key</b>.
+   * Whoever holds it can sign as this client; store it sealed, wipe it after use, never log it.
+   *
+   * @param suite the suite the key pair is of (named in the bytes and checked on import)
+   */
+  public byte[] exportSecret(MlsSuite suite) {
+    return IdentityExport.export(suite, credential, signaturePublicKey, signaturePrivateKey);
+  }
+
+  /**
+   * The identity {@link #exportSecret} wrote. The caller wipes {@code exported} afterwards.
+   *
+   * @throws dev.sealmeet.error.DecodeException if the bytes are malformed, of another format
+   *     version, or have trailing bytes
+   * @throws dev.sealmeet.error.UnsupportedException if they are of another cipher suite
+   * @throws BadKeyException if the private key is not one of the suite's signature scheme, or
+   *     does not match the public key stored with it
+   */
+  public static SigningIdentity importSecret(MlsSuite suite, byte[] exported)
+      throws dev.sealmeet.error.SealmeetException {
+    return IdentityExport.importFrom(suite, exported);
+  }
+
   /** The credential presented in leaf nodes. */
   public Credential credential() {
     return credential;
