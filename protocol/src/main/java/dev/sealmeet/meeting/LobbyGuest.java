@@ -1,5 +1,6 @@
 package dev.sealmeet.meeting;
 
+import dev.sealmeet.error.DecodeException;
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.meeting.proto.Envelope;
 import dev.sealmeet.meeting.proto.WelcomeMessage;
@@ -46,16 +47,19 @@ public final class LobbyGuest implements AutoCloseable {
   /**
    * Asks to join the meeting {@code invitation} names: publishes a fresh KeyPackage and waits in
    * the lobby.
+   *
+   * @throws TransportException if the KeyPackage could not be published (entering again is
+   *     harmless)
    */
   public static LobbyGuest enter(MeetingClient client, DeliveryService ds,
-      Invitation invitation) {
+      Invitation invitation) throws TransportException {
     Objects.requireNonNull(ds, "ds");
     LobbyGuest guest = new LobbyGuest(client, ds, Objects.requireNonNull(invitation, "invitation"));
     guest.publishKeyPackage();
     return guest;
   }
 
-  private void publishKeyPackage() {
+  private void publishKeyPackage() throws TransportException {
     KeyPackageBundle bundle = client.newKeyPackage(false);
     keyPackages.add(bundle);
     ds.publishKeyPackage(client.upload(bundle, false));
@@ -78,10 +82,19 @@ public final class LobbyGuest implements AutoCloseable {
    * member may not admit, is skipped (spec §3.3).
    *
    * @return the meeting, once admitted
+   * @throws TransportException if the log cannot be read, or a replacement KeyPackage cannot be
+   *     published; polling again resumes where this poll stopped
    */
-  public Optional<Meeting> poll() {
-    for (Envelope envelope : ds.fetch(invitation.meetingId(), nextSequence)) {
-      nextSequence = envelope.getSequence() + 1;
+  public Optional<Meeting> poll() throws TransportException {
+    for (SequencedEnvelope entry : ds.fetch(invitation.meetingId(), nextSequence)) {
+      // A guest holds no state a repeated envelope could change: it reads whatever it is shown.
+      nextSequence = Math.max(nextSequence, entry.sequence() + 1);
+      Envelope envelope;
+      try {
+        envelope = Envelopes.parse(entry.bytes());
+      } catch (DecodeException e) {
+        continue;
+      }
       if (!envelope.hasWelcome()
           || !envelope.getWelcome().getRecipientsList().contains(client.account())) {
         continue;
@@ -95,7 +108,7 @@ public final class LobbyGuest implements AutoCloseable {
     return Optional.empty();
   }
 
-  private Optional<Meeting> tryJoin(WelcomeMessage welcome) {
+  private Optional<Meeting> tryJoin(WelcomeMessage welcome) throws TransportException {
     MlsMessage message;
     try {
       message = Envelopes.mls(welcome.getMlsMessage());

@@ -2,9 +2,6 @@ package dev.sealmeet.meeting;
 
 import dev.sealmeet.error.DecodeException;
 import dev.sealmeet.error.SealmeetException;
-import dev.sealmeet.meeting.proto.Envelope;
-import dev.sealmeet.meeting.proto.MediaFrame;
-import dev.sealmeet.mls.group.CommitRequest;
 import dev.sealmeet.mls.group.ExternalSender;
 import dev.sealmeet.mls.group.MlsGroup;
 import dev.sealmeet.mls.group.PskStore;
@@ -110,7 +107,12 @@ public final class Meeting implements AutoCloseable {
             new RequiredCapabilities(List.of(Roles.EXTENSION_TYPE,
                 MediaSuiteExtension.EXTENSION_TYPE), List.of(), List.of()).toExtension()),
         new PskStore(), host.config());
-    ds.openMeeting(meetingId, group.groupInfo(true));
+    try {
+      ds.openMeeting(meetingId, group.groupInfo(true));
+    } catch (TransportException e) {
+      group.close();
+      throw e;
+    }
     Meeting meeting = new Meeting(host, ds, group, 1);
     meeting.record(RosterEvent.Kind.OPENED, 0, 0);
     return meeting;
@@ -269,7 +271,7 @@ public final class Meeting implements AutoCloseable {
    */
   public void remove(long leaf) throws SealmeetException {
     requireRole(Role::mayRemove, MeetingRule.REMOVE_WITHOUT_RIGHT, "remove");
-    commits.commitWithRetry(CommitRequest.empty().remove(leaf));
+    commits.remove(leaf);
   }
 
   /**
@@ -294,12 +296,7 @@ public final class Meeting implements AutoCloseable {
    * @return whether there was anything to commit
    */
   public boolean commitPending() throws SealmeetException {
-    poll();
-    if (group.pendingProposalCount() == 0 || status != Status.ACTIVE) {
-      return false;
-    }
-    commits.commitWithRetry(CommitRequest.empty());
-    return true;
+    return commits.commitPending();
   }
 
   /**
@@ -307,11 +304,15 @@ public final class Meeting implements AutoCloseable {
    * RFC 9420 §12.4); any member may. Retries on a newer epoch if another commit wins.
    */
   public void update() throws SealmeetException {
-    commits.commitWithRetry(CommitRequest.empty().forcePath());
+    commits.update();
   }
 
   MlsGroup group() {
     return group;
+  }
+
+  Commits commits() {
+    return commits;
   }
 
   /**
@@ -397,12 +398,16 @@ public final class Meeting implements AutoCloseable {
   // ------------------------------------------------------------------ receiving
 
   /**
-   * Reads the log from {@link #nextSequence()} and processes every envelope. Rejected envelopes
-   * change nothing and are kept in {@link #rejected()}.
+   * Sends what this member owes the log (the Welcome of a merged commit whose answer was lost),
+   * then reads the log from {@link #nextSequence()} and processes every envelope. Rejected
+   * envelopes change nothing and are kept in {@link #rejected()}. If this member's commit in
+   * flight is in the log, it is merged; if another commit of its epoch is, it is dropped.
    *
    * @return the media frames that decrypted
+   * @throws TransportException if the delivery service cannot be reached; what was read before
+   *     stays read, {@link #nextSequence()} says where the next poll starts
    */
-  public List<ReceivedFrame> poll() {
+  public List<ReceivedFrame> poll() throws TransportException {
     return inbox.poll();
   }
 
@@ -418,23 +423,23 @@ public final class Meeting implements AutoCloseable {
   }
 
   /**
-   * Processes one envelope as bytes from the wire.
-   *
-   * @throws SealmeetException if it is malformed or breaks a rule; nothing changes
-   */
-  public Optional<ReceivedFrame> process(byte[] envelope) throws SealmeetException {
-    return process(Envelopes.parse(envelope));
-  }
-
-  /**
-   * Processes one envelope: a handshake of the current epoch, a media frame, or an end message.
-   * Welcomes and handshakes of past epochs (this member's own, merged already) are skipped.
+   * Processes one envelope the delivery service pushed ({@link DeliveryService#subscribe}), as
+   * bytes with its sequence number inside. The envelope at {@link #nextSequence()} is processed
+   * and advances it by one, also when it is rejected (it is then recorded in {@link #rejected()},
+   * as {@link #poll()} records it, and thrown); one below it was processed already and is
+   * ignored; one above it is refused, so a later {@link #poll()} neither replays what was pushed
+   * nor skips what was not.
    *
    * @return the frame, for a media envelope of another member that decrypted
-   * @throws SealmeetException if it is malformed or breaks a rule; nothing changes
+   * @throws DecodeException if the bytes are no envelope; nothing changes
+   * @throws MeetingRuleException {@code SEQUENCE_GAP} for an envelope above {@link
+   *     #nextSequence()}, {@code UNEXPECTED_ENVELOPE} for one of another meeting or without
+   *     sequence number, {@code NOT_IN_MEETING} once ended; nothing changes
+   * @throws SealmeetException if the next envelope is malformed or breaks a rule: the meeting is
+   *     unchanged but for its {@link #nextSequence()}
    */
-  public Optional<ReceivedFrame> process(Envelope envelope) throws SealmeetException {
-    return inbox.process(envelope);
+  public Optional<ReceivedFrame> process(byte[] envelope) throws SealmeetException {
+    return inbox.receive(envelope);
   }
 
   void record(RosterEvent.Kind kind, long leaf, long by) {
@@ -448,11 +453,14 @@ public final class Meeting implements AutoCloseable {
    * fan-out.
    *
    * @return the SFrame bytes sent
+   * @throws TransportException if the answer is lost; the frame is not sent again (its nonce is
+   *     used)
    */
-  public byte[] send(MediaFrame.Kind kind, byte[] frame) throws MeetingRuleException {
+  public byte[] send(MediaKind kind, byte[] frame)
+      throws MeetingRuleException, TransportException {
     requireActive();
     byte[] sframe = media.protect(null, frame);
-    ds.submit(Envelopes.media(group.groupId(), kind, sframe));
+    ds.submit(Envelopes.bytes(Envelopes.media(group.groupId(), kind, sframe)));
     return sframe;
   }
 
