@@ -57,15 +57,18 @@ final class Commits {
   private record Operation(String kind, Object argument) {}
 
   private record InFlight(Operation operation, byte[] envelope, byte[] commit,
-      CommitResult result, List<byte[]> followUps, List<String> admits) {}
+      CommitResult result, FollowUps followUps, List<String> admits) {}
 
   private record Completed(Operation operation, CommitResult result) {}
 
   private record PendingLeave(long epoch, byte[] envelope, byte[] proposal) {}
 
-  /** Builds the envelopes to send once a commit is merged (its Welcome). */
+  /**
+   * Builds the envelopes to send once a commit is ordered, before it is merged (its Welcome,
+   * which names the commit's sequence number).
+   */
   private interface FollowUps {
-    List<byte[]> of(CommitResult result) throws SealmeetException;
+    List<byte[]> of(CommitResult result, long commitSequence) throws SealmeetException;
   }
 
   void admitAll(List<String> accounts) throws SealmeetException {
@@ -86,12 +89,12 @@ final class Commits {
       admitted.add(keyPackage.leafNode().credential());
     }
     CommitRequest adds = request;
-    commitWithRetry(op, () -> new Change(adds, admitted, m.roles), result -> {
+    commitWithRetry(op, () -> new Change(adds, admitted, m.roles), (result, sequence) -> {
       byte[] welcome = result.welcome().orElseThrow().toBytes();
       byte[] signature = m.client.identity().signWithLabel(m.client.suite(),
           Invitation.WELCOME_LABEL, Invitation.welcomeToBeSigned(m.group.groupId(), welcome));
       return List.of(Envelopes.bytes(Envelopes.welcome(m.group.groupId(), m.group.epoch() + 1,
-          accounts, welcome, signature)));
+          accounts, welcome, signature, sequence)));
     }, List.copyOf(accounts));
   }
 
@@ -121,11 +124,25 @@ final class Commits {
             "no member would be a host after leaf " + leaf + " becomes " + role);
       }
       return new Change(CommitRequest.empty(), List.of(), next);
-    }, result -> List.of(), List.of());
+    }, (result, sequence) -> List.of(), List.of());
   }
 
+  /**
+   * Removes the member at {@code leaf}: by a Remove of its own, or by committing the Remove
+   * already proposed for it in this epoch (a leave, the delivery service's), never both (RFC 9420
+   * §12.2: one Remove per leaf).
+   */
   void remove(long leaf) throws SealmeetException {
-    commit(new Operation("remove", leaf), CommitRequest.empty().remove(leaf));
+    commitWithRetry(new Operation("remove", leaf), () -> {
+      if (!m.group.members().containsKey(leaf)) {
+        throw new MeetingRuleException(MeetingRule.NOT_IN_MEETING,
+            "leaf " + leaf + " is not a member");
+      }
+      boolean proposed = m.received.stream().anyMatch(
+          p -> p.proposal() instanceof RemoveProposal r && r.removed() == leaf);
+      return new Change(proposed ? CommitRequest.empty() : CommitRequest.empty().remove(leaf),
+          List.of(), m.roles);
+    }, (result, sequence) -> List.of(), List.of());
   }
 
   void update() throws SealmeetException {
@@ -145,8 +162,8 @@ final class Commits {
   }
 
   private void commit(Operation op, CommitRequest request) throws SealmeetException {
-    commitWithRetry(op, () -> new Change(request, List.of(), m.roles), result -> List.of(),
-        List.of());
+    commitWithRetry(op, () -> new Change(request, List.of(), m.roles),
+        (result, sequence) -> List.of(), List.of());
   }
 
   void leave() throws SealmeetException {
@@ -256,7 +273,7 @@ final class Commits {
     if (inFlight != null && m.status == Meeting.Status.ACTIVE) {
       SubmitResult result = m.ds.submit(inFlight.envelope());
       if (result.status() == SubmitStatus.ACCEPTED) {
-        mergeInFlight();
+        mergeInFlight(result.sequence());
       } else {
         discardInFlight();
         if (result.status() == SubmitStatus.REFUSED) {
@@ -306,16 +323,9 @@ final class Commits {
         request = request.groupContextExtensions(target.replaceIn(m.group.context().extensions()));
       }
       CommitResult result = m.group.commit(request);
-      List<byte[]> owed;
-      try {
-        owed = followUps.of(result);
-      } catch (SealmeetException | RuntimeException e) {
-        m.group.discardPendingCommit();
-        throw e;
-      }
       inFlight = new InFlight(op, Envelopes.bytes(Envelopes.commit(m.group.groupId(), base,
           result.commit(), m.group.pendingGroupInfo(true))), result.commit().toBytes(), result,
-          owed, admits);
+          followUps, admits);
       SubmitResult submitted = m.ds.submit(inFlight.envelope());
       if (submitted.status() == SubmitStatus.REFUSED) {
         discardInFlight();
@@ -323,7 +333,7 @@ final class Commits {
             "the delivery service refused the commit: " + submitted.reason());
       }
       if (submitted.status() == SubmitStatus.ACCEPTED) {
-        mergeInFlight();
+        mergeInFlight(submitted.sequence());
         flushOutbox();
         completed = null;
         return result;
@@ -340,18 +350,19 @@ final class Commits {
   }
 
   /**
-   * Merges the commit in flight: its answer said ACCEPTED, or the log shows it. Its follow-ups go
-   * to the outbox; a later call of its operation returns its result.
+   * Merges the commit in flight: its answer said ACCEPTED, or the log shows it at {@code
+   * sequence}. Its follow-ups go to the outbox; a later call of its operation returns its result.
    */
-  void mergeInFlight() throws DecodeException {
+  void mergeInFlight(long sequence) throws SealmeetException {
     InFlight merged = inFlight;
+    List<byte[]> owed = merged.followUps().of(merged.result(), sequence);
     Map<Long, Credential> before = m.group.members();
     List<ReceivedProposal> proposals = List.copyOf(m.received);
     long own = m.group.ownLeafIndex();
     inFlight = null;
     m.group.mergePendingCommit();
     merged.admits().forEach(claimed::remove);
-    outbox.addAll(merged.followUps());
+    outbox.addAll(owed);
     completed = new Completed(merged.operation(), merged.result());
     m.inbox.afterMerge(before, proposals, own);
   }

@@ -64,12 +64,16 @@ final class Envelopes {
         .setSframe(ByteString.copyFrom(sframe))).build();
   }
 
-  /** A Welcome for {@code recipients}, signed by its admitter (spec §3.3). */
+  /**
+   * A Welcome for {@code recipients}, signed by its admitter (spec §3.3), naming the sequence
+   * number of the commit that opens its epoch.
+   */
   static Envelope welcome(byte[] meetingId, long epoch, List<String> recipients, byte[] welcome,
-      byte[] admitterSignature) {
+      byte[] admitterSignature, long commitSequence) {
     return start(meetingId).setWelcome(WelcomeMessage.newBuilder().setEpoch(epoch)
         .addAllRecipients(recipients).setMlsMessage(ByteString.copyFrom(welcome))
-        .setAdmitterSignature(ByteString.copyFrom(admitterSignature))).build();
+        .setAdmitterSignature(ByteString.copyFrom(admitterSignature))
+        .setCommitSequence(commitSequence)).build();
   }
 
   /** An end message (an MLS application message) of {@code epoch}. */

@@ -192,7 +192,7 @@ final class Inbox {
       // The own commit in flight whose answer was lost: the log ordered it, so it is merged. One
       // this member no longer holds is its own past message (RFC 9420 §12.4: never processed).
       if (m.commits().inFlight(handshake.getMlsMessage().toByteArray())) {
-        m.commits().mergeInFlight();
+        m.commits().mergeInFlight(m.nextSequence - 1);
         tryFlush();
       }
       return;

@@ -99,7 +99,7 @@ public final class LobbyGuest implements AutoCloseable {
           || !envelope.getWelcome().getRecipientsList().contains(client.account())) {
         continue;
       }
-      Optional<Meeting> joined = tryJoin(envelope.getWelcome());
+      Optional<Meeting> joined = tryJoin(envelope.getWelcome(), entry.sequence());
       if (joined.isPresent()) {
         return joined;
       }
@@ -108,7 +108,13 @@ public final class LobbyGuest implements AutoCloseable {
     return Optional.empty();
   }
 
-  private Optional<Meeting> tryJoin(WelcomeMessage welcome) throws TransportException {
+  /**
+   * Joins with {@code welcome}, ordered at {@code sequence}. The meeting reads the log from the
+   * envelope after the commit that opened its epoch, if the Welcome names one before itself, so
+   * that a commit ordered before a late Welcome is not missed.
+   */
+  private Optional<Meeting> tryJoin(WelcomeMessage welcome, long sequence)
+      throws TransportException {
     MlsMessage message;
     try {
       message = Envelopes.mls(welcome.getMlsMessage());
@@ -127,7 +133,9 @@ public final class LobbyGuest implements AutoCloseable {
         if (bound(group, welcome)) {
           keyPackages.forEach(KeyPackageBundle::close);
           keyPackages.clear();
-          return Optional.of(Meeting.joined(client, ds, group, nextSequence));
+          long commit = welcome.getCommitSequence();
+          long from = commit > 0 && commit < sequence ? commit + 1 : sequence + 1;
+          return Optional.of(Meeting.joined(client, ds, group, from));
         }
       } catch (SealmeetException e) {
         // A group that is not a meeting: refused like an impostor's.
