@@ -346,7 +346,8 @@ final class Commits {
 
   /** Whether {@code commit} (MLSMessage bytes) is this member's commit in flight. */
   boolean inFlight(byte[] commit) {
-    return inFlight != null && Arrays.equals(inFlight.commit(), commit);
+    return inFlight != null && m.group.hasPendingCommit()
+        && Arrays.equals(inFlight.commit(), commit);
   }
 
   /**

@@ -26,7 +26,11 @@ final class FaultyDeliveryService implements DeliveryService {
   private final InMemoryDeliveryService inner;
   private final Random random;
   private final List<Push> pushes = new ArrayList<>();
+  private final java.util.Map<String, Deque<Optional<Fault>>> planned = new java.util.HashMap<>();
+  private Fault now;
   private boolean faults;
+  /** Every envelope handed to {@link #submit}, in order, dropped ones included. */
+  final List<byte[]> submitted = new ArrayList<>();
   final int[] counts = new int[Fault.values().length];
 
   /** The faults, counted in {@link #counts}. */
@@ -46,7 +50,25 @@ final class FaultyDeliveryService implements DeliveryService {
     return inner;
   }
 
+  /**
+   * Plans the fault of the next call of {@code call} ("submit" or "fetch") not planned yet; empty
+   * for a call that goes through. Planned faults strike whether faults are on or not.
+   */
+  FaultyDeliveryService plan(String call, Optional<Fault> fault) {
+    planned.computeIfAbsent(call, c -> new ArrayDeque<>()).addLast(fault);
+    return this;
+  }
+
+  private void begin(String call) {
+    Deque<Optional<Fault>> queue = planned.get(call);
+    now = queue == null || queue.isEmpty() ? null : queue.pollFirst().orElse(null);
+  }
+
   private boolean strikes(Fault fault) {
+    if (now == fault && fault != null) {
+      counts[fault.ordinal()]++;
+      return true;
+    }
     if (faults && random.nextDouble() < FAULT_RATE) {
       counts[fault.ordinal()]++;
       return true;
@@ -66,6 +88,8 @@ final class FaultyDeliveryService implements DeliveryService {
 
   @Override
   public SubmitResult submit(byte[] envelope) throws TransportException {
+    submitted.add(envelope.clone());
+    begin("submit");
     if (strikes(Fault.REQUEST_DROPPED)) {
       throw new TransportException("submit: request dropped", true);
     }
@@ -85,6 +109,7 @@ final class FaultyDeliveryService implements DeliveryService {
   @Override
   public List<SequencedEnvelope> fetch(byte[] meetingId, long fromSequence)
       throws TransportException {
+    begin("fetch");
     if (strikes(Fault.REQUEST_DROPPED)) {
       throw new TransportException("fetch: request dropped", true);
     }
@@ -101,6 +126,7 @@ final class FaultyDeliveryService implements DeliveryService {
   @Override
   public Subscription subscribe(byte[] meetingId, long fromSequence,
       Consumer<SequencedEnvelope> listener) throws TransportException {
+    begin("subscribe");
     if (strikes(Fault.REQUEST_DROPPED)) {
       throw new TransportException("subscribe: request dropped", true);
     }
@@ -115,6 +141,7 @@ final class FaultyDeliveryService implements DeliveryService {
    * holds some back or disconnects it (it loses what was held and gets nothing more).
    */
   void pump() {
+    now = null;
     for (Push push : List.copyOf(pushes)) {
       if (push.cancelled) {
         continue;
