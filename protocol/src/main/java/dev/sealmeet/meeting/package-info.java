@@ -27,6 +27,21 @@
  * ordering, first-commit-wins and the KeyPackage directory in {@link
  * dev.sealmeet.meeting.DeliveryService}; the code in {@link dev.sealmeet.meeting.SecurityCode}.
  *
+ * <p>The delivery service is reached through {@link dev.sealmeet.meeting.DeliveryService}, whose
+ * Javadoc is the contract: envelopes cross it as bytes (no Protobuf type is part of this API; the
+ * schema {@code sealmeet/meeting/v1/control.proto} is the wire format), each with a submit id the
+ * client keeps across retries, so a repeated submit is ordered once. Pull with {@code fetch}
+ * ({@link dev.sealmeet.meeting.Meeting#poll()}) or push with {@code subscribe} ({@link
+ * dev.sealmeet.meeting.Meeting#process(byte[])}, which processes only the envelope at {@link
+ * dev.sealmeet.meeting.Meeting#nextSequence()}). A lost answer is a {@link
+ * dev.sealmeet.meeting.TransportException}, never a {@link dev.sealmeet.meeting.Stall}:
+ *
+ * <pre>
+ *  own commit ─► submit ─► no answer ─► pending kept ─► poll: log shows it ─► merge
+ *                                                     │      another commit first ─► discard
+ *                                                     └─► same call again ─► same submit id
+ * </pre>
+ *
  * <p>The exporter label is the one of RFC 9605 §5.2 as published ("SFrame 1.0 Base Key"; per-sender
  * keys come from the KID inside {@code derive_key_salt}, §4.4.2). Hostile input to {@code process}
  * throws only {@link dev.sealmeet.error.SealmeetException} subtypes and changes nothing.

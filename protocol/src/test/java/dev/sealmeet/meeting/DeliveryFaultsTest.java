@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +33,7 @@ class DeliveryFaultsTest {
       EnumSet.of(MeetingRule.UNKNOWN_EPOCH, MeetingRule.UNKNOWN_SENDER);
 
   @Test
+  @DisplayName("five members converge under seeded transport faults [SM-DS-9] [SM-DS-10]")
   void everyMember_converges_underSeededTransportFaults() {
     Long one = Long.getLong("sealmeet.seed");
     int seeds = Integer.getInteger("sealmeet.faultSeeds", 1_000);

@@ -6,6 +6,7 @@ import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.meeting.proto.Envelope;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The embedded delivery service: idempotent submit ids and ordered pushes. */
@@ -17,6 +18,7 @@ class InMemoryDeliveryServiceTest {
   }
 
   @Test
+  @DisplayName("a repeated submit id gets the first answer and is stored once [SM-DS-8]")
   void submit_repeatedId_getsFirstAnswer_storedOnce() throws SealmeetException {
     Meeting host = f.meeting("host").get(0);
     int logged = f.ds.recorded(host.id()).size();
@@ -54,6 +56,7 @@ class InMemoryDeliveryServiceTest {
   }
 
   @Test
+  @DisplayName("a subscriber gets the backlog, then each new envelope, in order [SM-DS-10]")
   void subscribe_pushesBacklogThenNewEnvelopes_inOrder_untilCancelled() throws SealmeetException {
     Meeting host = f.meeting("host").get(0);
     f.ds.submit(frame(host, 1));

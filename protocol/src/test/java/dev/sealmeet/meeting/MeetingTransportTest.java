@@ -11,6 +11,7 @@ import dev.sealmeet.mls.group.CommitRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,6 +50,7 @@ class MeetingTransportTest {
   }
 
   @Test
+  @DisplayName("a commit whose answer was lost is merged from the log, no stall [SM-DS-9]")
   void lostCommitAnswer_nextPoll_mergesOwnCommit_noStall() throws SealmeetException {
     List<Meeting> m = meeting("host", "ann");
     Meeting host = m.get(0);
@@ -87,6 +89,7 @@ class MeetingTransportTest {
   }
 
   @Test
+  @DisplayName("a retry after a dropped request re-sends the same submit id [SM-DS-8] [SM-DS-9]")
   void droppedRequest_retry_resubmitsSameSubmitId() throws SealmeetException {
     List<Meeting> m = meeting("host", "ann");
     Meeting host = m.get(0);
@@ -148,6 +151,7 @@ class MeetingTransportTest {
   }
 
   @Test
+  @DisplayName("a joiner whose Welcome comes late reads from its commit [SM-CTRL-5]")
   void welcomeAfterLaterCommit_joinerReadsFromItsCommit() throws SealmeetException {
     List<Meeting> m = meeting("host", "ann");
     Meeting host = m.get(0);
@@ -206,6 +210,7 @@ class MeetingTransportTest {
   }
 
   @Test
+  @DisplayName("a pushed envelope: next processed, gap refused, repeat ignored [SM-DS-10]")
   void pushedEnvelopes_processedInOrder_pollReplaysNothing() throws SealmeetException {
     List<Meeting> m = meeting("host", "ann");
     Meeting ann = m.get(1);
