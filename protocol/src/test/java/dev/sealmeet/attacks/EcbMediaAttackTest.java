@@ -65,7 +65,8 @@ class EcbMediaAttackTest {
   void tamperedFrame_isRejected_andTheOriginalStillOpens() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann");
     m.get(0).send(MediaKind.AUDIO, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
-    Envelope sent = MeetingInternals.recorded(f.ds, m.get(0).id()).stream().filter(Envelope::hasMedia)
+    Envelope sent = MeetingInternals.recorded(f.ds,
+        m.get(0).id()).stream().filter(Envelope::hasMedia)
         .reduce((x, y) -> y).orElseThrow();
     byte[] sframe = sent.getMedia().getSframe().toByteArray();
     Meeting ann = m.get(1);
@@ -80,7 +81,8 @@ class EcbMediaAttackTest {
       assertThatThrownBy(() -> MeetingInternals.process(ann, forged)).as("byte %d", at)
           .isInstanceOf(SealmeetException.class);
     }
-    assertThatThrownBy(() -> MeetingInternals.process(ann, sent)).isInstanceOf(ReplayException.class);
+    assertThatThrownBy(() -> MeetingInternals.process(ann,
+        sent)).isInstanceOf(ReplayException.class);
   }
 
   @Test

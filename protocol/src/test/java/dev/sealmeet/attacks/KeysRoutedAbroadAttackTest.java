@@ -133,9 +133,11 @@ class KeysRoutedAbroadAttackTest {
     // The relay renames the account so that "yan" takes zoe's Welcome for its own.
     LobbyGuest yan = LobbyGuest.enter(f.client("yan"), f.ds, m.get(0).invitation());
     m.get(0).admit("zoe");
-    Envelope welcome = MeetingInternals.recorded(f.ds, m.get(0).id()).stream().filter(Envelope::hasWelcome)
+    Envelope welcome = MeetingInternals.recorded(f.ds,
+        m.get(0).id()).stream().filter(Envelope::hasWelcome)
         .reduce((a, b) -> b).orElseThrow();
-    MeetingInternals.submit(f.ds, welcome.toBuilder().setSequence(0).setWelcome(welcome.getWelcome().toBuilder()
+    MeetingInternals.submit(f.ds,
+        welcome.toBuilder().setSequence(0).setWelcome(welcome.getWelcome().toBuilder()
         .clearRecipients().addRecipients("yan")).build());
     assertThat(yan.poll()).isEmpty();
     assertThat(f.keysOf("yan")).isEmpty();

@@ -76,7 +76,8 @@ class LobbyBindingAttackTest {
         .addRecipients(guest).setMlsMessage(ByteString.copyFrom(welcome));
     if (signed) {
       body.setAdmitterSignature(ByteString.copyFrom(mallory.signWithLabel(f.suite,
-          Invitation.WELCOME_LABEL, new TlsWriter().writeOpaque(meetingId).writeOpaque(welcome).toByteArray())));
+          Invitation.WELCOME_LABEL,
+              new TlsWriter().writeOpaque(meetingId).writeOpaque(welcome).toByteArray())));
     }
     impostor.close();
     return Envelope.newBuilder().setMeetingId(ByteString.copyFrom(meetingId)).setWelcome(body)

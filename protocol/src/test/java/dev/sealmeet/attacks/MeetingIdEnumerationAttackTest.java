@@ -42,7 +42,8 @@ class MeetingIdEnumerationAttackTest {
     for (int i = 0; i < 1000; i++) {
       byte[] guess = new byte[32];
       random.nextBytes(guess);
-      assertThatThrownBy(() -> MeetingInternals.fetch(f.ds, guess, 1)).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> MeetingInternals.fetch(f.ds, guess,
+          1)).isInstanceOf(IllegalArgumentException.class);
     }
   }
 
@@ -56,7 +57,8 @@ class MeetingIdEnumerationAttackTest {
     m.get(0).send(MediaKind.AUDIO, new byte[] {1, 2, 3});
     assertThat(intruder.poll()).isEmpty();
     assertThat(f.keysOf("intruder")).isEmpty();
-    List<byte[]> frames = MeetingInternals.recorded(f.ds, m.get(0).id()).stream().filter(Envelope::hasMedia)
+    List<byte[]> frames = MeetingInternals.recorded(f.ds,
+        m.get(0).id()).stream().filter(Envelope::hasMedia)
         .map(e -> e.getMedia().getSframe().toByteArray()).toList();
     assertThat(frames).isNotEmpty();
     for (Meeting member : m) {

@@ -90,7 +90,8 @@ class OutsiderWedgeAttackTest {
   void junkFlood_keepsRejectedBounded() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann");
     for (int i = 0; i < 1000; i++) {
-      MeetingInternals.submit(f.ds, Envelope.newBuilder().setMeetingId(ByteString.copyFrom(m.get(0).id()))
+      MeetingInternals.submit(f.ds,
+          Envelope.newBuilder().setMeetingId(ByteString.copyFrom(m.get(0).id()))
           .setMedia(MediaFrame.newBuilder().setKind(MediaFrame.Kind.VIDEO)
               .setSframe(ByteString.copyFrom(new byte[] {(byte) i, 1, 2, 3})))
           .build());

@@ -75,12 +75,14 @@ class RolesAttackTest {
     // The server refuses it (not an application PrivateMessage); a member given it refuses it too.
     assertThat(MeetingInternals.submit(f.ds, smuggled).status()).isEqualTo(SubmitStatus.REFUSED);
     for (Meeting other : List.of(m.get(0), m.get(2))) {
-      assertThat(catchThrowable(() -> MeetingInternals.process(other, smuggled))).isInstanceOfSatisfying(
+      assertThat(catchThrowable(() -> MeetingInternals.process(other,
+          smuggled))).isInstanceOfSatisfying(
           MeetingRuleException.class,
           e -> assertThat(e.rule()).isEqualTo(MeetingRule.UNEXPECTED_ENVELOPE));
     }
     // The participant then commits "nothing": its own store covers the proposal by reference.
-    MeetingInternals.submit(f.ds, MeetingInternals.commit(ann, group.commit(CommitRequest.empty()).commit()));
+    MeetingInternals.submit(f.ds, MeetingInternals.commit(ann,
+        group.commit(CommitRequest.empty()).commit()));
     for (Meeting other : List.of(m.get(0), m.get(2))) {
       other.poll();
       assertThat(other.epoch()).isEqualTo(epoch);
@@ -102,7 +104,8 @@ class RolesAttackTest {
     MlsGroup group = MeetingInternals.group(ann);
     List<Extension> selfHost = Roles.withHost(group.members().get(ann.ownLeaf()))
         .replaceIn(group.context().extensions());
-    MeetingInternals.submit(f.ds, MeetingInternals.handshake(ann.id(), Handshake.Kind.PROPOSAL, ann.epoch(),
+    MeetingInternals.submit(f.ds, MeetingInternals.handshake(ann.id(), Handshake.Kind.PROPOSAL,
+        ann.epoch(),
         group.proposeGroupContextExtensions(selfHost)));
     for (Meeting other : List.of(m.get(0), m.get(2))) {
       other.poll();
@@ -123,9 +126,11 @@ class RolesAttackTest {
     List<Meeting> m = f.meeting("host", "ann", "ben");
     Meeting ann = m.get(1);
     MlsGroup group = MeetingInternals.group(ann);
-    MeetingInternals.submit(f.ds, MeetingInternals.handshake(ann.id(), Handshake.Kind.PROPOSAL, ann.epoch(),
+    MeetingInternals.submit(f.ds, MeetingInternals.handshake(ann.id(), Handshake.Kind.PROPOSAL,
+        ann.epoch(),
         group.proposeReInit(new byte[32], 1, List.of())));
-    MeetingInternals.submit(f.ds, MeetingInternals.handshake(ann.id(), Handshake.Kind.PROPOSAL, ann.epoch(),
+    MeetingInternals.submit(f.ds, MeetingInternals.handshake(ann.id(), Handshake.Kind.PROPOSAL,
+        ann.epoch(),
         ExternalProposals.fromExternalSender(f.suite, ann.id(), ann.epoch(), 0,
             serverIdentity(), new ReInitProposal(new byte[32], 1, 1, List.of()))));
     m.get(0).update();
@@ -135,7 +140,8 @@ class RolesAttackTest {
     // By value in the participant's own commit: every other member refuses it.
     group.discardPendingCommit();
     long epoch = ann.epoch();
-    MeetingInternals.submit(f.ds, MeetingInternals.commit(ann, group.commit(CommitRequest.empty().with(
+    MeetingInternals.submit(f.ds, MeetingInternals.commit(ann,
+        group.commit(CommitRequest.empty().with(
         new ReInitProposal(new byte[32], 1, 1, List.of()))).commit()));
     for (Meeting other : List.of(m.get(0), m.get(2))) {
       other.poll();
@@ -154,7 +160,8 @@ class RolesAttackTest {
     List<Meeting> m = f.meeting("host", "ann", "ben");
     Meeting ann = m.get(1);
     byte[] nonce = new byte[32];
-    MeetingInternals.submit(f.ds, MeetingInternals.handshake(ann.id(), Handshake.Kind.PROPOSAL, ann.epoch(),
+    MeetingInternals.submit(f.ds, MeetingInternals.handshake(ann.id(), Handshake.Kind.PROPOSAL,
+        ann.epoch(),
         MeetingInternals.group(ann).proposePsk(
             new PreSharedKeyId.External("nobody has it".getBytes(StandardCharsets.UTF_8),
                 nonce))));

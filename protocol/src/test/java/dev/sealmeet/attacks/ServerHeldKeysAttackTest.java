@@ -53,7 +53,8 @@ class ServerHeldKeysAttackTest {
     assertThat(wire).noneMatch(bytes -> AttackFixtures.contains(bytes, authenticator));
     assertThat(wire).noneMatch(bytes -> AttackFixtures.contains(bytes,
         "secret words".getBytes(StandardCharsets.UTF_8)));
-    List<byte[]> frames = MeetingInternals.recorded(f.ds, m.get(0).id()).stream().filter(Envelope::hasMedia)
+    List<byte[]> frames = MeetingInternals.recorded(f.ds,
+        m.get(0).id()).stream().filter(Envelope::hasMedia)
         .map(e -> e.getMedia().getSframe().toByteArray()).toList();
     assertThat(frames).hasSize(3);
     // Only member keys open the frames; the server's own key material is no media key at all.
@@ -86,7 +87,8 @@ class ServerHeldKeysAttackTest {
     org.assertj.core.api.Assertions.assertThat(MeetingInternals.submit(f.ds, envelope).status())
         .isEqualTo(SubmitStatus.REFUSED);
     for (Meeting member : m) {
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> MeetingInternals.process(member, envelope))
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> MeetingInternals.process(member,
+          envelope))
           .isInstanceOfSatisfying(MeetingRuleException.class,
               e -> assertThat(e.rule()).isEqualTo(MeetingRule.EXTERNAL_JOIN));
       member.poll();

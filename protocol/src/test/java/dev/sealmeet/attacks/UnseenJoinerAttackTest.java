@@ -67,7 +67,8 @@ class UnseenJoinerAttackTest {
     LobbyGuest.enter(f.client("ghost"), f.ds, host.invitation());
     MlsMessage add = ExternalProposals.fromExternalSender(f.suite, host.id(), host.epoch(), 0,
         serverIdentity(), new AddProposal(keyPackageOf("ghost")));
-    MeetingInternals.submit(f.ds, MeetingInternals.handshake(host.id(), Handshake.Kind.PROPOSAL, host.epoch(),
+    MeetingInternals.submit(f.ds, MeetingInternals.handshake(host.id(), Handshake.Kind.PROPOSAL,
+        host.epoch(),
         add));
   }
 

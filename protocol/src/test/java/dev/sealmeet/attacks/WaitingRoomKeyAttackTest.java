@@ -84,7 +84,8 @@ class WaitingRoomKeyAttackTest {
     org.assertj.core.api.Assertions.assertThat(MeetingInternals.submit(f.ds, envelope).status())
         .isEqualTo(SubmitStatus.REFUSED);
     for (Meeting member : m) {
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> MeetingInternals.process(member, envelope))
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> MeetingInternals.process(member,
+          envelope))
           .isInstanceOfSatisfying(MeetingRuleException.class,
               e -> assertThat(e.rule()).isEqualTo(MeetingRule.EXTERNAL_JOIN));
       member.poll();
