@@ -76,7 +76,7 @@ final class Commits {
     if (settle(op).isPresent()) {
       return;
     }
-    m.requireRole(Role::mayAdmit, MeetingRule.ADD_WITHOUT_RIGHT, "admit");
+    Guards.requireRole(m, Role::mayAdmit, MeetingRule.ADD_WITHOUT_RIGHT, "admit");
     CommitRequest request = CommitRequest.empty();
     List<Credential> admitted = new ArrayList<>();
     for (String account : accounts) {
@@ -111,7 +111,7 @@ final class Commits {
 
   void assignRole(long leaf, Role role) throws SealmeetException {
     commitWithRetry(new Operation("role", List.of(leaf, role)), () -> {
-      m.requireRole(Role::mayAssignRoles, MeetingRule.ROLES_CHANGE_WITHOUT_RIGHT, "assign roles");
+      Guards.requireRole(m, Role::mayAssignRoles, MeetingRule.ROLES_CHANGE_WITHOUT_RIGHT, "assign roles");
       Map<Long, Credential> members = m.group.members();
       Credential member = members.get(leaf);
       if (member == null) {
@@ -167,8 +167,8 @@ final class Commits {
   }
 
   void leave() throws SealmeetException {
-    m.requireActive();
-    m.requireNotStalled();
+    Guards.requireActive(m);
+    Guards.requireNotStalled(m);
     long own = m.group.ownLeafIndex();
     if (m.roles.roleOf(m.group.members().get(own)) == Role.HOST && !hostPresent(m.roles, own)) {
       throw new MeetingRuleException(MeetingRule.NO_HOST_LEFT,
@@ -196,7 +196,7 @@ final class Commits {
       }
       leave = null;
       m.poll();
-      m.requireActive();
+      Guards.requireActive(m);
     }
     throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE, "leave lost "
         + m.client.options().maxAttempts() + " races for an epoch");
@@ -303,8 +303,8 @@ final class Commits {
       if (settled.isPresent()) {
         return settled.get();
       }
-      m.requireActive();
-      m.requireNotStalled();
+      Guards.requireActive(m);
+      Guards.requireNotStalled(m);
       Change change = builder.build();
       long base = m.group.epoch();
       long own = m.group.ownLeafIndex();

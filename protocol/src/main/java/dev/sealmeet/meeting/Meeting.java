@@ -259,7 +259,7 @@ public final class Meeting implements AutoCloseable {
    * @throws MeetingRuleException if this member may not admit
    */
   public Invitation invitation() throws MeetingRuleException {
-    requireRole(Role::mayAdmit, MeetingRule.ADD_WITHOUT_RIGHT, "invite");
+    Guards.requireRole(this, Role::mayAdmit, MeetingRule.ADD_WITHOUT_RIGHT, "invite");
     return Invitation.of(group.groupId(), client.identity().signaturePublicKey());
   }
 
@@ -270,7 +270,7 @@ public final class Meeting implements AutoCloseable {
    * @throws SealmeetException if every attempt lost the race
    */
   public void remove(long leaf) throws SealmeetException {
-    requireRole(Role::mayRemove, MeetingRule.REMOVE_WITHOUT_RIGHT, "remove");
+    Guards.requireRole(this, Role::mayRemove, MeetingRule.REMOVE_WITHOUT_RIGHT, "remove");
     commits.remove(leaf);
   }
 
@@ -331,7 +331,7 @@ public final class Meeting implements AutoCloseable {
    * then this member erases every key.
    */
   public void end() throws SealmeetException {
-    requireRole(Role::mayEnd, MeetingRule.END_WITHOUT_RIGHT, "end");
+    Guards.requireRole(this, Role::mayEnd, MeetingRule.END_WITHOUT_RIGHT, "end");
     commits.sendEnd(new byte[0]);
   }
 
@@ -348,7 +348,7 @@ public final class Meeting implements AutoCloseable {
    * @throws MeetingRuleException if this member may not end the meeting
    */
   public Meeting restart() throws SealmeetException {
-    requireRole(Role::mayEnd, MeetingRule.END_WITHOUT_RIGHT, "restart");
+    Guards.requireRole(this, Role::mayEnd, MeetingRule.END_WITHOUT_RIGHT, "restart");
     Meeting next = open(client, ds);
     commits.sendEnd(next.id());
     return next;
@@ -370,29 +370,6 @@ public final class Meeting implements AutoCloseable {
   public Optional<Invitation> successorInvitation() {
     return successor == null ? Optional.empty()
         : Optional.of(Invitation.of(successor, successorAdmitterKey));
-  }
-
-  void requireRole(java.util.function.Predicate<Role> right, MeetingRule rule,
-      String action) throws MeetingRuleException {
-    requireActive();
-    Role mine = roles.roleOf(group.members().get(group.ownLeafIndex()));
-    if (!right.test(mine)) {
-      throw new MeetingRuleException(rule, "a " + mine + " may not " + action);
-    }
-  }
-
-  void requireNotStalled() throws MeetingRuleException {
-    if (stall != null) {
-      throw new MeetingRuleException(MeetingRule.STALLED, "the delivery service ordered a commit "
-          + "for epoch " + stall.epoch() + " that this member rejected ("
-          + stall.reason().getMessage() + ")");
-    }
-  }
-
-  void requireActive() throws MeetingRuleException {
-    if (status != Status.ACTIVE) {
-      throw new MeetingRuleException(MeetingRule.NOT_IN_MEETING, "this member is " + status);
-    }
   }
 
   // ------------------------------------------------------------------ receiving
@@ -458,7 +435,7 @@ public final class Meeting implements AutoCloseable {
    */
   public byte[] send(MediaKind kind, byte[] frame)
       throws MeetingRuleException, TransportException {
-    requireActive();
+    Guards.requireActive(this);
     byte[] sframe = media.protect(null, frame);
     ds.submit(Envelopes.bytes(Envelopes.media(group.groupId(), kind, sframe)));
     return sframe;
