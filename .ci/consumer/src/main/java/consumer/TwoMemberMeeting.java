@@ -4,11 +4,11 @@ import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.meeting.IdentityVerifier;
 import dev.sealmeet.meeting.InMemoryDeliveryService;
 import dev.sealmeet.meeting.LobbyGuest;
+import dev.sealmeet.meeting.MediaKind;
 import dev.sealmeet.meeting.Meeting;
 import dev.sealmeet.meeting.MeetingClient;
 import dev.sealmeet.meeting.MeetingOptions;
 import dev.sealmeet.meeting.ReceivedFrame;
-import dev.sealmeet.meeting.proto.MediaFrame;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import dev.sealmeet.mls.group.SigningIdentity;
 import dev.sealmeet.mls.message.BasicCredential;
@@ -40,7 +40,7 @@ public final class TwoMemberMeeting {
     meeting.admit("bob");
     Meeting atBob = guest.poll().orElseThrow();
     byte[] frame = {1, 2, 3, 4};
-    meeting.send(MediaFrame.Kind.VIDEO, frame);
+    meeting.send(MediaKind.VIDEO, frame);
     List<ReceivedFrame> frames = atBob.poll();
 
     if (frames.size() != 1 || !Arrays.equals(frames.get(0).payload(), frame)) {

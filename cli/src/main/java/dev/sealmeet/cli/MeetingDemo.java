@@ -5,13 +5,15 @@ import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.meeting.IdentityVerifier;
 import dev.sealmeet.meeting.InMemoryDeliveryService;
 import dev.sealmeet.meeting.LobbyGuest;
+import dev.sealmeet.meeting.MediaKind;
 import dev.sealmeet.meeting.Meeting;
 import dev.sealmeet.meeting.MeetingClient;
 import dev.sealmeet.meeting.MeetingOptions;
 import dev.sealmeet.meeting.ReceivedFrame;
 import dev.sealmeet.meeting.RosterEvent;
+import dev.sealmeet.meeting.SequencedEnvelope;
+import dev.sealmeet.meeting.TransportException;
 import dev.sealmeet.meeting.proto.Envelope;
-import dev.sealmeet.meeting.proto.MediaFrame;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import dev.sealmeet.mls.group.SigningIdentity;
 import dev.sealmeet.mls.message.BasicCredential;
@@ -140,7 +142,7 @@ final class MeetingDemo {
         host.securityCode()));
   }
 
-  private void pollAll() {
+  private void pollAll() throws TransportException {
     for (Map.Entry<String, Meeting> e : members.entrySet()) {
       for (ReceivedFrame frame : e.getValue().poll()) {
         long id = ByteBuffer.wrap(frame.payload()).getLong();
@@ -156,11 +158,11 @@ final class MeetingDemo {
     for (int t = 0; t < Math.max(audio, video); t++) {
       for (Map.Entry<String, Meeting> e : members.entrySet()) {
         if (t < audio) {
-          send(e.getKey(), e.getValue(), MediaFrame.Kind.AUDIO, 60 + random.nextInt(101));
+          send(e.getKey(), e.getValue(), MediaKind.AUDIO, 60 + random.nextInt(101));
         }
         if (t < video) {
           int size = t % 30 == 0 ? 100 * 1024 : 1024 + random.nextInt(15 * 1024 + 1);
-          send(e.getKey(), e.getValue(), MediaFrame.Kind.VIDEO, size);
+          send(e.getKey(), e.getValue(), MediaKind.VIDEO, size);
         }
       }
       if (t % 10 == 9) {
@@ -170,7 +172,7 @@ final class MeetingDemo {
     pollAll();
   }
 
-  private void send(String account, Meeting m, MediaFrame.Kind kind, int size)
+  private void send(String account, Meeting m, MediaKind kind, int size)
       throws SealmeetException {
     byte[] payload = new byte[size];
     random.nextBytes(payload);
@@ -184,8 +186,8 @@ final class MeetingDemo {
   private void prove(String removed, long removedAt, String waited, long admittedAt,
       long lateAt) {
     Map<Long, byte[]> frameBytes = new HashMap<>();
-    List<Envelope> log = relay.recorded(members.get("host").id());
-    for (Envelope e : log) {
+    for (SequencedEnvelope entry : relay.recorded(members.get("host").id())) {
+      Envelope e = parse(entry);
       if (e.hasMedia()) {
         byte[] sframe = e.getMedia().getSframe().toByteArray();
         frameBytes.put(e.getSequence(), sframe);
@@ -274,5 +276,14 @@ final class MeetingDemo {
   /** Events the host merged, for the JSON timeline. */
   static String kind(RosterEvent.Kind kind) {
     return kind.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The relay reads the envelope schema (the wire format, not the library's API). */
+  private static Envelope parse(SequencedEnvelope entry) {
+    try {
+      return Envelope.parseFrom(entry.bytes());
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      throw new IllegalStateException("the relay recorded a broken envelope", e);
+    }
   }
 }

@@ -55,6 +55,8 @@ public abstract class SealmeetException extends Exception {
     /** A suite, version, extension or algorithm is not supported. */
     UNSUPPORTED,
     /** A key or public value is invalid (bad point, all-zero shared secret, wrong length). */
-    INVALID_KEY
+    INVALID_KEY,
+    /** A server could not be reached or did not answer; the call may be retried. */
+    TRANSPORT
   }
 }

@@ -1,14 +1,8 @@
 package dev.sealmeet.meeting;
 
-import com.google.protobuf.ByteString;
 import dev.sealmeet.error.DecodeException;
 import dev.sealmeet.error.SealmeetException;
-import dev.sealmeet.meeting.proto.Envelope;
 import dev.sealmeet.meeting.proto.Handshake;
-import dev.sealmeet.meeting.proto.KeyPackageUpload;
-import dev.sealmeet.meeting.proto.MeetingEnded;
-import dev.sealmeet.meeting.proto.SubmitResult;
-import dev.sealmeet.meeting.proto.WelcomeMessage;
 import dev.sealmeet.mls.group.CommitRequest;
 import dev.sealmeet.mls.group.CommitResult;
 import dev.sealmeet.mls.group.MlsGroup;
@@ -19,52 +13,105 @@ import dev.sealmeet.mls.message.MlsMessage;
 import dev.sealmeet.mls.message.RemoveProposal;
 import dev.sealmeet.mls.message.Sender;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A member's own changes to its meeting: commits built to pass every other member's {@link
  * RolePolicy}, submitted to the delivery service and merged once accepted (retried on a newer
  * epoch when another commit wins), its leave proposal, and the end message. The state is the
- * {@link Meeting}'s; this class holds the procedures.
+ * {@link Meeting}'s; this class holds the procedures and what is in flight.
+ *
+ * <pre>
+ * change(op) ─► settle: poll (the log may merge or supersede the commit in flight)
+ *                       ─► still in flight? re-submit it with its submit id
+ *                       ─► it completed op? done
+ *            ─► commit ─► in flight ─► submit ─► ACCEPTED ─► merge, Welcome to the outbox, flush
+ *                                           ├─► STALE_EPOCH ─► discard, next attempt
+ *                                           ├─► REFUSED ─► discard, throw
+ *                                           └─► TransportException ─► stays in flight, thrown
+ * </pre>
  */
 final class Commits {
   private final Meeting m;
+  /** The own commit submitted whose outcome is not known yet; its MLS commit is pending. */
+  private InFlight inFlight;
+  /** An in-flight commit that a later read or re-submit merged, until its operation asks. */
+  private Completed completed;
+  /** Envelopes owed to the log whatever happens (the Welcome of a merged commit), in order. */
+  private final List<byte[]> outbox = new ArrayList<>();
+  /** KeyPackages claimed for an admission not merged yet, by account: reused on a retry. */
+  private final Map<String, KeyPackage> claimed = new LinkedHashMap<>();
+  /** The own leave proposal submitted whose outcome is not known yet. */
+  private PendingLeave leave;
+  private long leaveOrderedEpoch = -1;
 
   Commits(Meeting meeting) {
     this.m = meeting;
   }
 
+  /** What a caller asked for; a call equal to the one in flight is its retry. */
+  private record Operation(String kind, Object argument) {}
+
+  private record InFlight(Operation operation, byte[] envelope, byte[] commit,
+      CommitResult result, FollowUps followUps, List<String> admits) {}
+
+  private record Completed(Operation operation, CommitResult result) {}
+
+  private record PendingLeave(long epoch, byte[] envelope, byte[] proposal) {}
+
+  /**
+   * Builds the envelopes to send once a commit is ordered, before it is merged (its Welcome,
+   * which names the commit's sequence number).
+   */
+  private interface FollowUps {
+    List<byte[]> of(CommitResult result, long commitSequence) throws SealmeetException;
+  }
+
   void admitAll(List<String> accounts) throws SealmeetException {
-    m.requireRole(Role::mayAdmit, MeetingRule.ADD_WITHOUT_RIGHT, "admit");
+    Operation op = new Operation("admit", List.copyOf(accounts));
+    if (settle(op).isPresent()) {
+      return;
+    }
+    Guards.requireRole(m, Role::mayAdmit, MeetingRule.ADD_WITHOUT_RIGHT, "admit");
     CommitRequest request = CommitRequest.empty();
     List<Credential> admitted = new ArrayList<>();
     for (String account : accounts) {
-      KeyPackageUpload upload = m.ds.claimKeyPackage(account).orElseThrow(
-          () -> new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE,
-              "no KeyPackage in the directory for an account"));
-      MlsMessage message = Envelopes.mls(upload.getMlsMessage());
-      if (!(message.body() instanceof KeyPackage keyPackage)) {
-        throw new DecodeException("the directory entry is not a KeyPackage");
+      KeyPackage keyPackage = claimed.get(account);
+      if (keyPackage == null) {
+        keyPackage = claim(account);
+        claimed.put(account, keyPackage);
       }
       request = request.add(keyPackage);
       admitted.add(keyPackage.leafNode().credential());
     }
     CommitRequest adds = request;
-    CommitResult result = commitWithRetry(() -> new Change(adds, admitted, m.roles));
-    byte[] welcome = result.welcome().orElseThrow().toBytes();
-    byte[] signature = m.client.identity().signWithLabel(m.client.suite(), Invitation.WELCOME_LABEL,
-        Invitation.welcomeToBeSigned(m.group.groupId(), welcome));
-    m.ds.submit(Envelope.newBuilder().setMeetingId(ByteString.copyFrom(m.group.groupId()))
-        .setWelcome(WelcomeMessage.newBuilder().setEpoch(m.group.epoch()).addAllRecipients(accounts)
-            .setMlsMessage(ByteString.copyFrom(welcome))
-            .setAdmitterSignature(ByteString.copyFrom(signature)))
-        .build());
+    commitWithRetry(op, () -> new Change(adds, admitted, m.roles), (result, sequence) -> {
+      byte[] welcome = result.welcome().orElseThrow().toBytes();
+      byte[] signature = m.client.identity().signWithLabel(m.client.suite(),
+          Invitation.WELCOME_LABEL, Invitation.welcomeToBeSigned(m.group.groupId(), welcome));
+      return List.of(Envelopes.bytes(Envelopes.welcome(m.group.groupId(), m.group.epoch() + 1,
+          accounts, welcome, signature, sequence)));
+    }, List.copyOf(accounts));
+  }
+
+  private KeyPackage claim(String account) throws SealmeetException {
+    KeyPackageEntry entry = m.ds.claimKeyPackage(account).orElseThrow(
+        () -> new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE,
+            "no KeyPackage in the directory for an account"));
+    MlsMessage message = MlsMessage.fromBytes(entry.keyPackage());
+    if (!(message.body() instanceof KeyPackage keyPackage)) {
+      throw new DecodeException("the directory entry is not a KeyPackage");
+    }
+    return keyPackage;
   }
 
   void assignRole(long leaf, Role role) throws SealmeetException {
-    commitWithRetry(() -> {
-      m.requireRole(Role::mayAssignRoles, MeetingRule.ROLES_CHANGE_WITHOUT_RIGHT, "assign roles");
+    commitWithRetry(new Operation("role", List.of(leaf, role)), () -> {
+      Guards.requireRole(m, Role::mayAssignRoles, MeetingRule.ROLES_CHANGE_WITHOUT_RIGHT, "assign roles");
       Map<Long, Credential> members = m.group.members();
       Credential member = members.get(leaf);
       if (member == null) {
@@ -77,55 +124,120 @@ final class Commits {
             "no member would be a host after leaf " + leaf + " becomes " + role);
       }
       return new Change(CommitRequest.empty(), List.of(), next);
-    });
+    }, (result, sequence) -> List.of(), List.of());
+  }
+
+  /**
+   * Removes the member at {@code leaf}: by a Remove of its own, or by committing the Remove
+   * already proposed for it in this epoch (a leave, the delivery service's), never both (RFC 9420
+   * §12.2: one Remove per leaf).
+   */
+  void remove(long leaf) throws SealmeetException {
+    commitWithRetry(new Operation("remove", leaf), () -> {
+      if (!m.group.members().containsKey(leaf)) {
+        throw new MeetingRuleException(MeetingRule.NOT_IN_MEETING,
+            "leaf " + leaf + " is not a member");
+      }
+      boolean proposed = m.received.stream().anyMatch(
+          p -> p.proposal() instanceof RemoveProposal r && r.removed() == leaf);
+      return new Change(proposed ? CommitRequest.empty() : CommitRequest.empty().remove(leaf),
+          List.of(), m.roles);
+    }, (result, sequence) -> List.of(), List.of());
+  }
+
+  void update() throws SealmeetException {
+    commit(new Operation("update", ""), CommitRequest.empty().forcePath());
+  }
+
+  boolean commitPending() throws SealmeetException {
+    Operation op = new Operation("pending", "");
+    if (settle(op).isPresent()) {
+      return true;
+    }
+    if (m.group.pendingProposalCount() == 0 || m.status != Meeting.Status.ACTIVE) {
+      return false;
+    }
+    commit(op, CommitRequest.empty());
+    return true;
+  }
+
+  private void commit(Operation op, CommitRequest request) throws SealmeetException {
+    commitWithRetry(op, () -> new Change(request, List.of(), m.roles),
+        (result, sequence) -> List.of(), List.of());
   }
 
   void leave() throws SealmeetException {
-    m.requireActive();
-    m.requireNotStalled();
+    Guards.requireActive(m);
+    Guards.requireNotStalled(m);
     long own = m.group.ownLeafIndex();
     if (m.roles.roleOf(m.group.members().get(own)) == Role.HOST && !hostPresent(m.roles, own)) {
       throw new MeetingRuleException(MeetingRule.NO_HOST_LEFT,
           "the only host present may not leave: assign another host first, or end the meeting");
     }
     for (int attempt = 0; attempt < m.client.options().maxAttempts(); attempt++) {
-      MlsMessage proposal = m.group.proposeRemove(m.group.ownLeafIndex());
-      SubmitResult result = m.ds.submit(Envelopes.handshake(m.group.groupId(),
-          Handshake.Kind.PROPOSAL, m.group.epoch(), proposal));
-      if (result.getStatus() == SubmitResult.Status.REFUSED) {
-        throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE,
-            "the delivery service refused the leave: " + result.getReason());
-      }
-      if (result.getStatus() == SubmitResult.Status.ACCEPTED) {
-        m.received.add(new ReceivedProposal(m.group.epoch(), Sender.member(m.group.ownLeafIndex()),
-            new RemoveProposal(m.group.ownLeafIndex()), new byte[0]));
+      if (leaveOrderedEpoch == m.group.epoch()) {
         return;
       }
+      if (leave == null || leave.epoch() != m.group.epoch()) {
+        MlsMessage proposal = m.group.proposeRemove(own);
+        leave = new PendingLeave(m.group.epoch(), Envelopes.bytes(Envelopes.handshake(
+            m.group.groupId(), Handshake.Kind.PROPOSAL, m.group.epoch(), proposal)),
+            proposal.toBytes());
+      }
+      SubmitResult result = m.ds.submit(leave.envelope());
+      if (result.status() == SubmitStatus.REFUSED) {
+        leave = null;
+        throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE,
+            "the delivery service refused the leave: " + result.reason());
+      }
+      if (result.status() == SubmitStatus.ACCEPTED) {
+        leaveOrdered();
+        return;
+      }
+      leave = null;
       m.poll();
+      Guards.requireActive(m);
     }
     throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE, "leave lost "
         + m.client.options().maxAttempts() + " races for an epoch");
   }
 
+  private void leaveOrdered() {
+    long own = m.group.ownLeafIndex();
+    m.received.add(new ReceivedProposal(m.group.epoch(), Sender.member(own),
+        new RemoveProposal(own), new byte[0]));
+    leaveOrderedEpoch = m.group.epoch();
+    leave = null;
+  }
+
+  /**
+   * The log shows a proposal of this member in its current epoch: if it is the leave in flight,
+   * the leave is ordered (its answer was lost).
+   */
+  void ownProposalOrdered(byte[] proposal) {
+    if (leave != null && leave.epoch() == m.group.epoch()
+        && Arrays.equals(leave.proposal(), proposal)) {
+      leaveOrdered();
+    }
+  }
+
   /**
    * Commits the proposals pending in this epoch first (RFC 9420 §12.4: a commit before application
    * data), then sends the end; erases every key whatever happens. Only while stalled with proposals
-   * pending can no end be sent (spec §8).
+   * pending can no end be sent (spec §9).
    */
   void sendEnd(byte[] successorId) throws SealmeetException {
     try {
       m.poll();
       if (m.status == Meeting.Status.ACTIVE && m.group.pendingProposalCount() > 0
           && m.stall == null) {
-        commitWithRetry(CommitRequest.empty());
+        commit(new Operation("end", ""), CommitRequest.empty());
       }
       if (m.status == Meeting.Status.ACTIVE && m.group.pendingProposalCount() == 0
           && m.group.status() == MlsGroup.Status.ACTIVE) {
         MlsMessage message = m.group.protect(EndMessage.encode(successorId), new byte[0]);
-        m.ds.submit(Envelope.newBuilder().setMeetingId(ByteString.copyFrom(m.group.groupId()))
-            .setEnded(MeetingEnded.newBuilder().setEpoch(m.group.epoch())
-                .setMlsMessage(ByteString.copyFrom(message.toBytes())))
-            .build());
+        m.ds.submit(Envelopes.bytes(Envelopes.ended(m.group.groupId(), m.group.epoch(),
+            message)));
       }
     } finally {
       if (successorId.length > 0) {
@@ -147,8 +259,36 @@ final class Commits {
    */
   private record Change(CommitRequest request, List<Credential> admitted, Roles roles) {}
 
-  CommitResult commitWithRetry(CommitRequest request) throws SealmeetException {
-    return commitWithRetry(() -> new Change(request, List.of(), m.roles));
+  /**
+   * Settles what a lost answer left open: reads the log (which merges the commit in flight if it
+   * was ordered, or supersedes it), re-submits a commit still in flight with its submit id, and
+   * sends what the outbox owes.
+   *
+   * @return the commit's result if the commit in flight was merged and was a call of {@code op}
+   * @throws TransportException if the log or the delivery service cannot be reached; the commit
+   *     stays in flight
+   */
+  private Optional<CommitResult> settle(Operation op) throws SealmeetException {
+    m.poll();
+    if (inFlight != null && m.status == Meeting.Status.ACTIVE) {
+      SubmitResult result = m.ds.submit(inFlight.envelope());
+      if (result.status() == SubmitStatus.ACCEPTED) {
+        mergeInFlight(result.sequence());
+      } else {
+        discardInFlight();
+        if (result.status() == SubmitStatus.REFUSED) {
+          throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE,
+              "the delivery service refused the commit: " + result.reason());
+        }
+      }
+    }
+    Completed done = completed;
+    if (done == null) {
+      return Optional.empty();
+    }
+    flushOutbox();
+    completed = null;
+    return done.operation().equals(op) ? Optional.of(done.result()) : Optional.empty();
   }
 
   /**
@@ -156,12 +296,17 @@ final class Commits {
    * entry naming a credential it admits is dropped in the same commit (a host's right), so no role
    * passes to the re-admitted member.
    */
-  CommitResult commitWithRetry(RequestBuilder builder) throws SealmeetException {
+  private CommitResult commitWithRetry(Operation op, RequestBuilder builder, FollowUps followUps,
+      List<String> admits) throws SealmeetException {
     long started = m.tell.now();
     for (int attempt = 0; attempt < m.client.options().maxAttempts(); attempt++) {
-      m.poll();
-      m.requireActive();
-      m.requireNotStalled();
+      Optional<CommitResult> settled = settle(op);
+      if (settled.isPresent()) {
+        m.tell.committed(started);
+        return settled.get();
+      }
+      Guards.requireActive(m);
+      Guards.requireNotStalled(m);
       Change change = builder.build();
       long base = m.group.epoch();
       long own = m.group.ownLeafIndex();
@@ -180,25 +325,74 @@ final class Commits {
         request = request.groupContextExtensions(target.replaceIn(m.group.context().extensions()));
       }
       CommitResult result = m.group.commit(request);
-      SubmitResult submitted = m.ds.submit(Envelopes.commit(m.group.groupId(), base,
-          result.commit(), m.group.pendingGroupInfo(true)));
-      if (submitted.getStatus() == SubmitResult.Status.REFUSED) {
-        m.group.discardPendingCommit();
+      inFlight = new InFlight(op, Envelopes.bytes(Envelopes.commit(m.group.groupId(), base,
+          result.commit(), m.group.pendingGroupInfo(true))), result.commit().toBytes(), result,
+          followUps, admits);
+      SubmitResult submitted = m.ds.submit(inFlight.envelope());
+      if (submitted.status() == SubmitStatus.REFUSED) {
+        discardInFlight();
         throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE,
-            "the delivery service refused the commit: " + submitted.getReason());
+            "the delivery service refused the commit: " + submitted.reason());
       }
-      if (submitted.getStatus() == SubmitResult.Status.ACCEPTED) {
-        List<ReceivedProposal> proposals = List.copyOf(m.received);
-        m.group.mergePendingCommit();
-        m.inbox.afterMerge(members, proposals, own);
+      if (submitted.status() == SubmitStatus.ACCEPTED) {
+        mergeInFlight(submitted.sequence());
         m.tell.committed(started);
+        flushOutbox();
+        completed = null;
         return result;
       }
-      m.group.discardPendingCommit();
+      discardInFlight();
       m.tell.commitRetried(base);
     }
     throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE, "the change lost "
         + m.client.options().maxAttempts() + " races for an epoch");
+  }
+
+  /** Whether {@code commit} (MLSMessage bytes) is this member's commit in flight. */
+  boolean inFlight(byte[] commit) {
+    return inFlight != null && m.group.hasPendingCommit()
+        && Arrays.equals(inFlight.commit(), commit);
+  }
+
+  /**
+   * Merges the commit in flight: its answer said ACCEPTED, or the log shows it at {@code
+   * sequence}. Its follow-ups go to the outbox; a later call of its operation returns its result.
+   */
+  void mergeInFlight(long sequence) throws SealmeetException {
+    InFlight merged = inFlight;
+    List<byte[]> owed = merged.followUps().of(merged.result(), sequence);
+    Map<Long, Credential> before = m.group.members();
+    List<ReceivedProposal> proposals = List.copyOf(m.received);
+    long own = m.group.ownLeafIndex();
+    inFlight = null;
+    m.group.mergePendingCommit();
+    merged.admits().forEach(claimed::remove);
+    outbox.addAll(owed);
+    completed = new Completed(merged.operation(), merged.result());
+    m.inbox.afterMerge(before, proposals, own);
+  }
+
+  private void discardInFlight() {
+    inFlight = null;
+    m.group.discardPendingCommit();
+  }
+
+  /** Another member's commit of the epoch was merged: the MLS group dropped the own pending one. */
+  void superseded() {
+    inFlight = null;
+  }
+
+  /**
+   * Submits what the outbox owes, in order; an envelope leaves it once the delivery service has
+   * answered (a refused Welcome cannot be mended by sending it again).
+   *
+   * @throws TransportException if an answer is lost; the envelope stays for the next flush
+   */
+  void flushOutbox() throws TransportException {
+    while (!outbox.isEmpty()) {
+      m.ds.submit(outbox.get(0));
+      outbox.remove(0);
+    }
   }
 
   /** Whether a member other than the one at {@code exceptLeaf} is a host under {@code r}. */

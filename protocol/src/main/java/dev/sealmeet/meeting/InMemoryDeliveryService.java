@@ -1,24 +1,24 @@
 package dev.sealmeet.meeting;
 
-import com.google.protobuf.ByteString;
+import dev.sealmeet.error.DecodeException;
+import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.meeting.proto.Envelope;
 import dev.sealmeet.meeting.proto.Handshake;
-import dev.sealmeet.meeting.proto.KeyPackageUpload;
-import dev.sealmeet.meeting.proto.SubmitResult;
 import dev.sealmeet.meeting.proto.WelcomeMessage;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import dev.sealmeet.mls.group.ExternalProposals;
 import dev.sealmeet.mls.group.ExternalSender;
 import dev.sealmeet.mls.group.SigningIdentity;
 import dev.sealmeet.mls.message.BasicCredential;
-import dev.sealmeet.protocol.internal.Hex;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.mls.message.ContentType;
 import dev.sealmeet.mls.message.MlsMessage;
 import dev.sealmeet.mls.message.PrivateMessage;
 import dev.sealmeet.mls.message.WireFormat;
+import dev.sealmeet.protocol.internal.Hex;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
@@ -26,11 +26,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The embedded {@link DeliveryService}: one in-memory log per meeting, thread-safe. It records
- * every envelope it orders, which is what the demo's relay proofs attack. A scale-out server puts
- * the same contract on an ordered log (one partition key per meeting).
+ * every envelope it orders, which is what the demo's relay proofs attack, and remembers every
+ * submit id with its answer (idempotent submit; unbounded, as the log is). Pushes go to
+ * subscribers on the thread that submitted, in log order, outside the service's lock. A scale-out
+ * server puts the same contract on an ordered log (one partition key per meeting, a unique key
+ * on meeting and submit id). It never throws {@link TransportException}.
  */
 public final class InMemoryDeliveryService implements DeliveryService, LobbyKnocks {
   /** Most knocks kept per meeting; later ones are dropped (anyone can knock). */
@@ -38,18 +42,23 @@ public final class InMemoryDeliveryService implements DeliveryService, LobbyKnoc
 
   private final MlsSuite suite;
   private final SigningIdentity identity;
-  private final Map<String, MeetingLog> meetings = new HashMap<>();
-  private final Map<String, Deque<KeyPackageUpload>> directory = new HashMap<>();
+  private final Map<String, OrderedLog> meetings = new HashMap<>();
+  private final Map<String, Deque<KeyPackageEntry>> directory = new HashMap<>();
   private final Map<String, List<String>> knocks = new HashMap<>();
 
-  private static final class MeetingLog {
-    final List<Envelope> entries = new ArrayList<>();
+  private static final class OrderedLog {
+    final List<SequencedEnvelope> entries = new ArrayList<>();
+    final Map<String, Answer> answers = new HashMap<>();
+    final List<Subscriber> subscribers = new ArrayList<>();
     final PublicGroupView view;
 
-    MeetingLog(PublicGroupView view) {
+    OrderedLog(PublicGroupView view) {
       this.view = view;
     }
   }
+
+  /** The first answer to a submit id, and a digest of the bytes it was given for. */
+  private record Answer(SubmitResult result, byte[] digest) {}
 
   /** A delivery service for meetings of {@code suite}, with a fresh signing identity. */
   public InMemoryDeliveryService(MlsSuite suite) {
@@ -77,29 +86,71 @@ public final class InMemoryDeliveryService implements DeliveryService, LobbyKnoc
     if (!Arrays.equals(view.groupId(), meetingId)) {
       throw new IllegalArgumentException("the GroupInfo is of another group");
     }
-    meetings.put(key(meetingId), new MeetingLog(view));
+    meetings.put(key(meetingId), new OrderedLog(view));
   }
 
   @Override
-  public synchronized SubmitResult submit(Envelope envelope) {
-    MeetingLog log = log(envelope.getMeetingId().toByteArray());
+  public SubmitResult submit(byte[] envelope) {
+    List<Subscriber> notify = new ArrayList<>();
+    SubmitResult result = order(envelope, notify);
+    notify.forEach(Subscriber::drain);
+    return result;
+  }
+
+  /** Orders under the lock; the subscribers to push to are drained after it is released. */
+  private synchronized SubmitResult order(byte[] bytes, List<Subscriber> notify) {
+    Envelope envelope;
+    try {
+      envelope = Envelopes.parse(bytes);
+    } catch (DecodeException e) {
+      return SubmitResult.refused(0, "not a control envelope");
+    }
+    OrderedLog log = log(envelope.getMeetingId().toByteArray());
     if (envelope.getBodyCase() == Envelope.BodyCase.BODY_NOT_SET) {
       throw new IllegalArgumentException("envelope without body");
     }
+    String id = envelope.getSubmitId().isEmpty() ? null : Hex.encode(envelope.getSubmitId()
+        .toByteArray());
+    byte[] digest = sha256(envelope.toBuilder().setSequence(0).build().toByteArray());
+    if (id != null && log.answers.containsKey(id)) {
+      Answer first = log.answers.get(id);
+      return MessageDigest.isEqual(first.digest(), digest) ? first.result()
+          : SubmitResult.refused(log.view.epoch(), "submit id reused for other bytes");
+    }
+    SubmitResult result = decide(log, envelope);
+    if (result.status() == SubmitStatus.ACCEPTED) {
+      SequencedEnvelope entry = new SequencedEnvelope(result.sequence(),
+          envelope.toBuilder().setSequence(result.sequence()).build().toByteArray());
+      log.entries.add(entry);
+      for (Subscriber subscriber : log.subscribers) {
+        subscriber.enqueue(entry);
+        notify.add(subscriber);
+      }
+    }
+    if (id != null) {
+      log.answers.put(id, new Answer(result, digest));
+    }
+    return result;
+  }
+
+  private static SubmitResult decide(OrderedLog log, Envelope envelope) {
     if (envelope.hasHandshake() && envelope.getHandshake().getEpoch() != log.view.epoch()) {
-      return SubmitResult.newBuilder().setStatus(SubmitResult.Status.STALE_EPOCH)
-          .setEpoch(log.view.epoch()).build();
+      return SubmitResult.staleEpoch(log.view.epoch());
     }
     try {
       admit(log.view, envelope);
     } catch (SealmeetException e) {
-      return SubmitResult.newBuilder().setStatus(SubmitResult.Status.REFUSED)
-          .setEpoch(log.view.epoch()).setReason(e.getMessage()).build();
+      return SubmitResult.refused(log.view.epoch(), e.getMessage());
     }
-    long sequence = log.entries.size() + 1;
-    log.entries.add(envelope.toBuilder().setSequence(sequence).build());
-    return SubmitResult.newBuilder().setStatus(SubmitResult.Status.ACCEPTED)
-        .setSequence(sequence).setEpoch(log.view.epoch()).build();
+    return SubmitResult.accepted(log.entries.size() + 1L, log.view.epoch());
+  }
+
+  private static byte[] sha256(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no SHA-256", e);
+    }
   }
 
   /**
@@ -162,15 +213,89 @@ public final class InMemoryDeliveryService implements DeliveryService, LobbyKnoc
   }
 
   @Override
-  public synchronized List<Envelope> fetch(byte[] meetingId, long fromSequence) {
-    List<Envelope> entries = log(meetingId).entries;
+  public synchronized List<SequencedEnvelope> fetch(byte[] meetingId, long fromSequence) {
+    List<SequencedEnvelope> entries = log(meetingId).entries;
     int from = (int) Math.max(0, Math.min(entries.size(), fromSequence - 1));
     return List.copyOf(entries.subList(from, entries.size()));
   }
 
   @Override
-  public synchronized void publishKeyPackage(KeyPackageUpload upload) {
-    directory.computeIfAbsent(upload.getAccount(), a -> new ArrayDeque<>()).add(upload);
+  public Subscription subscribe(byte[] meetingId, long fromSequence,
+      Consumer<SequencedEnvelope> listener) {
+    Subscriber subscriber;
+    synchronized (this) {
+      OrderedLog log = log(meetingId);
+      subscriber = new Subscriber(log, java.util.Objects.requireNonNull(listener, "listener"));
+      fetch(meetingId, fromSequence).forEach(subscriber::enqueue);
+      log.subscribers.add(subscriber);
+    }
+    subscriber.drain();
+    return subscriber;
+  }
+
+  /**
+   * One subscriber's queue: envelopes are queued under the service's lock in log order, and
+   * delivered by whichever thread finds the queue idle, one at a time, outside the lock (a
+   * listener may submit, which queues behind the envelope being delivered).
+   */
+  private final class Subscriber implements Subscription {
+    private final OrderedLog log;
+    private final Consumer<SequencedEnvelope> listener;
+    private final Deque<SequencedEnvelope> queue = new ArrayDeque<>();
+    private boolean delivering;
+    private boolean cancelled;
+
+    Subscriber(OrderedLog log, Consumer<SequencedEnvelope> listener) {
+      this.log = log;
+      this.listener = listener;
+    }
+
+    synchronized void enqueue(SequencedEnvelope entry) {
+      if (!cancelled) {
+        queue.addLast(entry);
+      }
+    }
+
+    void drain() {
+      while (true) {
+        SequencedEnvelope next;
+        synchronized (this) {
+          if (delivering || cancelled || queue.isEmpty()) {
+            return;
+          }
+          next = queue.pollFirst();
+          delivering = true;
+        }
+        boolean delivered = false;
+        try {
+          listener.accept(next);
+          delivered = true;
+        } finally {
+          synchronized (this) {
+            delivering = false;
+          }
+          if (!delivered) {
+            cancel();
+          }
+        }
+      }
+    }
+
+    @Override
+    public void cancel() {
+      synchronized (InMemoryDeliveryService.this) {
+        log.subscribers.remove(this);
+      }
+      synchronized (this) {
+        cancelled = true;
+        queue.clear();
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "Subscription[" + queue.size() + " queued" + (cancelled ? ", cancelled" : "") + "]";
+    }
   }
 
   @Override
@@ -188,16 +313,21 @@ public final class InMemoryDeliveryService implements DeliveryService, LobbyKnoc
   }
 
   @Override
-  public synchronized Optional<KeyPackageUpload> claimKeyPackage(String account) {
-    Deque<KeyPackageUpload> packages = directory.get(account);
+  public synchronized void publishKeyPackage(KeyPackageEntry entry) {
+    directory.computeIfAbsent(entry.account(), a -> new ArrayDeque<>()).add(entry);
+  }
+
+  @Override
+  public synchronized Optional<KeyPackageEntry> claimKeyPackage(String account) {
+    Deque<KeyPackageEntry> packages = directory.get(account);
     if (packages == null || packages.isEmpty()) {
       return Optional.empty();
     }
-    KeyPackageUpload first = packages.peekFirst();
-    if (first.getLastResort() && packages.size() == 1) {
+    KeyPackageEntry first = packages.peekFirst();
+    if (first.lastResort() && packages.size() == 1) {
       return Optional.of(first);
     }
-    if (first.getLastResort()) {
+    if (first.lastResort()) {
       packages.addLast(packages.pollFirst());
     }
     return Optional.of(packages.pollFirst());
@@ -209,14 +339,15 @@ public final class InMemoryDeliveryService implements DeliveryService, LobbyKnoc
    *
    * @return the proposal's sequence number
    */
-  public synchronized long proposeRemove(byte[] meetingId, long leaf) {
-    long epoch = log(meetingId).view.epoch();
-    byte[] proposal = ExternalProposals.remove(suite, meetingId, epoch, 0, identity, leaf)
-        .toBytes();
-    return submit(Envelope.newBuilder().setMeetingId(ByteString.copyFrom(meetingId))
-        .setHandshake(Handshake.newBuilder().setKind(Handshake.Kind.PROPOSAL)
-            .setEpoch(epoch).setMlsMessage(ByteString.copyFrom(proposal)))
-        .build()).getSequence();
+  public long proposeRemove(byte[] meetingId, long leaf) {
+    byte[] envelope;
+    synchronized (this) {
+      long epoch = log(meetingId).view.epoch();
+      MlsMessage proposal = ExternalProposals.remove(suite, meetingId, epoch, 0, identity, leaf);
+      envelope = Envelopes.handshake(meetingId, Handshake.Kind.PROPOSAL, epoch, proposal)
+          .toByteArray();
+    }
+    return submit(envelope).sequence();
   }
 
   /** The meeting's epoch as the server has ordered it. */
@@ -225,12 +356,12 @@ public final class InMemoryDeliveryService implements DeliveryService, LobbyKnoc
   }
 
   /** Every envelope recorded for the meeting (the relay's view). */
-  public synchronized List<Envelope> recorded(byte[] meetingId) {
+  public synchronized List<SequencedEnvelope> recorded(byte[] meetingId) {
     return List.copyOf(log(meetingId).entries);
   }
 
-  private MeetingLog log(byte[] meetingId) {
-    MeetingLog log = meetings.get(key(meetingId));
+  private OrderedLog log(byte[] meetingId) {
+    OrderedLog log = meetings.get(key(meetingId));
     if (log == null) {
       throw new IllegalArgumentException("no such meeting");
     }

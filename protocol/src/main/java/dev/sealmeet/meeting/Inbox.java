@@ -37,25 +37,33 @@ final class Inbox {
     this.m = meeting;
   }
 
-  List<ReceivedFrame> poll() {
+  /**
+   * Sends what the outbox owes, then reads the log from {@code nextSequence}: each envelope is
+   * consumed in order, rejected ones are recorded. A result that does not start at {@code
+   * nextSequence} is read up to its first gap.
+   */
+  List<ReceivedFrame> poll() throws TransportException {
     List<ReceivedFrame> frames = new ArrayList<>();
     if (m.status == Meeting.Status.ENDED) {
       return frames;
     }
+    m.commits().flushOutbox();
     m.media.expire();
-    for (Envelope envelope : m.ds.fetch(m.group.groupId(), m.nextSequence)) {
-      m.nextSequence = envelope.getSequence() + 1;
+    for (SequencedEnvelope entry : m.ds.fetch(m.group.groupId(), m.nextSequence)) {
+      if (entry.sequence() < m.nextSequence) {
+        continue;
+      }
+      if (entry.sequence() > m.nextSequence) {
+        break;
+      }
+      m.nextSequence = entry.sequence() + 1;
       long epoch = m.group.epoch();
+      Envelope envelope = null;
       try {
+        envelope = Envelopes.parse(entry.bytes());
         process(envelope).ifPresent(frames::add);
       } catch (SealmeetException e) {
-        m.rejectedCount++;
-        if (m.rejected.size() == Meeting.MAX_REJECTED) {
-          m.rejected.remove(0);
-        }
-        m.rejected.add(e);
-        noteStall(envelope, epoch, e);
-        m.tell.rejected(envelope.getSequence(), epoch, e);
+        reject(entry.sequence(), envelope, epoch, e);
       }
       if (m.status == Meeting.Status.ENDED) {
         break;
@@ -65,6 +73,54 @@ final class Inbox {
     return frames;
   }
 
+  /**
+   * One envelope pushed by the delivery service, with its sequence number inside: processed if it
+   * is the next one, ignored if it was processed already, refused if envelopes before it are
+   * missing. A rejected next envelope is consumed and recorded, as {@link #poll} does.
+   */
+  Optional<ReceivedFrame> receive(byte[] bytes) throws SealmeetException {
+    if (m.status == Meeting.Status.ENDED) {
+      throw new MeetingRuleException(MeetingRule.NOT_IN_MEETING, "the meeting has ended");
+    }
+    Envelope envelope = Envelopes.parse(bytes);
+    if (!Arrays.equals(envelope.getMeetingId().toByteArray(), m.group.groupId())) {
+      throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE, "another meeting's envelope");
+    }
+    long sequence = envelope.getSequence();
+    if (sequence == 0) {
+      throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE,
+          "an envelope without sequence number: not ordered by the delivery service");
+    }
+    if (Long.compareUnsigned(sequence, m.nextSequence) < 0) {
+      return Optional.empty();
+    }
+    if (sequence != m.nextSequence) {
+      throw new MeetingRuleException(MeetingRule.SEQUENCE_GAP, "envelope " + sequence
+          + " while " + m.nextSequence + " is the next: read the log from there first");
+    }
+    m.nextSequence = sequence + 1;
+    long epoch = m.group.epoch();
+    try {
+      return process(envelope);
+    } catch (SealmeetException e) {
+      reject(sequence, envelope, epoch, e);
+      throw e;
+    }
+  }
+
+  private void reject(long sequence, Envelope envelope, long epoch, SealmeetException e) {
+    m.rejectedCount++;
+    if (m.rejected.size() == Meeting.MAX_REJECTED) {
+      m.rejected.remove(0);
+    }
+    m.rejected.add(e);
+    if (envelope != null) {
+      noteStall(envelope, epoch, e);
+    }
+    m.tell.rejected(sequence, epoch, e);
+  }
+
+  /** Processes one envelope, wherever it stands in the log (no sequence bookkeeping). */
   Optional<ReceivedFrame> process(Envelope envelope) throws SealmeetException {
     if (m.status == Meeting.Status.ENDED) {
       throw new MeetingRuleException(MeetingRule.NOT_IN_MEETING, "the meeting has ended");
@@ -126,12 +182,22 @@ final class Inbox {
     }
     MlsMessage message = EnvelopeGate.handshake(handshake, m.group.groupId());
     var content = ((dev.sealmeet.mls.message.PublicMessage) message.body()).content();
+    boolean own = content.sender().equals(Sender.member(m.group.ownLeafIndex()))
+        && content.epoch() == m.group.epoch();
     if (content.contentType() == dev.sealmeet.mls.message.ContentType.PROPOSAL) {
-      if (content.sender().equals(Sender.member(m.group.ownLeafIndex()))
-          && content.epoch() == m.group.epoch()) {
+      if (own) {
+        m.commits().ownProposalOrdered(handshake.getMlsMessage().toByteArray());
         return;
       }
       EnvelopeGate.admitProposal(message, m.roles, m.group.members());
+    } else if (own) {
+      // The own commit in flight whose answer was lost: the log ordered it, so it is merged. One
+      // this member no longer holds is its own past message (RFC 9420 §12.4: never processed).
+      if (m.commits().inFlight(handshake.getMlsMessage().toByteArray())) {
+        m.commits().mergeInFlight(m.nextSequence - 1);
+        tryFlush();
+      }
+      return;
     }
     ProcessedMessage processed = m.group.process(message);
     if (processed instanceof ReceivedProposal proposal) {
@@ -146,7 +212,17 @@ final class Inbox {
         throw e;
       }
       m.group.merge(staged);
+      m.commits().superseded();
       afterMerge(before, staged.proposals(), staged.committer().index());
+    }
+  }
+
+  /** Sends the merged commit's Welcome now if the delivery service answers; else it waits. */
+  private void tryFlush() {
+    try {
+      m.commits().flushOutbox();
+    } catch (TransportException e) {
+      // Kept in the outbox: the next poll or change sends it with the same submit id.
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.sealmeet.meeting;
 
+import dev.sealmeet.error.DecodeException;
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.meeting.proto.Envelope;
 import dev.sealmeet.meeting.proto.WelcomeMessage;
@@ -46,9 +47,12 @@ public final class LobbyGuest implements AutoCloseable {
   /**
    * Asks to join the meeting {@code invitation} names: publishes a fresh KeyPackage and waits in
    * the lobby.
+   *
+   * @throws TransportException if the KeyPackage could not be published (entering again is
+   *     harmless)
    */
   public static LobbyGuest enter(MeetingClient client, DeliveryService ds,
-      Invitation invitation) {
+      Invitation invitation) throws TransportException {
     Objects.requireNonNull(ds, "ds");
     LobbyGuest guest = new LobbyGuest(client, ds, Objects.requireNonNull(invitation, "invitation"));
     guest.publishKeyPackage();
@@ -58,7 +62,7 @@ public final class LobbyGuest implements AutoCloseable {
     return guest;
   }
 
-  private void publishKeyPackage() {
+  private void publishKeyPackage() throws TransportException {
     KeyPackageBundle bundle = client.newKeyPackage(false);
     keyPackages.add(bundle);
     ds.publishKeyPackage(client.upload(bundle, false));
@@ -82,15 +86,24 @@ public final class LobbyGuest implements AutoCloseable {
    * MeetingListener#welcomeSkipped} with the reason.
    *
    * @return the meeting, once admitted
+   * @throws TransportException if the log cannot be read, or a replacement KeyPackage cannot be
+   *     published; polling again resumes where this poll stopped
    */
-  public Optional<Meeting> poll() {
-    for (Envelope envelope : ds.fetch(invitation.meetingId(), nextSequence)) {
-      nextSequence = envelope.getSequence() + 1;
+  public Optional<Meeting> poll() throws TransportException {
+    for (SequencedEnvelope entry : ds.fetch(invitation.meetingId(), nextSequence)) {
+      // A guest holds no state a repeated envelope could change: it reads whatever it is shown.
+      nextSequence = Math.max(nextSequence, entry.sequence() + 1);
+      Envelope envelope;
+      try {
+        envelope = Envelopes.parse(entry.bytes());
+      } catch (DecodeException e) {
+        continue;
+      }
       if (!envelope.hasWelcome()
           || !envelope.getWelcome().getRecipientsList().contains(client.account())) {
         continue;
       }
-      Optional<Meeting> joined = tryJoin(envelope.getSequence(), envelope.getWelcome());
+      Optional<Meeting> joined = tryJoin(envelope.getWelcome(), entry.sequence());
       if (joined.isPresent()) {
         return joined;
       }
@@ -99,7 +112,13 @@ public final class LobbyGuest implements AutoCloseable {
     return Optional.empty();
   }
 
-  private Optional<Meeting> tryJoin(long sequence, WelcomeMessage welcome) {
+  /**
+   * Joins with {@code welcome}, ordered at {@code sequence}. The meeting reads the log from the
+   * envelope after the commit that opened its epoch, if the Welcome names one before itself, so
+   * that a commit ordered before a late Welcome is not missed.
+   */
+  private Optional<Meeting> tryJoin(WelcomeMessage welcome, long sequence)
+      throws TransportException {
     MlsMessage message;
     try {
       message = Envelopes.mls(welcome.getMlsMessage());
@@ -123,7 +142,9 @@ public final class LobbyGuest implements AutoCloseable {
         if (refusal.isEmpty()) {
           keyPackages.forEach(KeyPackageBundle::close);
           keyPackages.clear();
-          return Optional.of(Meeting.joined(client, ds, group, nextSequence));
+          long commit = welcome.getCommitSequence();
+          long from = commit > 0 && commit < sequence ? commit + 1 : sequence + 1;
+          return Optional.of(Meeting.joined(client, ds, group, from));
         }
       } catch (SealmeetException e) {
         // A group that is not a meeting: refused like an impostor's.

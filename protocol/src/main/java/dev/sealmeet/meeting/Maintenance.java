@@ -1,7 +1,6 @@
 package dev.sealmeet.meeting;
 
 import dev.sealmeet.error.SealmeetException;
-import dev.sealmeet.mls.group.CommitRequest;
 import dev.sealmeet.mls.group.ReceivedProposal;
 import dev.sealmeet.mls.message.Credential;
 import dev.sealmeet.mls.message.RemoveProposal;
@@ -56,7 +55,7 @@ final class Maintenance {
       proposalStored(now);
       int rank = pendingLadder().indexOf(own);
       if (rank >= 0 && now - pendingSince >= steps(policy.commitPendingWithin().get(), rank)) {
-        m.commits.commitWithRetry(CommitRequest.empty());
+        m.commits.commitPending();
         m.tell.pendingCommitted();
         return MeetingPolicy.Action.COMMITTED_PENDING;
       }
@@ -65,7 +64,7 @@ final class Maintenance {
       int rank = rotationLadder().indexOf(own);
       long due = policy.rotateEvery().get().toNanos() + steps(policy.fallback(), rank);
       if (now - epochSince >= due) {
-        m.commits.commitWithRetry(CommitRequest.empty().forcePath());
+        m.commits.update();
         m.tell.rotated();
         return MeetingPolicy.Action.ROTATED;
       }

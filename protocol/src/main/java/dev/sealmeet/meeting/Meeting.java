@@ -2,9 +2,6 @@ package dev.sealmeet.meeting;
 
 import dev.sealmeet.error.DecodeException;
 import dev.sealmeet.error.SealmeetException;
-import dev.sealmeet.meeting.proto.Envelope;
-import dev.sealmeet.meeting.proto.MediaFrame;
-import dev.sealmeet.mls.group.CommitRequest;
 import dev.sealmeet.mls.group.ExternalSender;
 import dev.sealmeet.mls.group.MlsGroup;
 import dev.sealmeet.mls.group.PskStore;
@@ -110,7 +107,12 @@ public final class Meeting implements AutoCloseable {
             new RequiredCapabilities(List.of(Roles.EXTENSION_TYPE,
                 MediaSuiteExtension.EXTENSION_TYPE), List.of(), List.of()).toExtension()),
         new PskStore(), host.config());
-    ds.openMeeting(meetingId, group.groupInfo(true));
+    try {
+      ds.openMeeting(meetingId, group.groupInfo(true));
+    } catch (TransportException e) {
+      group.close();
+      throw e;
+    }
     Meeting meeting = new Meeting(host, ds, group, 1);
     meeting.tell.entered();
     return meeting;
@@ -252,7 +254,7 @@ public final class Meeting implements AutoCloseable {
    * @throws MeetingRuleException if this member may not admit
    */
   public Invitation invitation() throws MeetingRuleException {
-    requireRole(Role::mayAdmit, MeetingRule.ADD_WITHOUT_RIGHT, "invite");
+    Guards.requireRole(this, Role::mayAdmit, MeetingRule.ADD_WITHOUT_RIGHT, "invite");
     return Invitation.of(group.groupId(), client.identity().signaturePublicKey());
   }
 
@@ -263,8 +265,8 @@ public final class Meeting implements AutoCloseable {
    * @throws SealmeetException if every attempt lost the race
    */
   public void remove(long leaf) throws SealmeetException {
-    requireRole(Role::mayRemove, MeetingRule.REMOVE_WITHOUT_RIGHT, "remove");
-    commits.commitWithRetry(CommitRequest.empty().remove(leaf));
+    Guards.requireRole(this, Role::mayRemove, MeetingRule.REMOVE_WITHOUT_RIGHT, "remove");
+    commits.remove(leaf);
   }
 
   /**
@@ -275,7 +277,7 @@ public final class Meeting implements AutoCloseable {
    * @throws SealmeetException if every attempt lost the race
    */
   public void remove(String account) throws SealmeetException {
-    requireRole(Role::mayRemove, MeetingRule.REMOVE_WITHOUT_RIGHT, "remove");
+    Guards.requireRole(this, Role::mayRemove, MeetingRule.REMOVE_WITHOUT_RIGHT, "remove");
     remove(leafOf(account).orElseThrow(() -> new MeetingRuleException(
         MeetingRule.NOT_IN_MEETING, "no member has that account")));
   }
@@ -312,12 +314,7 @@ public final class Meeting implements AutoCloseable {
    * @return whether there was anything to commit
    */
   public boolean commitPending() throws SealmeetException {
-    poll();
-    if (group.pendingProposalCount() == 0 || status != Status.ACTIVE) {
-      return false;
-    }
-    commits.commitWithRetry(CommitRequest.empty());
-    return true;
+    return commits.commitPending();
   }
 
   /**
@@ -325,11 +322,15 @@ public final class Meeting implements AutoCloseable {
    * RFC 9420 §12.4); any member may. Retries on a newer epoch if another commit wins.
    */
   public void update() throws SealmeetException {
-    commits.commitWithRetry(CommitRequest.empty().forcePath());
+    commits.update();
   }
 
   MlsGroup group() {
     return group;
+  }
+
+  Commits commits() {
+    return commits;
   }
 
   /**
@@ -348,7 +349,7 @@ public final class Meeting implements AutoCloseable {
    * then this member erases every key.
    */
   public void end() throws SealmeetException {
-    requireRole(Role::mayEnd, MeetingRule.END_WITHOUT_RIGHT, "end");
+    Guards.requireRole(this, Role::mayEnd, MeetingRule.END_WITHOUT_RIGHT, "end");
     commits.sendEnd(new byte[0]);
   }
 
@@ -365,7 +366,7 @@ public final class Meeting implements AutoCloseable {
    * @throws MeetingRuleException if this member may not end the meeting
    */
   public Meeting restart() throws SealmeetException {
-    requireRole(Role::mayEnd, MeetingRule.END_WITHOUT_RIGHT, "restart");
+    Guards.requireRole(this, Role::mayEnd, MeetingRule.END_WITHOUT_RIGHT, "restart");
     Meeting next = open(client, ds);
     commits.sendEnd(next.id());
     return next;
@@ -389,36 +390,19 @@ public final class Meeting implements AutoCloseable {
         : Optional.of(Invitation.of(successor, successorAdmitterKey));
   }
 
-  void requireRole(java.util.function.Predicate<Role> right, MeetingRule rule,
-      String action) throws MeetingRuleException {
-    requireActive();
-    Role mine = roles.roleOf(group.members().get(group.ownLeafIndex()));
-    if (!right.test(mine)) {
-      throw new MeetingRuleException(rule, "a " + mine + " may not " + action);
-    }
-  }
-
-  void requireNotStalled() throws MeetingRuleException {
-    if (stall != null) {
-      throw stall.toRuleException();
-    }
-  }
-
-  void requireActive() throws MeetingRuleException {
-    if (status != Status.ACTIVE) {
-      throw new MeetingRuleException(MeetingRule.NOT_IN_MEETING, "this member is " + status);
-    }
-  }
-
   // ------------------------------------------------------------------ receiving
 
   /**
-   * Reads the log from {@link #nextSequence()} and processes every envelope. Rejected envelopes
-   * change nothing and are kept in {@link #rejected()}.
+   * Sends what this member owes the log (the Welcome of a merged commit whose answer was lost),
+   * then reads the log from {@link #nextSequence()} and processes every envelope. Rejected
+   * envelopes change nothing and are kept in {@link #rejected()}. If this member's commit in
+   * flight is in the log, it is merged; if another commit of its epoch is, it is dropped.
    *
    * @return the media frames that decrypted
+   * @throws TransportException if the delivery service cannot be reached; what was read before
+   *     stays read, {@link #nextSequence()} says where the next poll starts
    */
-  public List<ReceivedFrame> poll() {
+  public List<ReceivedFrame> poll() throws TransportException {
     return inbox.poll();
   }
 
@@ -434,23 +418,23 @@ public final class Meeting implements AutoCloseable {
   }
 
   /**
-   * Processes one envelope as bytes from the wire.
-   *
-   * @throws SealmeetException if it is malformed or breaks a rule; nothing changes
-   */
-  public Optional<ReceivedFrame> process(byte[] envelope) throws SealmeetException {
-    return process(Envelopes.parse(envelope));
-  }
-
-  /**
-   * Processes one envelope: a handshake of the current epoch, a media frame, or an end message.
-   * Welcomes and handshakes of past epochs (this member's own, merged already) are skipped.
+   * Processes one envelope the delivery service pushed ({@link DeliveryService#subscribe}), as
+   * bytes with its sequence number inside. The envelope at {@link #nextSequence()} is processed
+   * and advances it by one, also when it is rejected (it is then recorded in {@link #rejected()},
+   * as {@link #poll()} records it, and thrown); one below it was processed already and is
+   * ignored; one above it is refused, so a later {@link #poll()} neither replays what was pushed
+   * nor skips what was not.
    *
    * @return the frame, for a media envelope of another member that decrypted
-   * @throws SealmeetException if it is malformed or breaks a rule; nothing changes
+   * @throws DecodeException if the bytes are no envelope; nothing changes
+   * @throws MeetingRuleException {@code SEQUENCE_GAP} for an envelope above {@link
+   *     #nextSequence()}, {@code UNEXPECTED_ENVELOPE} for one of another meeting or without
+   *     sequence number, {@code NOT_IN_MEETING} once ended; nothing changes
+   * @throws SealmeetException if the next envelope is malformed or breaks a rule: the meeting is
+   *     unchanged but for its {@link #nextSequence()}
    */
-  public Optional<ReceivedFrame> process(Envelope envelope) throws SealmeetException {
-    return inbox.process(envelope);
+  public Optional<ReceivedFrame> process(byte[] envelope) throws SealmeetException {
+    return inbox.receive(envelope);
   }
 
   void record(RosterEvent.Kind kind, long leaf, long by) {
@@ -464,11 +448,14 @@ public final class Meeting implements AutoCloseable {
    * fan-out.
    *
    * @return the SFrame bytes sent
+   * @throws TransportException if the answer is lost; the frame is not sent again (its nonce is
+   *     used)
    */
-  public byte[] send(MediaFrame.Kind kind, byte[] frame) throws MeetingRuleException {
-    requireActive();
+  public byte[] send(MediaKind kind, byte[] frame)
+      throws MeetingRuleException, TransportException {
+    Guards.requireActive(this);
     byte[] sframe = media.protect(null, frame);
-    ds.submit(Envelopes.media(group.groupId(), kind, sframe));
+    ds.submit(Envelopes.bytes(Envelopes.media(group.groupId(), kind, sframe)));
     return sframe;
   }
 

@@ -1,7 +1,5 @@
 package dev.sealmeet.meeting;
 
-import com.google.protobuf.ByteString;
-import dev.sealmeet.meeting.proto.KeyPackageUpload;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import dev.sealmeet.mls.group.GroupConfig;
 import dev.sealmeet.mls.group.KeyPackageBundle;
@@ -84,9 +82,8 @@ public final class MeetingClient {
   }
 
   /** The directory entry for {@code bundle}'s KeyPackage. */
-  KeyPackageUpload upload(KeyPackageBundle bundle, boolean lastResort) {
-    return KeyPackageUpload.newBuilder().setAccount(account).setLastResort(lastResort)
-        .setMlsMessage(ByteString.copyFrom(MlsMessage.of(bundle.keyPackage()).toBytes())).build();
+  KeyPackageEntry upload(KeyPackageBundle bundle, boolean lastResort) {
+    return new KeyPackageEntry(account, lastResort, MlsMessage.of(bundle.keyPackage()).toBytes());
   }
 
   /** Account only. */

@@ -38,7 +38,12 @@ public enum MeetingRule {
   /** The meeting was ended or this member is no longer in it. */
   NOT_IN_MEETING("meeting lifecycle"),
   /** The delivery service ordered a commit this member rejected; see {@link Stall}. */
-  STALLED("delivery-service contract");
+  STALLED("delivery-service contract"),
+  /**
+   * A pushed envelope's sequence number is ahead of the member's next one: envelopes before it
+   * are missing, and the member reads the log from its {@link Meeting#nextSequence()} first.
+   */
+  SEQUENCE_GAP("delivery-service contract");
 
   private final String section;
 

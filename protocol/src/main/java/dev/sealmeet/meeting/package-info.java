@@ -27,6 +27,21 @@
  * ordering, first-commit-wins and the KeyPackage directory in {@link
  * dev.sealmeet.meeting.DeliveryService}; the code in {@link dev.sealmeet.meeting.SecurityCode}.
  *
+ * <p>The delivery service is reached through {@link dev.sealmeet.meeting.DeliveryService}, whose
+ * Javadoc is the contract: envelopes cross it as bytes (no Protobuf type is part of this API; the
+ * schema {@code sealmeet/meeting/v1/control.proto} is the wire format), each with a submit id the
+ * client keeps across retries, so a repeated submit is ordered once. Pull with {@code fetch}
+ * ({@link dev.sealmeet.meeting.Meeting#poll()}) or push with {@code subscribe} ({@link
+ * dev.sealmeet.meeting.Meeting#process(byte[])}, which processes only the envelope at {@link
+ * dev.sealmeet.meeting.Meeting#nextSequence()}). A lost answer is a {@link
+ * dev.sealmeet.meeting.TransportException}, never a {@link dev.sealmeet.meeting.Stall}:
+ *
+ * <pre>
+ *  own commit ─► submit ─► no answer ─► pending kept ─► poll: log shows it ─► merge
+ *                                                     │      another commit first ─► discard
+ *                                                     └─► same call again ─► same submit id
+ * </pre>
+ *
  * <p>What the application is told and what a member does on its own, set in one {@link
  * dev.sealmeet.meeting.MeetingRuntime}: events through {@link dev.sealmeet.meeting.MeetingListener}
  * (on the control thread), log lines through {@link dev.sealmeet.meeting.MeetingLog}, counters in

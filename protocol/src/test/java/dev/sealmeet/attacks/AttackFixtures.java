@@ -7,6 +7,7 @@ import dev.sealmeet.meeting.InMemoryDeliveryService;
 import dev.sealmeet.meeting.LobbyGuest;
 import dev.sealmeet.meeting.Meeting;
 import dev.sealmeet.meeting.MeetingClient;
+import dev.sealmeet.meeting.MeetingInternals;
 import dev.sealmeet.meeting.MeetingOptions;
 import dev.sealmeet.meeting.proto.Envelope;
 import dev.sealmeet.mls.crypto.MlsSuite;
@@ -85,7 +86,7 @@ final class AttackFixtures {
       LobbyGuest guest = LobbyGuest.enter(client(accounts[i]), ds, host.invitation());
       host.admit(guest.account());
       all.add(guest.poll().orElseThrow(() -> new AssertionError("no Welcome")));
-      all.forEach(Meeting::poll);
+      MeetingInternals.pollAll(all);
     }
     return all;
   }
@@ -97,7 +98,7 @@ final class AttackFixtures {
 
   /** Every envelope the delivery service recorded for the meeting, as wire bytes. */
   List<byte[]> wire(byte[] meetingId) {
-    return ds.recorded(meetingId).stream().map(Envelope::toByteArray).toList();
+    return MeetingInternals.recorded(ds, meetingId).stream().map(Envelope::toByteArray).toList();
   }
 
   /**

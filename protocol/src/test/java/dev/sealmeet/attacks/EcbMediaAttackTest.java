@@ -1,5 +1,7 @@
 package dev.sealmeet.attacks;
 
+import dev.sealmeet.meeting.MeetingInternals;
+import dev.sealmeet.meeting.MediaKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,8 +40,8 @@ class EcbMediaAttackTest {
     List<Meeting> m = f.meeting("host", "ann");
     assertThat(m.get(0).media().suite()).isEqualTo(SframeSuite.AES_128_GCM_SHA256_128);
     byte[] frame = new byte[16 * 8]; // eight equal all-zero AES blocks
-    byte[] first = m.get(0).send(MediaFrame.Kind.VIDEO, frame);
-    byte[] second = m.get(0).send(MediaFrame.Kind.VIDEO, frame);
+    byte[] first = m.get(0).send(MediaKind.VIDEO, frame);
+    byte[] second = m.get(0).send(MediaKind.VIDEO, frame);
     byte[] a = body(first);
     byte[] b = body(second);
     assertThat(a).hasSize(frame.length + 16); // GCM tag: authenticated encryption
@@ -62,8 +64,9 @@ class EcbMediaAttackTest {
   @DisplayName("a frame changed anywhere by the SFU is rejected and changes nothing [SM-MEDIA-5]")
   void tamperedFrame_isRejected_andTheOriginalStillOpens() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann");
-    m.get(0).send(MediaFrame.Kind.AUDIO, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
-    Envelope sent = f.ds.recorded(m.get(0).id()).stream().filter(Envelope::hasMedia)
+    m.get(0).send(MediaKind.AUDIO, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+    Envelope sent = MeetingInternals.recorded(f.ds,
+        m.get(0).id()).stream().filter(Envelope::hasMedia)
         .reduce((x, y) -> y).orElseThrow();
     byte[] sframe = sent.getMedia().getSframe().toByteArray();
     Meeting ann = m.get(1);
@@ -75,17 +78,18 @@ class EcbMediaAttackTest {
       Envelope forged = sent.toBuilder().setMedia(sent.getMedia().toBuilder()
           .setSframe(com.google.protobuf.ByteString.copyFrom(tampered))).build();
       int at = i;
-      assertThatThrownBy(() -> ann.process(forged)).as("byte %d", at)
+      assertThatThrownBy(() -> MeetingInternals.process(ann, forged)).as("byte %d", at)
           .isInstanceOf(SealmeetException.class);
     }
-    assertThatThrownBy(() -> ann.process(sent)).isInstanceOf(ReplayException.class);
+    assertThatThrownBy(() -> MeetingInternals.process(ann,
+        sent)).isInstanceOf(ReplayException.class);
   }
 
   @Test
   @DisplayName("a frame replayed by the SFU is refused [SM-MEDIA-5]")
   void replayedFrame_isRefused() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann");
-    byte[] sframe = m.get(0).send(MediaFrame.Kind.AUDIO, new byte[] {42});
+    byte[] sframe = m.get(0).send(MediaKind.AUDIO, new byte[] {42});
     assertThat(m.get(1).media().unprotect(null, sframe).payload()).containsExactly(42);
     assertThatThrownBy(() -> m.get(1).media().unprotect(null, sframe))
         .isInstanceOf(ReplayException.class);

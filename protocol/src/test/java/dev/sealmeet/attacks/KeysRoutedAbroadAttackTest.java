@@ -1,5 +1,6 @@
 package dev.sealmeet.attacks;
 
+import dev.sealmeet.meeting.MediaKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sealmeet.error.SealmeetException;
@@ -8,9 +9,14 @@ import dev.sealmeet.meeting.LobbyGuest;
 import dev.sealmeet.meeting.Meeting;
 import dev.sealmeet.meeting.MeetingInternals;
 import dev.sealmeet.meeting.proto.Envelope;
-import dev.sealmeet.meeting.proto.KeyPackageUpload;
+import dev.sealmeet.meeting.KeyPackageEntry;
+import dev.sealmeet.meeting.SequencedEnvelope;
+import dev.sealmeet.meeting.Subscription;
+import dev.sealmeet.meeting.TransportException;
+import java.util.function.Consumer;
 import dev.sealmeet.meeting.proto.MediaFrame;
-import dev.sealmeet.meeting.proto.SubmitResult;
+import dev.sealmeet.meeting.SubmitResult;
+import dev.sealmeet.meeting.SubmitStatus;
 import dev.sealmeet.mls.group.ExternalSender;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -42,34 +48,45 @@ class KeysRoutedAbroadAttackTest {
     }
 
     @Override
-    public void openMeeting(byte[] meetingId, dev.sealmeet.mls.message.MlsMessage groupInfo) {
+    public void openMeeting(byte[] meetingId, dev.sealmeet.mls.message.MlsMessage groupInfo)
+        throws TransportException {
       seen.add(groupInfo.toBytes());
       next.openMeeting(meetingId, groupInfo);
     }
 
     @Override
-    public SubmitResult submit(Envelope envelope) {
-      seen.add(envelope.toByteArray());
+    public SubmitResult submit(byte[] envelope) throws TransportException {
+      seen.add(envelope.clone());
       return next.submit(envelope);
     }
 
     @Override
-    public List<Envelope> fetch(byte[] meetingId, long fromSequence) {
-      List<Envelope> out = next.fetch(meetingId, fromSequence);
-      out.forEach(e -> seen.add(e.toByteArray()));
+    public List<SequencedEnvelope> fetch(byte[] meetingId, long fromSequence)
+        throws TransportException {
+      List<SequencedEnvelope> out = next.fetch(meetingId, fromSequence);
+      out.forEach(e -> seen.add(e.bytes()));
       return out;
     }
 
     @Override
-    public void publishKeyPackage(KeyPackageUpload upload) {
-      seen.add(upload.toByteArray());
-      next.publishKeyPackage(upload);
+    public Subscription subscribe(byte[] meetingId, long fromSequence,
+        Consumer<SequencedEnvelope> listener) throws TransportException {
+      return next.subscribe(meetingId, fromSequence, e -> {
+        seen.add(e.bytes());
+        listener.accept(e);
+      });
     }
 
     @Override
-    public Optional<KeyPackageUpload> claimKeyPackage(String account) {
-      Optional<KeyPackageUpload> out = next.claimKeyPackage(account);
-      out.ifPresent(u -> seen.add(u.toByteArray()));
+    public void publishKeyPackage(KeyPackageEntry entry) throws TransportException {
+      seen.add(entry.keyPackage());
+      next.publishKeyPackage(entry);
+    }
+
+    @Override
+    public Optional<KeyPackageEntry> claimKeyPackage(String account) throws TransportException {
+      Optional<KeyPackageEntry> out = next.claimKeyPackage(account);
+      out.ifPresent(u -> seen.add(u.keyPackage()));
       return out;
     }
   }
@@ -84,12 +101,12 @@ class KeysRoutedAbroadAttackTest {
       LobbyGuest guest = LobbyGuest.enter(f.client(account), tap, host.invitation());
       host.admit(account);
       m.add(guest.poll().orElseThrow());
-      m.forEach(Meeting::poll);
+      MeetingInternals.pollAll(m);
     }
     m.get(1).update();
-    m.forEach(Meeting::poll);
-    m.get(2).send(MediaFrame.Kind.VIDEO, "whiteboard".getBytes(StandardCharsets.UTF_8));
-    m.forEach(Meeting::poll);
+    MeetingInternals.pollAll(m);
+    m.get(2).send(MediaKind.VIDEO, "whiteboard".getBytes(StandardCharsets.UTF_8));
+    MeetingInternals.pollAll(m);
 
     assertThat(tap.seen).isNotEmpty();
     assertThat(f.installed).hasSizeGreaterThanOrEqualTo(6);
@@ -116,9 +133,11 @@ class KeysRoutedAbroadAttackTest {
     // The relay renames the account so that "yan" takes zoe's Welcome for its own.
     LobbyGuest yan = LobbyGuest.enter(f.client("yan"), f.ds, m.get(0).invitation());
     m.get(0).admit("zoe");
-    Envelope welcome = f.ds.recorded(m.get(0).id()).stream().filter(Envelope::hasWelcome)
+    Envelope welcome = MeetingInternals.recorded(f.ds,
+        m.get(0).id()).stream().filter(Envelope::hasWelcome)
         .reduce((a, b) -> b).orElseThrow();
-    f.ds.submit(welcome.toBuilder().setSequence(0).setWelcome(welcome.getWelcome().toBuilder()
+    MeetingInternals.submit(f.ds,
+        welcome.toBuilder().setSequence(0).setWelcome(welcome.getWelcome().toBuilder()
         .clearRecipients().addRecipients("yan")).build());
     assertThat(yan.poll()).isEmpty();
     assertThat(f.keysOf("yan")).isEmpty();

@@ -1,5 +1,6 @@
 package dev.sealmeet.attacks;
 
+import dev.sealmeet.meeting.MeetingInternals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
@@ -11,8 +12,13 @@ import dev.sealmeet.meeting.LobbyGuest;
 import dev.sealmeet.meeting.Meeting;
 import dev.sealmeet.meeting.Roles;
 import dev.sealmeet.meeting.proto.Envelope;
-import dev.sealmeet.meeting.proto.KeyPackageUpload;
-import dev.sealmeet.meeting.proto.SubmitResult;
+import dev.sealmeet.meeting.KeyPackageEntry;
+import dev.sealmeet.meeting.SequencedEnvelope;
+import dev.sealmeet.meeting.Subscription;
+import dev.sealmeet.meeting.TransportException;
+import java.util.function.Consumer;
+import dev.sealmeet.meeting.SubmitResult;
+import dev.sealmeet.meeting.SubmitStatus;
 import dev.sealmeet.meeting.proto.WelcomeMessage;
 import dev.sealmeet.mls.group.CommitRequest;
 import dev.sealmeet.mls.group.CommitResult;
@@ -62,7 +68,7 @@ class LobbyBindingAttackTest {
                 .toExtension()),
         new PskStore(), config);
     KeyPackage keyPackage = (KeyPackage) MlsMessage.fromBytes(
-        f.ds.claimKeyPackage(guest).orElseThrow().getMlsMessage().toByteArray()).body();
+        f.ds.claimKeyPackage(guest).orElseThrow().keyPackage()).body();
     CommitResult added = impostor.commit(CommitRequest.empty().add(keyPackage));
     impostor.mergePendingCommit();
     byte[] welcome = added.welcome().orElseThrow().toBytes();
@@ -70,7 +76,8 @@ class LobbyBindingAttackTest {
         .addRecipients(guest).setMlsMessage(ByteString.copyFrom(welcome));
     if (signed) {
       body.setAdmitterSignature(ByteString.copyFrom(mallory.signWithLabel(f.suite,
-          Invitation.WELCOME_LABEL, new TlsWriter().writeOpaque(meetingId).writeOpaque(welcome).toByteArray())));
+          Invitation.WELCOME_LABEL,
+              new TlsWriter().writeOpaque(meetingId).writeOpaque(welcome).toByteArray())));
     }
     impostor.close();
     return Envelope.newBuilder().setMeetingId(ByteString.copyFrom(meetingId)).setWelcome(body)
@@ -92,34 +99,43 @@ class LobbyBindingAttackTest {
     }
 
     @Override
-    public void openMeeting(byte[] meetingId, MlsMessage groupInfo) {
+    public void openMeeting(byte[] meetingId, MlsMessage groupInfo) throws TransportException {
       next.openMeeting(meetingId, groupInfo);
     }
 
     @Override
-    public SubmitResult submit(Envelope envelope) {
+    public SubmitResult submit(byte[] envelope) throws TransportException {
       return next.submit(envelope);
     }
 
     @Override
-    public List<Envelope> fetch(byte[] meetingId, long fromSequence) {
-      List<Envelope> out = new ArrayList<>(next.fetch(meetingId, fromSequence));
+    public List<SequencedEnvelope> fetch(byte[] meetingId, long fromSequence)
+        throws TransportException {
+      List<SequencedEnvelope> out = new ArrayList<>(next.fetch(meetingId, fromSequence));
       // Shown between ordered entries: the client reads on from the last real sequence number.
-      long sequence = out.isEmpty() ? fromSequence - 1 : out.get(out.size() - 1).getSequence();
+      long sequence = out.isEmpty() ? Math.max(1, fromSequence - 1)
+          : out.get(out.size() - 1).sequence();
       for (Envelope envelope : injected) {
-        out.add(envelope.toBuilder().setSequence(sequence).build());
+        out.add(new SequencedEnvelope(sequence,
+            envelope.toBuilder().setSequence(sequence).build().toByteArray()));
       }
       injected.clear();
       return out;
     }
 
     @Override
-    public void publishKeyPackage(KeyPackageUpload upload) {
-      next.publishKeyPackage(upload);
+    public Subscription subscribe(byte[] meetingId, long fromSequence,
+        Consumer<SequencedEnvelope> listener) throws TransportException {
+      return next.subscribe(meetingId, fromSequence, listener);
     }
 
     @Override
-    public Optional<KeyPackageUpload> claimKeyPackage(String account) {
+    public void publishKeyPackage(KeyPackageEntry entry) throws TransportException {
+      next.publishKeyPackage(entry);
+    }
+
+    @Override
+    public Optional<KeyPackageEntry> claimKeyPackage(String account) throws TransportException {
       return next.claimKeyPackage(account);
     }
   }
@@ -129,8 +145,8 @@ class LobbyBindingAttackTest {
   void impostorWelcome_isRefusedByTheServer() throws SealmeetException {
     Meeting host = Meeting.open(f.client("host"), f.ds);
     LobbyGuest.enter(f.client("zoe"), f.ds, host.invitation());
-    assertThat(f.ds.submit(impostorWelcome(host.id(), "zoe", true)).getStatus())
-        .isEqualTo(SubmitResult.Status.REFUSED);
+    assertThat(MeetingInternals.submit(f.ds, impostorWelcome(host.id(), "zoe", true)).status())
+        .isEqualTo(SubmitStatus.REFUSED);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.sealmeet.attacks;
 
+import dev.sealmeet.meeting.MeetingInternals;
+import dev.sealmeet.meeting.MediaKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,7 +42,8 @@ class MeetingIdEnumerationAttackTest {
     for (int i = 0; i < 1000; i++) {
       byte[] guess = new byte[32];
       random.nextBytes(guess);
-      assertThatThrownBy(() -> f.ds.fetch(guess, 1)).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> MeetingInternals.fetch(f.ds, guess,
+          1)).isInstanceOf(IllegalArgumentException.class);
     }
   }
 
@@ -51,10 +54,11 @@ class MeetingIdEnumerationAttackTest {
     String code = m.get(0).securityCode();
     long epoch = m.get(0).epoch();
     LobbyGuest intruder = LobbyGuest.enter(f.client("intruder"), f.ds, m.get(0).invitation());
-    m.get(0).send(MediaFrame.Kind.AUDIO, new byte[] {1, 2, 3});
+    m.get(0).send(MediaKind.AUDIO, new byte[] {1, 2, 3});
     assertThat(intruder.poll()).isEmpty();
     assertThat(f.keysOf("intruder")).isEmpty();
-    List<byte[]> frames = f.ds.recorded(m.get(0).id()).stream().filter(Envelope::hasMedia)
+    List<byte[]> frames = MeetingInternals.recorded(f.ds,
+        m.get(0).id()).stream().filter(Envelope::hasMedia)
         .map(e -> e.getMedia().getSframe().toByteArray()).toList();
     assertThat(frames).isNotEmpty();
     for (Meeting member : m) {

@@ -1,5 +1,6 @@
 package dev.sealmeet.attacks;
 
+import dev.sealmeet.meeting.MeetingInternals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sealmeet.error.SealmeetException;
@@ -9,7 +10,8 @@ import dev.sealmeet.meeting.proto.MediaFrame;
 import com.google.protobuf.ByteString;
 import dev.sealmeet.meeting.Roles;
 import dev.sealmeet.meeting.proto.Handshake;
-import dev.sealmeet.meeting.proto.SubmitResult;
+import dev.sealmeet.meeting.SubmitResult;
+import dev.sealmeet.meeting.SubmitStatus;
 import dev.sealmeet.mls.group.CommitRequest;
 import dev.sealmeet.mls.group.GroupConfig;
 import dev.sealmeet.mls.group.KeyPackageBundle;
@@ -39,17 +41,17 @@ class OutsiderWedgeAttackTest {
   void junkCommit_isRefused_noStall() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann");
     long epoch = m.get(0).epoch();
-    int logged = f.ds.recorded(m.get(0).id()).size();
-    SubmitResult result = f.ds.submit(Envelope.newBuilder()
+    int logged = MeetingInternals.recorded(f.ds, m.get(0).id()).size();
+    SubmitResult result = MeetingInternals.submit(f.ds, Envelope.newBuilder()
         .setMeetingId(ByteString.copyFrom(m.get(0).id()))
         .setHandshake(Handshake.newBuilder().setKind(Handshake.Kind.COMMIT).setEpoch(epoch)
             .setMlsMessage(ByteString.copyFrom(new byte[] {0, 1, 0, 1, 2, 3})))
         .build());
-    assertThat(result.getStatus()).isEqualTo(SubmitResult.Status.REFUSED);
+    assertThat(result.status()).isEqualTo(SubmitStatus.REFUSED);
     assertThat(f.ds.epoch(m.get(0).id())).isEqualTo(epoch);
-    assertThat(f.ds.recorded(m.get(0).id())).hasSize(logged);
+    assertThat(MeetingInternals.recorded(f.ds, m.get(0).id())).hasSize(logged);
     m.get(1).update();
-    m.forEach(Meeting::poll);
+    MeetingInternals.pollAll(m);
     for (Meeting member : m) {
       assertThat(member.stall()).isEmpty();
       assertThat(member.epoch()).isEqualTo(epoch + 1);
@@ -77,8 +79,8 @@ class OutsiderWedgeAttackTest {
             .setEpoch(impostor.epoch()).setMlsMessage(ByteString.copyFrom(commit.toBytes()))
             .setGroupInfo(ByteString.copyFrom(impostor.pendingGroupInfo(true).toBytes())))
         .build();
-    assertThat(f.ds.submit(envelope).getStatus()).isEqualTo(SubmitResult.Status.REFUSED);
-    m.forEach(Meeting::poll);
+    assertThat(MeetingInternals.submit(f.ds, envelope).status()).isEqualTo(SubmitStatus.REFUSED);
+    MeetingInternals.pollAll(m);
     assertThat(m).allSatisfy(member -> assertThat(member.stall()).isEmpty());
     impostor.close();
   }
@@ -88,7 +90,8 @@ class OutsiderWedgeAttackTest {
   void junkFlood_keepsRejectedBounded() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann");
     for (int i = 0; i < 1000; i++) {
-      f.ds.submit(Envelope.newBuilder().setMeetingId(ByteString.copyFrom(m.get(0).id()))
+      MeetingInternals.submit(f.ds,
+          Envelope.newBuilder().setMeetingId(ByteString.copyFrom(m.get(0).id()))
           .setMedia(MediaFrame.newBuilder().setKind(MediaFrame.Kind.VIDEO)
               .setSframe(ByteString.copyFrom(new byte[] {(byte) i, 1, 2, 3})))
           .build());

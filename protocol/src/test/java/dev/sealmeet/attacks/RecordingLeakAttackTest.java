@@ -1,5 +1,6 @@
 package dev.sealmeet.attacks;
 
+import dev.sealmeet.meeting.MediaKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,7 +25,7 @@ class RecordingLeakAttackTest {
   private final AttackFixtures f = new AttackFixtures();
 
   private List<byte[]> recordedFrames(byte[] meetingId) {
-    return f.ds.recorded(meetingId).stream().filter(Envelope::hasMedia)
+    return MeetingInternals.recorded(f.ds, meetingId).stream().filter(Envelope::hasMedia)
         .map(e -> e.getMedia().getSframe().toByteArray()).toList();
   }
 
@@ -33,12 +34,12 @@ class RecordingLeakAttackTest {
   void recording_afterEnd_opensWithNothingLeftOnAnyDevice() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann", "ben");
     for (Meeting member : m) {
-      member.send(MediaFrame.Kind.AUDIO, WORDS);
+      member.send(MediaKind.AUDIO, WORDS);
     }
     List<byte[]> recording = f.wire(m.get(0).id());
     assertThat(recording).noneMatch(b -> AttackFixtures.contains(b, WORDS));
     m.get(0).end();
-    m.forEach(Meeting::poll);
+    MeetingInternals.pollAll(m);
     for (Meeting member : m) {
       assertThat(member.status()).isEqualTo(Meeting.Status.ENDED);
       assertThat(member.media().heldEpochs()).isEmpty();
@@ -56,12 +57,12 @@ class RecordingLeakAttackTest {
   @DisplayName("a removed member's keys open nothing recorded after its removal [SM-REKEY-2]")
   void removedMembersKeys_openNothingAfterTheRemoval() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann", "ben");
-    m.get(0).send(MediaFrame.Kind.AUDIO, WORDS);
+    m.get(0).send(MediaKind.AUDIO, WORDS);
     int before = recordedFrames(m.get(0).id()).size();
     m.get(0).remove(m.get(0).leafOf("ben").getAsLong());
-    m.forEach(Meeting::poll);
-    m.get(0).send(MediaFrame.Kind.AUDIO, WORDS);
-    m.get(1).send(MediaFrame.Kind.AUDIO, WORDS);
+    MeetingInternals.pollAll(m);
+    m.get(0).send(MediaKind.AUDIO, WORDS);
+    m.get(1).send(MediaKind.AUDIO, WORDS);
     List<byte[]> frames = recordedFrames(m.get(0).id());
     List<byte[]> after = frames.subList(before, frames.size());
     assertThat(after).hasSize(2);
@@ -77,10 +78,10 @@ class RecordingLeakAttackTest {
   @DisplayName("a latecomer's keys open nothing recorded before it joined [SM-REKEY-1]")
   void latecomersKeys_openNothingFromBefore() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann");
-    m.get(0).send(MediaFrame.Kind.AUDIO, WORDS);
+    m.get(0).send(MediaKind.AUDIO, WORDS);
     m.get(1).update();
-    m.forEach(Meeting::poll);
-    m.get(1).send(MediaFrame.Kind.AUDIO, WORDS);
+    MeetingInternals.pollAll(m);
+    m.get(1).send(MediaKind.AUDIO, WORDS);
     List<byte[]> before = recordedFrames(m.get(0).id());
     LobbyGuest late = LobbyGuest.enter(f.client("late"), f.ds, m.get(0).invitation());
     m.get(0).admit("late");

@@ -1,5 +1,7 @@
 package dev.sealmeet.attacks;
 
+import dev.sealmeet.meeting.MeetingInternals;
+import dev.sealmeet.meeting.MediaKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -46,15 +48,15 @@ class RemovedMemberAttackTest {
     Meeting ann = m.get(1);
     Meeting ben = m.get(2);
     long old = ann.epoch();
-    m.get(0).send(MediaFrame.Kind.AUDIO, new byte[] {1});
+    m.get(0).send(MediaKind.AUDIO, new byte[] {1});
     m.get(0).remove(ben.ownLeaf());
-    ben.send(MediaFrame.Kind.AUDIO, new byte[] {2}); // ben has not read its removal yet
-    List<Envelope> log = f.ds.fetch(ann.id(), ann.nextSequence());
-    assertThat(ann.process(log.get(0))).hasValueSatisfying(
+    ben.send(MediaKind.AUDIO, new byte[] {2}); // ben has not read its removal yet
+    List<Envelope> log = MeetingInternals.fetch(f.ds, ann.id(), ann.nextSequence());
+    assertThat(MeetingInternals.process(ann, log.get(0))).hasValueSatisfying(
         frame -> assertThat(frame.epoch()).isEqualTo(old));
-    ann.process(log.get(1));
+    MeetingInternals.process(ann, log.get(1));
     assertThat(ann.media().heldEpochs()).contains(old);
-    assertThat(catchThrowable(() -> ann.process(log.get(2))))
+    assertThat(catchThrowable(() -> MeetingInternals.process(ann, log.get(2))))
         .isInstanceOfSatisfying(MeetingRuleException.class,
             e -> assertThat(e.rule()).isEqualTo(MeetingRule.UNKNOWN_SENDER));
   }

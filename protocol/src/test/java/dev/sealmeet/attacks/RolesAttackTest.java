@@ -13,10 +13,11 @@ import dev.sealmeet.meeting.MeetingRule;
 import dev.sealmeet.meeting.MeetingRuleException;
 import dev.sealmeet.meeting.Role;
 import dev.sealmeet.meeting.Roles;
+import dev.sealmeet.meeting.SubmitResult;
+import dev.sealmeet.meeting.SubmitStatus;
 import dev.sealmeet.meeting.proto.Envelope;
 import dev.sealmeet.meeting.proto.Handshake;
 import dev.sealmeet.meeting.proto.MeetingEnded;
-import dev.sealmeet.meeting.proto.SubmitResult;
 import dev.sealmeet.mls.group.CommitRequest;
 import dev.sealmeet.mls.group.CredentialValidator;
 import dev.sealmeet.mls.group.ExternalProposals;
@@ -72,14 +73,16 @@ class RolesAttackTest {
     long epoch = ann.epoch();
     Envelope smuggled = ended(ann, group.proposeGroupContextExtensions(selfHost));
     // The server refuses it (not an application PrivateMessage); a member given it refuses it too.
-    assertThat(f.ds.submit(smuggled).getStatus()).isEqualTo(SubmitResult.Status.REFUSED);
+    assertThat(MeetingInternals.submit(f.ds, smuggled).status()).isEqualTo(SubmitStatus.REFUSED);
     for (Meeting other : List.of(m.get(0), m.get(2))) {
-      assertThat(catchThrowable(() -> other.process(smuggled))).isInstanceOfSatisfying(
+      assertThat(catchThrowable(() -> MeetingInternals.process(other,
+          smuggled))).isInstanceOfSatisfying(
           MeetingRuleException.class,
           e -> assertThat(e.rule()).isEqualTo(MeetingRule.UNEXPECTED_ENVELOPE));
     }
     // The participant then commits "nothing": its own store covers the proposal by reference.
-    f.ds.submit(MeetingInternals.commit(ann, group.commit(CommitRequest.empty()).commit()));
+    MeetingInternals.submit(f.ds, MeetingInternals.commit(ann,
+        group.commit(CommitRequest.empty()).commit()));
     for (Meeting other : List.of(m.get(0), m.get(2))) {
       other.poll();
       assertThat(other.epoch()).isEqualTo(epoch);
@@ -101,7 +104,8 @@ class RolesAttackTest {
     MlsGroup group = MeetingInternals.group(ann);
     List<Extension> selfHost = Roles.withHost(group.members().get(ann.ownLeaf()))
         .replaceIn(group.context().extensions());
-    f.ds.submit(MeetingInternals.handshake(ann.id(), Handshake.Kind.PROPOSAL, ann.epoch(),
+    MeetingInternals.submit(f.ds, MeetingInternals.handshake(ann.id(), Handshake.Kind.PROPOSAL,
+        ann.epoch(),
         group.proposeGroupContextExtensions(selfHost)));
     for (Meeting other : List.of(m.get(0), m.get(2))) {
       other.poll();
@@ -111,7 +115,7 @@ class RolesAttackTest {
           e -> assertThat(e.rule()).isEqualTo(MeetingRule.PROPOSAL_REFUSED));
     }
     m.get(0).update();
-    m.forEach(Meeting::poll);
+    MeetingInternals.pollAll(m);
     assertThat(m.get(2).roleOf(ann.ownLeaf())).isEqualTo(Role.PARTICIPANT);
     assertThat(m.get(2).epoch()).isEqualTo(m.get(0).epoch());
   }
@@ -122,19 +126,22 @@ class RolesAttackTest {
     List<Meeting> m = f.meeting("host", "ann", "ben");
     Meeting ann = m.get(1);
     MlsGroup group = MeetingInternals.group(ann);
-    f.ds.submit(MeetingInternals.handshake(ann.id(), Handshake.Kind.PROPOSAL, ann.epoch(),
+    MeetingInternals.submit(f.ds, MeetingInternals.handshake(ann.id(), Handshake.Kind.PROPOSAL,
+        ann.epoch(),
         group.proposeReInit(new byte[32], 1, List.of())));
-    f.ds.submit(MeetingInternals.handshake(ann.id(), Handshake.Kind.PROPOSAL, ann.epoch(),
+    MeetingInternals.submit(f.ds, MeetingInternals.handshake(ann.id(), Handshake.Kind.PROPOSAL,
+        ann.epoch(),
         ExternalProposals.fromExternalSender(f.suite, ann.id(), ann.epoch(), 0,
             serverIdentity(), new ReInitProposal(new byte[32], 1, 1, List.of()))));
     m.get(0).update();
-    m.forEach(Meeting::poll);
+    MeetingInternals.pollAll(m);
     assertThat(MeetingInternals.group(m.get(0)).status()).isEqualTo(MlsGroup.Status.ACTIVE);
     assertThat(m.get(2).epoch()).isEqualTo(m.get(0).epoch());
     // By value in the participant's own commit: every other member refuses it.
     group.discardPendingCommit();
     long epoch = ann.epoch();
-    f.ds.submit(MeetingInternals.commit(ann, group.commit(CommitRequest.empty().with(
+    MeetingInternals.submit(f.ds, MeetingInternals.commit(ann,
+        group.commit(CommitRequest.empty().with(
         new ReInitProposal(new byte[32], 1, 1, List.of()))).commit()));
     for (Meeting other : List.of(m.get(0), m.get(2))) {
       other.poll();
@@ -153,12 +160,13 @@ class RolesAttackTest {
     List<Meeting> m = f.meeting("host", "ann", "ben");
     Meeting ann = m.get(1);
     byte[] nonce = new byte[32];
-    f.ds.submit(MeetingInternals.handshake(ann.id(), Handshake.Kind.PROPOSAL, ann.epoch(),
+    MeetingInternals.submit(f.ds, MeetingInternals.handshake(ann.id(), Handshake.Kind.PROPOSAL,
+        ann.epoch(),
         MeetingInternals.group(ann).proposePsk(
             new PreSharedKeyId.External("nobody has it".getBytes(StandardCharsets.UTF_8),
                 nonce))));
     m.get(0).update();
-    m.forEach(Meeting::poll);
+    MeetingInternals.pollAll(m);
     assertThat(m.get(2).epoch()).isEqualTo(m.get(0).epoch());
     m.get(2).leave();
     m.get(0).end();
@@ -175,13 +183,13 @@ class RolesAttackTest {
     Meeting host = m.get(0);
     Meeting ann = m.get(1);
     host.assignRole(ann.ownLeaf(), Role.HOST);
-    m.forEach(Meeting::poll);
+    MeetingInternals.pollAll(m);
     ann.remove(host.ownLeaf());
-    m.forEach(Meeting::poll);
+    MeetingInternals.pollAll(m);
     LobbyGuest again = LobbyGuest.enter(f.client("host"), f.ds, ann.invitation());
     ann.admit("host");
     Meeting back = again.poll().orElseThrow();
-    m.forEach(Meeting::poll);
+    MeetingInternals.pollAll(m);
     for (Meeting member : List.of(ann, m.get(2), back)) {
       assertThat(member.roleOf(member.leafOf("host").getAsLong())).isEqualTo(Role.PARTICIPANT);
       assertThat(member.securityCode()).isEqualTo(back.securityCode());
@@ -194,11 +202,11 @@ class RolesAttackTest {
     List<Meeting> m = f.meeting("host", "ann", "ben", "cat");
     Meeting host = m.get(0);
     host.assignRole(m.get(1).ownLeaf(), Role.HOST);
-    m.forEach(Meeting::poll);
+    MeetingInternals.pollAll(m);
     m.get(1).assignRole(m.get(2).ownLeaf(), Role.MODERATOR);
-    m.forEach(Meeting::poll);
+    MeetingInternals.pollAll(m);
     m.get(1).remove(host.ownLeaf());
-    m.forEach(Meeting::poll);
+    MeetingInternals.pollAll(m);
     LobbyGuest.enter(f.client("host"), f.ds, m.get(1).invitation());
     Meeting ben = m.get(2);
     assertThat(catchThrowable(() -> ben.admit("host")))
@@ -207,8 +215,8 @@ class RolesAttackTest {
     LobbyGuest.enter(f.client("host"), f.ds, m.get(1).invitation());
     long epoch = ben.epoch();
     MlsMessage kp = MlsMessage.fromBytes(
-        f.ds.claimKeyPackage("host").orElseThrow().getMlsMessage().toByteArray());
-    f.ds.submit(MeetingInternals.commit(ben, MeetingInternals.group(ben).commit(
+        f.ds.claimKeyPackage("host").orElseThrow().keyPackage());
+    MeetingInternals.submit(f.ds, MeetingInternals.commit(ben, MeetingInternals.group(ben).commit(
         CommitRequest.empty().add((dev.sealmeet.mls.message.KeyPackage) kp.body())).commit()));
     for (Meeting other : List.of(m.get(1), m.get(3))) {
       other.poll();
@@ -243,11 +251,11 @@ class RolesAttackTest {
     List<Meeting> m = f.meeting("host", "ann", "ben");
     Meeting ben = m.get(2);
     m.get(0).end();
-    List<Envelope> log = f.ds.fetch(ben.id(), ben.nextSequence());
+    List<Envelope> log = MeetingInternals.fetch(f.ds, ben.id(), ben.nextSequence());
     Envelope end = log.get(log.size() - 1);
     Envelope disguised = MeetingInternals.handshake(ben.id(), Handshake.Kind.COMMIT,
         ben.epoch(), MlsMessage.fromBytes(end.getEnded().getMlsMessage().toByteArray()));
-    assertThat(catchThrowable(() -> ben.process(disguised)))
+    assertThat(catchThrowable(() -> MeetingInternals.process(ben, disguised)))
         .isInstanceOfSatisfying(MeetingRuleException.class,
             e -> assertThat(e.rule()).isEqualTo(MeetingRule.UNEXPECTED_ENVELOPE));
     ben.poll();

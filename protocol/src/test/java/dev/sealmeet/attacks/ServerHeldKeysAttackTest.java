@@ -1,5 +1,7 @@
 package dev.sealmeet.attacks;
 
+import dev.sealmeet.meeting.SubmitStatus;
+import dev.sealmeet.meeting.MediaKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sealmeet.error.SealmeetException;
@@ -38,9 +40,9 @@ class ServerHeldKeysAttackTest {
   void deliveryService_storesNoKey_andOpensNoFrame() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann", "ben");
     m.get(0).update();
-    m.forEach(Meeting::poll);
+    MeetingInternals.pollAll(m);
     for (Meeting member : m) {
-      member.send(MediaFrame.Kind.AUDIO, "secret words".getBytes(StandardCharsets.UTF_8));
+      member.send(MediaKind.AUDIO, "secret words".getBytes(StandardCharsets.UTF_8));
     }
     List<byte[]> wire = f.wire(m.get(0).id());
     assertThat(f.installed).isNotEmpty();
@@ -51,7 +53,8 @@ class ServerHeldKeysAttackTest {
     assertThat(wire).noneMatch(bytes -> AttackFixtures.contains(bytes, authenticator));
     assertThat(wire).noneMatch(bytes -> AttackFixtures.contains(bytes,
         "secret words".getBytes(StandardCharsets.UTF_8)));
-    List<byte[]> frames = f.ds.recorded(m.get(0).id()).stream().filter(Envelope::hasMedia)
+    List<byte[]> frames = MeetingInternals.recorded(f.ds,
+        m.get(0).id()).stream().filter(Envelope::hasMedia)
         .map(e -> e.getMedia().getSframe().toByteArray()).toList();
     assertThat(frames).hasSize(3);
     // Only member keys open the frames; the server's own key material is no media key at all.
@@ -81,10 +84,11 @@ class ServerHeldKeysAttackTest {
     // The delivery service refuses it: no current member signed it. Members refuse it too.
     var envelope = MeetingInternals.handshake(m.get(0).id(), Handshake.Kind.COMMIT, epoch,
         joined.commit());
-    org.assertj.core.api.Assertions.assertThat(f.ds.submit(envelope).getStatus())
-        .isEqualTo(dev.sealmeet.meeting.proto.SubmitResult.Status.REFUSED);
+    org.assertj.core.api.Assertions.assertThat(MeetingInternals.submit(f.ds, envelope).status())
+        .isEqualTo(SubmitStatus.REFUSED);
     for (Meeting member : m) {
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> member.process(envelope))
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> MeetingInternals.process(member,
+          envelope))
           .isInstanceOfSatisfying(MeetingRuleException.class,
               e -> assertThat(e.rule()).isEqualTo(MeetingRule.EXTERNAL_JOIN));
       member.poll();

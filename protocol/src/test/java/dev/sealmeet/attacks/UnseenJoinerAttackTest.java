@@ -32,7 +32,7 @@ class UnseenJoinerAttackTest {
 
   private KeyPackage keyPackageOf(String account) throws SealmeetException {
     return (KeyPackage) MlsMessage.fromBytes(
-        f.ds.claimKeyPackage(account).orElseThrow().getMlsMessage().toByteArray()).body();
+        f.ds.claimKeyPackage(account).orElseThrow().keyPackage()).body();
   }
 
   /** The server's signing identity: the attacker owns it (read by reflection in this test). */
@@ -67,7 +67,8 @@ class UnseenJoinerAttackTest {
     LobbyGuest.enter(f.client("ghost"), f.ds, host.invitation());
     MlsMessage add = ExternalProposals.fromExternalSender(f.suite, host.id(), host.epoch(), 0,
         serverIdentity(), new AddProposal(keyPackageOf("ghost")));
-    f.ds.submit(MeetingInternals.handshake(host.id(), Handshake.Kind.PROPOSAL, host.epoch(),
+    MeetingInternals.submit(f.ds, MeetingInternals.handshake(host.id(), Handshake.Kind.PROPOSAL,
+        host.epoch(),
         add));
   }
 
@@ -111,7 +112,7 @@ class UnseenJoinerAttackTest {
     long epoch = m.get(1).epoch();
     CommitResult forged = MeetingInternals.group(m.get(1))
         .commit(CommitRequest.empty().add(keyPackageOf("ghost")));
-    f.ds.submit(MeetingInternals.commit(m.get(1), forged.commit()));
+    MeetingInternals.submit(f.ds, MeetingInternals.commit(m.get(1), forged.commit()));
     for (Meeting other : List.of(m.get(0), m.get(2))) {
       other.poll();
       assertThat(other.epoch()).isEqualTo(epoch);

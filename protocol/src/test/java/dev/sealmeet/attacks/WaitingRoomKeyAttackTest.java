@@ -1,5 +1,7 @@
 package dev.sealmeet.attacks;
 
+import dev.sealmeet.meeting.SubmitStatus;
+import dev.sealmeet.meeting.MediaKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sealmeet.error.SealmeetException;
@@ -33,7 +35,7 @@ class WaitingRoomKeyAttackTest {
   private final AttackFixtures f = new AttackFixtures();
 
   private List<byte[]> frames(byte[] meetingId) {
-    return f.ds.recorded(meetingId).stream().filter(Envelope::hasMedia)
+    return MeetingInternals.recorded(f.ds, meetingId).stream().filter(Envelope::hasMedia)
         .map(e -> e.getMedia().getSframe().toByteArray()).toList();
   }
 
@@ -43,8 +45,8 @@ class WaitingRoomKeyAttackTest {
     List<Meeting> m = f.meeting("host", "ann");
     LobbyGuest zoe = LobbyGuest.enter(f.client("zoe"), f.ds, m.get(0).invitation());
     for (int i = 0; i < 5; i++) {
-      m.get(0).send(MediaFrame.Kind.AUDIO, new byte[] {(byte) i});
-      m.get(1).send(MediaFrame.Kind.VIDEO, new byte[] {(byte) i});
+      m.get(0).send(MediaKind.AUDIO, new byte[] {(byte) i});
+      m.get(1).send(MediaKind.VIDEO, new byte[] {(byte) i});
       assertThat(zoe.poll()).isEmpty();
     }
     List<byte[]> before = frames(m.get(0).id());
@@ -79,10 +81,11 @@ class WaitingRoomKeyAttackTest {
     // The delivery service refuses it: no current member signed it. Members refuse it too.
     var envelope = MeetingInternals.handshake(m.get(0).id(), Handshake.Kind.COMMIT, epoch,
         self.commit());
-    org.assertj.core.api.Assertions.assertThat(f.ds.submit(envelope).getStatus())
-        .isEqualTo(dev.sealmeet.meeting.proto.SubmitResult.Status.REFUSED);
+    org.assertj.core.api.Assertions.assertThat(MeetingInternals.submit(f.ds, envelope).status())
+        .isEqualTo(SubmitStatus.REFUSED);
     for (Meeting member : m) {
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> member.process(envelope))
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> MeetingInternals.process(member,
+          envelope))
           .isInstanceOfSatisfying(MeetingRuleException.class,
               e -> assertThat(e.rule()).isEqualTo(MeetingRule.EXTERNAL_JOIN));
       member.poll();

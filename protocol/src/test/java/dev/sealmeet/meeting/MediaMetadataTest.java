@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sealmeet.crypto.Secret;
 import dev.sealmeet.error.AuthenticationException;
 import dev.sealmeet.error.SealmeetException;
-import dev.sealmeet.meeting.proto.MediaFrame;
 import dev.sealmeet.sframe.SframeHeader;
 import dev.sealmeet.sframe.SframeReceiver;
 import java.nio.ByteBuffer;
@@ -31,7 +30,7 @@ class MediaMetadataTest {
     List<Meeting> m = f.meeting("host", "ann");
     Meeting host = m.get(0);
     byte[] payload = {4, 5, 6};
-    byte[] sframe = host.send(MediaFrame.Kind.VIDEO, payload);
+    byte[] sframe = host.send(MediaKind.VIDEO, payload);
 
     long kid = SframeHeader.decode(ByteBuffer.wrap(sframe)).kid();
     SframeReceiver receiver = new SframeReceiver(f.options.sframeSuite());

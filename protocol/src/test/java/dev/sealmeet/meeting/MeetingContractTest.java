@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sealmeet.error.SealmeetException;
+import dev.sealmeet.meeting.SubmitResult;
+import dev.sealmeet.meeting.SubmitStatus;
 import dev.sealmeet.meeting.proto.Envelope;
 import dev.sealmeet.meeting.proto.Handshake;
-import dev.sealmeet.meeting.proto.KeyPackageUpload;
 import dev.sealmeet.meeting.proto.MediaFrame;
-import dev.sealmeet.meeting.proto.SubmitResult;
 import dev.sealmeet.mls.group.CommitRequest;
 import dev.sealmeet.mls.group.CommitResult;
 import dev.sealmeet.mls.message.KeyPackage;
@@ -52,14 +52,14 @@ class MeetingContractTest {
       d.get();
     }
     pool.shutdown();
-    m.forEach(Meeting::poll);
+    MeetingInternals.pollAll(m);
     long end = start + m.size();
     for (Meeting member : m) {
       assertThat(member.epoch()).isEqualTo(end);
       assertThat(member.securityCode()).isEqualTo(m.get(0).securityCode());
       assertThat(member.rejected()).isEmpty();
     }
-    List<Handshake> commits = f.ds.recorded(m.get(0).id()).stream()
+    List<Handshake> commits = MeetingInternals.recorded(f.ds, m.get(0).id()).stream()
         .filter(Envelope::hasHandshake).map(Envelope::getHandshake)
         .filter(h -> h.getKind() == Handshake.Kind.COMMIT && h.getEpoch() >= start)
         .collect(Collectors.toList());
@@ -84,10 +84,11 @@ class MeetingContractTest {
     long epoch = m.get(1).epoch();
     CommitResult late = m.get(1).group().commit(CommitRequest.empty());
     m.get(0).update();
-    SubmitResult result = f.ds.submit(Envelopes.handshake(m.get(1).id(), Handshake.Kind.COMMIT,
+    SubmitResult result = MeetingInternals.submit(f.ds, Envelopes.handshake(m.get(1).id(),
+        Handshake.Kind.COMMIT,
         epoch, late.commit()));
-    assertThat(result.getStatus()).isEqualTo(SubmitResult.Status.STALE_EPOCH);
-    assertThat(result.getEpoch()).isEqualTo(epoch + 1);
+    assertThat(result.status()).isEqualTo(SubmitStatus.STALE_EPOCH);
+    assertThat(result.epoch()).isEqualTo(epoch + 1);
     m.get(1).group().discardPendingCommit();
     m.get(1).poll();
     assertThat(m.get(1).epoch()).isEqualTo(epoch + 1);
@@ -100,9 +101,9 @@ class MeetingContractTest {
     Meeting ben = m.get(2);
     long resumeAt = ben.nextSequence();
     m.get(0).update();
-    m.get(0).send(MediaFrame.Kind.VIDEO, new byte[] {4, 5});
+    m.get(0).send(MediaKind.VIDEO, new byte[] {4, 5});
     m.get(1).update();
-    List<Envelope> missed = f.ds.fetch(ben.id(), resumeAt);
+    List<Envelope> missed = MeetingInternals.fetch(f.ds, ben.id(), resumeAt);
     assertThat(missed).extracting(Envelope::getSequence).first().isEqualTo(resumeAt);
     assertThat(missed).hasSize(3);
     List<ReceivedFrame> frames = ben.poll();
@@ -118,11 +119,11 @@ class MeetingContractTest {
     MeetingClient zoe = f.client("zoe");
     f.ds.publishKeyPackage(zoe.upload(zoe.newKeyPackage(true), true));
     f.ds.publishKeyPackage(zoe.upload(zoe.newKeyPackage(false), false));
-    KeyPackageUpload first = f.ds.claimKeyPackage("zoe").orElseThrow();
-    KeyPackageUpload second = f.ds.claimKeyPackage("zoe").orElseThrow();
-    KeyPackageUpload third = f.ds.claimKeyPackage("zoe").orElseThrow();
-    assertThat(first.getLastResort()).isFalse();
-    assertThat(second.getLastResort()).isTrue();
+    KeyPackageEntry first = f.ds.claimKeyPackage("zoe").orElseThrow();
+    KeyPackageEntry second = f.ds.claimKeyPackage("zoe").orElseThrow();
+    KeyPackageEntry third = f.ds.claimKeyPackage("zoe").orElseThrow();
+    assertThat(first.lastResort()).isFalse();
+    assertThat(second.lastResort()).isTrue();
     assertThat(third).isEqualTo(second);
     assertThat(f.ds.claimKeyPackage("nobody")).isEmpty();
   }
@@ -148,8 +149,8 @@ class MeetingContractTest {
     Meeting ann = m.get(1);
     long epoch = f.submitUnchecked(ann, CommitRequest.empty().remove(0));
     // A commit for the epoch arriving outside the log (process) is only rejected, not a stall.
-    List<Envelope> log = f.ds.fetch(ann.id(), 0);
-    assertThatThrownBy(() -> m.get(2).process(log.get(log.size() - 1)))
+    List<Envelope> log = MeetingInternals.fetch(f.ds, ann.id(), 0);
+    assertThatThrownBy(() -> MeetingInternals.process(m.get(2), log.get(log.size() - 1)))
         .isInstanceOf(MeetingRuleException.class);
     assertThat(m.get(2).stall()).isEmpty();
     for (Meeting other : List.of(m.get(0), m.get(2))) {
@@ -165,7 +166,7 @@ class MeetingContractTest {
     LobbyGuest zoe = LobbyGuest.enter(f.client("zoe"), f.ds, m.get(0).invitation());
     MeetingFixtures.assertBreaks(MeetingRule.STALLED, () -> m.get(0).admit(zoe.account()));
     MeetingFixtures.assertBreaks(MeetingRule.STALLED, () -> m.get(2).leave());
-    m.get(0).send(MediaFrame.Kind.AUDIO, new byte[] {9});
+    m.get(0).send(MediaKind.AUDIO, new byte[] {9});
     assertThat(m.get(2).poll()).singleElement()
         .satisfies(frame -> assertThat(frame.payload()).containsExactly(9));
   }
@@ -197,7 +198,7 @@ class MeetingContractTest {
     next.admit("ben");
     Meeting ben = benWaiting.poll().orElseThrow();
     assertThat(annWaiting.poll()).isEmpty();
-    next.send(MediaFrame.Kind.AUDIO, new byte[] {4, 2});
+    next.send(MediaKind.AUDIO, new byte[] {4, 2});
     assertThat(ben.poll()).singleElement()
         .satisfies(frame -> assertThat(frame.payload()).containsExactly(4, 2));
     assertThat(ben.roster().values()).extracting(VerifiedIdentity::account)

@@ -64,7 +64,7 @@ final class MeetingFixtures {
     for (int i = 1; i < accounts.length; i++) {
       LobbyGuest guest = LobbyGuest.enter(client(accounts[i]), ds, host.invitation());
       all.add(admit(host, guest));
-      all.forEach(Meeting::poll);
+      MeetingInternals.pollAll(all);
     }
     return all;
   }
@@ -85,12 +85,13 @@ final class MeetingFixtures {
   long submitUnchecked(Meeting member, CommitRequest request) throws SealmeetException {
     long epoch = member.epoch();
     CommitResult commit = member.group().commit(request);
-    ds.submit(MeetingInternals.commit(member, commit.commit()));
+    MeetingInternals.submit(ds, MeetingInternals.commit(member, commit.commit()));
     return epoch;
   }
 
   /** Each of {@code others} reads the log, rejects the commit for {@code rule} and stays put. */
-  static void assertAllReject(List<Meeting> others, long epoch, MeetingRule rule) {
+  static void assertAllReject(List<Meeting> others, long epoch, MeetingRule rule)
+      throws TransportException {
     for (Meeting other : others) {
       other.poll();
       org.assertj.core.api.Assertions.assertThat(other.epoch()).isEqualTo(epoch);

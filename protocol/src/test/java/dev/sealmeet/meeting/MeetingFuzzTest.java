@@ -7,8 +7,8 @@ import com.google.protobuf.ByteString;
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.meeting.proto.Envelope;
 import dev.sealmeet.meeting.proto.MediaFrame;
-import dev.sealmeet.testing.FuzzChecks;
 import dev.sealmeet.testing.FuzzChecks.Budget;
+import dev.sealmeet.testing.FuzzChecks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +55,7 @@ class MeetingFuzzTest {
     Envelope addressed = parsed[0].toBuilder()
         .setMeetingId(ByteString.copyFrom(ann.id())).build();
     boolean rejected = FuzzChecks.rejects(bytes.length, Budget.STEP,
-        () -> ann.process(addressed));
+        () -> MeetingInternals.process(ann, addressed));
     if (rejected) {
       assertThat(ann.epoch()).isEqualTo(epoch);
       assertThat(ann.securityCode()).isEqualTo(code);
@@ -82,12 +82,12 @@ class MeetingFuzzTest {
   private static void writeSeeds() throws SealmeetException, IOException {
     MeetingFixtures f = new MeetingFixtures();
     List<Meeting> m = f.meeting("host", "ann", "ben");
-    m.get(0).send(MediaFrame.Kind.AUDIO, new byte[] {1, 2, 3});
+    m.get(0).send(MediaKind.AUDIO, new byte[] {1, 2, 3});
     m.get(1).leave();
-    m.forEach(Meeting::poll);
+    MeetingInternals.pollAll(m);
     Files.createDirectories(INPUTS);
     int i = 0;
-    for (Envelope envelope : f.ds.fetch(m.get(0).id(), 1)) {
+    for (Envelope envelope : MeetingInternals.fetch(f.ds, m.get(0).id(), 1)) {
       Files.write(INPUTS.resolve(String.format("fixture-%02d", i++)), envelope.toByteArray());
     }
   }

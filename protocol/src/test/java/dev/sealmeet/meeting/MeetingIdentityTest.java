@@ -42,7 +42,7 @@ class MeetingIdentityTest {
     assertThat(m.get(2).leafOf("ann")).hasValue(ann);
 
     m.get(0).remove("ann");
-    m.forEach(Meeting::poll);
+    MeetingInternals.pollAll(m);
     assertThat(m.get(1).status()).isEqualTo(Meeting.Status.GONE);
     assertThat(m.get(2).roster().values()).extracting(VerifiedIdentity::account)
         .containsExactly("host", "ben");
@@ -76,7 +76,7 @@ class MeetingIdentityTest {
     MeetingFixtures.assertBreaks(MeetingRule.REMOVE_WITHOUT_RIGHT, () -> m.get(1).remove("ben"));
     MeetingFixtures.assertBreaks(MeetingRule.REMOVE_WITHOUT_RIGHT,
         () -> m.get(1).remove("nobody"));
-    m.forEach(Meeting::poll);
+    MeetingInternals.pollAll(m);
     for (Meeting member : m) {
       assertThat(member.epoch()).isEqualTo(2);
       assertThat(member.roster()).hasSize(3);

@@ -3,7 +3,6 @@ package dev.sealmeet.meeting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sealmeet.error.SealmeetException;
-import dev.sealmeet.meeting.proto.MediaFrame;
 import dev.sealmeet.mls.group.CommitRequest;
 import dev.sealmeet.sframe.SframeSuite;
 import java.util.List;
@@ -39,8 +38,8 @@ class MeetingListenerTest {
 
     heard.clear();
     m.get(0).remove("ben");
-    m.forEach(Meeting::poll);
-    m.forEach(Meeting::poll);
+    MeetingInternals.pollAll(m);
+    MeetingInternals.pollAll(m);
     assertThat(heard.eventsOf("host")).containsExactly("roster");
     assertThat(heard.eventsOf("ann")).containsExactly("roster");
     assertThat(heard.details("ann", "roster", RosterChange.class).get(0).events())
@@ -64,7 +63,8 @@ class MeetingListenerTest {
     assertThat(heard.details("ben", "stalled", Stall.class).get(0).claimedCommitter())
         .isEqualTo(m.get(1).ownLeaf());
     // A second rejected envelope is reported; the stall is not told again.
-    f.ds.submit(Envelopes.media(m.get(0).id(), MediaFrame.Kind.AUDIO, new byte[] {0, 1, 2}));
+    MeetingInternals.submit(f.ds,
+        Envelopes.media(m.get(0).id(), MediaKind.AUDIO, new byte[] {0, 1, 2}));
     m.get(2).poll();
     assertThat(heard.eventsOf("ben")).containsExactly("rejected", "stalled", "rejected");
   }
@@ -91,8 +91,8 @@ class MeetingListenerTest {
     heard.clear();
     LobbyGuest.enter(f.client("zoe"), f.ds, m.get(0).invitation());
     assertThat(heard.eventsOf("host")).isEmpty();
-    m.forEach(Meeting::poll);
-    m.forEach(Meeting::poll);
+    MeetingInternals.pollAll(m);
+    MeetingInternals.pollAll(m);
     assertThat(heard.details("host", "knock", String.class)).containsExactly("zoe");
     assertThat(heard.details("ann", "knock", String.class)).containsExactly("zoe");
   }

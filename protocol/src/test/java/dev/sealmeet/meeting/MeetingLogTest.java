@@ -3,7 +3,6 @@ package dev.sealmeet.meeting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sealmeet.error.SealmeetException;
-import dev.sealmeet.meeting.proto.MediaFrame;
 import dev.sealmeet.mls.group.CommitRequest;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -31,18 +30,19 @@ class MeetingLogTest {
   @DisplayName("a full run logs state changes and rejections, and no key or account")
   void fullRun_logsChangesAndRejections_neverAKeyOrAccount() throws SealmeetException {
     List<Meeting> m = f.meeting(ACCOUNTS[0], ACCOUNTS[1], ACCOUNTS[2]);
-    m.get(0).send(MediaFrame.Kind.AUDIO, new byte[] {1, 2, 3});
-    m.forEach(Meeting::poll);
+    m.get(0).send(MediaKind.AUDIO, new byte[] {1, 2, 3});
+    MeetingInternals.pollAll(m);
     m.get(1).update();
     m.get(2).leave();
     m.get(0).commitPending();
-    m.forEach(Meeting::poll);
+    MeetingInternals.pollAll(m);
     LobbyGuest zoe = LobbyGuest.enter(f.client(ACCOUNTS[3]), f.ds, m.get(0).invitation());
     m.get(1).poll();
     Meeting atZoe = f.admit(m.get(0), zoe);
     m.get(0).remove(ACCOUNTS[3]);
-    f.ds.submit(Envelopes.media(m.get(0).id(), MediaFrame.Kind.AUDIO, new byte[] {0, 1, 2}));
-    m.forEach(Meeting::poll);
+    MeetingInternals.submit(f.ds,
+        Envelopes.media(m.get(0).id(), MediaKind.AUDIO, new byte[] {0, 1, 2}));
+    MeetingInternals.pollAll(m);
     f.submitUnchecked(m.get(1), CommitRequest.empty().remove(0));
     m.get(0).poll();
     atZoe.poll();

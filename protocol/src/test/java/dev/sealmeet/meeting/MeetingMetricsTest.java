@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.meeting.proto.Envelope;
 import dev.sealmeet.meeting.proto.Handshake;
-import dev.sealmeet.meeting.proto.KeyPackageUpload;
-import dev.sealmeet.meeting.proto.MediaFrame;
-import dev.sealmeet.meeting.proto.SubmitResult;
 import dev.sealmeet.mls.group.CommitRequest;
 import dev.sealmeet.mls.group.ExternalSender;
 import dev.sealmeet.mls.message.MlsMessage;
@@ -40,33 +37,50 @@ class MeetingMetricsTest {
     }
 
     @Override
-    public void openMeeting(byte[] meetingId, MlsMessage groupInfo) {
+    public void openMeeting(byte[] meetingId, MlsMessage groupInfo) throws TransportException {
       inner.openMeeting(meetingId, groupInfo);
     }
 
     @Override
-    public SubmitResult submit(Envelope envelope) {
+    public SubmitResult submit(byte[] envelope) throws TransportException {
       Runnable action = beforeNextCommit;
-      if (action != null && envelope.hasHandshake()
-          && envelope.getHandshake().getKind() == Handshake.Kind.COMMIT) {
+      if (action != null && isCommit(envelope)) {
         beforeNextCommit = null;
         action.run();
       }
       return inner.submit(envelope);
     }
 
+    private static boolean isCommit(byte[] bytes) {
+      try {
+        Envelope envelope = Envelope.parseFrom(bytes);
+        return envelope.hasHandshake()
+            && envelope.getHandshake().getKind() == Handshake.Kind.COMMIT;
+      } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+        return false;
+      }
+    }
+
     @Override
-    public List<Envelope> fetch(byte[] meetingId, long fromSequence) {
+    public List<SequencedEnvelope> fetch(byte[] meetingId, long fromSequence)
+        throws TransportException {
       return inner.fetch(meetingId, fromSequence);
     }
 
     @Override
-    public void publishKeyPackage(KeyPackageUpload upload) {
-      inner.publishKeyPackage(upload);
+    public Subscription subscribe(byte[] meetingId, long fromSequence,
+        java.util.function.Consumer<SequencedEnvelope> listener) throws TransportException {
+      return inner.subscribe(meetingId, fromSequence, listener);
     }
 
     @Override
-    public Optional<KeyPackageUpload> claimKeyPackage(String account) {
+    public void publishKeyPackage(KeyPackageEntry entry) throws TransportException {
+      inner.publishKeyPackage(entry);
+    }
+
+    @Override
+    public Optional<KeyPackageEntry> claimKeyPackage(String account)
+        throws TransportException {
       return inner.claimKeyPackage(account);
     }
   }
@@ -110,11 +124,13 @@ class MeetingMetricsTest {
   void rejectionsByRule_stall_andMediaCounters() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann", "ben");
     Meeting host = m.get(0);
-    f.ds.submit(Envelopes.media(host.id(), MediaFrame.Kind.AUDIO, new byte[] {0, 1, 2}));
+    MeetingInternals.submit(f.ds,
+        Envelopes.media(host.id(), MediaKind.AUDIO, new byte[] {0, 1, 2}));
     host.poll();
     f.submitUnchecked(m.get(1), CommitRequest.empty().remove(0));
     host.poll();
-    f.ds.submit(Envelopes.media(host.id(), MediaFrame.Kind.AUDIO, new byte[] {0, 1, 2}));
+    MeetingInternals.submit(f.ds,
+        Envelopes.media(host.id(), MediaKind.AUDIO, new byte[] {0, 1, 2}));
     host.poll();
     MetricsSnapshot snapshot = host.metrics().snapshot();
     assertThat(snapshot.rejectedByRule()).containsExactlyInAnyOrderEntriesOf(Map.of(

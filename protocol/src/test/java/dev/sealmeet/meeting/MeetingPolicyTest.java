@@ -30,7 +30,7 @@ class MeetingPolicyTest {
     clock.set(T0 + sinceT0.toNanos());
   }
 
-  private static void assertAgree(List<Meeting> members, long epoch) {
+  private static void assertAgree(List<Meeting> members, long epoch) throws TransportException {
     for (Meeting member : members) {
       member.poll();
       assertThat(member.epoch()).isEqualTo(epoch);
@@ -84,7 +84,7 @@ class MeetingPolicyTest {
     List<Meeting> m = fixtures(MeetingPolicy.none().withRotation(EVERY, FALLBACK))
         .meeting("host", "ann", "ben");
     m.get(2).leave();
-    m.forEach(Meeting::poll);
+    MeetingInternals.pollAll(m);
     at(EVERY);
     assertThat(m.get(2).maintain()).isEqualTo(MeetingPolicy.Action.NONE);
     at(EVERY.plus(FALLBACK));
@@ -104,7 +104,7 @@ class MeetingPolicyTest {
     assertThat(m.get(2).maintain()).isEqualTo(MeetingPolicy.Action.NONE);
     assertThat(m.get(1).maintain()).isEqualTo(MeetingPolicy.Action.NONE);
     assertThat(m.get(0).maintain()).isEqualTo(MeetingPolicy.Action.COMMITTED_PENDING);
-    m.forEach(Meeting::poll);
+    MeetingInternals.pollAll(m);
     assertThat(m.get(1).status()).isEqualTo(Meeting.Status.GONE);
     assertAgree(List.of(m.get(0), m.get(2)), 3);
     assertThat(m.get(0).metrics().snapshot().pendingCommits()).isEqualTo(1);

@@ -95,7 +95,7 @@ class MeetingProfileTest {
     m.get(1).update();
     m.get(2).leave();
     m.get(0).commitPending();
-    List<Handshake> handshakes = f.ds.recorded(m.get(0).id()).stream()
+    List<Handshake> handshakes = MeetingInternals.recorded(f.ds, m.get(0).id()).stream()
         .filter(Envelope::hasHandshake).map(Envelope::getHandshake).toList();
     assertThat(handshakes).extracting(Handshake::getKind)
         .contains(Handshake.Kind.PROPOSAL, Handshake.Kind.COMMIT);
@@ -156,7 +156,7 @@ class MeetingProfileTest {
     Meeting ann = m.get(1);
     MlsMessage end = ann.group().protect(
         "sealmeet end of meeting".getBytes(StandardCharsets.US_ASCII), new byte[0]);
-    f.ds.submit(Envelope.newBuilder().setMeetingId(ByteString.copyFrom(ann.id()))
+    MeetingInternals.submit(f.ds, Envelope.newBuilder().setMeetingId(ByteString.copyFrom(ann.id()))
         .setEnded(MeetingEnded.newBuilder().setEpoch(ann.epoch())
             .setMlsMessage(ByteString.copyFrom(end.toBytes())))
         .build());
@@ -174,10 +174,10 @@ class MeetingProfileTest {
   @DisplayName("an envelope of another meeting is rejected [SM-CTRL-2]")
   void envelopeOfAnotherMeeting_isRejected() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann");
-    byte[] frame = m.get(0).send(MediaFrame.Kind.AUDIO, new byte[] {1});
+    byte[] frame = m.get(0).send(MediaKind.AUDIO, new byte[] {1});
     byte[] otherId = new byte[32];
-    Envelope foreign = Envelopes.media(otherId, MediaFrame.Kind.AUDIO, frame);
-    assertThatThrownBy(() -> m.get(1).process(foreign)).isInstanceOfSatisfying(
+    Envelope foreign = Envelopes.media(otherId, MediaKind.AUDIO, frame);
+    assertThatThrownBy(() -> m.get(1).process(foreign.toByteArray())).isInstanceOfSatisfying(
         MeetingRuleException.class,
         e -> assertThat(e.rule()).isEqualTo(MeetingRule.UNEXPECTED_ENVELOPE));
     assertThat(m.get(1).poll()).hasSize(1);

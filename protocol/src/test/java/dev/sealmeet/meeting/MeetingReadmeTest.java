@@ -3,7 +3,6 @@ package dev.sealmeet.meeting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sealmeet.error.SealmeetException;
-import dev.sealmeet.meeting.proto.MediaFrame;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +20,7 @@ class MeetingReadmeTest {
     LobbyGuest bob = LobbyGuest.enter(bobClient, ds, meeting.invitation());
     meeting.admit("bob");
     Meeting atBob = bob.poll().orElseThrow();
-    meeting.send(MediaFrame.Kind.VIDEO, encodedFrame);
+    meeting.send(MediaKind.VIDEO, encodedFrame);
     List<ReceivedFrame> frames = atBob.poll();
     String code = atBob.securityCode();
     meeting.remove(atBob.ownLeaf());

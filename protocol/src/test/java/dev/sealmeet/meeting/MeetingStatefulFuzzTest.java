@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.google.protobuf.ByteString;
 import dev.sealmeet.error.SealmeetException;
+import dev.sealmeet.meeting.SubmitResult;
+import dev.sealmeet.meeting.SubmitStatus;
 import dev.sealmeet.meeting.proto.Envelope;
 import dev.sealmeet.meeting.proto.Handshake;
 import dev.sealmeet.meeting.proto.MediaFrame;
-import dev.sealmeet.meeting.proto.SubmitResult;
 import dev.sealmeet.mls.group.CommitRequest;
 import dev.sealmeet.mls.group.ExternalProposals;
 import dev.sealmeet.mls.group.MlsGroup;
@@ -151,7 +152,8 @@ class MeetingStatefulFuzzTest {
           s.host.admit("zoe");
         }
       }
-      default -> s.f.ds.submit(Envelopes.media(s.id(), MediaFrame.Kind.AUDIO, script.chunk()));
+      default -> MeetingInternals.submit(s.f.ds,
+          Envelopes.media(s.id(), MediaKind.AUDIO, script.chunk()));
     }
   }
 
@@ -170,7 +172,7 @@ class MeetingStatefulFuzzTest {
         return;
       }
     }
-    s.f.ds.submit(envelope);
+    MeetingInternals.submit(s.f.ds, envelope);
   }
 
   private static List<Extension> annAsHost(Stage s) {
@@ -208,7 +210,7 @@ class MeetingStatefulFuzzTest {
             .setEnded(dev.sealmeet.meeting.proto.MeetingEnded.newBuilder()
                 .setEpoch(group.epoch()).setMlsMessage(ByteString.copyFrom(proposal.toBytes())))
             .build();
-    s.f.ds.submit(envelope);
+    MeetingInternals.submit(s.f.ds, envelope);
   }
 
   /** Ann commits, under no meeting check: stored proposals by reference, or a forbidden one. */
@@ -221,9 +223,10 @@ class MeetingStatefulFuzzTest {
     CommitRequest request = (choice & 8) == 0 ? CommitRequest.empty()
         : CommitRequest.empty().with(forbidden(s, choice));
     MlsMessage commit = group.commit(request.forcePath()).commit();
-    SubmitResult result = s.f.ds.submit(Envelopes.commit(s.id(), group.epoch(), commit,
+    SubmitResult result = MeetingInternals.submit(s.f.ds,
+        Envelopes.commit(s.id(), group.epoch(), commit,
         group.pendingGroupInfo(true)));
-    if (result.getStatus() == SubmitResult.Status.ACCEPTED) {
+    if (result.status() == SubmitStatus.ACCEPTED) {
       group.mergePendingCommit();
     } else {
       group.discardPendingCommit();
@@ -238,7 +241,7 @@ class MeetingStatefulFuzzTest {
       case 1 -> new ReInitProposal(new byte[32], 1, 1, List.of());
       default -> new dev.sealmeet.mls.message.GroupContextExtensionsProposal(annAsHost(s));
     };
-    s.f.ds.submit(Envelopes.handshake(s.id(), Handshake.Kind.PROPOSAL, epoch,
+    MeetingInternals.submit(s.f.ds, Envelopes.handshake(s.id(), Handshake.Kind.PROPOSAL, epoch,
         ExternalProposals.fromExternalSender(s.f.suite, s.id(), epoch, 0, s.server, proposal)));
   }
 

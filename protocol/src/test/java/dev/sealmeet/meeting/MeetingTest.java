@@ -43,7 +43,7 @@ class MeetingTest {
             new java.util.concurrent.CopyOnWriteArrayList<>()).add(epoch)));
     List<Meeting> m = audited.meeting("host", "ann");
     LobbyGuest waiting = LobbyGuest.enter(audited.client("zoe"), audited.ds, m.get(0).invitation());
-    m.get(0).send(MediaFrame.Kind.AUDIO, new byte[] {1, 2, 3});
+    m.get(0).send(MediaKind.AUDIO, new byte[] {1, 2, 3});
     List<ReceivedFrame> atAnn = m.get(1).poll();
     assertThat(atAnn).hasSize(1);
     assertThat(atAnn.get(0).payload()).containsExactly(1, 2, 3);
@@ -58,10 +58,10 @@ class MeetingTest {
   void removedMember_getsNoKeyOfTheNextEpoch() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann", "ben");
     m.get(0).remove(m.get(0).leafOf("ben").getAsLong());
-    m.forEach(Meeting::poll);
+    MeetingInternals.pollAll(m);
     assertThat(m.get(2).status()).isEqualTo(Meeting.Status.GONE);
     assertThat(m.get(2).media().heldEpochs()).doesNotContain(m.get(0).epoch());
-    m.get(0).send(MediaFrame.Kind.AUDIO, new byte[] {7});
+    m.get(0).send(MediaKind.AUDIO, new byte[] {7});
     assertThat(m.get(1).poll()).hasSize(1);
     assertThat(m.get(2).poll()).isEmpty();
     assertThat(m.get(2).rejected()).last().isInstanceOfSatisfying(MeetingRuleException.class,
@@ -76,7 +76,7 @@ class MeetingTest {
     List<Meeting> m = f.meeting("host", "ann", "ben");
     m.get(1).leave();
     assertThat(m.get(0).commitPending()).isTrue();
-    m.forEach(Meeting::poll);
+    MeetingInternals.pollAll(m);
     assertThat(m.get(1).status()).isEqualTo(Meeting.Status.GONE);
     assertThat(m.get(2).roster().values()).extracting(VerifiedIdentity::account)
         .containsExactly("host", "ben");
@@ -93,7 +93,7 @@ class MeetingTest {
     List<Meeting> m = f.meeting("host", "ann", "ben");
     f.ds.proposeRemove(m.get(0).id(), m.get(0).leafOf("host").getAsLong());
     assertThat(m.get(1).commitPending()).isTrue();
-    m.forEach(Meeting::poll);
+    MeetingInternals.pollAll(m);
     assertThat(m.get(2).roster().values()).extracting(VerifiedIdentity::account)
         .containsExactly("ann", "ben");
     assertThat(m.get(0).status()).isEqualTo(Meeting.Status.GONE);
@@ -113,7 +113,7 @@ class MeetingTest {
     List<Meeting> m = f.meeting("host", "ann", "ben");
     long ann = m.get(0).leafOf("ann").getAsLong();
     m.get(0).assignRole(ann, Role.MODERATOR);
-    m.forEach(Meeting::poll);
+    MeetingInternals.pollAll(m);
     for (Meeting member : m) {
       assertThat(member.roleOf(ann)).isEqualTo(Role.MODERATOR);
       assertThat(member.securityCode()).isEqualTo(m.get(0).securityCode());
@@ -121,7 +121,7 @@ class MeetingTest {
     }
     LobbyGuest zoe = LobbyGuest.enter(f.client("zoe"), f.ds, m.get(1).invitation());
     Meeting admitted = f.admit(m.get(1), zoe);
-    m.forEach(Meeting::poll);
+    MeetingInternals.pollAll(m);
     assertThat(m.get(2).roster().values()).extracting(VerifiedIdentity::account)
         .contains("zoe");
     assertThat(admitted.roleOf(ann)).isEqualTo(Role.MODERATOR);
@@ -131,10 +131,10 @@ class MeetingTest {
         () -> m.get(1).assignRole(ann, Role.HOST));
     MeetingFixtures.assertBreaks(MeetingRule.NO_HOST_LEFT,
         () -> m.get(0).assignRole(0, Role.PARTICIPANT));
-    m.forEach(Meeting::poll);
+    MeetingInternals.pollAll(m);
     assertThat(m.get(2).epoch()).isEqualTo(epoch);
     m.get(0).assignRole(ann, Role.PARTICIPANT);
-    m.forEach(Meeting::poll);
+    MeetingInternals.pollAll(m);
     assertThat(m.get(2).roleOf(ann)).isEqualTo(Role.PARTICIPANT);
     MeetingFixtures.assertBreaks(MeetingRule.REMOVE_WITHOUT_RIGHT,
         () -> m.get(1).remove(m.get(1).leafOf("ben").getAsLong()));
@@ -147,10 +147,10 @@ class MeetingTest {
     MeetingFixtures.assertBreaks(MeetingRule.NO_HOST_LEFT, () -> m.get(0).leave());
     long ann = m.get(0).leafOf("ann").getAsLong();
     m.get(0).assignRole(ann, Role.HOST);
-    m.forEach(Meeting::poll);
+    MeetingInternals.pollAll(m);
     m.get(0).leave();
     assertThat(m.get(1).commitPending()).isTrue();
-    m.forEach(Meeting::poll);
+    MeetingInternals.pollAll(m);
     assertThat(m.get(0).status()).isEqualTo(Meeting.Status.GONE);
     assertThat(m.get(2).roleOf(m.get(2).leafOf("ann").getAsLong())).isEqualTo(Role.HOST);
     MeetingFixtures.assertBreaks(MeetingRule.NO_HOST_LEFT, () -> m.get(1).leave());
@@ -161,7 +161,7 @@ class MeetingTest {
   void end_erasesEveryKeyEverywhere() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann", "ben");
     m.get(0).end();
-    m.forEach(Meeting::poll);
+    MeetingInternals.pollAll(m);
     for (Meeting member : m) {
       assertThat(member.status()).isEqualTo(Meeting.Status.ENDED);
       assertThat(member.media().isClosed()).isTrue();
@@ -172,8 +172,8 @@ class MeetingTest {
   @DisplayName("hostile envelopes are rejected and change nothing [SM-CTRL-1]")
   void hostileEnvelopes_throwSealmeetExceptions_andChangeNothing() throws SealmeetException {
     List<Meeting> m = f.meeting("host", "ann");
-    m.get(0).send(MediaFrame.Kind.AUDIO, new byte[] {1});
-    List<Envelope> log = f.ds.recorded(m.get(0).id());
+    m.get(0).send(MediaKind.AUDIO, new byte[] {1});
+    List<Envelope> log = MeetingInternals.recorded(f.ds, m.get(0).id());
     Meeting ann = m.get(1);
     long epoch = ann.epoch();
     String code = ann.securityCode();
