@@ -87,8 +87,8 @@ public final class Meeting implements AutoCloseable {
           + suite + ", this client's options name " + options.sframeSuite());
     }
     this.media = new MediaProtector(suite, options.kidLayout(), options.grace(),
-        options.nanoTime(), options.sframeOptions());
-    inbox.installEpoch();
+        options.mediaTransitions(), options.nanoTime(), options.sframeOptions());
+    inbox.installEpoch(java.util.Set.of());
     for (long leaf : group.members().keySet()) {
       roster.know(identityOf(leaf), group.members().get(leaf));
     }

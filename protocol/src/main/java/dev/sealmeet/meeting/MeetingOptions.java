@@ -18,9 +18,11 @@ import java.util.function.LongSupplier;
  * @param audit where copies of media base keys go (audits and demos only)
  * @param sframeOptions the SFrame sender's and receivers' options: replay window and the JCE
  *     provider of the frame AEAD (see {@link SframeOptions})
+ * @param mediaTransitions how the media plane crosses key changes: send delay and held frames
  */
 public record MeetingOptions(SframeSuite sframeSuite, KidLayout kidLayout, GracePolicy grace,
-    LongSupplier nanoTime, int maxAttempts, KeyAudit audit, SframeOptions sframeOptions) {
+    LongSupplier nanoTime, int maxAttempts, KeyAudit audit, SframeOptions sframeOptions,
+    MediaTransitions mediaTransitions) {
   /** Checks nulls and ranges. */
   public MeetingOptions {
     Objects.requireNonNull(sframeSuite, "sframeSuite");
@@ -29,9 +31,17 @@ public record MeetingOptions(SframeSuite sframeSuite, KidLayout kidLayout, Grace
     Objects.requireNonNull(nanoTime, "nanoTime");
     Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(sframeOptions, "sframeOptions");
+    Objects.requireNonNull(mediaTransitions, "mediaTransitions");
     if (maxAttempts < 1 || maxAttempts > 1000) {
       throw new IllegalArgumentException("maxAttempts must be in 1..1000");
     }
+  }
+
+  /** Options with the default media transitions. */
+  public MeetingOptions(SframeSuite sframeSuite, KidLayout kidLayout, GracePolicy grace,
+      LongSupplier nanoTime, int maxAttempts, KeyAudit audit, SframeOptions sframeOptions) {
+    this(sframeSuite, kidLayout, grace, nanoTime, maxAttempts, audit, sframeOptions,
+        MediaTransitions.defaults());
   }
 
   /** Options with the default SFrame options (the JDK's JCE providers). */
@@ -55,29 +65,39 @@ public record MeetingOptions(SframeSuite sframeSuite, KidLayout kidLayout, Grace
    */
   public MeetingOptions withSframeSuite(SframeSuite value) {
     return new MeetingOptions(value, kidLayout, grace, nanoTime, maxAttempts, audit,
-        sframeOptions);
+        sframeOptions, mediaTransitions);
   }
 
   /** These options with {@code value} as the grace policy. */
   public MeetingOptions withGrace(GracePolicy value) {
     return new MeetingOptions(sframeSuite, kidLayout, value, nanoTime,
-        maxAttempts, audit, sframeOptions);
+        maxAttempts, audit, sframeOptions, mediaTransitions);
   }
 
-  /** These options with {@code value} as the clock of the grace window. */
+  /** These options with {@code value} as the clock of the grace window and media transitions. */
   public MeetingOptions withNanoTime(LongSupplier value) {
     return new MeetingOptions(sframeSuite, kidLayout, grace, value,
-        maxAttempts, audit, sframeOptions);
+        maxAttempts, audit, sframeOptions, mediaTransitions);
   }
 
   /** These options with a key audit. */
   public MeetingOptions withAudit(KeyAudit value) {
     return new MeetingOptions(sframeSuite, kidLayout, grace, nanoTime,
-        maxAttempts, value, sframeOptions);
+        maxAttempts, value, sframeOptions, mediaTransitions);
   }
 
   /** These options with {@code value} as the SFrame options (for example another JCE provider). */
   public MeetingOptions withSframeOptions(SframeOptions value) {
-    return new MeetingOptions(sframeSuite, kidLayout, grace, nanoTime, maxAttempts, audit, value);
+    return new MeetingOptions(sframeSuite, kidLayout, grace, nanoTime, maxAttempts, audit, value,
+        mediaTransitions);
+  }
+
+  /**
+   * These options with {@code value} as the media transitions (send delay after a key change, frames
+   * held for the next epoch); {@link MediaTransitions#immediate()} switches at once and holds none.
+   */
+  public MeetingOptions withMediaTransitions(MediaTransitions value) {
+    return new MeetingOptions(sframeSuite, kidLayout, grace, nanoTime, maxAttempts, audit,
+        sframeOptions, value);
   }
 }
