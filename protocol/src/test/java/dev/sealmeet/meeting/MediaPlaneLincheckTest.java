@@ -110,7 +110,7 @@ public class MediaPlaneLincheckTest {
 
   @Test
   void protectUnprotectInstall_areLinearizable() {
-    new StressOptions().iterations(30).invocationsPerIteration(300).threads(3)
+    new StressOptions().iterations(20).invocationsPerIteration(200).threads(3)
         .actorsPerThread(3).check(getClass());
   }
 }

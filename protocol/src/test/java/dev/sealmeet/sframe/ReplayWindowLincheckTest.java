@@ -36,7 +36,7 @@ public class ReplayWindowLincheckTest {
 
   @Test
   void checkAndAccept_isLinearizable() {
-    new ModelCheckingOptions().iterations(40).invocationsPerIteration(400).threads(3)
+    new ModelCheckingOptions().iterations(20).invocationsPerIteration(200).threads(3)
         .actorsPerThread(3).check(getClass());
   }
 }
