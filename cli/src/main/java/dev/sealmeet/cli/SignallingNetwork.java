@@ -1,0 +1,119 @@
+package dev.sealmeet.cli;
+
+import dev.sealmeet.meeting.DeliveryService;
+import dev.sealmeet.meeting.InMemoryDeliveryService;
+import dev.sealmeet.meeting.proto.Envelope;
+import dev.sealmeet.meeting.proto.KeyPackageUpload;
+import dev.sealmeet.meeting.proto.SubmitResult;
+import dev.sealmeet.mls.group.ExternalSender;
+import dev.sealmeet.mls.message.MlsMessage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.LongSupplier;
+
+/**
+ * The demo's signalling network: one delivery service seen by each member through its own view,
+ * which hides an envelope until its delivery time for that member (when the log first held it, plus
+ * a seeded delay drawn per member and envelope). Order is kept: an envelope never overtakes an
+ * earlier one. Time is the demo's virtual clock. Single-threaded, as the demo is.
+ */
+final class SignallingNetwork {
+  private final InMemoryDeliveryService ds;
+  private final LongSupplier now;
+  private final Random random;
+  private final long minNanos;
+  private final long spanNanos;
+  /** Per log (a meeting's, a lobby's): when it first held each sequence number. */
+  private final Map<String, List<Long>> loggedAt = new HashMap<>();
+  /** Per member and log: when each sequence number reaches the member. */
+  private final Map<String, List<Long>> deliverAt = new HashMap<>();
+
+  SignallingNetwork(InMemoryDeliveryService ds, LongSupplier now, Random random, long minNanos,
+      long maxNanos) {
+    this.ds = ds;
+    this.now = now;
+    this.random = random;
+    this.minNanos = minNanos;
+    this.spanNanos = maxNanos - minNanos;
+  }
+
+  /** What {@code account} sees of the delivery service. */
+  DeliveryService viewFor(String account) {
+    return new View(account);
+  }
+
+  private List<Long> stamp(byte[] meetingId) {
+    List<Long> logged = loggedAt.computeIfAbsent(Arrays.toString(meetingId),
+        id -> new ArrayList<>());
+    for (Envelope e : ds.fetch(meetingId, logged.size())) {
+      while (logged.size() <= e.getSequence()) {
+        logged.add(now.getAsLong());
+      }
+    }
+    return logged;
+  }
+
+  private long deliveryTime(String account, byte[] meetingId, List<Long> logged, long sequence) {
+    List<Long> times = deliverAt.computeIfAbsent(account + "/" + Arrays.toString(meetingId),
+        a -> new ArrayList<>());
+    while (times.size() <= sequence) {
+      long previous = times.isEmpty() ? Long.MIN_VALUE : times.get(times.size() - 1);
+      long loggedAt = logged.get(times.size());
+      times.add(Math.max(previous, loggedAt + minNanos + (long) (random.nextDouble() * spanNanos)));
+    }
+    return times.get((int) sequence);
+  }
+
+  private final class View implements DeliveryService {
+    private final String account;
+
+    View(String account) {
+      this.account = account;
+    }
+
+    @Override
+    public ExternalSender externalSender() {
+      return ds.externalSender();
+    }
+
+    @Override
+    public void openMeeting(byte[] meetingId, MlsMessage groupInfo) {
+      ds.openMeeting(meetingId, groupInfo);
+    }
+
+    @Override
+    public SubmitResult submit(Envelope envelope) {
+      SubmitResult result = ds.submit(envelope);
+      stamp(envelope.getMeetingId().toByteArray());
+      return result;
+    }
+
+    @Override
+    public List<Envelope> fetch(byte[] meetingId, long fromSequence) {
+      List<Long> logged = stamp(meetingId);
+      List<Envelope> out = new ArrayList<>();
+      for (Envelope e : ds.fetch(meetingId, fromSequence)) {
+        if (deliveryTime(account, meetingId, logged, e.getSequence()) > now.getAsLong()) {
+          break;
+        }
+        out.add(e);
+      }
+      return out;
+    }
+
+    @Override
+    public void publishKeyPackage(KeyPackageUpload upload) {
+      ds.publishKeyPackage(upload);
+    }
+
+    @Override
+    public Optional<KeyPackageUpload> claimKeyPackage(String account) {
+      return ds.claimKeyPackage(account);
+    }
+  }
+}
