@@ -165,12 +165,7 @@ public final class MediaProtector implements AutoCloseable {
    */
   public void install(long epoch, Secret baseKey, Set<Long> senders, OptionalLong ownLeaf,
       Set<Long> departed) {
-    boolean joined = false;
-    EpochMediaKeys previous = keys.get().current;
-    for (long leaf : senders) {
-      joined |= previous == null || !previous.accepts(leaf);
-    }
-    install(epoch, baseKey, senders, ownLeaf, departed, joined || !departed.isEmpty());
+    install(epoch, baseKey, senders, ownLeaf, departed, !departed.isEmpty());
   }
 
   private void install(long epoch, Secret baseKey, Set<Long> senders, OptionalLong ownLeaf,
@@ -190,6 +185,9 @@ public final class MediaProtector implements AutoCloseable {
       EpochMediaKeys evicted = k.slot(slot);
       if (k.current != null) {
         k.current.markReplaced(now);
+      }
+      for (long leaf : senders) { // a joiner holds only the new epoch: switch at once
+        switchNow |= k.current == null || !k.current.accepts(leaf);
       }
       EpochMediaKeys next = new EpochMediaKeys(suite, options, epoch, baseKey, senders);
       for (int i = 0; i < k.slotCount(); i++) {

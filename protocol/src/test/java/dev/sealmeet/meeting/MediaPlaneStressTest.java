@@ -29,8 +29,9 @@ import org.junit.jupiter.api.RepetitionInfo;
  * Seeded multi-thread stress of the media plane, checked for linearizable outcomes over many
  * iterations: four encoder threads protect while a control thread installs epochs (with and without
  * removals, so with delayed and immediate switches); then four decoder threads each receive every
- * frame, in send order, while the last epoch is installed. Every (KID, CTR) must go out once, and every frame must
- * come out exactly once (directly or released from the hold buffer), the copies refused.
+ * frame, in send order, while the last epoch is installed. Every (KID, CTR) must go out once, and
+ * every frame must come out exactly once (directly or released from the hold buffer), the copies
+ * refused.
  */
 class MediaPlaneStressTest {
   private static final SframeSuite SUITE = SframeSuite.AES_128_GCM_SHA256_128;
@@ -46,7 +47,8 @@ class MediaPlaneStressTest {
     MediaTransitions roomy = new MediaTransitions(Duration.ofMillis(500), 4096, 4096, 64L << 20,
         Duration.ofHours(1));
     return new MediaProtector(SUITE, KidLayout.defaults(), new GracePolicy(Duration.ofHours(1), 8),
-        roomy, clock::get, SframeOptions.defaults());
+        roomy, clock::get,
+        SframeOptions.defaults().withReplayWindow(SframeOptions.MAX_REPLAY_WINDOW));
   }
 
   private static Set<Long> roster(int epoch) {
@@ -102,8 +104,9 @@ class MediaPlaneStressTest {
     for (int e = 1; e < EPOCHS; e++) {
       install(bob, e, 1);
     }
-    // In send order: frames reordered by more than the replay window (64) would be refused as too
-    // old, which is the window's job, not a race.
+    // In send order, and with the largest replay window: a thread descheduled between protect and
+    // add could otherwise reorder frames by more than the window, refused as too old (the window's
+    // job, not a race).
     List<byte[]> inOrder = new ArrayList<>(frames);
     Map<Integer, Integer> accepted = new ConcurrentHashMap<>();
     runAll(() -> install(bob, EPOCHS, 1), () -> {

@@ -62,7 +62,7 @@ class MediaTransitionTest {
   }
 
   @Test
-  @DisplayName("after an update the sender keeps the previous epoch for the send delay, then switches")
+  @DisplayName("after an update the sender keeps the old epoch for the send delay [SM-MEDIA-10]")
   void update_sendDelay_thenSwitch() throws SealmeetException {
     MediaProtector alice = protector();
     MediaProtector bob = protector();
@@ -95,7 +95,7 @@ class MediaTransitionTest {
   }
 
   @Test
-  @DisplayName("a removal switches at once and revokes the removed sender's old keys, not others'")
+  @DisplayName("a removal switches at once, revokes only the removed sender [SM-MEDIA-10]")
   void removal_switchesAtOnce_andRevokesOnlyTheRemoved() throws SealmeetException {
     MediaProtector alice = protector();
     MediaProtector bob = protector();
@@ -115,7 +115,7 @@ class MediaTransitionTest {
   }
 
   @Test
-  @DisplayName("a join switches at once: the joiner holds only the new epoch")
+  @DisplayName("a join switches at once: the joiner holds only the new epoch [SM-MEDIA-10]")
   void join_switchesAtOnce() throws SealmeetException {
     MediaProtector alice = protector();
     MediaProtector joiner = protector();
@@ -126,7 +126,7 @@ class MediaTransitionTest {
   }
 
   @Test
-  @DisplayName("frames of the next epoch are held, then released in arrival order when it comes")
+  @DisplayName("next-epoch frames are held, then released in arrival order [SM-MEDIA-11]")
   void nextEpochFrames_heldThenReleasedInOrder() throws SealmeetException {
     MediaProtector alice = protector(MediaTransitions.defaults().withSendDelay(Duration.ZERO));
     MediaProtector bob = protector();
@@ -168,7 +168,7 @@ class MediaTransitionTest {
   }
 
   @Test
-  @DisplayName("per-sender and total bounds: a flood never holds more than the bound")
+  @DisplayName("per-sender and total bounds: a flood never holds more [SM-MEDIA-11]")
   void holdBounds_perSenderAndTotal() throws SealmeetException {
     MediaTransitions small = new MediaTransitions(Duration.ZERO, 3, 5, 1 << 20,
         Duration.ofSeconds(2));
@@ -227,7 +227,7 @@ class MediaTransitionTest {
   }
 
   @Test
-  @DisplayName("held frames past the hold time are dropped and counted, never released")
+  @DisplayName("held frames past the hold time are dropped and counted [SM-MEDIA-11]")
   void holdTime_expiredFramesDropped() throws SealmeetException {
     MediaProtector alice = protector(MediaTransitions.defaults().withSendDelay(Duration.ZERO));
     MediaProtector bob = protector();
@@ -246,7 +246,7 @@ class MediaTransitionTest {
   }
 
   @Test
-  @DisplayName("frames held for a skipped epoch are dropped, never decrypted under another epoch")
+  @DisplayName("frames held for a skipped epoch are dropped [SM-MEDIA-11]")
   void skippedEpoch_heldFramesDropped() throws SealmeetException {
     MediaProtector alice = protector(MediaTransitions.defaults().withSendDelay(Duration.ZERO));
     MediaProtector bob = protector();
