@@ -29,9 +29,11 @@ import picocli.CommandLine.Option;
     // One element per paragraph: picocli wraps it at word boundaries to the terminal's width.
     description = {
       "Runs a meeting through an untrusted relay (delivery service + media forwarder that records "
-          + "every byte): a host, lobby guests, audio and video, a removal, a leave, a latecomer. "
-          + "Prints the timeline and the proofs, each trying every key each party ever held; "
-          + "exits 1 if any proof fails. --json adds the rekey cost (removal to first frame under "
+          + "every byte): a host, lobby guests, audio and video, a removal, a leave, an update, a "
+          + "latecomer. Media reaches members faster than signalling (seeded delays on a virtual "
+          + "clock), so frames of a new epoch often arrive before its commit. Prints the timeline, "
+          + "the frames that crossed each key change and how many were lost, and the proofs, each "
+          + "trying every key each party ever held; exits 1 if any proof fails. --json adds the rekey cost (removal to first frame under "
           + "the new epoch)."
     })
 final class DemoCommand implements Callable<Integer> {
@@ -80,7 +82,15 @@ final class DemoCommand implements Callable<Integer> {
             .append(", \"passed\": ").append(p.passed()).append(", \"detail\": ")
             .append(quote(p.detail())).append('}');
       }
-      out.append("\n  ],\n  \"rekeyCost\": {\n    \"method\": ").append(quote(
+      out.append("\n  ],\n  \"keyChanges\": {\"held\": ").append(demo.held)
+          .append(", \"released\": ").append(demo.released).append(", \"byFrameEpoch\": [");
+      for (int i = 0; i < demo.crossings.size(); i++) {
+        MeetingDemo.Crossing c = demo.crossings.get(i);
+        out.append(i == 0 ? "" : ", ").append("{\"epoch\": ").append(c.frameEpoch())
+            .append(", \"crossed\": ").append(c.crossed()).append(", \"lost\": ")
+            .append(c.lost()).append('}');
+      }
+      out.append("]},\n  \"rekeyCost\": {\n    \"method\": ").append(quote(
           "a meeting of N members (host, one observing member, N-2 admitted in one commit); "
           + "time from the host's removal of one member (commit, delivery-service accept, "
           + "merge, SFrame keys of the new epoch) to its first frame protected, and to that "
@@ -108,6 +118,14 @@ final class DemoCommand implements Callable<Integer> {
       for (MeetingDemo.Proof p : demo.proofs) {
         System.out.println("  " + (p.passed() ? "PASS" : "FAIL") + "  " + p.name() + "  ("
             + p.detail() + ")");
+      }
+      System.out.println("Key changes (media relay " + MeetingDemo.MEDIA_MIN_MS + "-"
+          + MeetingDemo.MEDIA_MAX_MS + " ms, signalling " + MeetingDemo.SIGNAL_MIN_MS + "-"
+          + MeetingDemo.SIGNAL_MAX_MS + " ms, virtual clock): " + demo.held
+          + " frames held for a commit not yet arrived, " + demo.released + " released");
+      for (MeetingDemo.Crossing c : demo.crossings) {
+        System.out.printf("  epoch %2d frames received by members at another epoch: %4d, lost: %d%n",
+            c.frameEpoch(), c.crossed(), c.lost());
       }
       System.out.printf("%s in %.1f s%n", ok ? "All proofs passed" : "SOME PROOFS FAILED",
           elapsed);

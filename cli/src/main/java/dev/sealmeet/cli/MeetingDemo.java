@@ -5,15 +5,14 @@ import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.meeting.IdentityVerifier;
 import dev.sealmeet.meeting.InMemoryDeliveryService;
 import dev.sealmeet.meeting.LobbyGuest;
-import dev.sealmeet.meeting.MediaKind;
+import dev.sealmeet.meeting.MediaProtector;
+import dev.sealmeet.meeting.MediaStats;
 import dev.sealmeet.meeting.Meeting;
 import dev.sealmeet.meeting.MeetingClient;
 import dev.sealmeet.meeting.MeetingOptions;
 import dev.sealmeet.meeting.ReceivedFrame;
 import dev.sealmeet.meeting.RosterEvent;
-import dev.sealmeet.meeting.SequencedEnvelope;
 import dev.sealmeet.meeting.TransportException;
-import dev.sealmeet.meeting.proto.Envelope;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import dev.sealmeet.mls.group.SigningIdentity;
 import dev.sealmeet.mls.message.BasicCredential;
@@ -28,28 +27,51 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The whole meeting of {@code sealmeet demo}: a host, lobby guests, media through an untrusted
- * relay, a removal, a leave and a latecomer; then the proofs, each trying every key each party
- * ever held (copies handed out by {@link dev.sealmeet.meeting.KeyAudit}).
+ * relay, a removal, a leave, an update and a latecomer; then the proofs, each trying every key each
+ * party ever held (copies handed out by {@link dev.sealmeet.meeting.KeyAudit}).
+ *
+ * <p>Time is virtual, in 1 ms steps, and every delay is seeded: media reaches each receiver through
+ * the {@link MediaRelay} in {@link #MEDIA_MIN_MS}–{@link #MEDIA_MAX_MS} ms, handshakes reach each
+ * member through the {@link SignallingNetwork} in {@link #SIGNAL_MIN_MS}–{@link #SIGNAL_MAX_MS} ms,
+ * so frames under a new epoch often arrive before the commit that makes it: the receivers hold them
+ * and release them when the commit comes ({@link dev.sealmeet.meeting.MediaTransitions}).
  */
 final class MeetingDemo {
+  static final long MEDIA_MIN_MS = 5;
+  static final long MEDIA_MAX_MS = 20;
+  static final long SIGNAL_MIN_MS = 30;
+  static final long SIGNAL_MAX_MS = 150;
+  private static final long MS = 1_000_000L;
+
   /** One proof: its statement, whether it held, and the numbers behind it. */
   record Proof(String name, boolean passed, String detail) {}
 
   /** A line of the timeline. */
   record Line(long epoch, String event, String securityCode) {}
 
-  private record Sent(long sequence, long id, String sender, Set<String> membersAtSend) {}
+  /** Frames of one epoch delivered to members at another epoch, and how many of them were lost. */
+  record Crossing(long frameEpoch, long crossed, long lost) {}
+
+  /** One delivery by the relay: whether the receiver still knew the sender, and its epoch then. */
+  private record Delivery(long id, String to, long frameEpoch, long receiverEpoch,
+      boolean senderKnown) {}
 
   final List<Proof> proofs = new ArrayList<>();
   final List<Line> timeline = new ArrayList<>();
+  final List<Crossing> crossings = new ArrayList<>();
   long frames;
   long bytes;
+  long held;
+  long released;
 
   private final int participants;
   private final double seconds;
@@ -57,10 +79,15 @@ final class MeetingDemo {
   private final Map<String, List<Map.Entry<Long, byte[]>>> keysHeld = new ConcurrentHashMap<>();
   private final Map<String, byte[]> accountKeys = new ConcurrentHashMap<>();
   private final Map<String, Set<Long>> decrypted = new HashMap<>();
-  private final List<Sent> sent = new ArrayList<>();
+  private final Map<String, Set<Long>> epochsOf = new HashMap<>();
+  private final List<Delivery> deliveries = new ArrayList<>();
   private final Map<String, Meeting> members = new LinkedHashMap<>();
+  private final MediaRelay relay = new MediaRelay(random, MEDIA_MIN_MS * MS, MEDIA_MAX_MS * MS);
   private MlsSuite suite;
-  private InMemoryDeliveryService relay;
+  private InMemoryDeliveryService ds;
+  private SignallingNetwork network;
+  private long now = 1_000 * MS;
+  private long step;
   private long nextFrameId;
 
   MeetingDemo(int participants, double seconds) {
@@ -74,64 +101,112 @@ final class MeetingDemo {
     accountKeys.put(account, identity.signaturePublicKey());
     IdentityVerifier verifier = (credential, key) ->
         IdentityVerifier.basicBoundTo(accountKeys).verify(credential, key);
-    MeetingOptions options = MeetingOptions.defaults().withAudit((who, epoch, key) ->
-        keysHeld.computeIfAbsent(who, w -> new ArrayList<>()).add(Map.entry(epoch, key)));
+    MeetingOptions options = MeetingOptions.defaults().withNanoTime(() -> now)
+        .withAudit((who, epoch, key) ->
+            keysHeld.computeIfAbsent(who, w -> new ArrayList<>()).add(Map.entry(epoch, key)));
     return new MeetingClient(account, identity, suite, verifier, options);
   }
 
   void run() throws SealmeetException {
     suite = MlsSuite.of(1, new SecureRandom());
-    relay = new InMemoryDeliveryService(suite);
-    Meeting host = Meeting.open(client("host"), relay);
-    members.put("host", host);
+    ds = new InMemoryDeliveryService(suite);
+    network = new SignallingNetwork(ds, () -> now, random, SIGNAL_MIN_MS * MS, SIGNAL_MAX_MS * MS);
+    Meeting host = Meeting.open(client("host"), network.viewFor("host"));
+    join("host", host);
     note(host, "host opens the meeting");
     int guests = Math.max(3, participants - 1);
     List<LobbyGuest> lobby = new ArrayList<>();
     for (int i = 1; i <= guests; i++) {
-      lobby.add(LobbyGuest.enter(client("guest" + i), relay, host.invitation()));
+      lobby.add(enter("guest" + i, host));
     }
-    LobbyGuest latecomer = LobbyGuest.enter(client("latecomer"), relay, host.invitation());
+    LobbyGuest latecomer = enter("latecomer", host);
     timeline.add(new Line(host.epoch(), guests + 1 + " guests wait in the lobby", host
         .securityCode()));
-    double phase = seconds / 5;
+    double phase = seconds / 6;
     // The last guest waits in the lobby while media flows: the lobby-guest proof attacks it.
     for (int i = 0; i < guests - 1; i++) {
       admit(host, lobby.get(i));
+      media(0.2); // a host admits people one by one, not within one signalling delay
     }
     media(phase);
     LobbyGuest waited = lobby.get(guests - 1);
-    long admittedAt = relay.recorded(host.id()).size();
+    long admittedAt = nextFrameId;
     admit(host, waited);
     media(phase);
     String removed = "guest1";
-    long removedAt = relay.recorded(host.id()).size();
+    settle(host);
+    long removedEpoch = host.epoch();
     host.remove(host.leafOf(removed).getAsLong());
-    pollAll();
-    members.remove(removed).close();
+    relay.disconnect(removed); // the relay follows the roster: no frame to or from it any more
     note(host, "host removes " + removed);
+    media(0.3);
+    leave(removed);
     media(phase);
     String leaver = "guest2";
+    settle(members.get(leaver));
     members.get(leaver).leave();
-    host.commitPending();
-    pollAll();
-    members.remove(leaver).close();
+    while (!host.commitPending()) {
+      media(0.01);
+    }
+    relay.disconnect(leaver);
     note(host, leaver + " leaves (self-remove committed by host)");
+    media(0.3);
+    leave(leaver);
     media(phase);
-    long lateAt = relay.recorded(host.id()).size();
+    String updater = "guest3";
+    settle(members.get(updater));
+    members.get(updater).update();
+    media(0.3);
+    note(host, updater + " updates its keys (no roster change: senders switch after a delay)");
+    media(phase);
+    long lateAt = nextFrameId;
     admit(host, latecomer);
     media(phase);
-    for (Meeting m : members.values()) {
-      m.poll();
-    }
-    prove(removed, removedAt, waited.account(), admittedAt, lateAt);
+    drain();
+    prove(removed, removedEpoch, waited.account(), admittedAt, lateAt);
+  }
+
+  private LobbyGuest enter(String account, Meeting host) throws SealmeetException {
+    return LobbyGuest.enter(client(account), network.viewFor(account), host.invitation());
+  }
+
+  private void join(String account, Meeting meeting) {
+    members.put(account, meeting);
+    relay.connect(account);
   }
 
   private void admit(Meeting host, LobbyGuest guest) throws SealmeetException {
+    settle(host);
     host.admit(guest.account());
-    Meeting joined = guest.poll().orElseThrow(() -> new IllegalStateException("no Welcome"));
-    members.put(guest.account(), joined);
-    pollAll();
+    Optional<Meeting> joined = guest.poll();
+    while (joined.isEmpty()) {
+      tick(true);
+      joined = guest.poll();
+    }
+    join(guest.account(), joined.get());
     note(host, "host admits " + guest.account() + " from the lobby");
+  }
+
+  /** The demo's delivery service is in-process: a failed call is a bug, not the network. */
+  private static List<ReceivedFrame> poll(Meeting m) {
+    try {
+      return m.poll();
+    } catch (TransportException e) {
+      throw new IllegalStateException("the in-process delivery service failed", e);
+    }
+  }
+
+  /** Lets {@code m} catch up with the log before it commits (else its commit would be stale). */
+  private void settle(Meeting m) {
+    while (m.epoch() != ds.epoch(m.id())) {
+      tick(true);
+    }
+  }
+
+  private void leave(String account) {
+    Meeting gone = members.remove(account);
+    epochsOf.put(account, new HashSet<>(gone.securityCodes().keySet()));
+    gone.close();
   }
 
   private void note(Meeting host, String what) {
@@ -142,88 +217,139 @@ final class MeetingDemo {
         host.securityCode()));
   }
 
-  private void pollAll() throws TransportException {
-    for (Map.Entry<String, Meeting> e : members.entrySet()) {
-      for (ReceivedFrame frame : e.getValue().poll()) {
-        long id = ByteBuffer.wrap(frame.payload()).getLong();
-        decrypted.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(id);
-      }
-    }
-  }
-
   /** {@code s} seconds of audio (50/s, 60-160 B) and video (30/s, 1-16 KiB, 100 KiB key frames). */
-  private void media(double s) throws SealmeetException {
-    int audio = (int) Math.round(50 * s);
-    int video = (int) Math.round(30 * s);
-    for (int t = 0; t < Math.max(audio, video); t++) {
-      for (Map.Entry<String, Meeting> e : members.entrySet()) {
-        if (t < audio) {
-          send(e.getKey(), e.getValue(), MediaKind.AUDIO, 60 + random.nextInt(101));
-        }
-        if (t < video) {
-          int size = t % 30 == 0 ? 100 * 1024 : 1024 + random.nextInt(15 * 1024 + 1);
-          send(e.getKey(), e.getValue(), MediaKind.VIDEO, size);
-        }
-      }
-      if (t % 10 == 9) {
-        pollAll();
-      }
+  private void media(double s) {
+    long steps = Math.round(s * 1000);
+    for (long i = 0; i < steps; i++) {
+      tick(true);
     }
-    pollAll();
   }
 
-  private void send(String account, Meeting m, MediaKind kind, int size)
-      throws SealmeetException {
+  /** One virtual millisecond: due frames delivered, frames sent, members polled. */
+  private void tick(boolean send) {
+    now += MS;
+    step++;
+    for (MediaRelay.Delivery d : relay.due(now)) {
+      deliver(d);
+    }
+    if (send) {
+      for (Map.Entry<String, Meeting> e : members.entrySet()) {
+        if (step % 20 == 0) {
+          send(e.getKey(), e.getValue(), 60 + random.nextInt(101));
+        }
+        if (step % 33 == 0) {
+          boolean keyFrame = (step / 33) % 30 == 0;
+          send(e.getKey(), e.getValue(),
+              keyFrame ? 100 * 1024 : 1024 + random.nextInt(15 * 1024 + 1));
+        }
+      }
+    }
+    if (step % 5 == 0) {
+      for (Map.Entry<String, Meeting> e : members.entrySet()) {
+        poll(e.getValue()).forEach(f -> decrypted(e.getKey(), f));
+      }
+    }
+  }
+
+  /** A second without new frames, so every frame in flight arrives and held frames come out. */
+  private void drain() {
+    for (int i = 0; i < 1000; i++) {
+      tick(false);
+    }
+  }
+
+  private void send(String account, Meeting m, int size) {
+    MediaProtector media = m.media();
+    if (m.status() != Meeting.Status.ACTIVE || !media.canSend()) {
+      return;
+    }
     byte[] payload = new byte[size];
     random.nextBytes(payload);
     long id = nextFrameId++;
     ByteBuffer.wrap(payload).putLong(id);
-    m.send(kind, payload);
-    long sequence = relay.recorded(m.id()).size();
-    sent.add(new Sent(sequence, id, account, new HashSet<>(members.keySet())));
+    byte[] sframe = media.protect(null, payload);
+    relay.send(new MediaRelay.Frame(id, account, sendEpoch(media), sframe), now);
   }
 
-  private void prove(String removed, long removedAt, String waited, long admittedAt,
-      long lateAt) {
-    Map<Long, byte[]> frameBytes = new HashMap<>();
-    for (SequencedEnvelope entry : relay.recorded(members.get("host").id())) {
-      Envelope e = parse(entry);
-      if (e.hasMedia()) {
-        byte[] sframe = e.getMedia().getSframe().toByteArray();
-        frameBytes.put(e.getSequence(), sframe);
-        bytes += sframe.length;
-      }
+  /** The epoch whose key the send KID names: the newest, or an earlier one during a delay. */
+  private static long sendEpoch(MediaProtector media) {
+    int slot = media.layout().epochSlotOf(media.sendKid());
+    long epoch = media.currentEpoch().getAsLong();
+    while (media.layout().epochSlot(epoch) != slot) {
+      epoch--;
     }
-    frames = frameBytes.size();
+    return epoch;
+  }
+
+  private void deliver(MediaRelay.Delivery d) {
+    Meeting to = members.get(d.to());
+    if (to == null || to.status() != Meeting.Status.ACTIVE) {
+      return;
+    }
+    deliveries.add(new Delivery(d.frame().id(), d.to(), d.frame().epoch(), to.epoch(),
+        to.leafOf(d.frame().from()).isPresent()));
+    try {
+      to.media().receive(null, d.frame().sframe()).ifPresent(f -> decrypted(d.to(), f));
+    } catch (SealmeetException refused) {
+      // Counted below: a delivery that was due to decrypt and did not is a lost frame.
+    }
+  }
+
+  private void decrypted(String account, ReceivedFrame frame) {
+    decrypted.computeIfAbsent(account, k -> new HashSet<>())
+        .add(ByteBuffer.wrap(frame.payload()).getLong());
+  }
+
+  private void prove(String removed, long removedEpoch, String waited, long admittedAt,
+      long lateAt) {
+    Map<Long, MediaRelay.Frame> byId = new HashMap<>();
+    for (MediaRelay.Frame f : relay.recorded) {
+      byId.put(f.id(), f);
+      bytes += f.sframe().length;
+    }
+    frames = byId.size();
+    for (Meeting m : members.values()) {
+      epochsOf.put(m.account(), new HashSet<>(m.securityCodes().keySet()));
+      MediaStats stats = m.media().stats();
+      held += stats.held();
+      released += stats.released();
+    }
     int relayKeys = keysHeld.getOrDefault("relay", List.of()).size();
     proofs.add(new Proof("The relay decrypted 0 of " + frames + " frames", relayKeys == 0,
         "it held " + relayKeys + " keys; it recorded " + frames + " frames, " + bytes
         + " bytes"));
-    proofs.add(attack("The removed member decrypted 0 frames sent after its removal", removed,
-        s -> s.sequence() > removedAt, frameBytes));
+    proofs.add(attack("The removed member decrypted 0 frames sent under the epochs after its "
+        + "removal", removed, f -> f.epoch() > removedEpoch, byId));
     proofs.add(attack("The lobby guest decrypted 0 frames before admission", waited,
-        s -> s.sequence() < admittedAt, frameBytes));
+        f -> f.id() < admittedAt, byId));
     proofs.add(attack("The latecomer decrypted 0 frames from before it joined", "latecomer",
-        s -> s.sequence() < lateAt, frameBytes));
+        f -> f.id() < lateAt, byId));
     long expected = 0;
     long got = 0;
-    List<String> short_ = new ArrayList<>();
-    for (Sent s : sent) {
-      for (String member : s.membersAtSend()) {
-        if (member.equals(s.sender())) {
-          continue;
-        }
-        expected++;
-        if (decrypted.getOrDefault(member, Set.of()).contains(s.id())) {
-          got++;
-        } else if (short_.size() < 3) {
-          short_.add(member + " missed frame " + s.id());
-        }
+    Map<Long, long[]> crossed = new TreeMap<>();
+    List<String> missed = new ArrayList<>();
+    for (Delivery d : deliveries) {
+      // Due to decrypt: the receiver was in the frame's epoch and still counted the sender in.
+      if (!d.senderKnown() || !epochsOf.getOrDefault(d.to(), Set.of()).contains(d.frameEpoch())) {
+        continue;
+      }
+      expected++;
+      boolean ok = decrypted.getOrDefault(d.to(), Set.of()).contains(d.id());
+      got += ok ? 1 : 0;
+      if (!ok && missed.size() < 3) {
+        missed.add(d.to() + " missed frame " + d.id());
+      }
+      if (d.receiverEpoch() != d.frameEpoch()) {
+        long[] c = crossed.computeIfAbsent(d.frameEpoch(), e -> new long[2]);
+        c[0]++;
+        c[1] += ok ? 0 : 1;
       }
     }
+    crossed.forEach((epoch, c) -> crossings.add(new Crossing(epoch, c[0], c[1])));
     proofs.add(new Proof("Every member decrypted 100% of the frames sent while it was in",
-        got == expected, got + " of " + expected + " deliveries" + (short_.isEmpty() ? ""
-        : "; " + short_)));
+        got == expected, got + " of " + expected + " deliveries in the frame's epoch; " + held
+        + " held for a commit not yet arrived, " + released + " released"
+        + (missed.isEmpty() ? "" : "; " + missed)));
     boolean same = true;
     int epochs = 0;
     Map<Long, Set<String>> codes = new HashMap<>();
@@ -239,19 +365,18 @@ final class MeetingDemo {
         epochs + " epochs compared"));
   }
 
-  private Proof attack(String name, String account, java.util.function.Predicate<Sent> which,
-      Map<Long, byte[]> frameBytes) {
+  private Proof attack(String name, String account, Predicate<MediaRelay.Frame> which,
+      Map<Long, MediaRelay.Frame> byId) {
     List<Map.Entry<Long, byte[]>> keys = keysHeld.getOrDefault(account, List.of());
     long tried = 0;
     long opened = 0;
-    for (Sent s : sent) {
-      if (!which.test(s) || s.sender().equals(account)) {
+    for (MediaRelay.Frame f : byId.values()) {
+      if (!which.test(f) || f.from().equals(account)) {
         continue;
       }
-      byte[] frame = frameBytes.get(s.sequence());
       tried++;
       for (Map.Entry<Long, byte[]> key : keys) {
-        if (opens(frame, key.getValue())) {
+        if (opens(f.sframe(), key.getValue())) {
           opened++;
           break;
         }
@@ -276,14 +401,5 @@ final class MeetingDemo {
   /** Events the host merged, for the JSON timeline. */
   static String kind(RosterEvent.Kind kind) {
     return kind.name().toLowerCase(java.util.Locale.ROOT);
-  }
-
-  /** The relay reads the envelope schema (the wire format, not the library's API). */
-  private static Envelope parse(SequencedEnvelope entry) {
-    try {
-      return Envelope.parseFrom(entry.bytes());
-    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-      throw new IllegalStateException("the relay recorded a broken envelope", e);
-    }
   }
 }

@@ -27,8 +27,13 @@ public record GracePolicy(Duration time, int epochs) {
     }
   }
 
-  /** Two seconds and one previous epoch: enough for a frame in flight, short for a removed key. */
+  /**
+   * Two seconds and two previous epochs: enough for a frame in flight, short for a removed key.
+   * Two epochs, not one, because a sender may still be one epoch behind for its send delay
+   * ({@link MediaTransitions}) when the next commit comes, and receivers must not have erased the
+   * epoch it sends under; the two seconds bound how long any of them lives.
+   */
   public static GracePolicy defaults() {
-    return new GracePolicy(Duration.ofSeconds(2), 1);
+    return new GracePolicy(Duration.ofSeconds(2), 2);
   }
 }

@@ -69,6 +69,9 @@ final class Inbox {
         break;
       }
     }
+    if (m.status != Meeting.Status.ENDED) {
+      frames.addAll(m.media.drainReleased()); // held for an epoch this poll installed
+    }
     m.tell.knocks();
     return frames;
   }
@@ -130,10 +133,9 @@ final class Inbox {
     }
     switch (envelope.getBodyCase()) {
       case MEDIA -> {
-        ReceivedFrame frame =
-            m.media.unprotect(null, envelope.getMedia().getSframe().toByteArray());
-        return frame.senderLeaf() == ownLeafIn(frame.epoch()) ? Optional.empty()
-            : Optional.of(frame);
+        // A frame of the next epoch is held (empty) and comes out of drainReleased in poll.
+        return m.media.receive(null, envelope.getMedia().getSframe().toByteArray())
+            .filter(frame -> frame.senderLeaf() != ownLeafIn(frame.epoch()));
       }
       case HANDSHAKE -> {
         processHandshake(envelope.getHandshake());
@@ -251,7 +253,9 @@ final class Inbox {
   /**
    * After a merge, own or received: the roles are read from the new group context (the one source
    * of truth every member and joiner shares), the roster records the change, and the new epoch's
-   * media keys are installed.
+   * media keys are installed: sending switches at once if the merge removed anyone, after the send
+   * delay otherwise, and the departed members' keys of earlier epochs are revoked
+   * ({@link MediaTransitions}).
    */
   void afterMerge(Map<Long, Credential> before, List<ReceivedProposal> proposals,
       long committer) throws DecodeException {
@@ -264,7 +268,6 @@ final class Inbox {
     }
     m.roles = Roles.in(m.group.context().extensions()).orElseThrow(
         () -> new DecodeException("the new epoch has no roles extension"));
-    installEpoch();
     Map<Long, Credential> after = m.group.members();
     Set<Long> departed = new HashSet<>();
     before.forEach((leaf, credential) -> {
@@ -272,12 +275,13 @@ final class Inbox {
         departed.add(leaf);
       }
     });
-    m.media.revoke(departed);
+    installEpoch(departed);
     m.tell.epoch(m.roster.merged(m.group.epoch(), before, after, proposals, committer,
         m.identities::of));
   }
 
-  void installEpoch() {
+  /** Installs the current epoch's media keys; {@code departed}: the leaves its merge removed. */
+  void installEpoch(Set<Long> departed) {
     Secret baseKey = Secret.wrap(
         m.group.export(MediaProtector.EXPORTER_LABEL, new byte[0], m.media.baseKeyLength()));
     KeyAudit audit = m.client.options().audit();
@@ -285,7 +289,7 @@ final class Inbox {
       audit.installed(m.client.account(), m.group.epoch(), baseKey.copyBytes());
     }
     m.media.install(m.group.epoch(), baseKey, m.group.members().keySet(),
-        OptionalLong.of(m.group.ownLeafIndex()));
+        OptionalLong.of(m.group.ownLeafIndex()), departed);
     m.roster.code(m.group.epoch(), SecurityCode.of(m.group.epochAuthenticator()));
   }
 

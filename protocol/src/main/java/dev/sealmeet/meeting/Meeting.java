@@ -86,8 +86,9 @@ public final class Meeting implements AutoCloseable {
           + suite + ", this client's options name " + options.sframeSuite());
     }
     this.media = new MediaProtector(suite, options.kidLayout(), options.grace(),
-        options.nanoTime(), options.sframeOptions());
-    inbox.installEpoch();
+        options.mediaTransitions(), options.nanoTime(), options.sframeOptions());
+    tell.metrics().attachMedia(new MediaStatsCounters(media));
+    inbox.installEpoch(java.util.Set.of());
     identities.introduceAll();
   }
 

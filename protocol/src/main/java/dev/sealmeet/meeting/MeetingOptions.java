@@ -19,10 +19,11 @@ import java.util.function.LongSupplier;
  * @param sframeOptions the SFrame sender's and receivers' options: replay window and the JCE
  *     provider of the frame AEAD (see {@link SframeOptions})
  * @param runtime the listener, log and policies of a meeting (see {@link MeetingRuntime})
+ * @param mediaTransitions how the media plane crosses key changes: send delay and held frames
  */
 public record MeetingOptions(SframeSuite sframeSuite, KidLayout kidLayout, GracePolicy grace,
     LongSupplier nanoTime, int maxAttempts, KeyAudit audit, SframeOptions sframeOptions,
-    MeetingRuntime runtime) {
+    MeetingRuntime runtime, MediaTransitions mediaTransitions) {
   /** Checks nulls and ranges. */
   public MeetingOptions {
     Objects.requireNonNull(sframeSuite, "sframeSuite");
@@ -32,16 +33,17 @@ public record MeetingOptions(SframeSuite sframeSuite, KidLayout kidLayout, Grace
     Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(sframeOptions, "sframeOptions");
     Objects.requireNonNull(runtime, "runtime");
+    Objects.requireNonNull(mediaTransitions, "mediaTransitions");
     if (maxAttempts < 1 || maxAttempts > 1000) {
       throw new IllegalArgumentException("maxAttempts must be in 1..1000");
     }
   }
 
-  /** Options with the default runtime: no listener, the default log, no policy. */
+  /** Options with the default runtime (no listener, the default log, no policy) and transitions. */
   public MeetingOptions(SframeSuite sframeSuite, KidLayout kidLayout, GracePolicy grace,
       LongSupplier nanoTime, int maxAttempts, KeyAudit audit, SframeOptions sframeOptions) {
     this(sframeSuite, kidLayout, grace, nanoTime, maxAttempts, audit, sframeOptions,
-        MeetingRuntime.defaults());
+        MeetingRuntime.defaults(), MediaTransitions.defaults());
   }
 
   /** Options with the default SFrame options (the JDK's JCE providers). */
@@ -52,7 +54,7 @@ public record MeetingOptions(SframeSuite sframeSuite, KidLayout kidLayout, Grace
 
   /**
    * AES-128-GCM frames, E = 4, the default grace, the system clock, 32 attempts, no audit, the
-   * default SFrame options and the default runtime.
+   * default SFrame options, the default runtime and the default media transitions.
    */
   public static MeetingOptions defaults() {
     return new MeetingOptions(SframeSuite.AES_128_GCM_SHA256_128, KidLayout.defaults(),
@@ -65,36 +67,45 @@ public record MeetingOptions(SframeSuite sframeSuite, KidLayout kidLayout, Grace
    */
   public MeetingOptions withSframeSuite(SframeSuite value) {
     return new MeetingOptions(value, kidLayout, grace, nanoTime, maxAttempts, audit,
-        sframeOptions, runtime);
+        sframeOptions, runtime, mediaTransitions);
   }
 
   /** These options with {@code value} as the grace policy. */
   public MeetingOptions withGrace(GracePolicy value) {
     return new MeetingOptions(sframeSuite, kidLayout, value, nanoTime,
-        maxAttempts, audit, sframeOptions, runtime);
+        maxAttempts, audit, sframeOptions, runtime, mediaTransitions);
   }
 
-  /** These options with {@code value} as the clock of the grace window. */
+  /** These options with {@code value} as the clock of the grace window and media transitions. */
   public MeetingOptions withNanoTime(LongSupplier value) {
     return new MeetingOptions(sframeSuite, kidLayout, grace, value,
-        maxAttempts, audit, sframeOptions, runtime);
+        maxAttempts, audit, sframeOptions, runtime, mediaTransitions);
   }
 
   /** These options with a key audit. */
   public MeetingOptions withAudit(KeyAudit value) {
     return new MeetingOptions(sframeSuite, kidLayout, grace, nanoTime,
-        maxAttempts, value, sframeOptions, runtime);
+        maxAttempts, value, sframeOptions, runtime, mediaTransitions);
   }
 
   /** These options with {@code value} as the SFrame options (for example another JCE provider). */
   public MeetingOptions withSframeOptions(SframeOptions value) {
     return new MeetingOptions(sframeSuite, kidLayout, grace, nanoTime, maxAttempts, audit, value,
-        runtime);
+        runtime, mediaTransitions);
   }
 
   /** These options with {@code value} as the listener, log and policies. */
   public MeetingOptions withRuntime(MeetingRuntime value) {
     return new MeetingOptions(sframeSuite, kidLayout, grace, nanoTime, maxAttempts, audit,
-        sframeOptions, value);
+        sframeOptions, value, mediaTransitions);
+  }
+
+  /**
+   * These options with {@code value} as the media transitions (send delay after a key change, frames
+   * held for the next epoch); {@link MediaTransitions#immediate()} switches at once and holds none.
+   */
+  public MeetingOptions withMediaTransitions(MediaTransitions value) {
+    return new MeetingOptions(sframeSuite, kidLayout, grace, nanoTime, maxAttempts, audit,
+        sframeOptions, runtime, value);
   }
 }

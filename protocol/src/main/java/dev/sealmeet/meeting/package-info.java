@@ -14,7 +14,8 @@
  *  Meeting.poll ─► process(envelope):
  *        handshake ─► EnvelopeGate (wire format, content type; only Removes stored)
  *                  ─► MlsGroup.process ─► StagedCommit ─► RolePolicy.check ─► merge | discard
- *        media ─► MediaProtector.unprotect (KID ─► epoch slot + sender ─► one key)
+ *        media ─► MediaProtector.receive (KID ─► epoch slot + sender ─► one key; a frame of
+ *                 the next epoch is held, then released when its commit is merged)
  *        end (MLS application message from a host) ─► every key erased
  *  every new epoch ─► base_key = MLS-Exporter("SFrame 1.0 Base Key", "", Nk) ─► MediaProtector
  *                 ─► SecurityCode.of(epoch_authenticator) ─► RosterEvent (verified identity)
@@ -26,6 +27,13 @@
  * dev.sealmeet.meeting.GracePolicy}; identity in {@link dev.sealmeet.meeting.IdentityVerifier};
  * ordering, first-commit-wins and the KeyPackage directory in {@link
  * dev.sealmeet.meeting.DeliveryService}; the code in {@link dev.sealmeet.meeting.SecurityCode}.
+ *
+ * <p>Control plane and media plane: {@code Meeting} is driven by one thread (or serialized by the
+ * application); its {@link dev.sealmeet.meeting.MediaProtector} may be used by any number of
+ * encoder and decoder threads at once, which read an immutable key snapshot the control plane
+ * swaps in atomically and never wait on it. Key changes are crossed without loss as {@link
+ * dev.sealmeet.meeting.MediaTransitions} says; {@link dev.sealmeet.meeting.MediaStats} counts what
+ * happened to every frame.
  *
  * <p>The delivery service is reached through {@link dev.sealmeet.meeting.DeliveryService}, whose
  * Javadoc is the contract: envelopes cross it as bytes (no Protobuf type is part of this API; the

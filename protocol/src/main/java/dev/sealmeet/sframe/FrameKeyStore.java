@@ -7,12 +7,18 @@ import java.util.function.Supplier;
 
 /**
  * The installed frame keys of one sender or receiver, by KID: installing refuses to replace a key,
- * removing wipes it. Not thread-safe (its owner's contract applies).
+ * removing wipes it.
+ *
+ * <p><b>Threads.</b> Copy on write: changes (rare, on the control plane) are serialized, build a new
+ * map and publish it with one volatile write; {@link #get} (every frame) reads the published map
+ * without a lock and without allocating. A key removed while another thread uses it is retired first
+ * (see {@link FrameKey}), so that thread either finishes its frame or is refused.
  */
 final class FrameKeyStore {
-  private final KidMap<FrameKey> keys = new KidMap<>();
+  private volatile KidMap<FrameKey> keys = new KidMap<>();
   private final String role;
   private final Consumer<FrameKey> beforeWipe;
+  private boolean closed;
 
   /** @param role "send" or "receive", for error messages */
   FrameKeyStore(String role) {
@@ -21,14 +27,15 @@ final class FrameKeyStore {
 
   /**
    * @param role "send" or "receive", for error messages
-   * @param beforeWipe sees each removed key just before it is wiped (a sender records its CTR)
+   * @param beforeWipe sees each removed key after it was retired and just before it is wiped (a
+   *     sender records its CTR)
    */
   FrameKeyStore(String role, Consumer<FrameKey> beforeWipe) {
     this.role = role;
     this.beforeWipe = beforeWipe;
   }
 
-  /** The key of {@code kid}, or {@code null}. Allocation-free. */
+  /** The key of {@code kid}, or {@code null}. Allocation-free and lock-free. */
   FrameKey get(long kid) {
     return keys.get(kid);
   }
@@ -49,20 +56,54 @@ final class FrameKeyStore {
    *
    * @throws IllegalStateException if {@code kid} already has a key (it is never silently replaced)
    */
-  void add(long kid, Supplier<FrameKey> derivation) {
+  synchronized void add(long kid, Supplier<FrameKey> derivation) {
+    checkOpen();
     if (keys.get(kid) != null) {
       throw new IllegalStateException(
           "KID 0x" + Long.toHexString(kid) + " already has a " + role + " key");
     }
-    keys.put(kid, derivation.get());
+    addDerived(kid, derivation);
+  }
+
+  /**
+   * Installs the key {@code derivation} produces under {@code kid} unless it has one; derives at most
+   * once however many threads call this at the same time, and publishes only a complete key.
+   *
+   * @return whether {@code kid} has a key now; {@code false} only once the store is closed
+   */
+  synchronized boolean addIfAbsent(long kid, Supplier<FrameKey> derivation) {
+    if (closed) {
+      return false;
+    }
+    if (keys.get(kid) == null) {
+      addDerived(kid, derivation);
+    }
+    return true;
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("the " + role + " keys are closed");
+    }
+  }
+
+  private void addDerived(long kid, Supplier<FrameKey> derivation) {
+    FrameKey key = derivation.get();
+    KidMap<FrameKey> next = keys.copy();
+    next.put(kid, key);
+    keys = next;
   }
 
   /** Removes and wipes the key of {@code kid}; returns whether there was one. */
-  boolean remove(long kid) {
-    FrameKey key = keys.remove(kid);
+  synchronized boolean remove(long kid) {
+    FrameKey key = keys.get(kid);
     if (key == null) {
       return false;
     }
+    KidMap<FrameKey> next = keys.copy();
+    next.remove(kid);
+    keys = next;
+    key.retire();
     try {
       beforeWipe.accept(key);
     } finally {
@@ -72,7 +113,7 @@ final class FrameKeyStore {
   }
 
   /** Removes and wipes every key whose KID matches {@code filter}; returns how many. */
-  int removeMatching(LongPredicate filter) {
+  synchronized int removeMatching(LongPredicate filter) {
     List<Long> matching = keys.kidsMatching(filter);
     for (long kid : matching) {
       remove(kid);
@@ -80,8 +121,9 @@ final class FrameKeyStore {
     return matching.size();
   }
 
-  /** Removes and wipes every key. */
-  void clear() {
+  /** Removes and wipes every key; later installs are refused. Idempotent. */
+  synchronized void close() {
+    closed = true;
     removeMatching(kid -> true);
   }
 }

@@ -7,7 +7,7 @@ import java.util.function.LongPredicate;
 /**
  * An open-addressing map from KID (unsigned 64-bit) to a key context, so that the frame path looks up a
  * key without boxing the KID. Linear probing, power-of-two capacity, load at most one half, deletion by
- * backward shift. Not thread-safe.
+ * backward shift. Not thread-safe; {@link FrameKeyStore} publishes copies that are never changed again.
  *
  * @param <V> the key context type
  */
@@ -18,6 +18,15 @@ final class KidMap<V> {
 
   int size() {
     return size;
+  }
+
+  /** An independent copy with the same entries. */
+  KidMap<V> copy() {
+    KidMap<V> out = new KidMap<>();
+    out.kids = kids.clone();
+    out.values = values.clone();
+    out.size = size;
+    return out;
   }
 
   /** The value for {@code kid}, or {@code null}. */

@@ -9,8 +9,15 @@ import java.util.Arrays;
  * Newer CTRs are accepted and slide the window; older ones inside it are accepted once; anything at
  * least {@code size} below the highest is rejected as too old.
  *
- * <p>Checking and recording are separate so that the receiver records a CTR only after its frame
- * authenticated: a forged frame never moves the window. CTRs are unsigned 64-bit. Not thread-safe.
+ * <p>The receiver records a CTR only after its frame authenticated, so a forged frame never moves the
+ * window: {@link #check} (before the AEAD) rejects cheaply and changes nothing; {@link #checkAndAccept}
+ * (after the AEAD) checks again and records in one atomic step, so two threads that authenticated the
+ * same frame cannot both accept it, and frames accepted concurrently are never lost from the bitmap.
+ * CTRs are unsigned 64-bit.
+ *
+ * <p><b>Threads.</b> Thread-safe: every method holds this window's monitor for a few dozen
+ * instructions. One window belongs to one KID, so only threads decrypting the same sender's frames
+ * ever meet here.
  */
 final class ReplayWindow {
   private final long[] bits;
@@ -32,12 +39,12 @@ final class ReplayWindow {
   }
 
   /** The highest CTR accepted so far; meaningful only if {@link #hasAccepted()}. */
-  long highest() {
+  synchronized long highest() {
     return highest;
   }
 
   /** Whether any CTR was accepted yet. */
-  boolean hasAccepted() {
+  synchronized boolean hasAccepted() {
     return started;
   }
 
@@ -46,7 +53,7 @@ final class ReplayWindow {
    *
    * @throws ReplayException (without a stack trace) naming the KID, the CTR and the window
    */
-  void check(long kid, long ctr) throws ReplayException {
+  synchronized void check(long kid, long ctr) throws ReplayException {
     if (!started || Long.compareUnsigned(ctr, highest) > 0) {
       return;
     }
@@ -62,8 +69,20 @@ final class ReplayWindow {
     }
   }
 
-  /** Records {@code ctr} as accepted; the caller has {@link #check checked} it. */
-  void accept(long ctr) {
+  /**
+   * Checks {@code ctr} and records it as accepted, atomically: of any number of threads passing the
+   * same CTR, exactly one returns normally.
+   *
+   * @throws ReplayException (without a stack trace) if it was already accepted or is too old; the
+   *     window is unchanged
+   */
+  synchronized void checkAndAccept(long kid, long ctr) throws ReplayException {
+    check(kid, ctr);
+    accept(ctr);
+  }
+
+  /** Records {@code ctr} as accepted; the caller has {@link #check checked} it under this monitor. */
+  synchronized void accept(long ctr) {
     if (!started) {
       started = true;
       highest = ctr;

@@ -62,6 +62,22 @@ public record SframeHeader(long kid, long ctr) {
   }
 
   /**
+   * The KID of the header at {@code frame}'s position, read without allocating and without moving
+   * the buffer's cursors (the media plane picks the epoch's keys by it before decrypting). The whole
+   * header is checked as {@link #decode} checks it.
+   *
+   * @throws DecodeException (without a stack trace) if the header is truncated or not minimal
+   */
+  public static long peekKid(ByteBuffer frame) throws DecodeException {
+    HeaderCodec.DecodedHeader out = PEEKED.get();
+    HeaderCodec.read(frame, frame.position(), frame.limit(), out);
+    return out.kid;
+  }
+
+  private static final ThreadLocal<HeaderCodec.DecodedHeader> PEEKED =
+      ThreadLocal.withInitial(HeaderCodec.DecodedHeader::new);
+
+  /**
    * Decodes a byte array that holds exactly one header.
    *
    * @throws DecodeException if truncated, not minimal, or followed by other bytes

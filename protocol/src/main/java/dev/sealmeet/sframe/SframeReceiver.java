@@ -19,9 +19,10 @@ import java.util.function.LongPredicate;
  *   key        = keys[kid]           UnknownKidException (the caller may buffer and retry)
  *   length check                     DecodeException if shorter than header + tag, or if the
  *                                    plaintext would not fit in dst
- *   window(kid).check(ctr)           ReplayException if seen or older than the window
+ *   window(kid).check(ctr)           ReplayException if seen or older than the window (cheap)
  *   dst       ← AEAD.Decrypt(...)    AuthenticationException if the tag fails
- *   window(kid).accept(ctr)          only now: a forged frame never moves the window
+ *   window(kid).checkAndAccept(ctr)  only now, atomically: a forged frame never moves the
+ *                                    window, and of two racing copies exactly one is accepted
  * </pre>
  *
  * <p>Any rejected frame leaves the receiver exactly as it was, and leaves {@code frame} and {@code dst}
@@ -36,8 +37,12 @@ import java.util.function.LongPredicate;
  * <p><b>Cost.</b> The {@code ByteBuffer} {@code unprotect} allocates nothing in Sealmeet code on
  * success; see {@link SframeSender} for what the JDK allocates per {@code Cipher.init}.
  *
- * <p><b>Threads.</b> Not thread-safe. Use one receiver per receiving thread (e.g. per incoming stream),
- * or guard every call, key changes included, with one lock.
+ * <p><b>Threads.</b> Thread-safe. Any number of threads may {@code unprotect} at once, also frames of
+ * one KID (each thread seals with its own JCE objects, see {@link FrameKey}), while other threads
+ * add and remove keys. A frame whose key is removed or whose receiver is closed while it is being
+ * processed is either decrypted normally or refused with {@link UnknownKidException}; the window
+ * accepts each CTR exactly once however the threads interleave. Key changes are serialized among
+ * themselves and never block {@code unprotect}.
  *
  * <p><b>Closing.</b> {@link #close()} wipes every installed key (see {@link Secret} for what wiping
  * covers); the receiver is unusable afterwards.
@@ -49,9 +54,10 @@ public final class SframeReceiver implements AutoCloseable {
   private final SframeOptions options;
   private final FrameCrypto crypto;
   private final FrameKeyStore keys = new FrameKeyStore("receive");
-  private final HeaderCodec.DecodedHeader decoded = new HeaderCodec.DecodedHeader();
-  private final byte[] header = new byte[SframeHeader.MAX_LENGTH];
-  private boolean closed;
+  /** Header fields of the frame a thread is decoding (per thread: the KID picks the key first). */
+  private static final ThreadLocal<HeaderCodec.DecodedHeader> DECODED =
+      ThreadLocal.withInitial(HeaderCodec.DecodedHeader::new);
+  private volatile boolean closed;
 
   /** A receiver for an RFC 9605 suite with {@link SframeOptions#defaults() default options}. */
   public SframeReceiver(SframeSuite suite) {
@@ -94,6 +100,20 @@ public final class SframeReceiver implements AutoCloseable {
   }
 
   /**
+   * Installs a decryption key for {@code kid} unless it has one, deriving it at most once however
+   * many threads ask at the same time; a key becomes visible to {@code unprotect} only when complete.
+   * The base key is read, not kept.
+   *
+   * @return whether {@code kid} has a key now: {@code false} if the receiver is closed (possibly by
+   *     another thread during this call)
+   */
+  public boolean addKeyIfAbsent(long kid, Secret baseKey) {
+    return keys.addIfAbsent(kid,
+        () -> FrameKey.derive(suite, crypto, kid, baseKey, 0L,
+            new ReplayWindow(options.replayWindow())));
+  }
+
+  /**
    * Removes and wipes the key of {@code kid} and drops its window; returns whether there was one.
    *
    * @throws IllegalStateException if the receiver is closed
@@ -114,14 +134,15 @@ public final class SframeReceiver implements AutoCloseable {
   }
 
   /**
-   * Wipes every installed key and drops the windows; every later call except {@link #close()},
-   * {@link #suite()}, {@link #replayWindow()}, {@link #maxPlaintextLength} and {@link #toString()}
-   * throws {@link IllegalStateException}. Idempotent.
+   * Wipes every installed key and drops the windows; {@code unprotect} then finds no key ({@link
+   * UnknownKidException}), and every later call except {@link #close()}, {@link #suite()}, {@link
+   * #replayWindow()}, {@link #maxPlaintextLength}, {@link #hasKey}, {@link #addKeyIfAbsent} and
+   * {@link #toString()} throws {@link IllegalStateException}. Idempotent.
    */
   @Override
   public void close() {
     closed = true;
-    keys.clear();
+    keys.close();
   }
 
   private void checkOpen() {
@@ -172,21 +193,22 @@ public final class SframeReceiver implements AutoCloseable {
    * @throws DecodeException if the header is truncated or not minimal, the frame is shorter than
    *     header plus tag, or its plaintext is longer than {@code dst} has room for (checked before the
    *     replay window and the AEAD; size {@code dst} with {@link #maxPlaintextLength})
-   * @throws UnknownKidException if no key is installed for the frame's KID
+   * @throws UnknownKidException if no key is installed for the frame's KID: never installed,
+   *     removed, or the receiver closed (before or, by another thread, during this call: a routine
+   *     race for a media thread, so it is the same typed failure)
    * @throws ReplayException if the CTR was already accepted or is older than the window
    * @throws AuthenticationException if the tag does not verify (wrong key, tampered frame or metadata)
-   * @throws IllegalStateException if the receiver is closed
    */
   public int unprotect(ByteBuffer metadata, ByteBuffer frame, ByteBuffer dst)
       throws DecodeException, UnknownKidException, ReplayException, AuthenticationException {
-    checkOpen();
     int start = frame.position();
     int end = frame.limit();
+    HeaderCodec.DecodedHeader decoded = DECODED.get();
     HeaderCodec.read(frame, start, end, decoded);
     long kid = decoded.kid;
     long ctr = decoded.ctr;
     int headerLength = decoded.length;
-    FrameKey key = keys.get(kid);
+    FrameKey key = closed ? null : keys.get(kid); // closed: every key is gone
     if (key == null) {
       throw new UnknownKidException(kid);
     }
@@ -200,18 +222,29 @@ public final class SframeReceiver implements AutoCloseable {
           + plaintextLength + " plaintext bytes, the destination has room for " + dst.remaining());
     }
     key.window.check(kid, ctr);
-    for (int i = 0; i < headerLength; i++) {
-      header[i] = frame.get(start + i);
+    FrameLane lane = key.lease();
+    if (lane == null) {
+      throw new UnknownKidException(kid); // removed by another thread since the lookup
     }
-    key.computeNonce(ctr);
-    ((Buffer) frame).position(start + headerLength); // ByteBuffer.position(int): Java 9+
+    int dstStart = dst.position();
     try {
-      key.aead.open(key.nonce, header, headerLength, metadata == null ? EMPTY : metadata, frame, dst);
-    } catch (AuthenticationException e) {
+      byte[] header = lane.header;
+      for (int i = 0; i < headerLength; i++) {
+        header[i] = frame.get(start + i);
+      }
+      lane.computeNonce(ctr);
+      ((Buffer) frame).position(start + headerLength); // ByteBuffer.position(int): Java 9+
+      lane.aead.open(lane.nonce, header, headerLength, metadata == null ? EMPTY : metadata, frame,
+          dst);
+      // Authenticated: now the one atomic check-and-record; a racing copy of this frame loses here.
+      key.window.checkAndAccept(kid, ctr);
+    } catch (AuthenticationException | ReplayException e) {
       ((Buffer) frame).position(start);
+      ((Buffer) dst).position(dstStart);
       throw e;
+    } finally {
+      key.release(lane);
     }
-    key.window.accept(ctr);
     return plaintextLength;
   }
 

@@ -38,8 +38,13 @@ import java.util.function.LongPredicate;
  * {@code Cipher.init}, needed for every new nonce, allocates inside the JDK (about 1 KB per AES-GCM frame
  * and about 110 B per AES-CTR frame, measured on JDK 17 and 25). Heap buffers are fastest.
  *
- * <p><b>Threads.</b> Not thread-safe. Use one sender per sending thread, or guard every call, key
- * changes included, with one lock. Distinct senders never share state.
+ * <p><b>Threads.</b> Thread-safe. Any number of threads may {@code protect} at once, also under one
+ * KID: each CTR is handed out exactly once (one atomic step), and each thread seals with its own JCE
+ * objects (see {@link FrameKey}). Key changes may run on another thread; they are serialized among
+ * themselves and never block {@code protect}. A {@code protect} racing the removal of its KID either
+ * completes normally (the counter it took is accounted for in the remembered CTR) or fails with
+ * {@link IllegalArgumentException} without sending; a counter taken by a failed call is never handed
+ * out again.
  *
  * <p><b>Closing.</b> {@link #close()} wipes every installed key (see {@link Secret} for what wiping
  * covers); the sender is unusable afterwards.
@@ -52,8 +57,7 @@ public final class SframeSender implements AutoCloseable {
   /** For every KID whose key was removed: where its counter stands. */
   private final Map<Long, UsedCounter> retired = new HashMap<>();
   private final FrameKeyStore keys = new FrameKeyStore("send", this::retire);
-  private final byte[] header = new byte[SframeHeader.MAX_LENGTH];
-  private boolean closed;
+  private volatile boolean closed;
 
   /** The CTR a removed KID carries on from (unsigned), or exhausted. */
   private record UsedCounter(long next, boolean exhausted) {}
@@ -86,7 +90,7 @@ public final class SframeSender implements AutoCloseable {
    * @throws IllegalStateException if {@code kid} already has a key, its counter was exhausted in this
    *     sender, or the sender is closed
    */
-  public void addKey(long kid, Secret baseKey) {
+  public synchronized void addKey(long kid, Secret baseKey) {
     UsedCounter used = retired.get(kid);
     install(kid, baseKey, used == null ? 0L : used.next());
   }
@@ -100,7 +104,7 @@ public final class SframeSender implements AutoCloseable {
    * @throws IllegalStateException if {@code kid} already has a key, its counter was exhausted in this
    *     sender, or the sender is closed
    */
-  public void addKey(long kid, Secret baseKey, long firstCtr) {
+  public synchronized void addKey(long kid, Secret baseKey, long firstCtr) {
     UsedCounter used = retired.get(kid);
     if (used != null && !used.exhausted() && Long.compareUnsigned(firstCtr, used.next()) < 0) {
       throw new IllegalArgumentException("KID 0x" + Long.toHexString(kid) + " already used CTRs up to "
@@ -120,8 +124,9 @@ public final class SframeSender implements AutoCloseable {
     keys.add(kid, () -> FrameKey.derive(suite, crypto, kid, baseKey, firstCtr, null));
   }
 
+  /** Called with the key already retired: no counter taken after this read is ever used. */
   private void retire(FrameKey key) {
-    retired.put(key.kid, new UsedCounter(key.nextCtr, key.exhausted));
+    retired.put(key.kid, new UsedCounter(key.peekCounter(), key.isExhausted()));
   }
 
   /**
@@ -129,9 +134,9 @@ public final class SframeSender implements AutoCloseable {
    * {@link #suite()} and {@link #toString()} throws {@link IllegalStateException}. Idempotent.
    */
   @Override
-  public void close() {
+  public synchronized void close() {
     closed = true;
-    keys.clear();
+    keys.close();
     retired.clear();
   }
 
@@ -146,7 +151,7 @@ public final class SframeSender implements AutoCloseable {
    *
    * @throws IllegalStateException if the sender is closed
    */
-  public boolean removeKey(long kid) {
+  public synchronized boolean removeKey(long kid) {
     checkOpen();
     return keys.remove(kid);
   }
@@ -157,7 +162,7 @@ public final class SframeSender implements AutoCloseable {
    *
    * @throws IllegalStateException if the sender is closed
    */
-  public int removeKeys(LongPredicate filter) {
+  public synchronized int removeKeys(LongPredicate filter) {
     checkOpen();
     return keys.removeMatching(filter);
   }
@@ -174,7 +179,7 @@ public final class SframeSender implements AutoCloseable {
    * @throws IllegalStateException if the key is exhausted or the sender is closed
    */
   public long nextCounter(long kid) {
-    return usableKey(kid).nextCtr;
+    return usableKey(kid).peekCounter();
   }
 
   /**
@@ -185,7 +190,7 @@ public final class SframeSender implements AutoCloseable {
    * @throws IllegalStateException if the key is exhausted or the sender is closed
    */
   public int protectedLength(long kid, int plaintextLength) {
-    long ctr = usableKey(kid).nextCtr;
+    long ctr = usableKey(kid).peekCounter();
     return HeaderCodec.encodedLength(kid, ctr) + plaintextLength + suite.tagLength();
   }
 
@@ -198,29 +203,30 @@ public final class SframeSender implements AutoCloseable {
    *
    * @return the frame length: header, ciphertext and tag
    * @throws IllegalArgumentException if {@code kid} has no key, or {@code dst} has fewer than
-   *     {@link #protectedLength} bytes remaining (nothing is consumed)
+   *     {@link #protectedLength} bytes remaining (nothing is consumed; if other threads took CTRs
+   *     of this KID meanwhile, the one this call took is burnt, never reused)
    * @throws IllegalStateException if the key's counter is exhausted or the sender is closed
    */
   public int protect(long kid, ByteBuffer metadata, ByteBuffer plaintext, ByteBuffer dst) {
     FrameKey key = usableKey(kid);
-    long ctr = key.nextCtr;
-    int headerLength = HeaderCodec.encodedLength(kid, ctr);
-    int frameLength = headerLength + plaintext.remaining() + suite.tagLength();
-    if (dst.remaining() < frameLength) {
-      throw new IllegalArgumentException("destination has " + dst.remaining()
-          + " bytes remaining, the frame needs " + frameLength);
+    int needed = HeaderCodec.encodedLength(kid, key.peekCounter()) + plaintext.remaining()
+        + suite.tagLength();
+    if (dst.remaining() < needed) {
+      throw tooSmall(dst, needed);
     }
-    if (ctr == -1L) {
-      key.exhausted = true;
-    } else {
-      key.nextCtr = ctr + 1;
+    FrameLane lane = leaseFor(key);
+    try {
+      long ctr = takeCounter(key);
+      int frameLength = HeaderCodec.encodedLength(kid, ctr) + plaintext.remaining()
+          + suite.tagLength();
+      if (dst.remaining() < frameLength) {
+        throw tooSmall(dst, frameLength); // only if another thread took counters meanwhile
+      }
+      seal(key, lane, ctr, metadata, plaintext, dst);
+      return frameLength;
+    } finally {
+      key.release(lane);
     }
-    HeaderCodec.write(header, 0, kid, ctr);
-    key.computeNonce(ctr);
-    dst.put(header, 0, headerLength);
-    key.aead.seal(key.nonce, header, headerLength, metadata == null ? EMPTY : metadata, plaintext,
-        dst);
-    return frameLength;
   }
 
   /**
@@ -232,10 +238,57 @@ public final class SframeSender implements AutoCloseable {
    * @throws IllegalStateException if the key's counter is exhausted or the sender is closed
    */
   public byte[] protect(long kid, byte[] metadata, byte[] plaintext) {
-    byte[] out = new byte[protectedLength(kid, plaintext.length)];
-    protect(kid, metadata == null ? null : ByteBuffer.wrap(metadata), ByteBuffer.wrap(plaintext),
-        ByteBuffer.wrap(out));
-    return out;
+    FrameKey key = usableKey(kid);
+    FrameLane lane = leaseFor(key);
+    try {
+      long ctr = takeCounter(key);
+      byte[] out = new byte[HeaderCodec.encodedLength(kid, ctr) + plaintext.length
+          + suite.tagLength()];
+      seal(key, lane, ctr, metadata == null ? null : ByteBuffer.wrap(metadata),
+          ByteBuffer.wrap(plaintext), ByteBuffer.wrap(out));
+      return out;
+    } finally {
+      key.release(lane);
+    }
+  }
+
+  private void seal(FrameKey key, FrameLane lane, long ctr, ByteBuffer metadata,
+      ByteBuffer plaintext, ByteBuffer dst) {
+    byte[] header = lane.header;
+    int headerLength = HeaderCodec.write(header, 0, key.kid, ctr);
+    lane.computeNonce(ctr);
+    dst.put(header, 0, headerLength);
+    lane.aead.seal(lane.nonce, header, headerLength, metadata == null ? EMPTY : metadata,
+        plaintext, dst);
+  }
+
+  private static FrameLane leaseFor(FrameKey key) {
+    FrameLane lane = key.lease();
+    if (lane == null) {
+      throw removedConcurrently(key);
+    }
+    return lane;
+  }
+
+  /** Takes the frame's CTR; it is consumed before encrypting, so a failure never reuses it. */
+  private static long takeCounter(FrameKey key) {
+    long ctr = key.takeCounter();
+    // Dekker with FrameKeyStore.remove: we wrote the counter, now read the flag; the remover wrote
+    // the flag, then reads the counter. A CTR used here is always below the one it remembers.
+    if (key.isRetired()) {
+      throw removedConcurrently(key);
+    }
+    return ctr;
+  }
+
+  private static IllegalArgumentException removedConcurrently(FrameKey key) {
+    return new IllegalArgumentException(
+        "the send key of KID 0x" + Long.toHexString(key.kid) + " was removed");
+  }
+
+  private static IllegalArgumentException tooSmall(ByteBuffer dst, int frameLength) {
+    return new IllegalArgumentException("destination has " + dst.remaining()
+        + " bytes remaining, the frame needs " + frameLength);
   }
 
   private FrameKey usableKey(long kid) {
@@ -244,9 +297,8 @@ public final class SframeSender implements AutoCloseable {
     if (key == null) {
       throw new IllegalArgumentException("no send key for KID 0x" + Long.toHexString(kid));
     }
-    if (key.exhausted) {
-      throw new IllegalStateException("the counter of KID 0x" + Long.toHexString(kid)
-          + " is exhausted (CTR 2^64-1 was used); install a new key");
+    if (key.isExhausted()) {
+      throw key.exhaustedFailure();
     }
     return key;
   }

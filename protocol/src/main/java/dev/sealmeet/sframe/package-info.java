@@ -30,6 +30,11 @@
  * {@link dev.sealmeet.sframe.SframeOptions} (default: the JDK's), created once per key, never per
  * frame; an algorithm the provider lacks comes from the JDK's providers.
  *
+ * <p>Threads: {@code SframeSender} and {@code SframeReceiver} are thread-safe. Keys are published
+ * copy-on-write and read without a lock; each thread seals or opens with its own JCE objects
+ * (leased per key); a CTR is handed out once by one atomic step; the replay window checks and
+ * records a CTR atomically after authentication.
+ *
  * <p>The MLS KID layout and base-key export of RFC 9605 §5.2 live in {@code dev.sealmeet.meeting}
  * ({@code MediaProtector}, {@code KidLayout}) on top of these classes. Not here yet: sender-key
  * ratcheting (§5.1).

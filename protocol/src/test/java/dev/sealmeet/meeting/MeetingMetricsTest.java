@@ -134,7 +134,7 @@ class MeetingMetricsTest {
     host.poll();
     MetricsSnapshot snapshot = host.metrics().snapshot();
     assertThat(snapshot.rejectedByRule()).containsExactlyInAnyOrderEntriesOf(Map.of(
-        MeetingRule.UNKNOWN_EPOCH.name(), 2L, MeetingRule.REMOVE_WITHOUT_RIGHT.name(), 1L));
+        "MALFORMED", 2L, MeetingRule.REMOVE_WITHOUT_RIGHT.name(), 1L));
     assertThat(snapshot.rejected()).isEqualTo(3).isEqualTo(host.rejectedCount());
     assertThat(snapshot.stalls()).isEqualTo(1);
     assertThat(snapshot.framesProtected()).isZero();
