@@ -64,8 +64,7 @@ class SuiteBindingTest {
   }
 
   @Test
-  @DisplayName("a Welcome is refused by a joiner whose registry maps the code point to another"
-      + " suite [SM-MLS-12]")
+  @DisplayName("[SM-MLS-12] a joiner whose registry differs refuses the Welcome")
   void welcome_joinerWithAnotherMap_isRefusedTyped() throws SealmeetException {
     Client alice = Client.of(suite(DRAFT), "alice", DRAFT);
     Client bob = Client.of(suite(DRAFT), "bob", DRAFT);
@@ -77,8 +76,7 @@ class SuiteBindingTest {
   }
 
   @Test
-  @DisplayName("a KeyPackage made under another map is refused at Add, by the committer and by"
-      + " every receiver [SM-MLS-12]")
+  @DisplayName("[SM-MLS-12] a KeyPackage made under another registry is refused at Add")
   void add_keyPackageMadeUnderAnotherMap_isRefusedTyped() throws SealmeetException {
     MlsGroup alice = GroupFixtures.create(Client.of(suite(DRAFT), "alice", DRAFT), DRAFT);
     Client bob = Client.of(suite(OTHER), "bob", OTHER);
@@ -90,8 +88,7 @@ class SuiteBindingTest {
   }
 
   @Test
-  @DisplayName("an external join is refused by a joiner whose registry maps the code point to"
-      + " another suite [SM-MLS-12]")
+  @DisplayName("[SM-MLS-12] a joiner whose registry differs refuses the external join")
   void externalJoin_joinerWithAnotherMap_isRefusedTyped() throws SealmeetException {
     MlsGroup alice = GroupFixtures.create(Client.of(suite(DRAFT), "alice", DRAFT), DRAFT);
     MlsSuite daveSuite = suite(OTHER);
