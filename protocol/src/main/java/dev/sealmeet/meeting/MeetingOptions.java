@@ -1,5 +1,6 @@
 package dev.sealmeet.meeting;
 
+import dev.sealmeet.crypto.SuiteRegistry;
 import dev.sealmeet.sframe.SframeOptions;
 import dev.sealmeet.sframe.SframeSuite;
 import java.util.Objects;
@@ -18,9 +19,13 @@ import java.util.function.LongSupplier;
  * @param audit where copies of media base keys go (audits and demos only)
  * @param sframeOptions the SFrame sender's and receivers' options: replay window and the JCE
  *     provider of the frame AEAD (see {@link SframeOptions})
+ * @param mlsSuites what each MLS cipher suite code point means to this client ({@link
+ *     SuiteRegistry}); the client's suite must be in it, and a meeting whose group binds its code
+ *     point to another suite is refused (spec §1.1)
  */
 public record MeetingOptions(SframeSuite sframeSuite, KidLayout kidLayout, GracePolicy grace,
-    LongSupplier nanoTime, int maxAttempts, KeyAudit audit, SframeOptions sframeOptions) {
+    LongSupplier nanoTime, int maxAttempts, KeyAudit audit, SframeOptions sframeOptions,
+    SuiteRegistry mlsSuites) {
   /** Checks nulls and ranges. */
   public MeetingOptions {
     Objects.requireNonNull(sframeSuite, "sframeSuite");
@@ -29,9 +34,17 @@ public record MeetingOptions(SframeSuite sframeSuite, KidLayout kidLayout, Grace
     Objects.requireNonNull(nanoTime, "nanoTime");
     Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(sframeOptions, "sframeOptions");
+    Objects.requireNonNull(mlsSuites, "mlsSuites");
     if (maxAttempts < 1 || maxAttempts > 1000) {
       throw new IllegalArgumentException("maxAttempts must be in 1..1000");
     }
+  }
+
+  /** Options with RFC 9420's MLS suites only ({@link SuiteRegistry#rfc9420()}). */
+  public MeetingOptions(SframeSuite sframeSuite, KidLayout kidLayout, GracePolicy grace,
+      LongSupplier nanoTime, int maxAttempts, KeyAudit audit, SframeOptions sframeOptions) {
+    this(sframeSuite, kidLayout, grace, nanoTime, maxAttempts, audit, sframeOptions,
+        SuiteRegistry.rfc9420());
   }
 
   /** Options with the default SFrame options (the JDK's JCE providers). */
@@ -42,7 +55,7 @@ public record MeetingOptions(SframeSuite sframeSuite, KidLayout kidLayout, Grace
 
   /**
    * AES-128-GCM frames, E = 4, the default grace, the system clock, 32 attempts, no audit, the
-   * default SFrame options.
+   * default SFrame options, RFC 9420's MLS suites.
    */
   public static MeetingOptions defaults() {
     return new MeetingOptions(SframeSuite.AES_128_GCM_SHA256_128, KidLayout.defaults(),
@@ -55,29 +68,41 @@ public record MeetingOptions(SframeSuite sframeSuite, KidLayout kidLayout, Grace
    */
   public MeetingOptions withSframeSuite(SframeSuite value) {
     return new MeetingOptions(value, kidLayout, grace, nanoTime, maxAttempts, audit,
-        sframeOptions);
+        sframeOptions, mlsSuites);
   }
 
   /** These options with {@code value} as the grace policy. */
   public MeetingOptions withGrace(GracePolicy value) {
     return new MeetingOptions(sframeSuite, kidLayout, value, nanoTime,
-        maxAttempts, audit, sframeOptions);
+        maxAttempts, audit, sframeOptions, mlsSuites);
   }
 
   /** These options with {@code value} as the clock of the grace window. */
   public MeetingOptions withNanoTime(LongSupplier value) {
     return new MeetingOptions(sframeSuite, kidLayout, grace, value,
-        maxAttempts, audit, sframeOptions);
+        maxAttempts, audit, sframeOptions, mlsSuites);
   }
 
   /** These options with a key audit. */
   public MeetingOptions withAudit(KeyAudit value) {
     return new MeetingOptions(sframeSuite, kidLayout, grace, nanoTime,
-        maxAttempts, value, sframeOptions);
+        maxAttempts, value, sframeOptions, mlsSuites);
   }
 
   /** These options with {@code value} as the SFrame options (for example another JCE provider). */
   public MeetingOptions withSframeOptions(SframeOptions value) {
-    return new MeetingOptions(sframeSuite, kidLayout, grace, nanoTime, maxAttempts, audit, value);
+    return new MeetingOptions(sframeSuite, kidLayout, grace, nanoTime, maxAttempts, audit, value,
+        mlsSuites);
+  }
+
+  /**
+   * These options with {@code value} as the MLS suite registry, e.g. {@link
+   * SuiteRegistry#draftPq()} for a client whose suite is post-quantum. The client's suite is the
+   * meeting's: a meeting it opens is in that suite, with the suite's definition bound in the group
+   * and required of every member (spec §1.1, §1.2).
+   */
+  public MeetingOptions withMlsSuites(SuiteRegistry value) {
+    return new MeetingOptions(sframeSuite, kidLayout, grace, nanoTime, maxAttempts, audit,
+        sframeOptions, value);
   }
 }

@@ -25,7 +25,7 @@ final class SuiteBinding {
 
   /** Whether {@code codePoint} needs the binding: every code point IANA has not assigned. */
   static boolean needed(int codePoint) {
-    return codePoint < 0x0001 || codePoint > 0x0007;
+    return SuiteDefinitionExtension.requiredFor(codePoint);
   }
 
   /** The definition {@code config}'s registry gives {@code codePoint}, as extension data. */

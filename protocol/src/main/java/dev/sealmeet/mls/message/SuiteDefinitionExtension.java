@@ -42,6 +42,15 @@ public record SuiteDefinitionExtension(
   }
 
   /**
+   * Whether a group or KeyPackage in {@code cipherSuite} carries this extension: for every code
+   * point IANA has not assigned (RFC 9420 §17.1 assigns 0x0001–0x0007), whose meaning is a
+   * registry's choice.
+   */
+  public static boolean requiredFor(int cipherSuite) {
+    return cipherSuite < 0x0001 || cipherSuite > 0x0007;
+  }
+
+  /**
    * The definition in {@code extensions}, if the extension is there.
    *
    * @throws DecodeException if its data is not exactly five uint16 values
