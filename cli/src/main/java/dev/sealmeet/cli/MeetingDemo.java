@@ -1,6 +1,7 @@
 package dev.sealmeet.cli;
 
 import dev.sealmeet.crypto.Secret;
+import dev.sealmeet.crypto.SuiteRegistry;
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.meeting.IdentityVerifier;
 import dev.sealmeet.meeting.InMemoryDeliveryService;
@@ -61,9 +62,19 @@ final class MeetingDemo {
   private InMemoryDeliveryService relay;
   private long nextFrameId;
 
+  private final int suiteId;
+  private final SuiteRegistry registry;
+
   MeetingDemo(int participants, double seconds) {
+    this(participants, seconds, 1, SuiteRegistry.rfc9420());
+  }
+
+  /** A demo whose meeting is in MLS suite {@code suiteId} of {@code registry}. */
+  MeetingDemo(int participants, double seconds, int suiteId, SuiteRegistry registry) {
     this.participants = participants;
     this.seconds = seconds;
+    this.suiteId = suiteId;
+    this.registry = registry;
   }
 
   private MeetingClient client(String account) {
@@ -72,13 +83,14 @@ final class MeetingDemo {
     accountKeys.put(account, identity.signaturePublicKey());
     IdentityVerifier verifier = (credential, key) ->
         IdentityVerifier.basicBoundTo(accountKeys).verify(credential, key);
-    MeetingOptions options = MeetingOptions.defaults().withAudit((who, epoch, key) ->
+    MeetingOptions options = MeetingOptions.defaults().withMlsSuites(registry).withAudit(
+        (who, epoch, key) ->
         keysHeld.computeIfAbsent(who, w -> new ArrayList<>()).add(Map.entry(epoch, key)));
     return new MeetingClient(account, identity, suite, verifier, options);
   }
 
   void run() throws SealmeetException {
-    suite = MlsSuite.of(1, new SecureRandom());
+    suite = MlsSuite.of(suiteId, registry, new SecureRandom());
     relay = new InMemoryDeliveryService(suite);
     Meeting host = Meeting.open(client("host"), relay);
     members.put("host", host);

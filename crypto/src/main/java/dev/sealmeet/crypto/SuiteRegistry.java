@@ -204,6 +204,34 @@ public final class SuiteRegistry {
     return Collections.unmodifiableMap(suites);
   }
 
+  /**
+   * The code point named by {@code nameOrCodePoint}: a suite name of this registry (e.g. {@code
+   * MLS_128_MLKEM768X25519_AES128GCM_SHA256_Ed25519}, case-insensitive), or a code point in decimal
+   * or {@code 0x} hex that this registry holds.
+   *
+   * @throws IllegalArgumentException if it names no suite of this registry, saying which exist
+   */
+  public int resolve(String nameOrCodePoint) {
+    String wanted = nameOrCodePoint == null ? "" : nameOrCodePoint.trim();
+    for (Map.Entry<Integer, SuiteDefinition> e : suites.entrySet()) {
+      if (e.getValue().name().equalsIgnoreCase(wanted)) {
+        return e.getKey();
+      }
+    }
+    try {
+      int codePoint = Integer.decode(wanted);
+      if (suites.containsKey(codePoint)) {
+        return codePoint;
+      }
+    } catch (NumberFormatException e) {
+      // not a number either: reported below
+    }
+    StringBuilder known = new StringBuilder();
+    suites.forEach((id, d) -> known.append(String.format("%n  0x%04x %s", id, d.name())));
+    throw new IllegalArgumentException(
+        "no MLS cipher suite '" + wanted + "' in this registry; it has:" + known);
+  }
+
   /** The definition at {@code codePoint}, if any. */
   public Optional<SuiteDefinition> definition(int codePoint) {
     return Optional.ofNullable(suites.get(codePoint));
