@@ -74,11 +74,11 @@ final class DemoCommand implements Callable<Integer> {
       System.err.println("sealmeet demo: " + e.getMessage());
       return 2;
     }
-    String suiteName = String.format("0x%04x %s", suiteId,
-        REGISTRY.definition(suiteId).orElseThrow().name());
     long start = System.nanoTime();
     MeetingDemo demo = new MeetingDemo(participants, seconds, suiteId, REGISTRY);
     demo.run();
+    String suiteName = String.format("0x%04x %s", demo.mlsSuiteId(),
+        REGISTRY.definition(demo.mlsSuiteId()).orElseThrow().name());
     double elapsed = (System.nanoTime() - start) / 1e9;
     boolean ok = demo.proofs.stream().allMatch(MeetingDemo.Proof::passed);
     if (json) {

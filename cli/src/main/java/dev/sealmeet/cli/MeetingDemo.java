@@ -77,6 +77,11 @@ final class MeetingDemo {
     this.registry = registry;
   }
 
+  /** The code point of the MLS suite every client of the demo ran, once {@link #run} started. */
+  int mlsSuiteId() {
+    return suite.id();
+  }
+
   private MeetingClient client(String account) {
     SigningIdentity identity = SigningIdentity.generate(suite,
         new BasicCredential(account.getBytes(StandardCharsets.UTF_8)));
