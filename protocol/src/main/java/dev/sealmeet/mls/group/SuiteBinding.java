@@ -2,10 +2,14 @@ package dev.sealmeet.mls.group;
 
 import dev.sealmeet.crypto.SuiteDefinition;
 import dev.sealmeet.error.DecodeException;
+import dev.sealmeet.error.SealmeetBugException;
 import dev.sealmeet.mls.message.Capabilities;
 import dev.sealmeet.mls.message.Extension;
 import dev.sealmeet.mls.message.Extensions;
+import dev.sealmeet.mls.message.GroupContextExtensionsProposal;
 import dev.sealmeet.mls.message.KeyPackage;
+import dev.sealmeet.mls.message.Proposal;
+import dev.sealmeet.mls.message.ReInitProposal;
 import dev.sealmeet.mls.message.SuiteDefinitionExtension;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,6 +108,37 @@ final class SuiteBinding {
       throw new GroupRuleException(GroupRule.SUITE_DEFINITION, where + " binds " + bound.get()
           + ", but this member's registry has " + own);
     }
+  }
+
+  /**
+   * {@code proposal} as this member sends it: a GroupContextExtensions proposal keeps the group's
+   * binding when its list lacks one, and a ReInit into a suite that needs a binding carries this
+   * member's registry definition of that suite when its list lacks one. Every other proposal, and
+   * every list that already has a binding, is returned as it is (receivers judge it with {@link
+   * #checkKept} and at the join).
+   */
+  static Proposal carried(Proposal proposal, List<Extension> groupExtensions, GroupConfig config) {
+    if (proposal instanceof GroupContextExtensionsProposal gce) {
+      Optional<Extension> bound = Extensions.find(groupExtensions, Extensions.SUITE_DEFINITION);
+      if (bound.isPresent()
+          && Extensions.find(gce.extensions(), Extensions.SUITE_DEFINITION).isEmpty()) {
+        List<Extension> out = new ArrayList<>(gce.extensions());
+        out.add(bound.get());
+        return new GroupContextExtensionsProposal(out);
+      }
+    } else if (proposal instanceof ReInitProposal reInit && needed(reInit.cipherSuite())
+        && Extensions.find(reInit.extensions(), Extensions.SUITE_DEFINITION).isEmpty()
+        && config.suites().definition(reInit.cipherSuite()).isPresent()) {
+      try {
+        List<Extension> out = new ArrayList<>(reInit.extensions());
+        out.add(ofRegistry(reInit.cipherSuite(), config).toExtension());
+        return new ReInitProposal(
+            reInit.groupId(), reInit.version(), reInit.cipherSuite(), out);
+      } catch (GroupRuleException e) {
+        throw new SealmeetBugException("the registry holds the suite, checked above", e);
+      }
+    }
+    return proposal;
   }
 
   /**

@@ -115,12 +115,43 @@ class SuiteBindingTest {
   }
 
   @Test
-  void groupContextExtensions_droppingTheBinding_isRefused() throws SealmeetException {
-    MlsGroup alice = GroupFixtures.create(Client.of(suite(DRAFT), "alice", DRAFT), DRAFT);
-    assertThatThrownBy(() -> alice.commit(CommitRequest.empty().groupContextExtensions(List.of())))
-        .isInstanceOfSatisfying(GroupRuleException.class,
-            e -> assertThat(e.rule()).isEqualTo(GroupRule.SUITE_DEFINITION));
-    assertThat(alice.epoch()).isZero();
+  void groupContextExtensions_withoutTheBinding_carryIt() throws SealmeetException {
+    List<MlsGroup> groups = GroupFixtures.members(suite(DRAFT), DRAFT, "alice", "bob");
+    List<Extension> bound = groups.get(0).context().extensions();
+    CommitResult commit =
+        groups.get(0).commit(CommitRequest.empty().groupContextExtensions(List.of()));
+    groups.get(0).mergePendingCommit();
+    GroupFixtures.deliver(commit.commit(), List.of(groups.get(1)));
+    GroupFixtures.assertAgree(groups);
+    assertThat(groups.get(1).context().extensions()).usingRecursiveFieldByFieldElementComparator()
+        .isEqualTo(bound);
+  }
+
+  @Test
+  void checkKept_droppingChangingOrAddingTheBinding_isRefused() throws SealmeetException {
+    Extension draft = SuiteBinding.ofRegistry(CODE_POINT, DRAFT).toExtension();
+    Extension other = SuiteBinding.ofRegistry(CODE_POINT, OTHER).toExtension();
+    for (List<List<Extension>> change : List.of(List.of(List.of(draft), List.<Extension>of()),
+        List.of(List.of(draft), List.of(other)), List.of(List.<Extension>of(), List.of(draft)))) {
+      assertThatThrownBy(() -> SuiteBinding.checkKept(change.get(0), change.get(1)))
+          .isInstanceOfSatisfying(GroupRuleException.class,
+              e -> assertThat(e.rule()).isEqualTo(GroupRule.SUITE_DEFINITION));
+    }
+    SuiteBinding.checkKept(List.of(draft), List.of(draft));
+    SuiteBinding.checkKept(List.of(), List.of());
+  }
+
+  @Test
+  void reInit_intoPqSuite_carriesTheDefinition() {
+    dev.sealmeet.mls.message.ReInitProposal bare = new dev.sealmeet.mls.message.ReInitProposal(
+        new byte[] {1}, 1, 0xF00B, List.of());
+    dev.sealmeet.mls.message.ReInitProposal sent = (dev.sealmeet.mls.message.ReInitProposal)
+        SuiteBinding.carried(bare, List.of(), DRAFT);
+    assertThat(sent.extensions()).singleElement()
+        .extracting(Extension::extensionType).isEqualTo(Extensions.SUITE_DEFINITION);
+    dev.sealmeet.mls.message.ReInitProposal classic = new dev.sealmeet.mls.message.ReInitProposal(
+        new byte[] {1}, 1, 1, List.of());
+    assertThat(SuiteBinding.carried(classic, List.of(), DRAFT)).isSameAs(classic);
   }
 
   @Test
