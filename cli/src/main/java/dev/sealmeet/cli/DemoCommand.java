@@ -1,5 +1,6 @@
 package dev.sealmeet.cli;
 
+import dev.sealmeet.crypto.SuiteRegistry;
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.meeting.IdentityVerifier;
 import dev.sealmeet.meeting.InMemoryDeliveryService;
@@ -34,9 +35,14 @@ import picocli.CommandLine.Option;
           + "clock), so frames of a new epoch often arrive before its commit. Prints the timeline, "
           + "the frames that crossed each key change and how many were lost, and the proofs, each "
           + "trying every key each party ever held; exits 1 if any proof fails. --json adds the rekey cost (removal to first frame under "
-          + "the new epoch)."
+          + "the new epoch).",
+      "--suite picks the meeting's MLS cipher suite by name or code point among RFC 9420's "
+          + "suites and the post-quantum suites of draft-ietf-mls-pq-ciphersuites-06 at "
+          + "Sealmeet's code points 0xF001-0xF00B (e.g. 0xF001, X-Wing with Ed25519)."
     })
 final class DemoCommand implements Callable<Integer> {
+  /** The suites {@code --suite} may name: RFC 9420's and the draft's at Sealmeet's code points. */
+  static final SuiteRegistry REGISTRY = SuiteRegistry.draftPq();
 
   @Option(names = "--participants", paramLabel = "N", description = "Host and guests admitted "
       + "at the start (default ${DEFAULT-VALUE}, at least 4)")
@@ -49,6 +55,10 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the proofs, timeline and rekey cost as JSON")
   boolean json;
 
+  @Option(names = "--suite", paramLabel = "SUITE", description = "MLS cipher suite, a name or "
+      + "code point (default ${DEFAULT-VALUE})")
+  String suite = "0x0001";
+
   @Option(names = "--rekey-sizes", split = ",", paramLabel = "N",
       description = "Meeting sizes for the rekey cost in --json (default ${DEFAULT-VALUE})")
   List<Integer> rekeySizes = List.of(10, 50, 200);
@@ -59,14 +69,24 @@ final class DemoCommand implements Callable<Integer> {
       System.err.println("sealmeet demo: --participants must be at least 4, --seconds above 0");
       return 2;
     }
+    int suiteId;
+    try {
+      suiteId = REGISTRY.resolve(suite);
+    } catch (IllegalArgumentException e) {
+      System.err.println("sealmeet demo: " + e.getMessage());
+      return 2;
+    }
     long start = System.nanoTime();
-    MeetingDemo demo = new MeetingDemo(participants, seconds);
+    MeetingDemo demo = new MeetingDemo(participants, seconds, suiteId, REGISTRY);
     demo.run();
+    String suiteName = String.format("0x%04x %s", demo.mlsSuiteId(),
+        REGISTRY.definition(demo.mlsSuiteId()).orElseThrow().name());
     double elapsed = (System.nanoTime() - start) / 1e9;
     boolean ok = demo.proofs.stream().allMatch(MeetingDemo.Proof::passed);
     if (json) {
       StringBuilder out = new StringBuilder("{\n  \"participants\": ").append(participants)
-          .append(",\n  \"seconds\": ").append(seconds).append(",\n  \"frames\": ")
+          .append(",\n  \"seconds\": ").append(seconds).append(",\n  \"mlsSuite\": ")
+          .append(quote(suiteName)).append(",\n  \"frames\": ")
           .append(demo.frames).append(",\n  \"bytes\": ").append(demo.bytes)
           .append(",\n  \"timeline\": [");
       for (int i = 0; i < demo.timeline.size(); i++) {
@@ -98,7 +118,7 @@ final class DemoCommand implements Callable<Integer> {
           + "after 2 warm-up removals, one JVM, wall clock"))
           .append(",\n    \"results\": [");
       for (int i = 0; i < rekeySizes.size(); i++) {
-        double[] ms = rekeyCost(rekeySizes.get(i));
+        double[] ms = rekeyCost(rekeySizes.get(i), suiteId);
         out.append(i == 0 ? "\n" : ",\n").append("      {\"members\": ")
             .append(rekeySizes.get(i)).append(String.format(
                 ", \"senderMs\": %.2f, \"receiverMs\": %.2f}", ms[0], ms[1]));
@@ -108,6 +128,7 @@ final class DemoCommand implements Callable<Integer> {
           .append("\n}");
       System.out.println(out);
     } else {
+      System.out.println("MLS cipher suite: " + suiteName);
       System.out.println("Timeline (epoch, event, security code every member shows):");
       for (MeetingDemo.Line l : demo.timeline) {
         System.out.printf("  epoch %2d  %-32s  %s%n", l.epoch(), l.securityCode(), l.event());
@@ -134,8 +155,8 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   /** Milliseconds: sender (removal to first frame protected), receiver (to that frame opened). */
-  static double[] rekeyCost(int size) throws SealmeetException {
-    MlsSuite suite = MlsSuite.of(1, new SecureRandom());
+  static double[] rekeyCost(int size, int suiteId) throws SealmeetException {
+    MlsSuite suite = MlsSuite.of(suiteId, REGISTRY, new SecureRandom());
     InMemoryDeliveryService ds = new InMemoryDeliveryService(suite);
     Map<String, byte[]> keys = new ConcurrentHashMap<>();
     IdentityVerifier verifier = (c, k) -> IdentityVerifier.basicBoundTo(keys).verify(c, k);
@@ -143,7 +164,8 @@ final class DemoCommand implements Callable<Integer> {
       SigningIdentity id = SigningIdentity.generate(suite,
           new BasicCredential(account.getBytes(StandardCharsets.UTF_8)));
       keys.put(account, id.signaturePublicKey());
-      return new MeetingClient(account, id, suite, verifier, MeetingOptions.defaults());
+      return new MeetingClient(account, id, suite, verifier,
+          MeetingOptions.defaults().withMlsSuites(REGISTRY));
     };
     Meeting host = Meeting.open(client.apply("host"), ds);
     LobbyGuest observerGuest = LobbyGuest.enter(client.apply("observer"), ds, host.invitation());

@@ -1,6 +1,7 @@
 package dev.sealmeet.cli;
 
 import dev.sealmeet.crypto.Secret;
+import dev.sealmeet.crypto.SuiteRegistry;
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.meeting.IdentityVerifier;
 import dev.sealmeet.meeting.InMemoryDeliveryService;
@@ -90,9 +91,24 @@ final class MeetingDemo {
   private long step;
   private long nextFrameId;
 
+  private final int suiteId;
+  private final SuiteRegistry registry;
+
   MeetingDemo(int participants, double seconds) {
+    this(participants, seconds, 1, SuiteRegistry.rfc9420());
+  }
+
+  /** A demo whose meeting is in MLS suite {@code suiteId} of {@code registry}. */
+  MeetingDemo(int participants, double seconds, int suiteId, SuiteRegistry registry) {
     this.participants = participants;
     this.seconds = seconds;
+    this.suiteId = suiteId;
+    this.registry = registry;
+  }
+
+  /** The code point of the MLS suite every client of the demo ran, once {@link #run} started. */
+  int mlsSuiteId() {
+    return suite.id();
   }
 
   private MeetingClient client(String account) {
@@ -101,14 +117,15 @@ final class MeetingDemo {
     accountKeys.put(account, identity.signaturePublicKey());
     IdentityVerifier verifier = (credential, key) ->
         IdentityVerifier.basicBoundTo(accountKeys).verify(credential, key);
-    MeetingOptions options = MeetingOptions.defaults().withNanoTime(() -> now)
+    MeetingOptions options = MeetingOptions.defaults().withMlsSuites(registry)
+        .withNanoTime(() -> now)
         .withAudit((who, epoch, key) ->
             keysHeld.computeIfAbsent(who, w -> new ArrayList<>()).add(Map.entry(epoch, key)));
     return new MeetingClient(account, identity, suite, verifier, options);
   }
 
   void run() throws SealmeetException {
-    suite = MlsSuite.of(1, new SecureRandom());
+    suite = MlsSuite.of(suiteId, registry, new SecureRandom());
     ds = new InMemoryDeliveryService(suite);
     network = new SignallingNetwork(ds, () -> now, random, SIGNAL_MIN_MS * MS, SIGNAL_MAX_MS * MS);
     Meeting host = Meeting.open(client("host"), network.viewFor("host"));

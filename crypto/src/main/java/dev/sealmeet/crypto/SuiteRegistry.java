@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * #draftPq()}, which adds the 11 suites of draft-ietf-mls-pq-ciphersuites-06 at Sealmeet's default
  * code points {@code 0xF000 + n} for TBDn ({@link #DRAFT_PQ_BASE}): RFC 9420 §17.1 keeps 0xF000–0xFFFF
  * for private use, so these can never collide with a future IANA assignment. Other stacks' choices
- * (OpenMLS 0.9, ts-mls 1.6.4) are further presets built with {@link #with}; none is defined yet.
+ * are the presets {@link #openMls09()} and {@link #tsMls164()}.
  *
  * <pre>
  * code    name                                                 KEM     KDF     AEAD    signature
@@ -82,6 +82,8 @@ public final class SuiteRegistry {
           "MLS_256_MLKEM1024_AES256GCM_SHA384_MLDSA87", 0x0042, Hkdf.SHA384, 0x0002, 0x0906));
 
   private static final SuiteRegistry DRAFT_PQ = withDraftPq(RFC_9420);
+  private static final SuiteRegistry OPEN_MLS_09 = PeerSuitePresets.openMls09();
+  private static final SuiteRegistry TS_MLS_16 = PeerSuitePresets.tsMls16();
 
   private final TreeMap<Integer, SuiteDefinition> suites;
 
@@ -97,6 +99,59 @@ public final class SuiteRegistry {
   /** RFC 9420's suites and draft-ietf-mls-pq-ciphersuites-06's TBDn at {@code 0xF000 + n}. */
   public static SuiteRegistry draftPq() {
     return DRAFT_PQ;
+  }
+
+  /**
+   * RFC 9420's suites and the post-quantum suites of OpenMLS 0.9 at OpenMLS's code points, so that
+   * Sealmeet can join groups OpenMLS creates in them (read from OpenMLS's {@code
+   * traits/src/types.rs} at tag {@code openmls-v0.9.0-rc.3}):
+   *
+   * <pre>
+   * code    name                                          KEM     KDF     AEAD    signature
+   * 0x0042  MLS_192_MLKEM1024_AES256GCM_SHA384_P384       0x0042  0x0002  0x0002  0x0503  (TBD8)
+   * 0x0050  MLS_128_MLKEM768_AES256GCM_SHA384_P256        0x0041  0x0002  0x0002  0x0403  (TBD7)
+   * 0x0051  MLS_192_MLKEM768_AES256GCM_SHA384_MLDSA65     0x0041  0x0002  0x0002  0x0905  (TBD10)
+   * 0x0906  MLS_256_MLKEM1024_AES256GCM_SHA512_MLDSA87    0x0042  0x0003  0x0002  0x0906
+   * 0x0907  MLS_256_MLKEM1024_AES256GCM_SHA384_MLDSA87    0x0042  0x0002  0x0002  0x0906  (TBD11)
+   * 0xF042  MLS_128_MLKEM768_AES256GCM_SHA384_Ed25519     0x0041  0x0002  0x0002  0x0807  (TBD6)
+   * </pre>
+   *
+   * <p>Left out: OpenMLS's four X-Wing suites (0x004D {@code
+   * MLS_256_XWING_CHACHA20POLY1305_SHA256_Ed25519}, 0x004E TBD2, 0x004F TBD1, 0x0052 TBD9), because
+   * OpenMLS runs X-Wing as HPKE KEM 0x004D ({@code XWingKemDraft6}), not 0x647a: the KEM id enters
+   * HPKE's key schedule and our DeriveKeyPair labels, and without a test vector of OpenMLS's KEM
+   * 0x004D we cannot show that ours would derive the same keys. OpenMLS itself has no TBD3–TBD5.
+   */
+  public static SuiteRegistry openMls09() {
+    return OPEN_MLS_09;
+  }
+
+  /**
+   * RFC 9420's suites and ts-mls's own post-quantum suites at its code points 81–88, so that
+   * Sealmeet can join groups ts-mls creates in them (read from ts-mls's {@code
+   * src/crypto/ciphersuite.ts} at tag {@code v1.6.2} and branch {@code 1.x}; the repository we read
+   * holds no 1.6.4 tag, and that file is the same on both). ts-mls's MLS KDF is the HPKE KDF of the
+   * suite, HKDF-SHA512 in all of them:
+   *
+   * <pre>
+   * code  name                                                KEM     KDF     AEAD    signature
+   * 81    MLS_256_MLKEM1024_AES256GCM_SHA512_Ed25519          0x0042  0x0003  0x0002  0x0807
+   * 82    MLS_256_MLKEM1024_CHACHA20POLY1305_SHA512_Ed25519   0x0042  0x0003  0x0003  0x0807
+   * 83    MLS_256_XWING_AES256GCM_SHA512_Ed25519              0x647a  0x0003  0x0002  0x0807
+   * 84    MLS_256_XWING_CHACHA20POLY1305_SHA512_Ed25519       0x647a  0x0003  0x0003  0x0807
+   * 85    MLS_256_MLKEM1024_AES256GCM_SHA512_MLDSA87          0x0042  0x0003  0x0002  0x0906
+   * 86    MLS_256_MLKEM1024_CHACHA20POLY1305_SHA512_MLDSA87   0x0042  0x0003  0x0003  0x0906
+   * 87    MLS_256_XWING_AES256GCM_SHA512_MLDSA87              0x647a  0x0003  0x0002  0x0906
+   * 88    MLS_256_XWING_CHACHA20POLY1305_SHA512_MLDSA87       0x647a  0x0003  0x0003  0x0906
+   * </pre>
+   *
+   * <p>Left out: 77–80 ({@code MLS_128_MLKEM512_…_SHA256_Ed25519}, {@code
+   * MLS_256_MLKEM768_…_SHA384_Ed25519}), which hash with SHA-256 or SHA-384 but derive with
+   * HKDF-SHA512 (and 77, named AES128GCM, encrypts with AES-256-GCM): a {@link SuiteDefinition} has
+   * one hash for the KDF and for MLS's hashes, as RFC 9420 §5.1 has, so it cannot state them.
+   */
+  public static SuiteRegistry tsMls164() {
+    return TS_MLS_16;
   }
 
   /** The 11 suite definitions of draft-ietf-mls-pq-ciphersuites-06, TBD1 first. */
@@ -147,6 +202,34 @@ public final class SuiteRegistry {
   /** Code point to definition, ascending, unmodifiable. */
   public Map<Integer, SuiteDefinition> entries() {
     return Collections.unmodifiableMap(suites);
+  }
+
+  /**
+   * The code point named by {@code nameOrCodePoint}: a suite name of this registry (e.g. {@code
+   * MLS_128_MLKEM768X25519_AES128GCM_SHA256_Ed25519}, case-insensitive), or a code point in decimal
+   * or {@code 0x} hex that this registry holds.
+   *
+   * @throws IllegalArgumentException if it names no suite of this registry, saying which exist
+   */
+  public int resolve(String nameOrCodePoint) {
+    String wanted = nameOrCodePoint == null ? "" : nameOrCodePoint.trim();
+    for (Map.Entry<Integer, SuiteDefinition> e : suites.entrySet()) {
+      if (e.getValue().name().equalsIgnoreCase(wanted)) {
+        return e.getKey();
+      }
+    }
+    try {
+      int codePoint = Integer.decode(wanted);
+      if (suites.containsKey(codePoint)) {
+        return codePoint;
+      }
+    } catch (NumberFormatException e) {
+      // not a number either: reported below
+    }
+    StringBuilder known = new StringBuilder();
+    suites.forEach((id, d) -> known.append(String.format("%n  0x%04x %s", id, d.name())));
+    throw new IllegalArgumentException(
+        "no MLS cipher suite '" + wanted + "' in this registry; it has:" + known);
   }
 
   /** The definition at {@code codePoint}, if any. */

@@ -33,6 +33,60 @@ class SuiteRegistryTest {
         .isEqualTo("MLS_128_MLKEM768X25519_CHACHA20POLY1305_SHA384_MLDSA44");
   }
 
+  @ParameterizedTest(name = "OpenMLS 0.9 suite {0}")
+  @CsvSource({
+    // code point, KEM, KDF, AEAD, signature (OpenMLS traits/src/types.rs, openmls-v0.9.0-rc.3)
+    "0x0042, 0x0042, 0x0002, 0x0002, 0x0503",
+    "0x0050, 0x0041, 0x0002, 0x0002, 0x0403",
+    "0x0051, 0x0041, 0x0002, 0x0002, 0x0905",
+    "0x0906, 0x0042, 0x0003, 0x0002, 0x0906",
+    "0x0907, 0x0042, 0x0002, 0x0002, 0x0906",
+    "0xF042, 0x0041, 0x0002, 0x0002, 0x0807"
+  })
+  void openMls09_holdsOpenMlsCodePoints(String codePoint, String kem, String kdf, String aead,
+      String signature) throws Exception {
+    assertDefinition(SuiteRegistry.openMls09(), codePoint, kem, kdf, aead, signature);
+  }
+
+  @ParameterizedTest(name = "ts-mls 1.6 suite {0}")
+  @CsvSource({
+    // code point, KEM, KDF, AEAD, signature (ts-mls src/crypto/ciphersuite.ts, v1.6.2 and 1.x)
+    "81, 0x0042, 0x0003, 0x0002, 0x0807",
+    "82, 0x0042, 0x0003, 0x0003, 0x0807",
+    "83, 0x647a, 0x0003, 0x0002, 0x0807",
+    "84, 0x647a, 0x0003, 0x0003, 0x0807",
+    "85, 0x0042, 0x0003, 0x0002, 0x0906",
+    "86, 0x0042, 0x0003, 0x0003, 0x0906",
+    "87, 0x647a, 0x0003, 0x0002, 0x0906",
+    "88, 0x647a, 0x0003, 0x0003, 0x0906"
+  })
+  void tsMls164_holdsTsMlsCodePoints(String codePoint, String kem, String kdf, String aead,
+      String signature) throws Exception {
+    assertDefinition(SuiteRegistry.tsMls164(), codePoint, kem, kdf, aead, signature);
+  }
+
+  @Test
+  void peerPresets_holdNothingElse_andLeaveOutWhatTheyCannotState() {
+    assertThat(SuiteRegistry.openMls09().codePoints()).containsExactly(1, 2, 3, 4, 5, 6, 7,
+        0x0042, 0x0050, 0x0051, 0x0906, 0x0907, 0xF042);
+    assertThat(SuiteRegistry.openMls09().definition(0x004D)).isEmpty();
+    assertThat(SuiteRegistry.tsMls164().codePoints()).containsExactly(1, 2, 3, 4, 5, 6, 7,
+        81, 82, 83, 84, 85, 86, 87, 88);
+    assertThat(SuiteRegistry.tsMls164().definition(83)).get().extracting(SuiteDefinition::name)
+        .isEqualTo("MLS_256_XWING_AES256GCM_SHA512_Ed25519");
+  }
+
+  private static void assertDefinition(SuiteRegistry registry, String codePoint, String kem,
+      String kdf, String aead, String signature) throws Exception {
+    int id = Integer.decode(codePoint);
+    SuiteDefinition d = registry.definition(id).orElseThrow();
+    assertThat(d.kemId()).isEqualTo(Integer.decode(kem));
+    assertThat(d.kdf().hpkeId()).isEqualTo(Integer.decode(kdf));
+    assertThat(d.aeadId()).isEqualTo(Integer.decode(aead));
+    assertThat(d.signatureTlsId()).isEqualTo(Integer.decode(signature));
+    assertThat(registry.get(id, RANDOM).id()).isEqualTo(id);
+  }
+
   @ParameterizedTest(name = "TBD{0}")
   @CsvSource({
     // n, KEM, KDF, AEAD, signature, Nh, Npk (HPKE), signature public key length

@@ -3,8 +3,9 @@ package dev.sealmeet.interop;
 import com.google.protobuf.ByteString;
 import dev.sealmeet.codec.TlsReader;
 import dev.sealmeet.codec.TlsWriter;
-import dev.sealmeet.crypto.CipherSuites;
+import dev.sealmeet.crypto.SuiteRegistry;
 import dev.sealmeet.error.SealmeetException;
+import dev.sealmeet.error.UnsupportedException;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import dev.sealmeet.mls.group.ExternalJoinResult;
 import dev.sealmeet.mls.group.ExternalProposals;
@@ -68,6 +69,21 @@ final class JoinOperations {
     this.random = random;
   }
 
+  /**
+   * The suites this server serves: RFC 9420's and the 11 post-quantum suites of
+   * draft-ietf-mls-pq-ciphersuites-06 at Sealmeet's code points 0xF001–0xF00B.
+   */
+  static final SuiteRegistry SUITES = SuiteRegistry.draftPq();
+
+  /**
+   * The suite at {@code codePoint} of {@link #SUITES}.
+   *
+   * @throws UnsupportedException if the registry has none there
+   */
+  MlsSuite suite(int codePoint) throws UnsupportedException {
+    return MlsSuite.of(codePoint, SUITES, random);
+  }
+
   /** The server's randomness, for PSK nonces. */
   SecureRandom random() {
     return random;
@@ -76,12 +92,12 @@ final class JoinOperations {
   /** The group behaviour every state of this server uses; see the README. */
   GroupConfig config(boolean encryptHandshake) {
     return GroupConfig.defaults().withAlwaysPath(false).withEncryptHandshake(encryptHandshake)
-        .withRandom(random);
+        .withRandom(random).withSuites(SUITES);
   }
 
   CreateGroupResponse createGroup(CreateGroupRequest request)
       throws SealmeetException, StatusException {
-    MlsSuite suite = MlsSuite.of(request.getCipherSuite(), random);
+    MlsSuite suite = suite(request.getCipherSuite());
     GroupConfig config = config(request.getEncryptHandshake());
     SigningIdentity identity = identity(suite, request.getIdentity());
     PskStore psks = new PskStore();
@@ -95,7 +111,7 @@ final class JoinOperations {
 
   CreateKeyPackageResponse createKeyPackage(CreateKeyPackageRequest request)
       throws SealmeetException, StatusException {
-    MlsSuite suite = MlsSuite.of(request.getCipherSuite(), random);
+    MlsSuite suite = suite(request.getCipherSuite());
     SigningIdentity identity = identity(suite, request.getIdentity());
     KeyPackageBundle bundle = keyPackage(suite, identity, config(false));
     int id = states.register(new Transaction(suite, bundle, identity, new PskStore()));
@@ -120,7 +136,7 @@ final class JoinOperations {
       throws SealmeetException, StatusException {
     MlsMessage message = MlsMessage.fromBytes(request.getGroupInfo().toByteArray());
     GroupInfo info = Proposals.groupInfo(request.getGroupInfo());
-    MlsSuite suite = MlsSuite.of(info.groupContext().cipherSuite(), random);
+    MlsSuite suite = suite(info.groupContext().cipherSuite());
     SigningIdentity identity = identity(suite, request.getIdentity());
     PskStore psks = new PskStore();
     List<PreSharedKeyId> pskIds = new ArrayList<>();
@@ -160,7 +176,7 @@ final class JoinOperations {
   NewMemberAddProposalResponse newMemberAddProposal(NewMemberAddProposalRequest request)
       throws SealmeetException, StatusException {
     GroupContext context = Proposals.groupInfo(request.getGroupInfo()).groupContext();
-    MlsSuite suite = MlsSuite.of(context.cipherSuite(), random);
+    MlsSuite suite = suite(context.cipherSuite());
     SigningIdentity identity = identity(suite, request.getIdentity());
     KeyPackageBundle bundle = keyPackage(suite, identity, config(false));
     MlsMessage proposal = ExternalProposals.joinRequest(suite, context.groupId(),
@@ -172,7 +188,7 @@ final class JoinOperations {
 
   CreateExternalSignerResponse createExternalSigner(CreateExternalSignerRequest request)
       throws SealmeetException, StatusException {
-    MlsSuite suite = MlsSuite.of(request.getCipherSuite(), random);
+    MlsSuite suite = suite(request.getCipherSuite());
     SigningIdentity identity = identity(suite, request.getIdentity());
     int id = states.register(new Signer(suite, identity));
     TlsWriter writer = new TlsWriter();
@@ -194,8 +210,9 @@ final class JoinOperations {
     long index = senderIndex(signer, ExternalSender.in(context.extensions()));
     Map<Long, Credential> members = Proposals.members(
         Proposals.treeOf(info, request.getRatchetTree()));
-    Proposal proposal = Proposals.of(request.getDescription(), signer.suite(),
-        context.groupId(), members, random);
+    Proposal proposal = ExternalProposals.withSuiteDefinition(Proposals.of(
+        request.getDescription(), signer.suite(), context.groupId(), members, random),
+        context.extensions(), config(false));
     MlsMessage message = ExternalProposals.fromExternalSender(signer.suite(), context.groupId(),
         context.epoch(), index, signer.identity(), proposal);
     return ProposalResponse.newBuilder().setProposal(bytes(message)).build();
@@ -233,9 +250,12 @@ final class JoinOperations {
         false, List.of(), config);
   }
 
-  /** MLS 1.0, every suite this build supports, basic credentials; default extensions only. */
+  /**
+   * MLS 1.0, every suite of {@link #SUITES}, basic credentials; default extensions only (a
+   * KeyPackage in a post-quantum suite adds the suite definition's, spec §1.1).
+   */
   static Capabilities capabilities(MlsSuite suite) {
-    return new Capabilities(List.of(ProtocolVersion.MLS10), CipherSuites.supported(), List.of(),
+    return new Capabilities(List.of(ProtocolVersion.MLS10), SUITES.codePoints(), List.of(),
         List.of(), List.of(Credential.BASIC));
   }
 

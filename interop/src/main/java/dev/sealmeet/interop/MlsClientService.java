@@ -1,6 +1,5 @@
 package dev.sealmeet.interop;
 
-import dev.sealmeet.crypto.CipherSuites;
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.mls.message.MlsMessage;
 import dev.sealmeet.mls.message.ProtocolVersion;
@@ -147,9 +146,13 @@ public final class MlsClientService extends MLSClientGrpc.MLSClientImplBase {
         .addAllCiphersuites(supportedSuites()).build());
   }
 
-  /** The suites this build serves, as the harness numbers them. */
+  /**
+   * The suites this server serves, ascending: RFC 9420's 0x0001–0x0007 and the post-quantum suites
+   * of draft-ietf-mls-pq-ciphersuites-06 at Sealmeet's code points 0xF001–0xF00B ({@link
+   * dev.sealmeet.crypto.SuiteRegistry#draftPq()}); a peer must map those code points alike.
+   */
   public static List<Integer> supportedSuites() {
-    return CipherSuites.supported();
+    return JoinOperations.SUITES.codePoints();
   }
 
   // ---------------------------------------------------------------- becoming a member

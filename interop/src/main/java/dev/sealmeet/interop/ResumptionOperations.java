@@ -256,7 +256,7 @@ final class ResumptionOperations implements SubgroupOperations {
   /** After a merged ReInit: an identity and KeyPackage in the new suite, held as a ticket. */
   private HandleReInitCommitResponse ticket(GroupState state, ReInitProposal reInit)
       throws SealmeetException, StatusException {
-    MlsSuite suite = MlsSuite.of(reInit.cipherSuite(), joins.random());
+    MlsSuite suite = joins.suite(reInit.cipherSuite());
     SigningIdentity identity = SigningIdentity.generate(suite, state.identity().credential());
     KeyPackageBundle bundle = JoinOperations.keyPackage(suite, identity, state.config());
     int id = register(new ReInitTicket(state, bundle, identity));

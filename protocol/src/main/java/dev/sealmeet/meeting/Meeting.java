@@ -105,8 +105,8 @@ public final class Meeting implements AutoCloseable {
         List.of(Roles.withHost(host.identity().credential()).toExtension(),
             MediaSuiteExtension.toExtension(host.options().sframeSuite()),
             ExternalSender.toExtension(List.of(ds.externalSender())),
-            new RequiredCapabilities(List.of(Roles.EXTENSION_TYPE,
-                MediaSuiteExtension.EXTENSION_TYPE), List.of(), List.of()).toExtension()),
+            new RequiredCapabilities(host.meetingExtensionTypes(), List.of(), List.of())
+                .toExtension()),
         new PskStore(), host.config());
     try {
       ds.openMeeting(meetingId, group.groupInfo(true));

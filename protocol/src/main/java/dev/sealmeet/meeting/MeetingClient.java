@@ -5,8 +5,10 @@ import dev.sealmeet.mls.group.GroupConfig;
 import dev.sealmeet.mls.group.KeyPackageBundle;
 import dev.sealmeet.mls.group.SigningIdentity;
 import dev.sealmeet.mls.message.Capabilities;
+import dev.sealmeet.mls.message.Extensions;
 import dev.sealmeet.mls.message.MlsMessage;
 import dev.sealmeet.mls.message.ProtocolVersion;
+import dev.sealmeet.mls.message.SuiteDefinitionExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -26,7 +28,9 @@ public final class MeetingClient {
   /**
    * A client of {@code account} signing with {@code identity}.
    *
+   * @param suite the MLS suite of this client's KeyPackages and of the meetings it opens
    * @param verifier checks every credential this client meets, its own included
+   * @throws IllegalArgumentException if {@code options}' MLS suite registry lacks {@code suite}
    */
   public MeetingClient(String account, SigningIdentity identity, MlsSuite suite,
       IdentityVerifier verifier, MeetingOptions options) {
@@ -37,7 +41,11 @@ public final class MeetingClient {
     this.options = Objects.requireNonNull(options, "options");
     // PublicMessage handshakes: RolePolicy reads the proposals a commit carries by value.
     this.config = GroupConfig.defaults().withCredentials(verifier.asCredentialValidator())
-        .withEncryptHandshake(false).withPastEpochs(0);
+        .withEncryptHandshake(false).withPastEpochs(0).withSuites(options.mlsSuites());
+    if (options.mlsSuites().definition(suite.id()).isEmpty()) {
+      throw new IllegalArgumentException(String.format(
+          "the options' MLS suite registry has no suite 0x%04x", suite.id()));
+    }
   }
 
   /** The account name. */
@@ -66,13 +74,24 @@ public final class MeetingClient {
   }
 
   /**
-   * What a meeting member supports: this suite, basic and X.509 credentials, the roles and media
-   * suite extensions.
+   * What a meeting member supports: this suite, basic and X.509 credentials, the {@link
+   * #meetingExtensionTypes()}.
    */
   Capabilities capabilities() {
     return new Capabilities(List.of(ProtocolVersion.MLS10), List.of(suite.id()),
-        List.of(Roles.EXTENSION_TYPE, MediaSuiteExtension.EXTENSION_TYPE), List.of(),
-        List.of(1, 2));
+        meetingExtensionTypes(), List.of(), List.of(1, 2));
+  }
+
+  /**
+   * The GroupContext extension types a meeting in this client's suite requires of every member
+   * (spec §1.2): roles and media suite, and in a suite IANA has not assigned the suite definition
+   * that binds the suite in the group (spec §1.1).
+   */
+  List<Integer> meetingExtensionTypes() {
+    return SuiteDefinitionExtension.requiredFor(suite.id())
+        ? List.of(Roles.EXTENSION_TYPE, MediaSuiteExtension.EXTENSION_TYPE,
+            Extensions.SUITE_DEFINITION)
+        : List.of(Roles.EXTENSION_TYPE, MediaSuiteExtension.EXTENSION_TYPE);
   }
 
   /** A fresh KeyPackage with its private keys (RFC 9420 §10), valid for a day. */

@@ -1,5 +1,6 @@
 package dev.sealmeet.meeting;
 
+import dev.sealmeet.crypto.SuiteRegistry;
 import dev.sealmeet.sframe.SframeOptions;
 import dev.sealmeet.sframe.SframeSuite;
 import java.util.Objects;
@@ -20,10 +21,13 @@ import java.util.function.LongSupplier;
  *     provider of the frame AEAD (see {@link SframeOptions})
  * @param runtime the listener, log and policies of a meeting (see {@link MeetingRuntime})
  * @param mediaTransitions how the media plane crosses key changes: send delay and held frames
+ * @param mlsSuites what each MLS cipher suite code point means to this client ({@link
+ *     SuiteRegistry}); the client's suite must be in it, and a meeting whose group binds its code
+ *     point to another suite is refused (spec §1.1)
  */
 public record MeetingOptions(SframeSuite sframeSuite, KidLayout kidLayout, GracePolicy grace,
     LongSupplier nanoTime, int maxAttempts, KeyAudit audit, SframeOptions sframeOptions,
-    MeetingRuntime runtime, MediaTransitions mediaTransitions) {
+    MeetingRuntime runtime, MediaTransitions mediaTransitions, SuiteRegistry mlsSuites) {
   /** Checks nulls and ranges. */
   public MeetingOptions {
     Objects.requireNonNull(sframeSuite, "sframeSuite");
@@ -34,16 +38,20 @@ public record MeetingOptions(SframeSuite sframeSuite, KidLayout kidLayout, Grace
     Objects.requireNonNull(sframeOptions, "sframeOptions");
     Objects.requireNonNull(runtime, "runtime");
     Objects.requireNonNull(mediaTransitions, "mediaTransitions");
+    Objects.requireNonNull(mlsSuites, "mlsSuites");
     if (maxAttempts < 1 || maxAttempts > 1000) {
       throw new IllegalArgumentException("maxAttempts must be in 1..1000");
     }
   }
 
-  /** Options with the default runtime (no listener, the default log, no policy) and transitions. */
+  /**
+   * Options with the default runtime (no listener, the default log, no policy), the default
+   * transitions and RFC 9420's MLS suites only ({@link SuiteRegistry#rfc9420()}).
+   */
   public MeetingOptions(SframeSuite sframeSuite, KidLayout kidLayout, GracePolicy grace,
       LongSupplier nanoTime, int maxAttempts, KeyAudit audit, SframeOptions sframeOptions) {
     this(sframeSuite, kidLayout, grace, nanoTime, maxAttempts, audit, sframeOptions,
-        MeetingRuntime.defaults(), MediaTransitions.defaults());
+        MeetingRuntime.defaults(), MediaTransitions.defaults(), SuiteRegistry.rfc9420());
   }
 
   /** Options with the default SFrame options (the JDK's JCE providers). */
@@ -67,37 +75,37 @@ public record MeetingOptions(SframeSuite sframeSuite, KidLayout kidLayout, Grace
    */
   public MeetingOptions withSframeSuite(SframeSuite value) {
     return new MeetingOptions(value, kidLayout, grace, nanoTime, maxAttempts, audit,
-        sframeOptions, runtime, mediaTransitions);
+        sframeOptions, runtime, mediaTransitions, mlsSuites);
   }
 
   /** These options with {@code value} as the grace policy. */
   public MeetingOptions withGrace(GracePolicy value) {
     return new MeetingOptions(sframeSuite, kidLayout, value, nanoTime,
-        maxAttempts, audit, sframeOptions, runtime, mediaTransitions);
+        maxAttempts, audit, sframeOptions, runtime, mediaTransitions, mlsSuites);
   }
 
   /** These options with {@code value} as the clock of the grace window and media transitions. */
   public MeetingOptions withNanoTime(LongSupplier value) {
     return new MeetingOptions(sframeSuite, kidLayout, grace, value,
-        maxAttempts, audit, sframeOptions, runtime, mediaTransitions);
+        maxAttempts, audit, sframeOptions, runtime, mediaTransitions, mlsSuites);
   }
 
   /** These options with a key audit. */
   public MeetingOptions withAudit(KeyAudit value) {
     return new MeetingOptions(sframeSuite, kidLayout, grace, nanoTime,
-        maxAttempts, value, sframeOptions, runtime, mediaTransitions);
+        maxAttempts, value, sframeOptions, runtime, mediaTransitions, mlsSuites);
   }
 
   /** These options with {@code value} as the SFrame options (for example another JCE provider). */
   public MeetingOptions withSframeOptions(SframeOptions value) {
     return new MeetingOptions(sframeSuite, kidLayout, grace, nanoTime, maxAttempts, audit, value,
-        runtime, mediaTransitions);
+        runtime, mediaTransitions, mlsSuites);
   }
 
   /** These options with {@code value} as the listener, log and policies. */
   public MeetingOptions withRuntime(MeetingRuntime value) {
     return new MeetingOptions(sframeSuite, kidLayout, grace, nanoTime, maxAttempts, audit,
-        sframeOptions, value, mediaTransitions);
+        sframeOptions, value, mediaTransitions, mlsSuites);
   }
 
   /**
@@ -106,6 +114,17 @@ public record MeetingOptions(SframeSuite sframeSuite, KidLayout kidLayout, Grace
    */
   public MeetingOptions withMediaTransitions(MediaTransitions value) {
     return new MeetingOptions(sframeSuite, kidLayout, grace, nanoTime, maxAttempts, audit,
-        sframeOptions, runtime, value);
+        sframeOptions, runtime, value, mlsSuites);
+  }
+
+  /**
+   * These options with {@code value} as the MLS suite registry, e.g. {@link
+   * SuiteRegistry#draftPq()} for a client whose suite is post-quantum. The client's suite is the
+   * meeting's: a meeting it opens is in that suite, with the suite's definition bound in the group
+   * and required of every member (spec §1.1, §1.2).
+   */
+  public MeetingOptions withMlsSuites(SuiteRegistry value) {
+    return new MeetingOptions(sframeSuite, kidLayout, grace, nanoTime, maxAttempts, audit,
+        sframeOptions, runtime, mediaTransitions, value);
   }
 }

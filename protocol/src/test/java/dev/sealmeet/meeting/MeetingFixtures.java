@@ -23,13 +23,22 @@ final class MeetingFixtures {
   final MeetingOptions options;
 
   MeetingFixtures(MeetingOptions options) {
+    this(options, suite1());
+  }
+
+  /** Clients in {@code suite}, which {@code options}' MLS suite registry must hold. */
+  MeetingFixtures(MeetingOptions options, MlsSuite suite) {
+    this.suite = suite;
+    ds = new InMemoryDeliveryService(suite);
+    this.options = options;
+  }
+
+  private static MlsSuite suite1() {
     try {
-      suite = MlsSuite.of(1, new SecureRandom());
+      return MlsSuite.of(1, new SecureRandom());
     } catch (SealmeetException e) {
       throw new AssertionError(e);
     }
-    ds = new InMemoryDeliveryService(suite);
-    this.options = options;
   }
 
   MeetingFixtures() {
@@ -38,11 +47,16 @@ final class MeetingFixtures {
 
   /** A client whose account key is registered with the shared verifier. */
   MeetingClient client(String account) {
-    SigningIdentity identity = SigningIdentity.generate(suite,
+    return client(account, suite, options);
+  }
+
+  /** A client in another suite or with other options, registered like {@link #client(String)}. */
+  MeetingClient client(String account, MlsSuite clientSuite, MeetingOptions clientOptions) {
+    SigningIdentity identity = SigningIdentity.generate(clientSuite,
         new BasicCredential(account.getBytes(StandardCharsets.UTF_8)));
     accountKeys.put(account, identity.signaturePublicKey());
     identities.put(account, identity);
-    return new MeetingClient(account, identity, suite, verifier(), options);
+    return new MeetingClient(account, identity, clientSuite, verifier(), clientOptions);
   }
 
   /** Verifies against the registry as it is when a credential is checked. */

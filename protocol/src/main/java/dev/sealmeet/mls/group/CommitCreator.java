@@ -75,7 +75,8 @@ final class CommitCreator {
       entries.add(entry);
       items.add(new ProposalOrRef.ByReference(entry.reference().orElseThrow()));
     }
-    for (Proposal proposal : request.inline()) {
+    for (Proposal asked : request.inline()) {
+      Proposal proposal = SuiteBinding.carried(asked, epoch.context.extensions(), config);
       entries.add(ProposalEntry.byValue(proposal, me));
       items.add(new ProposalOrRef.ByValue(proposal));
     }

@@ -83,7 +83,11 @@ public final class CommitRequest {
     return with(new PreSharedKeyProposal(id));
   }
 
-  /** Also replace the GroupContext extensions (§12.1.7). */
+  /**
+   * Also replace the GroupContext extensions (§12.1.7). The committer keeps the group's suite
+   * definition extension if {@code extensions} lacks it, as it does for every by-value
+   * GroupContextExtensions and ReInit proposal (Sealmeet spec §1.1).
+   */
   public CommitRequest groupContextExtensions(List<Extension> extensions) {
     return with(new GroupContextExtensionsProposal(extensions));
   }

@@ -60,6 +60,7 @@ final class ExternalJoin {
     }
     GroupContext context = groupInfo.groupContext();
     MlsSuite suite = MlsSuite.of(context.cipherSuite(), config.suites(), config.random());
+    SuiteBinding.check(context.extensions(), context.cipherSuite(), config, "the group");
     RatchetTree tree = WelcomeJoin.treeOf(groupInfo, outOfBand);
     MemberChecks checks = new MemberChecks(suite, config);
     checks.joinedTree(tree, context);
@@ -95,8 +96,8 @@ final class ExternalJoin {
       AppliedProposals applied = ProposalApplier.apply(before, entries, sender, checks);
       RawKeyPair placeholderKeys = suite.primitives().hpkeGenerateKeyPair();
       LeafNode template = new LeafNode(placeholderKeys.publicKey(),
-          identity.signaturePublicKey(), identity.credential(), capabilities,
-          LeafNodeSource.UPDATE, Optional.empty(), Optional.empty(), List.of(), new byte[0]);
+          identity.signaturePublicKey(), identity.credential(),
+          SuiteBinding.withSupport(capabilities, suite.id()), LeafNodeSource.UPDATE, Optional.empty(), Optional.empty(), List.of(), new byte[0]);
       checks.supportsGroup(template, applied.extensions(), "this client");
       checks.resync(tree, applied.removed(), template);
       RatchetTree.Added placed = applied.tree().withAdd(template);

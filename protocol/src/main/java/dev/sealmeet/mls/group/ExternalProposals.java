@@ -44,6 +44,18 @@ public final class ExternalProposals {
     return signed(suite, groupId, epoch, Sender.external(senderIndex), sender, proposal);
   }
 
+  /**
+   * {@code proposal} as a Sealmeet member would send it into a group with {@code groupExtensions}:
+   * a GroupContextExtensions list without the group's suite definition extension keeps it, and a
+   * ReInit into a suite IANA has not assigned carries {@code config}'s definition of that suite
+   * (Sealmeet spec §1.1). An external sender that builds its proposals from a GroupInfo uses this
+   * so that members do not refuse them with {@link GroupRule#SUITE_DEFINITION}.
+   */
+  public static Proposal withSuiteDefinition(Proposal proposal,
+      java.util.List<dev.sealmeet.mls.message.Extension> groupExtensions, GroupConfig config) {
+    return SuiteBinding.carried(proposal, groupExtensions, config);
+  }
+
   /** An external sender's proposal to remove the member at {@code leafIndex}. */
   public static MlsMessage remove(MlsSuite suite, byte[] groupId, long epoch, long senderIndex,
       SigningIdentity sender, long leafIndex) {

@@ -20,7 +20,8 @@ import java.util.List;
 /**
  * Group creation (RFC 9420 §11): a one-member tree holding the creator's KeyPackage leaf, epoch 0,
  * a random epoch secret, and the interim transcript hash from the confirmation tag over the empty
- * confirmed transcript hash.
+ * confirmed transcript hash. A group in a suite IANA has not assigned gets the creator's suite
+ * definition as a GroupContext extension ({@link SuiteBinding}).
  */
 final class GroupCreation {
   private GroupCreation() {}
@@ -33,6 +34,7 @@ final class GroupCreation {
       throw new IllegalArgumentException("the KeyPackage is not signed by this identity");
     }
     MlsSuite suite = MlsGroup.suiteOf(keyPackage.cipherSuite(), config);
+    extensions = SuiteBinding.withBinding(extensions, suite.id(), config);
     new MemberChecks(suite, config).supportsGroup(leaf, extensions, "the creator");
     RatchetTree tree = RatchetTree.ofCreator(leaf);
     GroupContext context = new GroupContext(keyPackage.version(), suite.id(), groupId, 0,

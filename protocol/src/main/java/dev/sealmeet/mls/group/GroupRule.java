@@ -69,7 +69,13 @@ public enum GroupRule {
   /** A Welcome names a reinit or branch resumption PSK outside a resumed join (§12.4.3.1). */
   RESUMPTION_PSK_MISUSED("RFC 9420 §12.4.3.1"),
   /** A GroupInfo lacks what an external join needs (§12.4.3.2). */
-  INVALID_GROUP_INFO("RFC 9420 §12.4.3.2");
+  INVALID_GROUP_INFO("RFC 9420 §12.4.3.2"),
+  /**
+   * A group, KeyPackage or GroupContextExtensions proposal binds the suite's code point to another
+   * definition than this member's registry, or drops the binding (Sealmeet spec §1.1; the code
+   * point itself is RFC 9420 §17.1's).
+   */
+  SUITE_DEFINITION("RFC 9420 §17.1");
 
   private final String section;
 

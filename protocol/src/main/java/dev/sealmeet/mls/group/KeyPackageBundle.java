@@ -50,9 +50,11 @@ public final class KeyPackageBundle implements AutoCloseable {
    * @param capabilities what the client supports; must list the suite, version 1 and the
    *     identity's credential type
    * @param lastResort mark it {@code last_resort}, to be used when no other KeyPackage is left
-   * @param extensions further KeyPackage extensions
+   * @param extensions further KeyPackage extensions; in a suite IANA has not assigned, the suite
+   *     definition of {@code config}'s registry is added, and the capabilities list its extension
+   *     type (Sealmeet spec §1.1)
    * @throws IllegalArgumentException if the capabilities do not list the suite, version or
-   *     credential type
+   *     credential type, or {@code config}'s registry has no suite at the suite's code point
    */
   public static KeyPackageBundle create(MlsSuite suite, SigningIdentity identity,
       Capabilities capabilities, Duration validity, boolean lastResort, List<Extension> extensions,
@@ -64,12 +66,19 @@ public final class KeyPackageBundle implements AutoCloseable {
       throw new IllegalArgumentException(
           "capabilities must list the suite, MLS 1.0 and the identity's credential type");
     }
+    capabilities = SuiteBinding.withSupport(capabilities, suite.id());
+    List<Extension> bound;
+    try {
+      bound = SuiteBinding.withBinding(extensions, suite.id(), config);
+    } catch (GroupRuleException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
     RawKeyPair init = suite.primitives().hpkeGenerateKeyPair();
     RawKeyPair leaf = suite.primitives().hpkeGenerateKeyPair();
     Instant now = config.clock().instant();
     Lifetime lifetime = new Lifetime(now.minusSeconds(3600).getEpochSecond(),
         now.plus(validity).getEpochSecond());
-    List<Extension> all = new ArrayList<>(extensions);
+    List<Extension> all = new ArrayList<>(bound);
     if (lastResort) {
       all.add(new Extension(LAST_RESORT_EXTENSION, new byte[0]));
     }

@@ -50,7 +50,8 @@ final class MemberChecks {
   }
 
   /**
-   * Validates a KeyPackage of an Add against the group (§10.1, §12.1.1).
+   * Validates a KeyPackage of an Add against the group (§10.1, §12.1.1), including the suite
+   * definition its author bound to the code point ({@link SuiteBinding}).
    *
    * @throws GroupRuleException naming the failed check
    */
@@ -61,6 +62,7 @@ final class MemberChecks {
           "KeyPackage is for version %d suite 0x%04x, the group uses version 1 suite 0x%04x",
           keyPackage.version(), keyPackage.cipherSuite(), suite.id()));
     }
+    SuiteBinding.checkKeyPackage(keyPackage, config);
     LeafNode leaf = keyPackage.leafNode();
     if (!suite.verifyWithLabel(leaf.signatureKey(), KeyPackageBundle.KEY_PACKAGE_LABEL,
         keyPackage.toBeSigned(), keyPackage.signature())) {

@@ -387,13 +387,19 @@ public final class MlsGroup implements AutoCloseable {
     return propose(new dev.sealmeet.mls.message.PreSharedKeyProposal(id), new byte[0]);
   }
 
-  /** Proposes new GroupContext extensions (§12.1.7). */
+  /**
+   * Proposes new GroupContext extensions (§12.1.7); a list without the group's suite definition
+   * extension keeps it (Sealmeet spec §1.1).
+   */
   public MlsMessage proposeGroupContextExtensions(List<Extension> extensions) {
     return propose(
         new dev.sealmeet.mls.message.GroupContextExtensionsProposal(extensions), new byte[0]);
   }
 
-  /** Proposes to reinitialize the group with new parameters (§12.1.5). */
+  /**
+   * Proposes to reinitialize the group with new parameters (§12.1.5); into a suite IANA has not
+   * assigned, the extensions carry this member's definition of it (Sealmeet spec §1.1).
+   */
   public MlsMessage proposeReInit(byte[] groupId, int cipherSuite, List<Extension> extensions) {
     return propose(new dev.sealmeet.mls.message.ReInitProposal(
         groupId, current.context.version(), cipherSuite, extensions), new byte[0]);
@@ -419,7 +425,8 @@ public final class MlsGroup implements AutoCloseable {
 
   private MlsMessage propose(Proposal proposal, byte[] authenticatedData) {
     requireActive();
-    return handshakes().propose(proposal, authenticatedData);
+    return handshakes().propose(
+        SuiteBinding.carried(proposal, current.context.extensions(), config), authenticatedData);
   }
 
   WireFormat handshakeFormat() {

@@ -152,6 +152,7 @@ final class ProposalApplier {
         throw new GroupRuleException(GroupRule.UNSUPPORTED_GROUP_CONTEXT_EXTENSION,
             "GroupContextExtensions lists an extension type twice");
       }
+      SuiteBinding.checkKept(extensions, gce.extensions());
       extensions = gce.extensions();
     }
     RatchetTree tree = epoch.tree;

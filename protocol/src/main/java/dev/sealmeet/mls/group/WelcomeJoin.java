@@ -26,7 +26,8 @@ import java.util.Optional;
  * Joining by Welcome (RFC 9420 §12.4.3.1): open the Welcome, take the ratchet tree from it or out
  * of band, validate the whole tree (tree hash, every leaf, parent hashes, unmerged leaves, key
  * uniqueness), find this client's leaf, derive its path keys from the path secret and start the
- * epoch. On failure nothing is kept and every derived secret is wiped.
+ * epoch. A suite definition bound in the KeyPackage or the group must be this member's for the
+ * code point ({@link SuiteBinding}). On failure nothing is kept and every derived secret is wiped.
  */
 final class WelcomeJoin {
   private WelcomeJoin() {}
@@ -45,17 +46,15 @@ final class WelcomeJoin {
     if (!identity.hasKey(keyPackage.leafNode().signatureKey())) {
       throw new IllegalArgumentException("the KeyPackage is not signed by this identity");
     }
-    MlsSuite suite;
-    try {
-      suite = MlsSuite.of(welcome.cipherSuite(), config.suites(), config.random());
-    } catch (dev.sealmeet.error.UnsupportedException e) {
-      throw e;
-    }
+    MlsSuite suite = MlsSuite.of(welcome.cipherSuite(), config.suites(), config.random());
+    SuiteBinding.checkKeyPackage(keyPackage, config);
     RatchetTree[] tree = new RatchetTree[1];
     byte[] initKey = own.initPrivateKeyCopy();
     VerifiedWelcome verified;
     try {
       verified = WelcomeReceiver.join(suite, welcome, keyPackage, initKey, lookup, groupInfo -> {
+            GroupContext bound = groupInfo.groupContext();
+            SuiteBinding.check(bound.extensions(), bound.cipherSuite(), config, "the group");
             tree[0] = treeOf(groupInfo, outOfBand);
             return tree[0].leaf(groupInfo.signer()).orElseThrow(() -> new ProtocolException(
                 "RFC 9420 §12.4.3.1", "the GroupInfo signer's leaf " + groupInfo.signer()

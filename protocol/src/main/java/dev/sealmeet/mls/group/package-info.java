@@ -35,6 +35,13 @@
  * naming its {@link dev.sealmeet.mls.group.GroupRule}, or another {@code SealmeetException} subtype
  * from framing (authentication, replay, decoding).
  *
+ * <p>Suites IANA has not assigned (RFC 9420 §17.1) are resolved through {@link
+ * dev.sealmeet.mls.group.GroupConfig#suites()}, and {@code SuiteBinding} binds the definition of
+ * such a suite into the group (a GroupContext and KeyPackage extension, Sealmeet spec §1.1): a
+ * member whose registry maps the code point to another suite refuses the KeyPackage at Add, the
+ * Welcome and the external join with {@link dev.sealmeet.mls.group.GroupRule#SUITE_DEFINITION},
+ * and a GroupContextExtensions proposal may not drop or change it.
+ *
  * <p>Forward secrecy (§9.2): message keys are deleted once used; at each epoch change the old
  * epoch's secrets and path keys are erased, and only its application receive keys survive for
  * {@link dev.sealmeet.mls.group.GroupConfig#pastEpochs()} epochs.

@@ -20,6 +20,11 @@ public final class Extensions {
   public static final int EXTERNAL_PUB = 0x0004;
   /** {@code external_senders} (RFC 9420 §12.1.8.1). */
   public static final int EXTERNAL_SENDERS = 0x0005;
+  /**
+   * {@code sealmeet_suite_definition} (private use, RFC 9420 §17.3): what the group's or the
+   * KeyPackage's cipher suite code point is made of ({@link SuiteDefinitionExtension}).
+   */
+  public static final int SUITE_DEFINITION = 0xF0C5;
 
   private Extensions() {}
 
