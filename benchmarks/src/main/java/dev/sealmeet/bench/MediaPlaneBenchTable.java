@@ -23,7 +23,7 @@ import org.openjdk.jmh.util.Statistics;
  * table: media-thread throughput with and without epoch changes, their ratio, and p50 / p99 / p99.9
  * per frame, with the CPU, JDK and load-average lines. {@code java -cp
  * benchmarks/target/benchmarks.jar dev.sealmeet.bench.MediaPlaneBenchTable [forks warmup-ms
- * measure-ms iterations]}.
+ * measure-ms iterations install-every-us]} (the last: the control thread's period, default 1,000).
  */
 public final class MediaPlaneBenchTable {
   private MediaPlaneBenchTable() {}
@@ -38,12 +38,13 @@ public final class MediaPlaneBenchTable {
     int warmupMillis = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
     int measureMillis = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
     int iterations = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+    long installMicros = args.length > 4 ? Long.parseLong(args[4]) : 1000;
     PrintStream out = System.out;
     String loadBefore = loadAverage();
     Collection<RunResult> results = new Runner(new OptionsBuilder()
         .include(MediaPlaneRekeyBenchmark.class.getSimpleName())
         .mode(Mode.Throughput).mode(Mode.SampleTime)
-        .forks(forks)
+        .forks(forks).jvmArgsAppend("-Dsealmeet.installEveryMicros=" + installMicros)
         .warmupIterations(2).warmupTime(TimeValue.milliseconds(warmupMillis))
         .measurementIterations(iterations).measurementTime(TimeValue.milliseconds(measureMillis))
         .verbosity(VerboseMode.SILENT).shouldFailOnError(true).build()).run();
@@ -54,8 +55,9 @@ public final class MediaPlaneBenchTable {
       r.getSecondaryResults().forEach((label, result) -> byKey.put(
           mode + "/" + (label.equals("lost") ? group + "/lost" : label), result));
     }
-    out.println("Media plane, 4 media threads, 1,200-byte frames, protect + unprotect "
-        + "(quick run: short, noisy; see benchmarks/README.md)");
+    out.println("Media plane, 4 media threads, 1,200-byte frames, protect + unprotect, an epoch "
+        + "installed every " + installMicros + " us (quick run: short, noisy; see "
+        + "benchmarks/README.md)");
     out.println(CpuLine.describe());
     out.println("load average before: " + loadBefore + "; after: " + loadAverage());
     out.printf(Locale.ROOT, "%-10s %16s %10s %10s %10s %8s%n", "group", "frames/ms (all)",

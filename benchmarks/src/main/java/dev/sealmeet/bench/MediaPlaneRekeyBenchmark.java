@@ -142,9 +142,12 @@ public class MediaPlaneRekeyBenchmark {
     }
   }
 
-  /** One epoch per {@link #INSTALL_EVERY_NANOS}: far above any real rate, and it leaves a
-   * stalled media thread {@link GracePolicy#MAX_EPOCHS} such periods before its epoch is erased. */
-  static final long INSTALL_EVERY_NANOS = 1_000_000;
+  /**
+   * One epoch per {@link #INSTALL_EVERY_NANOS}: by default 1 ms, far above any real rate, which
+   * leaves a stalled media thread {@link GracePolicy#MAX_EPOCHS} such periods before its epoch is
+   * erased; {@code -Dsealmeet.installEveryMicros=N} sets another period.
+   */
+  static final long INSTALL_EVERY_NANOS = Long.getLong("sealmeet.installEveryMicros", 1000) * 1000;
 
   /** A media thread while epochs change under it. */
   @Benchmark
