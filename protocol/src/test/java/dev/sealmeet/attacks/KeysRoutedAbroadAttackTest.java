@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.meeting.DeliveryService;
+import dev.sealmeet.meeting.ForwardingDeliveryService;
 import dev.sealmeet.meeting.LobbyGuest;
 import dev.sealmeet.meeting.Meeting;
 import dev.sealmeet.meeting.MeetingInternals;
@@ -14,10 +15,7 @@ import dev.sealmeet.meeting.SequencedEnvelope;
 import dev.sealmeet.meeting.Subscription;
 import dev.sealmeet.meeting.TransportException;
 import java.util.function.Consumer;
-import dev.sealmeet.meeting.proto.MediaFrame;
 import dev.sealmeet.meeting.SubmitResult;
-import dev.sealmeet.meeting.SubmitStatus;
-import dev.sealmeet.mls.group.ExternalSender;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,17 +32,11 @@ class KeysRoutedAbroadAttackTest {
   private final AttackFixtures f = new AttackFixtures();
 
   /** A relay in another country: forwards everything and keeps a copy of every byte. */
-  private static final class Tap implements DeliveryService {
-    final DeliveryService next;
+  private static final class Tap extends ForwardingDeliveryService {
     final List<byte[]> seen = new ArrayList<>();
 
     Tap(DeliveryService next) {
-      this.next = next;
-    }
-
-    @Override
-    public ExternalSender externalSender() {
-      return next.externalSender();
+      super(next);
     }
 
     @Override

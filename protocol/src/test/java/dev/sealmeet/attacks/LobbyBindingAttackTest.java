@@ -7,17 +7,14 @@ import com.google.protobuf.ByteString;
 import dev.sealmeet.codec.TlsWriter;
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.meeting.DeliveryService;
+import dev.sealmeet.meeting.ForwardingDeliveryService;
 import dev.sealmeet.meeting.Invitation;
 import dev.sealmeet.meeting.LobbyGuest;
 import dev.sealmeet.meeting.Meeting;
 import dev.sealmeet.meeting.Roles;
 import dev.sealmeet.meeting.proto.Envelope;
-import dev.sealmeet.meeting.KeyPackageEntry;
 import dev.sealmeet.meeting.SequencedEnvelope;
-import dev.sealmeet.meeting.Subscription;
 import dev.sealmeet.meeting.TransportException;
-import java.util.function.Consumer;
-import dev.sealmeet.meeting.SubmitResult;
 import dev.sealmeet.meeting.SubmitStatus;
 import dev.sealmeet.meeting.proto.WelcomeMessage;
 import dev.sealmeet.mls.group.CommitRequest;
@@ -37,7 +34,6 @@ import dev.sealmeet.mls.message.ProtocolVersion;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -85,27 +81,11 @@ class LobbyBindingAttackTest {
   }
 
   /** A server that shows its clients envelopes it never ordered (here: an impostor's Welcome). */
-  private static final class Injecting implements DeliveryService {
-    final DeliveryService next;
+  private static final class Injecting extends ForwardingDeliveryService {
     final List<Envelope> injected = new ArrayList<>();
 
     Injecting(DeliveryService next) {
-      this.next = next;
-    }
-
-    @Override
-    public ExternalSender externalSender() {
-      return next.externalSender();
-    }
-
-    @Override
-    public void openMeeting(byte[] meetingId, MlsMessage groupInfo) throws TransportException {
-      next.openMeeting(meetingId, groupInfo);
-    }
-
-    @Override
-    public SubmitResult submit(byte[] envelope) throws TransportException {
-      return next.submit(envelope);
+      super(next);
     }
 
     @Override
@@ -121,22 +101,6 @@ class LobbyBindingAttackTest {
       }
       injected.clear();
       return out;
-    }
-
-    @Override
-    public Subscription subscribe(byte[] meetingId, long fromSequence,
-        Consumer<SequencedEnvelope> listener) throws TransportException {
-      return next.subscribe(meetingId, fromSequence, listener);
-    }
-
-    @Override
-    public void publishKeyPackage(KeyPackageEntry entry) throws TransportException {
-      next.publishKeyPackage(entry);
-    }
-
-    @Override
-    public Optional<KeyPackageEntry> claimKeyPackage(String account) throws TransportException {
-      return next.claimKeyPackage(account);
     }
   }
 

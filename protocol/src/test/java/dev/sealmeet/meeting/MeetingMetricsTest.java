@@ -7,11 +7,8 @@ import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.meeting.proto.Envelope;
 import dev.sealmeet.meeting.proto.Handshake;
 import dev.sealmeet.mls.group.CommitRequest;
-import dev.sealmeet.mls.group.ExternalSender;
-import dev.sealmeet.mls.message.MlsMessage;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -23,22 +20,11 @@ class MeetingMetricsTest {
       new MeetingFixtures(MeetingOptions.defaults().withNanoTime(clock::get));
 
   /** A delivery service that lets one action run just before the next commit is ordered. */
-  private static final class RacingService implements DeliveryService {
-    private final DeliveryService inner;
+  private static final class RacingService extends ForwardingDeliveryService {
     private Runnable beforeNextCommit;
 
     RacingService(DeliveryService inner) {
-      this.inner = inner;
-    }
-
-    @Override
-    public ExternalSender externalSender() {
-      return inner.externalSender();
-    }
-
-    @Override
-    public void openMeeting(byte[] meetingId, MlsMessage groupInfo) throws TransportException {
-      inner.openMeeting(meetingId, groupInfo);
+      super(inner);
     }
 
     @Override
@@ -48,7 +34,7 @@ class MeetingMetricsTest {
         beforeNextCommit = null;
         action.run();
       }
-      return inner.submit(envelope);
+      return next.submit(envelope);
     }
 
     private static boolean isCommit(byte[] bytes) {
@@ -59,29 +45,6 @@ class MeetingMetricsTest {
       } catch (com.google.protobuf.InvalidProtocolBufferException e) {
         return false;
       }
-    }
-
-    @Override
-    public List<SequencedEnvelope> fetch(byte[] meetingId, long fromSequence)
-        throws TransportException {
-      return inner.fetch(meetingId, fromSequence);
-    }
-
-    @Override
-    public Subscription subscribe(byte[] meetingId, long fromSequence,
-        java.util.function.Consumer<SequencedEnvelope> listener) throws TransportException {
-      return inner.subscribe(meetingId, fromSequence, listener);
-    }
-
-    @Override
-    public void publishKeyPackage(KeyPackageEntry entry) throws TransportException {
-      inner.publishKeyPackage(entry);
-    }
-
-    @Override
-    public Optional<KeyPackageEntry> claimKeyPackage(String account)
-        throws TransportException {
-      return inner.claimKeyPackage(account);
     }
   }
 
