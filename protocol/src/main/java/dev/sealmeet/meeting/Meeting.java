@@ -426,7 +426,9 @@ public final class Meeting implements AutoCloseable {
    * ignored; one above it is refused, so a later {@link #poll()} neither replays what was pushed
    * nor skips what was not.
    *
-   * @return the frame, for a media envelope of another member that decrypted
+   * @return the frame, for a media envelope of another member that decrypted; empty for one the
+   *     media plane holds for an epoch not installed yet, which {@code media().drainReleased()}
+   *     returns once it is (a push-driven client calls it after each {@code process})
    * @throws DecodeException if the bytes are no envelope; nothing changes
    * @throws MeetingRuleException {@code SEQUENCE_GAP} for an envelope above {@link
    *     #nextSequence()}, {@code UNEXPECTED_ENVELOPE} for one of another meeting or without

@@ -61,6 +61,18 @@ class MediaTransitionTest {
     now.addAndGet(d.toNanos());
   }
 
+  /** Alice (no send delay) has installed epoch 2 and sends under it; Bob is still at epoch 1. */
+  private record Ahead(MediaProtector alice, MediaProtector bob) {}
+
+  private Ahead aliceAheadOfBob() {
+    MediaProtector alice = protector(MediaTransitions.defaults().withSendDelay(Duration.ZERO));
+    MediaProtector bob = protector();
+    install(alice, 1, 0, ROSTER, Set.of());
+    install(bob, 1, 1, ROSTER, Set.of());
+    install(alice, 2, 0, ROSTER, Set.of());
+    return new Ahead(alice, bob);
+  }
+
   @Test
   @DisplayName("after an update the sender keeps the old epoch for the send delay [SM-MEDIA-12]")
   void update_sendDelay_thenSwitch() throws SealmeetException {
@@ -128,11 +140,9 @@ class MediaTransitionTest {
   @Test
   @DisplayName("next-epoch frames are held, then released in arrival order [SM-MEDIA-13]")
   void nextEpochFrames_heldThenReleasedInOrder() throws SealmeetException {
-    MediaProtector alice = protector(MediaTransitions.defaults().withSendDelay(Duration.ZERO));
-    MediaProtector bob = protector();
-    install(alice, 1, 0, ROSTER, Set.of());
-    install(bob, 1, 1, ROSTER, Set.of());
-    install(alice, 2, 0, ROSTER, Set.of());
+    Ahead pair = aliceAheadOfBob();
+    MediaProtector alice = pair.alice();
+    MediaProtector bob = pair.bob();
     for (byte i = 0; i < 5; i++) {
       assertThat(bob.receive(null, alice.protect(null, new byte[] {i}))).isEmpty();
     }
@@ -229,11 +239,9 @@ class MediaTransitionTest {
   @Test
   @DisplayName("held frames past the hold time are dropped and counted [SM-MEDIA-13]")
   void holdTime_expiredFramesDropped() throws SealmeetException {
-    MediaProtector alice = protector(MediaTransitions.defaults().withSendDelay(Duration.ZERO));
-    MediaProtector bob = protector();
-    install(alice, 1, 0, ROSTER, Set.of());
-    install(bob, 1, 1, ROSTER, Set.of());
-    install(alice, 2, 0, ROSTER, Set.of());
+    Ahead pair = aliceAheadOfBob();
+    MediaProtector alice = pair.alice();
+    MediaProtector bob = pair.bob();
     assertThat(bob.receive(null, alice.protect(null, new byte[] {1}))).isEmpty();
     advance(Duration.ofSeconds(1));
     assertThat(bob.receive(null, alice.protect(null, new byte[] {2}))).isEmpty();
@@ -248,11 +256,9 @@ class MediaTransitionTest {
   @Test
   @DisplayName("frames held for a skipped epoch are dropped [SM-MEDIA-13]")
   void skippedEpoch_heldFramesDropped() throws SealmeetException {
-    MediaProtector alice = protector(MediaTransitions.defaults().withSendDelay(Duration.ZERO));
-    MediaProtector bob = protector();
-    install(alice, 1, 0, ROSTER, Set.of());
-    install(bob, 1, 1, ROSTER, Set.of());
-    install(alice, 2, 0, ROSTER, Set.of());
+    Ahead pair = aliceAheadOfBob();
+    MediaProtector alice = pair.alice();
+    MediaProtector bob = pair.bob();
     assertThat(bob.receive(null, alice.protect(null, new byte[] {1}))).isEmpty();
 
     install(bob, 3, 1, ROSTER, Set.of());
@@ -264,11 +270,9 @@ class MediaTransitionTest {
   @Test
   @DisplayName("a frame held twice is released once: the replay window still decides")
   void duplicateHeldFrame_releasedOnce() throws SealmeetException {
-    MediaProtector alice = protector(MediaTransitions.defaults().withSendDelay(Duration.ZERO));
-    MediaProtector bob = protector();
-    install(alice, 1, 0, ROSTER, Set.of());
-    install(bob, 1, 1, ROSTER, Set.of());
-    install(alice, 2, 0, ROSTER, Set.of());
+    Ahead pair = aliceAheadOfBob();
+    MediaProtector alice = pair.alice();
+    MediaProtector bob = pair.bob();
     byte[] frame = alice.protect(null, new byte[] {1});
     assertThat(bob.receive(null, frame)).isEmpty();
     assertThat(bob.receive(null, frame)).isEmpty();
