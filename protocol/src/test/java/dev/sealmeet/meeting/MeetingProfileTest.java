@@ -16,10 +16,13 @@ import dev.sealmeet.mls.group.ExternalSender;
 import dev.sealmeet.mls.group.MlsGroup;
 import dev.sealmeet.mls.group.PskStore;
 import dev.sealmeet.mls.group.RequiredCapabilities;
+import dev.sealmeet.mls.message.BasicCredential;
+import dev.sealmeet.mls.message.Credential;
 import dev.sealmeet.mls.message.Extension;
 import dev.sealmeet.mls.message.Extensions;
 import dev.sealmeet.mls.message.MlsMessage;
 import dev.sealmeet.mls.message.WireFormat;
+import dev.sealmeet.protocol.internal.Hex;
 import dev.sealmeet.sframe.SframeSuite;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -136,6 +139,19 @@ class MeetingProfileTest {
           .isInstanceOf(DecodeException.class);
     }
     assertThat(Roles.in(List.of())).isEmpty();
+  }
+
+  @Test
+  @DisplayName("the roles extension's exact bytes: inner length, encoded credentials, bob before "
+      + "alice [SM-ROLE-1]")
+  void rolesExtension_exactBytes_sortEncodedCredentials() throws SealmeetException {
+    Credential alice = new BasicCredential("alice".getBytes(StandardCharsets.UTF_8));
+    Credential bob = new BasicCredential("bob".getBytes(StandardCharsets.UTF_8));
+    Roles roles = Roles.withHost(alice).with(bob, Role.MODERATOR);
+    // roles<V> = 0x12 bytes: (0x06 "0001 03 626f62", role 2), (0x08 "0001 05 616c696365", role 3)
+    assertThat(Hex.encode(roles.toExtension().extensionData()))
+        .isEqualTo("12" + "06" + "000103626f62" + "02" + "08" + "000105616c696365" + "03");
+    assertThat(Roles.in(List.of(roles.toExtension())).orElseThrow()).isEqualTo(roles);
   }
 
   @Test
