@@ -43,6 +43,7 @@ public final class MediaPlaneBenchTable {
     String loadBefore = loadAverage();
     Collection<RunResult> results = new Runner(new OptionsBuilder()
         .include(MediaPlaneRekeyBenchmark.class.getSimpleName())
+        .include(MediaPlaneCommitBenchmark.class.getSimpleName())
         .mode(Mode.Throughput).mode(Mode.SampleTime)
         .forks(forks).jvmArgsAppend("-Dsealmeet.installEveryMicros=" + installMicros)
         .warmupIterations(2).warmupTime(TimeValue.milliseconds(warmupMillis))
@@ -51,7 +52,8 @@ public final class MediaPlaneBenchTable {
     Map<String, Result<?>> byKey = new HashMap<>();
     for (RunResult r : results) {
       String mode = r.getParams().getMode().shortLabel();
-      String group = r.getParams().getBenchmark().endsWith("steady") ? "steady" : "rekeying";
+      String benchmark = r.getParams().getBenchmark();
+      String group = benchmark.substring(benchmark.lastIndexOf('.') + 1);
       r.getSecondaryResults().forEach((label, result) -> byKey.put(
           mode + "/" + (label.equals("lost") ? group + "/lost" : label), result));
     }
@@ -60,11 +62,16 @@ public final class MediaPlaneBenchTable {
         + "benchmarks/README.md)");
     out.println(CpuLine.describe());
     out.println("load average before: " + loadBefore + "; after: " + loadAverage());
-    out.printf(Locale.ROOT, "%-10s %16s %10s %10s %10s %8s%n", "group", "frames/ms (all)",
+    out.printf(Locale.ROOT, "%-12s %16s %10s %10s %10s %8s%n", "group", "frames/ms (all)",
         "p50 us", "p99 us", "p99.9 us", "lost");
     double steady = row(out, "steady", "frameSteady", byKey);
     double rekeying = row(out, "rekeying", "frameRekeying", byKey);
+    double aside = row(out, "commitAside", "frameCommitAside", byKey);
+    double committing = row(out, "committing", "frameCommitting", byKey);
     out.printf(Locale.ROOT, "throughput ratio rekeying / steady: %.3f%n", rekeying / steady);
+    out.printf(Locale.ROOT, "throughput ratio committing / commitAside (real MLS commits of a "
+        + "%d-member group, back to back): %.3f%n", MediaPlaneCommitBenchmark.MEMBERS,
+        committing / aside);
   }
 
   private static double row(PrintStream out, String group, String method,
@@ -74,7 +81,7 @@ public final class MediaPlaneBenchTable {
     Result<?> lost = byKey.get("thrpt/" + group + "/lost");
     double perMs = thrpt == null ? Double.NaN : thrpt.getScore() * 1000;
     Statistics s = sample == null ? null : sample.getStatistics();
-    out.printf(Locale.ROOT, "%-10s %16.1f %10.2f %10.2f %10.2f %8.0f%n", group, perMs,
+    out.printf(Locale.ROOT, "%-12s %16.1f %10.2f %10.2f %10.2f %8.0f%n", group, perMs,
         s == null ? Double.NaN : s.getPercentile(50), s == null ? Double.NaN : s.getPercentile(99),
         s == null ? Double.NaN : s.getPercentile(99.9), lost == null ? Double.NaN : lost.getScore());
     return perMs;
