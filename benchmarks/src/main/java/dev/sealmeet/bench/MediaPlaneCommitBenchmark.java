@@ -4,14 +4,9 @@ import dev.sealmeet.bench.MediaPlaneRekeyBenchmark.Buffers;
 import dev.sealmeet.bench.MediaPlaneRekeyBenchmark.Lost;
 import dev.sealmeet.crypto.Secret;
 import dev.sealmeet.error.SealmeetException;
-import dev.sealmeet.meeting.GracePolicy;
-import dev.sealmeet.meeting.KidLayout;
 import dev.sealmeet.meeting.MediaProtector;
-import dev.sealmeet.meeting.MediaTransitions;
 import dev.sealmeet.mls.group.CommitRequest;
 import dev.sealmeet.mls.group.MlsGroup;
-import dev.sealmeet.sframe.SframeOptions;
-import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -58,17 +53,10 @@ public class MediaPlaneCommitBenchmark {
     public void setUp() throws SealmeetException {
       group = new SealmeetGroupFixture().grow(MEMBERS).creator;
       roster = group.members().keySet();
-      media = protector();
-      aside = protector();
+      media = MediaPlaneRekeyBenchmark.protector();
+      aside = MediaPlaneRekeyBenchmark.protector();
       install(media);
       install(aside);
-    }
-
-    private static MediaProtector protector() {
-      return new MediaProtector(MediaPlaneRekeyBenchmark.SUITE, KidLayout.defaults(),
-          new GracePolicy(Duration.ofHours(1), GracePolicy.MAX_EPOCHS),
-          MediaTransitions.immediate(), System::nanoTime,
-          SframeOptions.defaults().withReplayWindow(SframeOptions.MAX_REPLAY_WINDOW));
     }
 
     long commitAndInstall(MediaProtector p) throws SealmeetException {

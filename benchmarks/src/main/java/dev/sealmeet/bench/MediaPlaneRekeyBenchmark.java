@@ -58,6 +58,16 @@ public class MediaPlaneRekeyBenchmark {
   static final int FRAME = 1200;
   static final Set<Long> ROSTER = Set.of(0L, 1L, 2L, 3L);
 
+  /**
+   * A protector as both media benchmarks use it: grace of one hour and the most epochs, immediate
+   * transitions (every install switches the send key), the largest replay window.
+   */
+  static MediaProtector protector() {
+    return new MediaProtector(SUITE, KidLayout.defaults(), new GracePolicy(Duration.ofHours(1),
+        GracePolicy.MAX_EPOCHS), MediaTransitions.immediate(), System::nanoTime,
+        SframeOptions.defaults().withReplayWindow(SframeOptions.MAX_REPLAY_WINDOW));
+  }
+
   /** The protector the media threads use, and one only the control thread touches. */
   @State(Scope.Group)
   public static class Planes {
@@ -79,12 +89,6 @@ public class MediaPlaneRekeyBenchmark {
       aside = protector();
       mediaEpoch = install(media, 1);
       asideEpoch = install(aside, 1);
-    }
-
-    private static MediaProtector protector() {
-      return new MediaProtector(SUITE, KidLayout.defaults(), new GracePolicy(Duration.ofHours(1),
-          GracePolicy.MAX_EPOCHS), MediaTransitions.immediate(), System::nanoTime,
-          SframeOptions.defaults().withReplayWindow(SframeOptions.MAX_REPLAY_WINDOW));
     }
 
     long install(MediaProtector p, long epoch) {
