@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -34,15 +35,22 @@ class CleanRoomCheckerTest {
     return new Run(process.exitValue(), output);
   }
 
-  private static void assumePythonWithCryptography() throws InterruptedException {
-    boolean present;
+  private static boolean pythonWithCryptography;
+
+  /** Looks for python3 with {@code cryptography} once for both tests. */
+  @BeforeAll
+  static void probePython() throws InterruptedException {
     try {
       Process probe = new ProcessBuilder("python3", "-c", "import cryptography").start();
-      present = probe.waitFor(60, TimeUnit.SECONDS) && probe.exitValue() == 0;
+      pythonWithCryptography = probe.waitFor(60, TimeUnit.SECONDS) && probe.exitValue() == 0;
     } catch (IOException e) {
-      present = false;
+      pythonWithCryptography = false;
     }
-    assumeTrue(present, "python3 with the cryptography package is not installed here");
+  }
+
+  private static void assumePythonWithCryptography() {
+    assumeTrue(pythonWithCryptography,
+        "python3 with the cryptography package is not installed here");
   }
 
   @Test
