@@ -57,6 +57,8 @@ public abstract class SealmeetException extends Exception {
     /** A key or public value is invalid (bad point, all-zero shared secret, wrong length). */
     INVALID_KEY,
     /** A server could not be reached or did not answer; the call may be retried. */
-    TRANSPORT
+    TRANSPORT,
+    /** Saved state could not be written or read, or what was read is not the newest state. */
+    STORAGE
   }
 }
