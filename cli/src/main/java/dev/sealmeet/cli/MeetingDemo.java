@@ -13,6 +13,7 @@ import dev.sealmeet.meeting.MeetingClient;
 import dev.sealmeet.meeting.MeetingOptions;
 import dev.sealmeet.meeting.ReceivedFrame;
 import dev.sealmeet.meeting.RosterEvent;
+import dev.sealmeet.meeting.StorageException;
 import dev.sealmeet.meeting.TransportException;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import dev.sealmeet.mls.group.SigningIdentity;
@@ -208,8 +209,8 @@ final class MeetingDemo {
   private static List<ReceivedFrame> poll(Meeting m) {
     try {
       return m.poll();
-    } catch (TransportException e) {
-      throw new IllegalStateException("the in-process delivery service failed", e);
+    } catch (TransportException | StorageException e) {
+      throw new IllegalStateException("the in-process delivery service or store failed", e);
     }
   }
 

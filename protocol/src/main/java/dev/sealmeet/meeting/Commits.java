@@ -54,21 +54,31 @@ final class Commits {
   }
 
   /** What a caller asked for; a call equal to the one in flight is its retry. */
-  private record Operation(String kind, Object argument) {}
+  record Operation(String kind, Object argument) {
+    /** The operation of a commit restored from a store: no later call is its retry. */
+    static final Operation RESUMED = new Operation("resumed", "");
+  }
 
-  private record InFlight(Operation operation, byte[] envelope, byte[] commit,
-      CommitResult result, FollowUps followUps, List<String> admits) {}
+  /**
+   * An own commit submitted, with what it owes once ordered: the Welcome of the members it admits
+   * (null if none). {@code result} is null for one restored from a {@link MeetingStore}.
+   */
+  record InFlight(Operation operation, byte[] envelope, byte[] commit,
+      CommitResult result, SignedWelcome welcome, List<String> admits) {}
+
+  /**
+   * A commit's Welcome signed by its admitter, for the epoch after {@code epoch}; its envelope is
+   * built once the commit's sequence number is known.
+   */
+  record SignedWelcome(long epoch, List<String> recipients, byte[] welcome, byte[] signature) {}
 
   private record Completed(Operation operation, CommitResult result) {}
 
-  private record PendingLeave(long epoch, byte[] envelope, byte[] proposal) {}
+  record PendingLeave(long epoch, byte[] envelope, byte[] proposal) {}
 
-  /**
-   * Builds the envelopes to send once a commit is ordered, before it is merged (its Welcome,
-   * which names the commit's sequence number).
-   */
-  private interface FollowUps {
-    List<byte[]> of(CommitResult result, long commitSequence) throws SealmeetException;
+  /** Builds the Welcome a commit owes, or null if it admits nobody. */
+  private interface WelcomeFor {
+    SignedWelcome of(CommitResult result);
   }
 
   void admitAll(List<String> accounts) throws SealmeetException {
@@ -89,12 +99,11 @@ final class Commits {
       admitted.add(keyPackage.leafNode().credential());
     }
     CommitRequest adds = request;
-    commitWithRetry(op, () -> new Change(adds, admitted, m.roles), (result, sequence) -> {
+    commitWithRetry(op, () -> new Change(adds, admitted, m.roles), result -> {
       byte[] welcome = result.welcome().orElseThrow().toBytes();
       byte[] signature = m.client.identity().signWithLabel(m.client.suite(),
           Invitation.WELCOME_LABEL, Invitation.welcomeToBeSigned(m.group.groupId(), welcome));
-      return List.of(Envelopes.bytes(Envelopes.welcome(m.group.groupId(), m.group.epoch() + 1,
-          accounts, welcome, signature, sequence)));
+      return new SignedWelcome(m.group.epoch(), List.copyOf(accounts), welcome, signature);
     }, List.copyOf(accounts));
   }
 
@@ -124,7 +133,7 @@ final class Commits {
             "no member would be a host after leaf " + leaf + " becomes " + role);
       }
       return new Change(CommitRequest.empty(), List.of(), next);
-    }, (result, sequence) -> List.of(), List.of());
+    }, result -> null, List.of());
   }
 
   /**
@@ -142,7 +151,7 @@ final class Commits {
           p -> p.proposal() instanceof RemoveProposal r && r.removed() == leaf);
       return new Change(proposed ? CommitRequest.empty() : CommitRequest.empty().remove(leaf),
           List.of(), m.roles);
-    }, (result, sequence) -> List.of(), List.of());
+    }, result -> null, List.of());
   }
 
   void update() throws SealmeetException {
@@ -162,8 +171,8 @@ final class Commits {
   }
 
   private void commit(Operation op, CommitRequest request) throws SealmeetException {
-    commitWithRetry(op, () -> new Change(request, List.of(), m.roles),
-        (result, sequence) -> List.of(), List.of());
+    commitWithRetry(op, () -> new Change(request, List.of(), m.roles), result -> null,
+        List.of());
   }
 
   void leave() throws SealmeetException {
@@ -183,6 +192,7 @@ final class Commits {
         leave = new PendingLeave(m.group.epoch(), Envelopes.bytes(Envelopes.handshake(
             m.group.groupId(), Handshake.Kind.PROPOSAL, m.group.epoch(), proposal)),
             proposal.toBytes());
+        m.save();
       }
       SubmitResult result = m.ds.submit(leave.envelope());
       if (result.status() == SubmitStatus.REFUSED) {
@@ -192,6 +202,7 @@ final class Commits {
       }
       if (result.status() == SubmitStatus.ACCEPTED) {
         leaveOrdered();
+        m.save();
         return;
       }
       leave = null;
@@ -234,8 +245,9 @@ final class Commits {
         commit(new Operation("end", ""), CommitRequest.empty());
       }
       if (m.status == Meeting.Status.ACTIVE && m.group.pendingProposalCount() == 0
-          && m.group.status() == MlsGroup.Status.ACTIVE) {
+          && m.group.status() == MlsGroup.Status.ACTIVE && !m.sendBlocked) {
         MlsMessage message = m.group.protect(EndMessage.encode(successorId), new byte[0]);
+        m.save(); // the generation the end used is durable before the end leaves
         m.ds.submit(Envelopes.bytes(Envelopes.ended(m.group.groupId(), m.group.epoch(),
             message)));
       }
@@ -296,7 +308,7 @@ final class Commits {
    * entry naming a credential it admits is dropped in the same commit (a host's right), so no role
    * passes to the re-admitted member.
    */
-  private CommitResult commitWithRetry(Operation op, RequestBuilder builder, FollowUps followUps,
+  private CommitResult commitWithRetry(Operation op, RequestBuilder builder, WelcomeFor welcomeFor,
       List<String> admits) throws SealmeetException {
     long started = m.tell.now();
     for (int attempt = 0; attempt < m.client.options().maxAttempts(); attempt++) {
@@ -327,7 +339,8 @@ final class Commits {
       CommitResult result = m.group.commit(request);
       inFlight = new InFlight(op, Envelopes.bytes(Envelopes.commit(m.group.groupId(), base,
           result.commit(), m.group.pendingGroupInfo(true))), result.commit().toBytes(), result,
-          followUps, admits);
+          welcomeFor.of(result), admits);
+      m.save(); // the commit and its next epoch are durable before anyone can order it
       SubmitResult submitted = m.ds.submit(inFlight.envelope());
       if (submitted.status() == SubmitStatus.REFUSED) {
         discardInFlight();
@@ -360,21 +373,27 @@ final class Commits {
    */
   void mergeInFlight(long sequence) throws SealmeetException {
     InFlight merged = inFlight;
-    List<byte[]> owed = merged.followUps().of(merged.result(), sequence);
+    SignedWelcome w = merged.welcome();
+    List<byte[]> owed = w == null ? List.of() : List.of(Envelopes.bytes(Envelopes.welcome(
+        m.group.groupId(), w.epoch() + 1, w.recipients(), w.welcome(), w.signature(), sequence)));
     Map<Long, Credential> before = m.group.members();
     List<ReceivedProposal> proposals = List.copyOf(m.received);
     long own = m.group.ownLeafIndex();
     inFlight = null;
     m.group.mergePendingCommit();
+    m.sendBlocked = false; // an epoch this member never held before: its counters are fresh
     merged.admits().forEach(claimed::remove);
     outbox.addAll(owed);
-    completed = new Completed(merged.operation(), merged.result());
+    completed = merged.result() == null ? null
+        : new Completed(merged.operation(), merged.result());
     m.inbox.afterMerge(before, proposals, own);
+    m.save();
   }
 
-  private void discardInFlight() {
+  private void discardInFlight() throws StorageException {
     inFlight = null;
     m.group.discardPendingCommit();
+    m.save();
   }
 
   /** Another member's commit of the epoch was merged: the MLS group dropped the own pending one. */
@@ -388,11 +407,41 @@ final class Commits {
    *
    * @throws TransportException if an answer is lost; the envelope stays for the next flush
    */
-  void flushOutbox() throws TransportException {
+  void flushOutbox() throws TransportException, StorageException {
+    if (outbox.isEmpty()) {
+      return;
+    }
     while (!outbox.isEmpty()) {
       m.ds.submit(outbox.get(0));
       outbox.remove(0);
     }
+    m.save();
+  }
+
+  /** What {@link CommitsState} saves and restores. */
+  InFlight inFlightNow() {
+    return inFlight;
+  }
+
+  List<byte[]> outboxNow() {
+    return List.copyOf(outbox);
+  }
+
+  PendingLeave leaveNow() {
+    return leave;
+  }
+
+  long leaveOrderedEpoch() {
+    return leaveOrderedEpoch;
+  }
+
+  /** Restores what {@link CommitsState} read, in a meeting just resumed. */
+  void restore(InFlight restoredInFlight, List<byte[]> restoredOutbox, PendingLeave restoredLeave,
+      long restoredLeaveOrderedEpoch) {
+    inFlight = restoredInFlight;
+    outbox.addAll(restoredOutbox);
+    leave = restoredLeave;
+    leaveOrderedEpoch = restoredLeaveOrderedEpoch;
   }
 
   /** Whether a member other than the one at {@code exceptLeaf} is a host under {@code r}. */

@@ -42,7 +42,7 @@ final class Inbox {
    * consumed in order, rejected ones are recorded. A result that does not start at {@code
    * nextSequence} is read up to its first gap.
    */
-  List<ReceivedFrame> poll() throws TransportException {
+  List<ReceivedFrame> poll() throws TransportException, StorageException {
     List<ReceivedFrame> frames = new ArrayList<>();
     if (m.status == Meeting.Status.ENDED) {
       return frames;
@@ -71,6 +71,9 @@ final class Inbox {
     }
     if (m.status != Meeting.Status.ENDED) {
       frames.addAll(m.media.drainReleased()); // held for an epoch this poll installed
+      if (m.unsaved) {
+        m.save();
+      }
     }
     m.tell.knocks();
     return frames;
@@ -108,6 +111,10 @@ final class Inbox {
     } catch (SealmeetException e) {
       reject(sequence, envelope, epoch, e);
       throw e;
+    } finally {
+      if (m.unsaved && m.status != Meeting.Status.ENDED) {
+        m.save();
+      }
     }
   }
 
@@ -139,6 +146,7 @@ final class Inbox {
       }
       case HANDSHAKE -> {
         processHandshake(envelope.getHandshake());
+        m.unsaved = true;
         return Optional.empty();
       }
       case ENDED -> {
@@ -220,7 +228,7 @@ final class Inbox {
   }
 
   /** Sends the merged commit's Welcome now if the delivery service answers; else it waits. */
-  private void tryFlush() {
+  private void tryFlush() throws StorageException {
     try {
       m.commits().flushOutbox();
     } catch (TransportException e) {
@@ -289,7 +297,7 @@ final class Inbox {
       audit.installed(m.client.account(), m.group.epoch(), baseKey.copyBytes());
     }
     m.media.install(m.group.epoch(), baseKey, m.group.members().keySet(),
-        OptionalLong.of(m.group.ownLeafIndex()), departed);
+        m.sendBlocked ? OptionalLong.empty() : OptionalLong.of(m.group.ownLeafIndex()), departed);
     m.roster.code(m.group.epoch(), SecurityCode.of(m.group.epochAuthenticator()));
   }
 

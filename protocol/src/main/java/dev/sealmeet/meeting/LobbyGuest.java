@@ -144,7 +144,7 @@ public final class LobbyGuest implements AutoCloseable {
           keyPackages.clear();
           long commit = welcome.getCommitSequence();
           long from = commit > 0 && commit < sequence ? commit + 1 : sequence + 1;
-          return Optional.of(Meeting.joined(client, ds, group, from));
+          return Optional.of(MeetingStart.joined(client, ds, group, from));
         }
       } catch (SealmeetException e) {
         // A group that is not a meeting: refused like an impostor's.

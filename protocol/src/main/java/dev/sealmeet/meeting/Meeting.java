@@ -2,15 +2,10 @@ package dev.sealmeet.meeting;
 
 import dev.sealmeet.error.DecodeException;
 import dev.sealmeet.error.SealmeetException;
-import dev.sealmeet.mls.group.ExternalSender;
 import dev.sealmeet.mls.group.MlsGroup;
-import dev.sealmeet.mls.group.PskStore;
 import dev.sealmeet.mls.group.ReceivedProposal;
-import dev.sealmeet.mls.group.RequiredCapabilities;
 import dev.sealmeet.mls.message.Credential;
 import dev.sealmeet.mls.message.KeyPackage;
-import dev.sealmeet.sframe.SframeSuite;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +28,11 @@ import java.util.OptionalLong;
  *
  * <p>Every {@code process} of hostile input throws a {@link SealmeetException} subtype and leaves
  * the meeting as it was. Not thread-safe: one thread drives a member.
+ *
+ * <p><b>Saved state.</b> With a {@link MeetingRuntime#store() store} in the client's runtime, the
+ * member's state is written through it at every change before the change is used, and its SFrame
+ * send counters are reserved there in blocks before use; {@link #resume} continues the member
+ * after a restart without reusing a nonce.
  */
 public final class Meeting implements AutoCloseable {
   /** How many rejections {@link #rejected()} keeps. */
@@ -69,24 +69,22 @@ public final class Meeting implements AutoCloseable {
   Stall stall;
   byte[] successor;
   byte[] successorAdmitterKey;
+  final MeetingSaver saver;
+  /** Resumed older: no send until an own commit (sendBlocked); a change not saved (unsaved). */
+  boolean sendBlocked;
+  boolean unsaved;
 
-  private Meeting(MeetingClient client, DeliveryService ds, MlsGroup group, long nextSequence)
-      throws DecodeException, MeetingRuleException {
+  Meeting(MeetingClient client, DeliveryService ds, MlsGroup group, long nextSequence,
+      MeetingSaver saver, boolean sendBlocked) throws DecodeException, MeetingRuleException {
     this.client = client;
     this.ds = ds;
     this.group = group;
     this.nextSequence = nextSequence;
-    MeetingOptions options = client.options();
+    this.saver = saver;
+    this.sendBlocked = sendBlocked;
     this.roles = Roles.in(group.context().extensions()).orElseThrow(
         () -> new DecodeException("the group has no roles extension: not a meeting"));
-    SframeSuite suite = MediaSuiteExtension.in(group.context().extensions()).orElseThrow(
-        () -> new DecodeException("the group names no SFrame suite: not a meeting"));
-    if (suite != options.sframeSuite()) {
-      throw new MeetingRuleException(MeetingRule.MEDIA_SUITE, "the meeting protects media with "
-          + suite + ", this client's options name " + options.sframeSuite());
-    }
-    this.media = new MediaProtector(suite, options.kidLayout(), options.grace(),
-        options.mediaTransitions(), options.nanoTime(), options.sframeOptions());
+    this.media = MeetingStart.mediaPlane(client.options(), group, saver);
     tell.metrics().attachMedia(new MediaStatsCounters(media));
     inbox.installEpoch(java.util.Set.of());
     identities.introduceAll();
@@ -99,31 +97,40 @@ public final class Meeting implements AutoCloseable {
    * @throws SealmeetException if the group cannot be created with the meeting's extensions
    */
   public static Meeting open(MeetingClient host, DeliveryService ds) throws SealmeetException {
-    byte[] meetingId = new byte[32];
-    new SecureRandom().nextBytes(meetingId);
-    MlsGroup group = MlsGroup.create(host.newKeyPackage(false), host.identity(), meetingId,
-        List.of(Roles.withHost(host.identity().credential()).toExtension(),
-            MediaSuiteExtension.toExtension(host.options().sframeSuite()),
-            ExternalSender.toExtension(List.of(ds.externalSender())),
-            new RequiredCapabilities(host.meetingExtensionTypes(), List.of(), List.of())
-                .toExtension()),
-        new PskStore(), host.config());
-    try {
-      ds.openMeeting(meetingId, group.groupInfo(true));
-    } catch (TransportException e) {
-      group.close();
-      throw e;
-    }
-    Meeting meeting = new Meeting(host, ds, group, 1);
-    meeting.tell.entered();
-    return meeting;
+    return MeetingStart.open(host, ds);
   }
 
-  static Meeting joined(MeetingClient client, DeliveryService ds, MlsGroup group,
-      long nextSequence) throws SealmeetException {
-    Meeting meeting = new Meeting(client, ds, group, nextSequence);
-    meeting.tell.entered();
-    return meeting;
+  /**
+   * Continues this client's membership of meeting {@code meetingId} from the newest state its
+   * {@link MeetingRuntime#store() store} holds, after a restart: the MLS group with any commit that
+   * was in flight (merged once the log shows it ordered), the delivery-service position, the
+   * proposals received, what was owed to the log, and the send counters, which continue above
+   * every mark reserved. Call {@link #poll()} next; media can be sent at once.
+   *
+   * @throws StorageException if nothing is saved, the store fails, or the saved state is older
+   *     than the newest the store has written (a rollback: see {@link #resumeOlder})
+   * @throws SealmeetException if the saved state is damaged or is not this client's
+   * @throws IllegalStateException if the client's runtime has no store
+   */
+  public static Meeting resume(MeetingClient client, DeliveryService ds, byte[] meetingId)
+      throws SealmeetException {
+    return MeetingStart.resume(client, ds, meetingId, false);
+  }
+
+  /**
+   * As {@link #resume}, also from a state older than the newest the store has written (from a
+   * backup, say). The member may have sent in the lost state's epochs, so it sends nothing until
+   * its own commit ({@link #update()}) has moved the group to an epoch it never held.
+   */
+  public static Meeting resumeOlder(MeetingClient client, DeliveryService ds, byte[] meetingId)
+      throws SealmeetException {
+    return MeetingStart.resume(client, ds, meetingId, true);
+  }
+
+  /** Writes this member's state through its store now; on failure the change is not used. */
+  void save() throws StorageException {
+    saver.save(this);
+    unsaved = false;
   }
 
   // ------------------------------------------------------------------ state
@@ -403,7 +410,7 @@ public final class Meeting implements AutoCloseable {
    * @throws TransportException if the delivery service cannot be reached; what was read before
    *     stays read, {@link #nextSequence()} says where the next poll starts
    */
-  public List<ReceivedFrame> poll() throws TransportException {
+  public List<ReceivedFrame> poll() throws TransportException, StorageException {
     return inbox.poll();
   }
 
@@ -462,13 +469,25 @@ public final class Meeting implements AutoCloseable {
     return sframe;
   }
 
-  /** Erases every key: the group's epochs and the media keys. Idempotent. */
+  /**
+   * Erases every key: the group's epochs and the media keys, and the member's saved state (a
+   * closed meeting cannot be resumed; to restart later, drop the object without closing it).
+   * Idempotent.
+   */
   @Override
   public void close() {
+    byte[] id = group.groupId();
     media.close();
     group.close();
     received.clear();
-    status = Status.ENDED;
+    if (status != Status.ENDED) {
+      status = Status.ENDED;
+      try {
+        saver.erase(id, client.account());
+      } catch (StorageException e) {
+        tell.storageFailed(e);
+      }
+    }
     tell.ended();
   }
 

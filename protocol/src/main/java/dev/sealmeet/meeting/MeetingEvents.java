@@ -105,6 +105,11 @@ final class MeetingEvents {
     }
   }
 
+  /** The saved state could not be erased when the meeting ended for this member. */
+  void storageFailed(StorageException e) {
+    log().log(Level.WARNING, () -> "the saved state could not be erased: " + e.getMessage());
+  }
+
   /** The member at {@code leaf} no longer verifies. */
   void revoked(long leaf, VerifiedIdentity last) {
     metrics.revoked();

@@ -40,6 +40,9 @@ final class FrameKey {
   private final AtomicBoolean exhausted = new AtomicBoolean();
   /** Receiver only. */
   final ReplayWindow window;
+  /** Sender with durable counters only: CTRs below this mark are reserved (unsigned). */
+  private volatile long reservedUpTo;
+  private final Object reserving = new Object();
 
   private FrameKey(long kid, SframeSuite suite, FrameCrypto crypto, byte[] keyBytes, byte[] salt,
       long nextCtr, ReplayWindow window) {
@@ -49,6 +52,7 @@ final class FrameKey {
     this.keyBytes = keyBytes;
     this.salt = salt;
     this.nextCtr = new AtomicLong(nextCtr);
+    this.reservedUpTo = nextCtr;
     this.window = window;
     idle.set(0, newLane());
   }
@@ -130,6 +134,34 @@ final class FrameKey {
       } else if (nextCtr.compareAndSet(ctr, ctr + 1)) {
         return ctr;
       }
+    }
+  }
+
+  /**
+   * Makes sure {@code ctr}, just taken, is below a durable mark: the first caller at or above the
+   * mark reserves the next block while later ones wait for it (sender with durable counters).
+   *
+   * @throws IllegalStateException if the reservation failed; {@code ctr} is then never used
+   */
+  void requireReserved(long ctr, CounterReservation reservation) {
+    if (Long.compareUnsigned(ctr, reservedUpTo) < 0) {
+      return;
+    }
+    synchronized (reserving) {
+      if (Long.compareUnsigned(ctr, reservedUpTo) < 0) {
+        return;
+      }
+      long mark = ctr + Math.max(1, reservation.block());
+      if (Long.compareUnsigned(mark, ctr) < 0) {
+        mark = -1L; // the last block ends at 2^64-1
+      }
+      try {
+        reservation.reserve(kid, mark);
+      } catch (RuntimeException e) {
+        throw new IllegalStateException("the send counters of KID 0x" + Long.toHexString(kid)
+            + " could not be reserved; the frame is not sent", e);
+      }
+      reservedUpTo = mark;
     }
   }
 

@@ -29,9 +29,12 @@ import java.util.Optional;
  * @param allowProvisionalSuites whether the post-RFC 9605 suites {@code 0x0006}–{@code 0x0008} may be
  *     used (default false; see {@link SframeSuite})
  * @param provider the JCE provider of the frame AEAD, or empty for the JDK's (the default)
+ * @param counterReservation where a sender makes its CTR marks durable before use, so that a
+ *     restarted sender never reuses a nonce ({@link CounterReservation}); empty (the default):
+ *     counters live in memory only; receivers ignore it
  */
 public record SframeOptions(int replayWindow, boolean allowProvisionalSuites,
-    Optional<Provider> provider) {
+    Optional<Provider> provider, Optional<CounterReservation> counterReservation) {
   /** The default replay window: 1,024 frames per KID (about 17 s of 60 fps video). */
   public static final int DEFAULT_REPLAY_WINDOW = 1024;
 
@@ -48,6 +51,13 @@ public record SframeOptions(int replayWindow, boolean allowProvisionalSuites,
           "replay window must be a power of two in 64.." + MAX_REPLAY_WINDOW + ", got " + replayWindow);
     }
     Objects.requireNonNull(provider, "provider");
+    Objects.requireNonNull(counterReservation, "counterReservation");
+  }
+
+  /** Options without durable counters. */
+  public SframeOptions(int replayWindow, boolean allowProvisionalSuites,
+      Optional<Provider> provider) {
+    this(replayWindow, allowProvisionalSuites, provider, Optional.empty());
   }
 
   /** Options with the JDK's providers. */
@@ -62,12 +72,12 @@ public record SframeOptions(int replayWindow, boolean allowProvisionalSuites,
 
   /** These options with another replay window. */
   public SframeOptions withReplayWindow(int frames) {
-    return new SframeOptions(frames, allowProvisionalSuites, provider);
+    return new SframeOptions(frames, allowProvisionalSuites, provider, counterReservation);
   }
 
   /** These options with the provisional suites allowed (true) or refused (false). */
   public SframeOptions withProvisionalSuites(boolean allow) {
-    return new SframeOptions(replayWindow, allow, provider);
+    return new SframeOptions(replayWindow, allow, provider, counterReservation);
   }
 
   /**
@@ -76,12 +86,19 @@ public record SframeOptions(int replayWindow, boolean allowProvisionalSuites,
    */
   public SframeOptions withProvider(Provider jceProvider) {
     return new SframeOptions(replayWindow, allowProvisionalSuites,
-        Optional.of(Objects.requireNonNull(jceProvider, "jceProvider")));
+        Optional.of(Objects.requireNonNull(jceProvider, "jceProvider")), counterReservation);
   }
 
   /** These options with the JDK's providers (the default). */
   public SframeOptions withJdkProvider() {
-    return new SframeOptions(replayWindow, allowProvisionalSuites, Optional.empty());
+    return new SframeOptions(replayWindow, allowProvisionalSuites, Optional.empty(),
+        counterReservation);
+  }
+
+  /** These options with the sender's CTR marks made durable through {@code value}. */
+  public SframeOptions withCounterReservation(CounterReservation value) {
+    return new SframeOptions(replayWindow, allowProvisionalSuites, provider,
+        Optional.of(Objects.requireNonNull(value, "value")));
   }
 
   void checkSuite(SframeSuite suite) {
@@ -96,6 +113,6 @@ public record SframeOptions(int replayWindow, boolean allowProvisionalSuites,
   public String toString() {
     return "SframeOptions[replayWindow=" + replayWindow + ", allowProvisionalSuites="
         + allowProvisionalSuites + ", provider=" + provider.map(Provider::getName).orElse("JDK")
-        + "]";
+        + ", durableCounters=" + counterReservation.isPresent() + "]";
   }
 }

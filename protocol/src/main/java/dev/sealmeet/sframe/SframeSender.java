@@ -58,6 +58,8 @@ public final class SframeSender implements AutoCloseable {
   private final Map<Long, UsedCounter> retired = new HashMap<>();
   private final FrameKeyStore keys = new FrameKeyStore("send", this::retire);
   private volatile boolean closed;
+  /** Where CTR marks are made durable before use, or null (counters live in memory only). */
+  private final CounterReservation reservation;
 
   /** The CTR a removed KID carries on from (unsigned), or exhausted. */
   private record UsedCounter(long next, boolean exhausted) {}
@@ -76,6 +78,7 @@ public final class SframeSender implements AutoCloseable {
     options.checkSuite(suite);
     this.suite = suite;
     this.crypto = FrameCrypto.of(options);
+    this.reservation = options.counterReservation().orElse(null);
   }
 
   /** The cipher suite of every key of this sender. */
@@ -121,7 +124,9 @@ public final class SframeSender implements AutoCloseable {
       throw new IllegalStateException("the counter of KID 0x" + Long.toHexString(kid)
           + " was exhausted in this sender; use a new KID");
     }
-    keys.add(kid, () -> FrameKey.derive(suite, crypto, kid, baseKey, firstCtr, null));
+    long first = reservation == null || Long.compareUnsigned(reservation.resumeAt(kid), firstCtr) <= 0
+        ? firstCtr : reservation.resumeAt(kid);
+    keys.add(kid, () -> FrameKey.derive(suite, crypto, kid, baseKey, first, null));
   }
 
   /** Called with the key already retired: no counter taken after this read is ever used. */
@@ -271,8 +276,11 @@ public final class SframeSender implements AutoCloseable {
   }
 
   /** Takes the frame's CTR; it is consumed before encrypting, so a failure never reuses it. */
-  private static long takeCounter(FrameKey key) {
+  private long takeCounter(FrameKey key) {
     long ctr = key.takeCounter();
+    if (reservation != null) {
+      key.requireReserved(ctr, reservation);
+    }
     // Dekker with FrameKeyStore.remove: we wrote the counter, now read the flag; the remover wrote
     // the flag, then reads the counter. A CTR used here is always below the one it remembers.
     if (key.isRetired()) {

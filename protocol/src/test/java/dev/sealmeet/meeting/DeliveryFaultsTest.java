@@ -212,6 +212,8 @@ class DeliveryFaultsTest {
         member.meeting.poll();
       } catch (TransportException e) {
         transportFailures++;
+      } catch (StorageException e) {
+        throw new AssertionError("no store here", e);
       }
       member.resubscribe();
     }

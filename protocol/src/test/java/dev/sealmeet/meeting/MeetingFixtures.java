@@ -105,7 +105,7 @@ final class MeetingFixtures {
 
   /** Each of {@code others} reads the log, rejects the commit for {@code rule} and stays put. */
   static void assertAllReject(List<Meeting> others, long epoch, MeetingRule rule)
-      throws TransportException {
+      throws TransportException, StorageException {
     for (Meeting other : others) {
       other.poll();
       org.assertj.core.api.Assertions.assertThat(other.epoch()).isEqualTo(epoch);

@@ -39,7 +39,7 @@ public final class MeetingInternals {
   }
 
   /** Every member reads the log. */
-  public static void pollAll(java.util.Collection<Meeting> members) throws TransportException {
+  public static void pollAll(java.util.Collection<Meeting> members) throws TransportException, StorageException {
     for (Meeting member : members) {
       member.poll();
     }

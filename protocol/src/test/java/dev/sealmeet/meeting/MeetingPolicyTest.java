@@ -30,7 +30,7 @@ class MeetingPolicyTest {
     clock.set(T0 + sinceT0.toNanos());
   }
 
-  private static void assertAgree(List<Meeting> members, long epoch) throws TransportException {
+  private static void assertAgree(List<Meeting> members, long epoch) throws TransportException, StorageException {
     for (Meeting member : members) {
       member.poll();
       assertThat(member.epoch()).isEqualTo(epoch);

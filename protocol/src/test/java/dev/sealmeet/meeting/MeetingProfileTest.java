@@ -56,7 +56,7 @@ class MeetingProfileTest {
     MeetingClient plain = f.client("plain");
     MlsGroup notAMeeting = MlsGroup.create(plain.newKeyPackage(false), plain.identity(),
         new byte[32], List.of(), new PskStore(), plain.config());
-    assertThatThrownBy(() -> Meeting.joined(plain, f.ds, notAMeeting, 1))
+    assertThatThrownBy(() -> MeetingStart.joined(plain, f.ds, notAMeeting, 1))
         .isInstanceOf(DecodeException.class);
   }
 

@@ -528,16 +528,15 @@ public final class MlsGroup implements AutoCloseable {
    * secrets, ratchets, kept past epochs, resumption PSKs and this epoch's proposals. The bytes
    * hold every secret of the group: store them encrypted. The signature key is not included.
    *
-   * @throws IllegalStateException if a commit is pending (merge or discard it first) or the group
-   *     was closed
+   * A commit pending is saved with its next epoch, so a restored group can still merge it when
+   * the delivery service turns out to have accepted it.
+   *
+   * @throws IllegalStateException if the group was closed
    */
   public byte[] toBytes() {
     requireOpen();
-    if (pending != null) {
-      throw new IllegalStateException("a commit is pending; merge or discard it before saving");
-    }
     return GroupState.write(suite, status, reInit, current, pastEpochs.list(),
-        resumptionPsks, proposals);
+        resumptionPsks, proposals, pending);
   }
 
   /**
@@ -561,6 +560,7 @@ public final class MlsGroup implements AutoCloseable {
     group.pastEpochs.restore(r.past());
     group.resumptionPsks.putAll(r.resumption());
     group.proposals.restoreFrom(r.proposals());
+    group.pending = r.pending();
     return group;
   }
 

@@ -1,0 +1,127 @@
+package dev.sealmeet.meeting;
+
+import dev.sealmeet.error.DecodeException;
+import dev.sealmeet.error.SealmeetException;
+import dev.sealmeet.mls.group.ExternalSender;
+import dev.sealmeet.mls.group.MlsGroup;
+import dev.sealmeet.mls.group.PskStore;
+import dev.sealmeet.mls.group.RequiredCapabilities;
+import dev.sealmeet.sframe.SframeSuite;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The three ways a {@link Meeting} begins for a member: opened by its host, joined from a
+ * Welcome, or resumed from the member's {@link MeetingStore}. Each is saved before it is used.
+ */
+final class MeetingStart {
+  private MeetingStart() {}
+
+  static Meeting open(MeetingClient host, DeliveryService ds) throws SealmeetException {
+    byte[] meetingId = new byte[32];
+    new SecureRandom().nextBytes(meetingId);
+    MlsGroup group = MlsGroup.create(host.newKeyPackage(false), host.identity(), meetingId,
+        List.of(Roles.withHost(host.identity().credential()).toExtension(),
+            MediaSuiteExtension.toExtension(host.options().sframeSuite()),
+            ExternalSender.toExtension(List.of(ds.externalSender())),
+            new RequiredCapabilities(host.meetingExtensionTypes(), List.of(), List.of())
+                .toExtension()),
+        new PskStore(), host.config());
+    try {
+      ds.openMeeting(meetingId, group.groupInfo(true));
+    } catch (TransportException e) {
+      group.close();
+      throw e;
+    }
+    return started(host, ds, group, 1);
+  }
+
+  /**
+   * The member's media plane for the meeting's SFrame suite, with send counters reserved through
+   * the member's store if it has one.
+   *
+   * @throws MeetingRuleException if the meeting's suite is not the client's
+   */
+  static MediaProtector mediaPlane(MeetingOptions options, MlsGroup group, MeetingSaver saver)
+      throws DecodeException, MeetingRuleException {
+    SframeSuite suite = MediaSuiteExtension.in(group.context().extensions()).orElseThrow(
+        () -> new DecodeException("the group names no SFrame suite: not a meeting"));
+    if (suite != options.sframeSuite()) {
+      throw new MeetingRuleException(MeetingRule.MEDIA_SUITE, "the meeting protects media with "
+          + suite + ", this client's options name " + options.sframeSuite());
+    }
+    return new MediaProtector(suite, options.kidLayout(), options.grace(),
+        options.mediaTransitions(), options.nanoTime(), saver.marks()
+            .map(options.sframeOptions()::withCounterReservation).orElse(options.sframeOptions()));
+  }
+
+  static Meeting joined(MeetingClient client, DeliveryService ds, MlsGroup group,
+      long nextSequence) throws SealmeetException {
+    return started(client, ds, group, nextSequence);
+  }
+
+  private static Meeting started(MeetingClient client, DeliveryService ds, MlsGroup group,
+      long nextSequence) throws SealmeetException {
+    Meeting meeting;
+    try {
+      meeting = new Meeting(client, ds, group, nextSequence,
+          MeetingSaver.of(client, group.groupId()), false);
+      meeting.save();
+    } catch (SealmeetException e) {
+      group.close();
+      throw e;
+    }
+    meeting.tell.entered();
+    return meeting;
+  }
+
+  /** See {@link Meeting#resume} and {@link Meeting#resumeOlder}. */
+  static Meeting resume(MeetingClient client, DeliveryService ds, byte[] meetingId,
+      boolean acceptOlder) throws SealmeetException {
+    MeetingStore store = client.options().runtime().store().orElseThrow(
+        () -> new IllegalStateException("the client's runtime has no store to resume from"));
+    StateKey key = new StateKey(meetingId, client.account(), StateKey.MEETING);
+    StateRecord saved = store.read(key).orElseThrow(
+        () -> new StorageException("no saved state of this member in this meeting"));
+    long newest = store.newestVersion(key);
+    boolean older = saved.version() < newest;
+    if (older && !acceptOlder) {
+      throw new StorageException("the saved state is version " + saved.version()
+          + " but the store has written version " + newest + ": an older copy (rolled back);"
+          + " Meeting.resumeOlder continues from it without sending until an own commit");
+    }
+    MeetingState.Saved s = MeetingState.read(saved.bytes());
+    if (!s.account().equals(client.account())) {
+      throw new DecodeException("the saved state is another account's");
+    }
+    MlsGroup group = MlsGroup.fromBytes(s.group(), client.identity(), new PskStore(),
+        client.config());
+    try {
+      if (!Arrays.equals(group.groupId(), meetingId)) {
+        throw new DecodeException("the saved state is another meeting's");
+      }
+      Meeting m = new Meeting(client, ds, group, s.nextSequence(),
+          MeetingSaver.of(client, meetingId), s.sendBlocked() || older);
+      if (s.gone()) {
+        m.status = Meeting.Status.GONE;
+        m.media.stopSending();
+      }
+      m.successor = s.successor();
+      m.successorAdmitterKey = s.successorAdmitterKey();
+      m.received.addAll(s.received());
+      if (s.inFlight() == null) {
+        group.discardPendingCommit();
+      } else if (!group.hasPendingCommit()) {
+        throw new DecodeException("the saved state has a commit in flight but no pending epoch");
+      }
+      m.commits().restore(s.inFlight(), s.outbox(), s.leave(), s.leaveOrderedEpoch());
+      m.save();
+      m.tell.entered();
+      return m;
+    } catch (SealmeetException | RuntimeException e) {
+      group.close();
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,175 @@
+package dev.sealmeet.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sealmeet.error.SealmeetException;
+import dev.sealmeet.sframe.SframeHeader;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A member saved through a {@link MeetingStore} resumes after a "crash" (its objects dropped,
+ * nothing closed): it never reuses an SFrame (KID, CTR), merges its own commit that the delivery
+ * service accepted just before the crash, refuses a rolled-back state unless forced, and then
+ * sends nothing until its own commit.
+ */
+class MeetingResumeTest {
+  private final MemoryStore store = new MemoryStore();
+  private final MeetingFixtures f = new MeetingFixtures();
+
+  /** Throws {@link Killed} right after the delivery service took the next submit. */
+  private static final class DyingService extends ForwardingDeliveryService {
+    boolean dieAfterNextSubmit;
+
+    DyingService(DeliveryService next) {
+      super(next);
+    }
+
+    @Override
+    public SubmitResult submit(byte[] envelope) throws TransportException {
+      SubmitResult result = next.submit(envelope);
+      if (dieAfterNextSubmit) {
+        dieAfterNextSubmit = false;
+        throw new Killed();
+      }
+      return result;
+    }
+  }
+
+  private static final class Killed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+  }
+
+  private MeetingClient saved(String account) {
+    MeetingClient fresh = f.client(account);
+    return restarted(fresh);
+  }
+
+  /** The same account and identity in a new process, saving through the same store. */
+  private MeetingClient restarted(MeetingClient before) {
+    return new MeetingClient(before.account(), f.identities.get(before.account()), f.suite,
+        f.verifier(), f.options.withRuntime(f.options.runtime().withStore(store)));
+  }
+
+  private List<Meeting> hostAndAnn(DeliveryService annDs) throws SealmeetException {
+    Meeting host = Meeting.open(f.client("host"), f.ds);
+    LobbyGuest guest = LobbyGuest.enter(saved("ann"), annDs, host.invitation());
+    host.admit("ann");
+    Meeting ann = guest.poll().orElseThrow();
+    return List.of(host, ann);
+  }
+
+  private static SframeHeader header(byte[] sframe) throws SealmeetException {
+    return SframeHeader.decode(ByteBuffer.wrap(sframe));
+  }
+
+  @Test
+  void resumedSender_continuesAboveEveryCounterItUsed_andItsFramesDecrypt() throws Exception {
+    List<Meeting> m = hostAndAnn(f.ds);
+    Meeting host = m.get(0);
+    Meeting ann = m.get(1);
+    Set<SframeHeader> sent = new HashSet<>();
+    for (int i = 0; i < 10; i++) {
+      byte[] frame = ann.media().protect(null, new byte[] {(byte) i});
+      assertThat(sent.add(header(frame))).isTrue();
+      assertThat(host.media().unprotect(null, frame).payload()).containsExactly((byte) i);
+    }
+    Meeting resumed = Meeting.resume(restarted(ann.client), f.ds, ann.id()); // ann "crashed"
+    assertThat(resumed.epoch()).isEqualTo(ann.epoch());
+    assertThat(resumed.securityCode()).isEqualTo(host.securityCode());
+    for (int i = 0; i < 10; i++) {
+      byte[] frame = resumed.media().protect(null, new byte[] {(byte) (100 + i)});
+      assertThat(sent.add(header(frame))).as("a (KID, CTR) used before the crash").isTrue();
+      assertThat(host.media().unprotect(null, frame).payload()).containsExactly((byte) (100 + i));
+    }
+    assertThat(store.writes(StateKey.MEDIA_MARKS)).as("one write per block, not per frame")
+        .isEqualTo(2);
+  }
+
+  @Test
+  void commitAcceptedButNotMerged_isMergedFromTheLogAfterResume() throws Exception {
+    DyingService annDs = new DyingService(f.ds);
+    List<Meeting> m = hostAndAnn(annDs);
+    Meeting host = m.get(0);
+    Meeting ann = m.get(1);
+    long epoch = ann.epoch();
+    annDs.dieAfterNextSubmit = true;
+    assertThatThrownBy(ann::update).isInstanceOf(Killed.class);
+    host.poll();
+    assertThat(host.epoch()).as("the delivery service ordered ann's commit").isEqualTo(epoch + 1);
+
+    Meeting resumed = Meeting.resume(restarted(ann.client), f.ds, ann.id());
+    resumed.poll();
+    assertThat(resumed.rejected()).isEmpty();
+    assertThat(resumed.epoch()).isEqualTo(epoch + 1);
+    assertThat(resumed.stall()).isEmpty();
+    assertThat(resumed.securityCode()).isEqualTo(host.securityCode());
+    byte[] frame = resumed.media().protect(null, new byte[] {7});
+    assertThat(host.media().unprotect(null, frame).payload()).containsExactly((byte) 7);
+  }
+
+  @Test
+  void rolledBackState_isRefused_andForcedResumeSendsOnlyAfterItsOwnCommit() throws Exception {
+    List<Meeting> m = hostAndAnn(f.ds);
+    Meeting host = m.get(0);
+    Meeting ann = m.get(1);
+    StateKey key = new StateKey(ann.id(), "ann", StateKey.MEETING);
+    long old = store.newestVersion(key);
+    host.update();
+    ann.poll(); // saved again: a newer version
+    byte[] frame = ann.media().protect(null, new byte[] {1});
+    host.media().unprotect(null, frame);
+    store.rollBack(key, old);
+
+    assertThatThrownBy(() -> Meeting.resume(restarted(ann.client), f.ds, ann.id()))
+        .isInstanceOf(StorageException.class).hasMessageContaining("older copy");
+    Meeting forced = Meeting.resumeOlder(restarted(ann.client), f.ds, ann.id());
+    forced.poll();
+    assertThat(forced.epoch()).isEqualTo(host.epoch());
+    assertThat(forced.media().canSend()).as("no send in an epoch it may have sent in").isFalse();
+    assertThatThrownBy(() -> forced.media().protect(null, new byte[] {2}))
+        .isInstanceOf(IllegalStateException.class);
+    forced.update();
+    host.poll();
+    byte[] after = forced.media().protect(null, new byte[] {3});
+    assertThat(host.media().unprotect(null, after).payload()).containsExactly((byte) 3);
+  }
+
+  @Test
+  void damagedState_failsTyped_andChangesNothing() throws Exception {
+    List<Meeting> m = hostAndAnn(f.ds);
+    Meeting ann = m.get(1);
+    StateKey key = new StateKey(ann.id(), "ann", StateKey.MEETING);
+    byte[] good = store.read(key).orElseThrow().bytes();
+    List<Class<?>> failures = new ArrayList<>();
+    for (int i = 0; i < good.length; i += Math.max(1, good.length / 300)) {
+      byte[] bad = good.clone();
+      bad[i] ^= (byte) 0x80;
+      store.damage(key, bad);
+      try {
+        Meeting.resume(restarted(ann.client), f.ds, ann.id());
+      } catch (SealmeetException e) {
+        failures.add(e.getClass());
+      }
+    }
+    assertThat(failures).isNotEmpty();
+    byte[] truncated = java.util.Arrays.copyOf(good, good.length / 2);
+    store.damage(key, truncated);
+    assertThatThrownBy(() -> Meeting.resume(restarted(ann.client), f.ds, ann.id()))
+        .isInstanceOf(SealmeetException.class);
+  }
+
+  @Test
+  void closedMeeting_erasesItsSavedState() throws Exception {
+    List<Meeting> m = hostAndAnn(f.ds);
+    Meeting ann = m.get(1);
+    ann.close();
+    assertThatThrownBy(() -> Meeting.resume(restarted(ann.client), f.ds, ann.id()))
+        .isInstanceOf(StorageException.class).hasMessageContaining("no saved state");
+  }
+}
