@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,6 +70,7 @@ class MeetingResumeTest {
   }
 
   @Test
+  @DisplayName("resumed sender continues above every CTR it used; one write per block [SM-STATE-2]")
   void resumedSender_continuesAboveEveryCounterItUsed_andItsFramesDecrypt() throws Exception {
     List<Meeting> m = hostAndAnn(f.ds);
     Meeting host = m.get(0);
@@ -92,6 +94,7 @@ class MeetingResumeTest {
   }
 
   @Test
+  @DisplayName("a commit ordered while down is merged from the log after resume [SM-STATE-1]")
   void commitAcceptedButNotMerged_isMergedFromTheLogAfterResume() throws Exception {
     DyingService annDs = new DyingService(f.ds);
     List<Meeting> m = hostAndAnn(annDs);
@@ -114,6 +117,7 @@ class MeetingResumeTest {
   }
 
   @Test
+  @DisplayName("rolled-back state refused; forced resume sends only after its own commit [SM-STATE-3]")
   void rolledBackState_isRefused_andForcedResumeSendsOnlyAfterItsOwnCommit() throws Exception {
     List<Meeting> m = hostAndAnn(f.ds);
     Meeting host = m.get(0);
@@ -141,6 +145,7 @@ class MeetingResumeTest {
   }
 
   @Test
+  @DisplayName("damaged saved state fails typed [SM-STATE-4]")
   void damagedState_failsTyped_andChangesNothing() throws Exception {
     List<Meeting> m = hostAndAnn(f.ds);
     Meeting ann = m.get(1);
@@ -165,6 +170,7 @@ class MeetingResumeTest {
   }
 
   @Test
+  @DisplayName("a closed meeting erases its saved state [SM-STATE-4]")
   void closedMeeting_erasesItsSavedState() throws Exception {
     List<Meeting> m = hostAndAnn(f.ds);
     Meeting ann = m.get(1);

@@ -98,9 +98,38 @@ class GroupPersistenceTest {
   }
 
   @Test
-  void pendingCommit_refusesToSave() throws SealmeetException {
-    MlsGroup alice = GroupFixtures.create(Client.of(suite, "alice", config), config);
-    alice.commit(CommitRequest.empty());
-    assertThatThrownBy(alice::toBytes).isInstanceOf(IllegalStateException.class);
+  void pendingCommit_isSavedWithItsEpoch_andMergesAfterRestore() throws SealmeetException {
+    GroupFixtures.Pair pair = GroupFixtures.pair(suite, config);
+    MlsGroup alice = pair.alice();
+    MlsGroup bob = pair.bob();
+    CommitResult commit = alice.commit(CommitRequest.empty().forcePath());
+    byte[] saved = alice.toBytes();
+    alice.close();
+    MlsGroup restored = MlsGroup.fromBytes(saved, alice.identity(), new PskStore(), config);
+    assertThat(restored.hasPendingCommit()).isTrue();
+    assertThat(restored.toBytes()).isEqualTo(saved);
+    bob.merge((StagedCommit) bob.process(commit.commit()));
+    restored.mergePendingCommit();
+    assertThat(restored.epochAuthenticator()).isEqualTo(bob.epochAuthenticator());
+  }
+
+  @Test
+  void stateSavedAfterProtect_neverReusesAGeneration_SM_STATE_1() throws SealmeetException {
+    GroupFixtures.Pair pair = GroupFixtures.pair(suite, config);
+    MlsGroup alice = pair.alice();
+    MlsGroup bob = pair.bob();
+    byte[] before = alice.toBytes();
+    MlsMessage first = alice.protect(new byte[] {1}, new byte[0]);
+    byte[] after = alice.toBytes(); // what a meeting writes before the message leaves
+    bob.process(first);
+
+    MlsGroup resumed = MlsGroup.fromBytes(after, alice.identity(), new PskStore(), config);
+    MlsMessage next = resumed.protect(new byte[] {2}, new byte[0]);
+    assertThat(((ApplicationMessage) bob.process(next)).data()).containsExactly(2);
+
+    MlsGroup stale = MlsGroup.fromBytes(before, alice.identity(), new PskStore(), config);
+    MlsMessage reused = stale.protect(new byte[] {3}, new byte[0]);
+    assertThatThrownBy(() -> bob.process(reused)).as("the generation of the first message again")
+        .isInstanceOf(SealmeetException.class);
   }
 }
