@@ -18,7 +18,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * A {@link MeetingStore} of plain files: one file per record, replaced atomically and durably
  * (written to a temporary file, forced, renamed over the old one, directory forced), so a crash
  * at any point leaves the old record or the new one. The bytes are stored <b>as given</b>: wrap
- * this store in a {@code SealedStore} (or use {@code EmbeddedStore}) unless the directory is
+ * this store in a {@link SealedStore} (or use {@code EmbeddedStore}) unless the directory is
  * already protected some other way.
  *
  * <pre>

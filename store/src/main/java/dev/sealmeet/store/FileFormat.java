@@ -30,7 +30,7 @@ import java.util.zip.CRC32;
  * <p>The key digest ({@link #keyDigest}) is what the file names are made of too: a file moved or
  * copied to another record's name is refused, and neither names nor contents show a meeting id or
  * an account (a guess can be confirmed, nothing can be read). The CRC catches damage, not an
- * adversary: {@code SealedStore} authenticates.
+ * adversary: {@link SealedStore} authenticates.
  */
 final class FileFormat {
   /** The largest record a store keeps: beyond any meeting's state, within one array. */
