@@ -18,7 +18,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * A {@link MeetingStore} of plain files: one file per record, replaced atomically and durably
  * (written to a temporary file, forced, renamed over the old one, directory forced), so a crash
  * at any point leaves the old record or the new one. The bytes are stored <b>as given</b>: wrap
- * this store in a {@link SealedStore} (or use {@code EmbeddedStore}) unless the directory is
+ * this store in a {@link SealedStore} (or use {@link EmbeddedStore}) unless the directory is
  * already protected some other way.
  *
  * <pre>
@@ -34,7 +34,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * {@link IllegalArgumentException}: it has no UTF-8 form to tell it from another.
  *
  * <p>Rollback: the newest version of each record is also kept in {@code markDir}. Kept in another
- * directory (another volume, or beside the sealing key as {@code EmbeddedStore} does), it makes
+ * directory (another volume, or beside the sealing key as {@link EmbeddedStore} does), it makes
  * an older copy of a record put back in {@code stateDir} visible: {@link #read} returns it, and
  * {@link #newestVersion} is greater. A crash between a record and its mark leaves the record one
  * version ahead; {@link #newestVersion} is the greater of the two, so that is accepted.

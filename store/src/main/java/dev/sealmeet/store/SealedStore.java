@@ -35,7 +35,7 @@ import java.util.Optional;
  * (malware running as the user, when the key is a file beside the state) gets everything; an
  * older record sealed for the same place and version cannot be told from the newest by sealing:
  * that is what {@link #newestVersion} of a wrapped store that keeps marks apart is for. The key
- * should come from where the platform keeps keys: a KMS, the Android Keystore, or {@code
+ * should come from where the platform keeps keys: a KMS, the Android Keystore, or {@link
  * EmbeddedStore}'s key directory as the zero-setup default.
  *
  * <p>Safe for concurrent use if the wrapped store is (Tink's primitives are).
