@@ -20,8 +20,12 @@ import dev.sealmeet.mls.group.SigningIdentity;
 import dev.sealmeet.mls.message.BasicCredential;
 import dev.sealmeet.sframe.SframeHeader;
 import dev.sealmeet.sframe.SframeReceiver;
+import dev.sealmeet.store.EmbeddedStore;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -94,6 +98,13 @@ final class MeetingDemo {
 
   private final int suiteId;
   private final SuiteRegistry registry;
+  /** The member that restarts mid-meeting and resumes from its encrypted store. */
+  static final String RESTARTER = "guest3";
+  private final Map<String, SigningIdentity> identities = new HashMap<>();
+  private final NonceLedger nonces = new NonceLedger();
+  private final Map<String, Set<Long>> formerEpochs = new HashMap<>();
+  private Path stateDir;
+  private long resumedAt = Long.MAX_VALUE;
 
   MeetingDemo(int participants, double seconds) {
     this(participants, seconds, 1, SuiteRegistry.rfc9420());
@@ -112,9 +123,9 @@ final class MeetingDemo {
     return suite.id();
   }
 
-  private MeetingClient client(String account) {
-    SigningIdentity identity = SigningIdentity.generate(suite,
-        new BasicCredential(account.getBytes(StandardCharsets.UTF_8)));
+  private MeetingClient client(String account) throws StorageException {
+    SigningIdentity identity = identities.computeIfAbsent(account, a -> SigningIdentity.generate(
+        suite, new BasicCredential(a.getBytes(StandardCharsets.UTF_8))));
     accountKeys.put(account, identity.signaturePublicKey());
     IdentityVerifier verifier = (credential, key) ->
         IdentityVerifier.basicBoundTo(accountKeys).verify(credential, key);
@@ -122,10 +133,37 @@ final class MeetingDemo {
         .withNanoTime(() -> now)
         .withAudit((who, epoch, key) ->
             keysHeld.computeIfAbsent(who, w -> new ArrayList<>()).add(Map.entry(epoch, key)));
+    if (account.equals(RESTARTER)) { // sealed with Tink; its key in a separate directory
+      options = options.withRuntime(options.runtime().withStore(EmbeddedStore.open(stateDir)));
+    }
     return new MeetingClient(account, identity, suite, verifier, options);
   }
 
   void run() throws SealmeetException {
+    try {
+      stateDir = Files.createTempDirectory("sealmeet-demo-state");
+      runIn();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } finally {
+      deleteState();
+    }
+  }
+
+  private void deleteState() {
+    if (stateDir == null) {
+      return;
+    }
+    for (Path dir : List.of(stateDir, EmbeddedStore.defaultKeyDirectory(stateDir))) {
+      try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      } catch (IOException e) {
+        // a temporary directory left behind; its contents are sealed
+      }
+    }
+  }
+
+  private void runIn() throws SealmeetException {
     suite = MlsSuite.of(suiteId, registry, new SecureRandom());
     ds = new InMemoryDeliveryService(suite);
     network = new SignallingNetwork(ds, () -> now, random, SIGNAL_MIN_MS * MS, SIGNAL_MAX_MS * MS);
@@ -176,7 +214,10 @@ final class MeetingDemo {
     members.get(updater).update();
     media(0.3);
     note(host, updater + " updates its keys (no roster change: senders switch after a delay)");
-    media(phase);
+    media(phase / 2);
+    restart(RESTARTER);
+    note(host, RESTARTER + " restarts and resumes from its encrypted store");
+    media(phase / 2);
     long lateAt = nextFrameId;
     admit(host, latecomer);
     media(phase);
@@ -186,6 +227,18 @@ final class MeetingDemo {
 
   private LobbyGuest enter(String account, Meeting host) throws SealmeetException {
     return LobbyGuest.enter(client(account), network.viewFor(account), host.invitation());
+  }
+
+  /**
+   * {@code account}'s process dies (its objects are dropped, nothing closed) and a new one resumes
+   * the meeting from the store with the same identity.
+   */
+  private void restart(String account) throws SealmeetException {
+    Meeting before = members.get(account);
+    formerEpochs.put(account, new HashSet<>(before.securityCodes().keySet()));
+    Meeting resumed = Meeting.resume(client(account), network.viewFor(account), before.id());
+    members.put(account, resumed);
+    resumedAt = nextFrameId;
   }
 
   private void join(String account, Meeting meeting) {
@@ -286,6 +339,7 @@ final class MeetingDemo {
     long id = nextFrameId++;
     ByteBuffer.wrap(payload).putLong(id);
     byte[] sframe = media.protect(null, payload);
+    nonces.sent(sendEpoch(media), sframe);
     relay.send(new MediaRelay.Frame(id, account, sendEpoch(media), sframe), now);
   }
 
@@ -328,6 +382,7 @@ final class MeetingDemo {
     frames = byId.size();
     for (Meeting m : members.values()) {
       epochsOf.put(m.account(), new HashSet<>(m.securityCodes().keySet()));
+      epochsOf.get(m.account()).addAll(formerEpochs.getOrDefault(m.account(), Set.of()));
       MediaStats stats = m.media().stats();
       held += stats.held();
       released += stats.released();
@@ -364,6 +419,7 @@ final class MeetingDemo {
       }
     }
     crossed.forEach((epoch, c) -> crossings.add(new Crossing(epoch, c[0], c[1])));
+    proofs.add(resumeProof(byId));
     proofs.add(new Proof("Every member decrypted 100% of the frames sent while it was in",
         got == expected, got + " of " + expected + " deliveries in the frame's epoch; " + held
         + " held for a commit not yet arrived, " + released + " released"
@@ -381,6 +437,26 @@ final class MeetingDemo {
     }
     proofs.add(new Proof("Every member showed the same security code in each epoch", same,
         epochs + " epochs compared"));
+  }
+
+  /** After the restart, the resumed member's frames all decrypt; no (key, nonce) pair twice. */
+  private Proof resumeProof(Map<Long, MediaRelay.Frame> byId) {
+    long due = 0;
+    long opened = 0;
+    for (Delivery d : deliveries) {
+      MediaRelay.Frame f = byId.get(d.id());
+      if (f == null || !f.from().equals(RESTARTER) || d.id() < resumedAt || !d.senderKnown()
+          || !epochsOf.getOrDefault(d.to(), Set.of()).contains(d.frameEpoch())) {
+        continue;
+      }
+      due++;
+      opened += decrypted.getOrDefault(d.to(), Set.of()).contains(d.id()) ? 1 : 0;
+    }
+    return new Proof(RESTARTER + " resumed from its encrypted store: every frame it sent after"
+        + " the restart decrypted, and no nonce was used twice",
+        due > 0 && opened == due && nonces.repeated() == 0, opened + " of " + due
+        + " deliveries decrypted; " + nonces.repeated() + " repeated (key, nonce) pairs in "
+        + nonces.frames() + " frames sent");
   }
 
   private Proof attack(String name, String account, Predicate<MediaRelay.Frame> which,
