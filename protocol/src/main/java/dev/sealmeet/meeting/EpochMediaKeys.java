@@ -81,4 +81,21 @@ final class EpochMediaKeys {
   boolean erased() {
     return erased;
   }
+
+  /**
+   * What a saved meeting keeps of an epoch within its grace, so that a resumed member still
+   * decrypts the frames of it in flight: the base key (copied; as secret as the epoch) and the
+   * senders it still accepts.
+   */
+  record Saved(long epoch, byte[] baseKey, Set<Long> senders) {}
+
+  /** This epoch as a saved meeting keeps it, or null once erased. */
+  synchronized Saved saved() {
+    if (erased) {
+      return null;
+    }
+    Set<Long> accepted = new java.util.TreeSet<>();
+    Arrays.stream(senders).forEach(accepted::add);
+    return new Saved(epoch, baseKey.copyBytes(), accepted);
+  }
 }

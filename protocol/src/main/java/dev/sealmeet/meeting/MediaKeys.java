@@ -1,5 +1,7 @@
 package dev.sealmeet.meeting;
 
+import java.util.List;
+
 /**
  * One immutable snapshot of a member's media keys, published by the control plane with one atomic
  * swap and read by media threads without a lock: the epochs held, by KID epoch slot (RFC 9605 §5.2),
@@ -95,5 +97,17 @@ final class MediaKeys {
   /** No keys at all, and closed. */
   MediaKeys closedKeys() {
     return new MediaKeys(new EpochMediaKeys[slots.length], null, -1, -1, 0, true);
+  }
+
+  /** The slots' epochs that are not erased and pass {@code live}, oldest first. */
+  List<EpochMediaKeys> liveByEpoch(java.util.function.Predicate<EpochMediaKeys> live) {
+    List<EpochMediaKeys> out = new java.util.ArrayList<>();
+    for (EpochMediaKeys e : slots) {
+      if (e != null && !e.erased() && live.test(e)) {
+        out.add(e);
+      }
+    }
+    out.sort((a, b) -> Long.compare(a.epoch, b.epoch));
+    return out;
   }
 }

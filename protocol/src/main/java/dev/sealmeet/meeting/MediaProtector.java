@@ -452,16 +452,15 @@ public final class MediaProtector implements AutoCloseable {
 
   /** The epochs whose receive keys are usable now (held, within their grace), oldest first. */
   public List<Long> heldEpochs() {
-    MediaKeys k = keys.get();
     List<Long> out = new ArrayList<>();
-    for (int i = 0; i < k.slotCount(); i++) {
-      EpochMediaKeys e = k.slot(i);
-      if (e != null && !e.erased() && !receiver.pastGrace(e, nanoTime.getAsLong())) {
-        out.add(e.epoch);
-      }
-    }
-    out.sort(Long::compare);
+    held().forEach(e -> out.add(e.epoch));
     return out;
+  }
+
+  /** The epochs held, within their grace, oldest first (a saved meeting keeps them). */
+  List<EpochMediaKeys> held() {
+    long now = nanoTime.getAsLong();
+    return keys.get().liveByEpoch(e -> !receiver.pastGrace(e, now));
   }
 
   /** Control plane. Erases every key, sending and receiving, and drops held frames. Idempotent. */

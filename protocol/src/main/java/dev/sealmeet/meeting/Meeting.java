@@ -29,10 +29,8 @@ import java.util.OptionalLong;
  * <p>Every {@code process} of hostile input throws a {@link SealmeetException} subtype and leaves
  * the meeting as it was. Not thread-safe: one thread drives a member.
  *
- * <p><b>Saved state.</b> With a {@link MeetingRuntime#store() store} in the client's runtime, the
- * member's state is written through it at every change before the change is used, and its SFrame
- * send counters are reserved there in blocks before use; {@link #resume} continues the member
- * after a restart without reusing a nonce.
+ * <p><b>Saved state.</b> With a {@link MeetingRuntime#store() store}, the member's state and send
+ * counter marks are written through it before use; {@link #resume} continues after a restart.
  */
 public final class Meeting implements AutoCloseable {
   /** How many rejections {@link #rejected()} keeps. */
@@ -70,22 +68,23 @@ public final class Meeting implements AutoCloseable {
   byte[] successor;
   byte[] successorAdmitterKey;
   final MeetingSaver saver;
-  /** Resumed older: no send until an own commit (sendBlocked); a change not saved (unsaved). */
-  boolean sendBlocked;
-  boolean unsaved;
+  boolean sendBlocked; // resumed older: no send until an own commit
+  boolean unsaved; // a change not saved yet
 
   Meeting(MeetingClient client, DeliveryService ds, MlsGroup group, long nextSequence,
-      MeetingSaver saver, boolean sendBlocked) throws DecodeException, MeetingRuleException {
+      MeetingSaver saver, MeetingStart.Resumed resumed)
+      throws DecodeException, MeetingRuleException {
     this.client = client;
     this.ds = ds;
     this.group = group;
     this.nextSequence = nextSequence;
     this.saver = saver;
-    this.sendBlocked = sendBlocked;
+    this.sendBlocked = resumed.sendBlocked();
     this.roles = Roles.in(group.context().extensions()).orElseThrow(
         () -> new DecodeException("the group has no roles extension: not a meeting"));
     this.media = MeetingStart.mediaPlane(client.options(), group, saver);
     tell.metrics().attachMedia(new MediaStatsCounters(media));
+    resumed.installPast(media, group.epoch());
     inbox.installEpoch(java.util.Set.of());
     identities.introduceAll();
   }

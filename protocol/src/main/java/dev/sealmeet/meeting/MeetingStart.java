@@ -7,9 +7,11 @@ import dev.sealmeet.mls.group.MlsGroup;
 import dev.sealmeet.mls.group.PskStore;
 import dev.sealmeet.mls.group.RequiredCapabilities;
 import dev.sealmeet.sframe.SframeSuite;
+import dev.sealmeet.crypto.Secret;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * The three ways a {@link Meeting} begins for a member: opened by its host, joined from a
@@ -17,6 +19,24 @@ import java.util.List;
  */
 final class MeetingStart {
   private MeetingStart() {}
+
+  /**
+   * What a resumed member starts with beyond its group: whether it may send, and the media keys
+   * of the epochs before the current one that were within their grace when it was saved.
+   */
+  record Resumed(boolean sendBlocked, List<EpochMediaKeys.Saved> past) {
+    static final Resumed NONE = new Resumed(false, List.of());
+
+    /** Installs the saved epochs before {@code current} as received-only, oldest first. */
+    void installPast(MediaProtector media, long current) {
+      for (EpochMediaKeys.Saved e : past) {
+        if (e.epoch() < current) {
+          media.install(e.epoch(), Secret.wrap(e.baseKey()), e.senders(), OptionalLong.empty(),
+              java.util.Set.of());
+        }
+      }
+    }
+  }
 
   static Meeting open(MeetingClient host, DeliveryService ds) throws SealmeetException {
     byte[] meetingId = new byte[32];
@@ -66,7 +86,7 @@ final class MeetingStart {
     Meeting meeting;
     try {
       meeting = new Meeting(client, ds, group, nextSequence,
-          MeetingSaver.of(client, group.groupId()), false);
+          MeetingSaver.of(client, group.groupId()), Resumed.NONE);
       meeting.save();
     } catch (SealmeetException e) {
       group.close();
@@ -102,7 +122,7 @@ final class MeetingStart {
         throw new DecodeException("the saved state is another meeting's");
       }
       Meeting m = new Meeting(client, ds, group, s.nextSequence(),
-          MeetingSaver.of(client, meetingId), s.sendBlocked() || older);
+          MeetingSaver.of(client, meetingId), new Resumed(s.sendBlocked() || older, s.media()));
       if (s.gone()) {
         m.status = Meeting.Status.GONE;
         m.media.stopSending();

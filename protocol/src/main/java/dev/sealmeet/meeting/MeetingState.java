@@ -19,7 +19,9 @@ import java.util.List;
  * optional&lt;opaque successor&lt;V&gt;, opaque admitter_key&lt;V&gt;&gt;;
  * Received received&lt;V&gt;; optional&lt;InFlight&gt;; opaque outbox&lt;V&gt;&lt;V&gt;;
  * optional&lt;uint64 epoch, opaque envelope&lt;V&gt;, opaque proposal&lt;V&gt;&gt; leave;
- * uint64 leave_ordered_epoch (2^64-1: none)
+ * uint64 leave_ordered_epoch (2^64-1: none); MediaEpoch media&lt;V&gt;
+ * MediaEpoch = uint64 epoch, opaque base_key&lt;V&gt;, uint64 senders&lt;V&gt; (the epochs within
+ *              their grace, so frames of them in flight still decrypt after a resume)
  * Received = uint64 epoch, Sender, Proposal, opaque reference&lt;V&gt;
  * InFlight = opaque envelope&lt;V&gt;, opaque commit&lt;V&gt;, optional&lt;SignedWelcome&gt;,
  *            opaque admits&lt;V&gt;&lt;V&gt;
@@ -39,7 +41,7 @@ final class MeetingState {
   record Saved(String account, byte[] group, long nextSequence, boolean gone,
       boolean sendBlocked, byte[] successor, byte[] successorAdmitterKey,
       List<ReceivedProposal> received, Commits.InFlight inFlight, List<byte[]> outbox,
-      Commits.PendingLeave leave, long leaveOrderedEpoch) {}
+      Commits.PendingLeave leave, long leaveOrderedEpoch, List<EpochMediaKeys.Saved> media) {}
 
   static byte[] write(Meeting m) {
     TlsWriter w = new TlsWriter();
@@ -83,6 +85,19 @@ final class MeetingState {
       w.writeOpaque(leave.proposal());
     }
     w.writeUint64(m.commits().leaveOrderedEpoch());
+    List<EpochMediaKeys.Saved> media = new java.util.ArrayList<>();
+    for (EpochMediaKeys e : m.media.held()) {
+      EpochMediaKeys.Saved saved = e.saved();
+      if (saved != null) {
+        media.add(saved);
+      }
+    }
+    w.writeList(media, (x, e) -> {
+      x.writeUint64(e.epoch());
+      x.writeOpaque(e.baseKey());
+      x.writeList(e.senders(), TlsWriter::writeUint64);
+    });
+    media.forEach(e -> java.util.Arrays.fill(e.baseKey(), (byte) 0));
     return w.toByteArray();
   }
 
@@ -121,9 +136,11 @@ final class MeetingState {
     Commits.PendingLeave leave = r.readPresence()
         ? new Commits.PendingLeave(r.readUint64(), r.readOpaque(), r.readOpaque()) : null;
     long leaveOrderedEpoch = r.readUint64();
+    List<EpochMediaKeys.Saved> media = r.readList(x -> new EpochMediaKeys.Saved(x.readUint64(),
+        x.readOpaque(), new java.util.TreeSet<>(x.readList(TlsReader::readUint64))));
     r.finish();
     return new Saved(account, group, nextSequence, gone, sendBlocked, successor, admitterKey,
-        received, inFlight, outbox, leave, leaveOrderedEpoch);
+        received, inFlight, outbox, leave, leaveOrderedEpoch, media);
   }
 
   private static boolean flag(TlsReader r, String name) throws DecodeException {

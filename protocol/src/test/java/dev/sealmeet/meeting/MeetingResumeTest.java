@@ -145,6 +145,23 @@ class MeetingResumeTest {
   }
 
   @Test
+  @DisplayName("frames of the previous epoch in flight still decrypt after a resume [SM-STATE-1]")
+  void previousEpochWithinItsGrace_stillDecryptsAfterResume() throws Exception {
+    List<Meeting> m = hostAndAnn(f.ds);
+    Meeting host = m.get(0);
+    Meeting ann = m.get(1);
+    long before = host.epoch();
+    byte[] inFlight = host.media().protect(null, new byte[] {9});
+    host.update();
+    ann.poll();
+    assertThat(ann.epoch()).isEqualTo(before + 1);
+    Meeting resumed = Meeting.resume(restarted(ann.client), f.ds, ann.id());
+    ReceivedFrame frame = resumed.media().unprotect(null, inFlight);
+    assertThat(frame.epoch()).isEqualTo(before);
+    assertThat(frame.payload()).containsExactly((byte) 9);
+  }
+
+  @Test
   @DisplayName("damaged saved state fails typed [SM-STATE-4]")
   void damagedState_failsTyped_andChangesNothing() throws Exception {
     List<Meeting> m = hostAndAnn(f.ds);
