@@ -146,20 +146,7 @@ final class MeetingDemo {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     } finally {
-      deleteState();
-    }
-  }
-
-  private void deleteState() {
-    if (stateDir == null) {
-      return;
-    }
-    for (Path dir : List.of(stateDir, EmbeddedStore.defaultKeyDirectory(stateDir))) {
-      try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-      } catch (IOException e) {
-        // a temporary directory left behind; its contents are sealed
-      }
+      DemoStateDirectory.delete(stateDir);
     }
   }
 
@@ -214,7 +201,11 @@ final class MeetingDemo {
     members.get(updater).update();
     media(0.3);
     note(host, updater + " updates its keys (no roster change: senders switch after a delay)");
-    media(phase / 2);
+    MediaProtector restarterMedia = members.get(RESTARTER).media();
+    while (sendEpoch(restarterMedia) != restarterMedia.currentEpoch().getAsLong()) {
+      media(0.01); // its send delay: the restart comes once it has used the newest epoch's CTRs
+    }
+    media(0.1);
     restart(RESTARTER);
     note(host, RESTARTER + " restarts and resumes from its encrypted store");
     media(phase / 2);
