@@ -111,6 +111,7 @@ public final class MeetingCrashChild {
       TreeSet<Long> decrypted = new TreeSet<>();
       report(meeting.poll(), decrypted);
       System.out.println("CAUGHT_UP " + meeting.epoch() + " " + System.currentTimeMillis());
+      decrypted.clear(); // from here on, what this life decrypts live
       for (long i = 0; ; i++) {
         byte[] payload = {(byte) i, (byte) (i >>> 8), (byte) (i >>> 16), 0x5a};
         ds.media(meeting.media().protect(null, payload));
