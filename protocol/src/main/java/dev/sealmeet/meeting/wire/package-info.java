@@ -17,10 +17,9 @@
  * wins, a body member repeated in a row is merged, unknown fields and groups are skipped, a known
  * field under another wire type is unknown, strings must be well-formed UTF-8, open enums keep
  * unknown numbers. protobuf-java 4.36 departs from proto3 in two corners, where this codec
- * follows proto3 (as protobuf-java 3 does): its fast varint path accepts a tenth byte with the
- * continuation bit if bit 0 is set (here a varint has at most 10 bytes), and its parsers merge a
- * body member that comes back after another member with its earlier value (here it starts
- * afresh). The tests hold the codec to protobuf-java as an oracle, in test scope
+ * follows proto3: its fast varint path accepts a tenth byte with the continuation bit if bit 0 is
+ * set (here a varint has at most 10 bytes), and its parsers merge a body member that comes back
+ * after another member with its earlier value (here it starts afresh). The tests hold the codec to protobuf-java as an oracle, in test scope
  * ({@code ControlWireDifferentialProperties}, {@code EnvelopeTest}). Malformed input raises
  * {@link dev.sealmeet.error.DecodeException} and nothing else; no length is trusted before the
  * bytes behind it are there.

@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
+import com.google.protobuf.Parser;
 import dev.sealmeet.crypto.testing.Gens;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -23,14 +24,14 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>Its fast varint path, taken whenever ten bytes are at hand (always for {@code
  *       parseFrom(byte[])}, for a stream once its buffer holds them), accepts a 10-byte varint
  *       whose tenth byte has the continuation bit if that byte's bit 0 is set: it tests bit 0
- *       only. Its slow path refuses it as malformed, as protobuf-java 3 does (a varint has at most
- *       10 bytes). The oracle parses through a stream with a one-byte buffer, which takes the
- *       slow path every time; {@link #fastPathDiffers} tells where {@code parseFrom(byte[])}
- *       decides otherwise.
+ *       only. Its slow path refuses it as malformed (a varint has at most 10 bytes), as
+ *       protobuf-java 3.21's byte-array decoder does too. The oracle parses through a stream
+ *       with a one-byte buffer, which takes the slow path every time; {@link #fastPathDiffers}
+ *       tells where {@code parseFrom(byte[])} decides otherwise.
  *   <li>Its generated parsers read a oneof message member that comes back after a different
  *       member into the builder they kept from the first time, so {@code handshake A, welcome W,
- *       handshake B} reads as {@code A} merged with {@code B}. proto3 (and protobuf-java 3, C++,
- *       upb) read {@code B}: setting a different member clears the oneof. {@link #envelope} gives
+ *       handshake B} reads as {@code A} merged with {@code B}. proto3 reads {@code B}: setting a
+ *       different member clears the oneof, and its earlier value with it. {@link #envelope} gives
  *       the latter, merged by protobuf-java itself from the last run of the final member's
  *       records, and counts how often that changed the result ({@link #CORRECTED}).
  * </ul>
@@ -43,43 +44,36 @@ final class ProtobufOracle {
 
   /** What protobuf-java parses (oneof corrected), as the library's value; empty if it refuses. */
   static Optional<Envelope> envelope(byte[] bytes) {
-    dev.sealmeet.meeting.proto.Envelope parsed;
-    try {
-      CodedInputStream in = slowPath(bytes);
-      parsed = dev.sealmeet.meeting.proto.Envelope.parseFrom(in);
-      in.checkLastTagWas(0);
-    } catch (IOException e) {
-      return Optional.empty();
-    }
-    Envelope value = of(parsed);
-    Envelope corrected = value.body() == null ? value : new Envelope(value.meetingId(),
-        value.sequence(), value.submitId(), lastRun(bytes, value.body().fieldNumber()));
-    if (!corrected.equals(value)) {
-      CORRECTED.incrementAndGet();
-    }
-    return Optional.of(corrected);
+    return parse(bytes, dev.sealmeet.meeting.proto.Envelope.parser()).map(parsed -> {
+      Envelope value = of(parsed);
+      Envelope corrected = value.body() == null ? value : new Envelope(value.meetingId(),
+          value.sequence(), value.submitId(), lastRun(bytes, value.body().fieldNumber()));
+      if (!corrected.equals(value)) {
+        CORRECTED.incrementAndGet();
+      }
+      return corrected;
+    });
   }
 
   /** protobuf-java's upload as the library's value; empty if it refuses. */
   static Optional<KeyPackageUpload> upload(byte[] bytes) {
-    try {
-      CodedInputStream in = slowPath(bytes);
-      KeyPackageUpload upload = of(dev.sealmeet.meeting.proto.KeyPackageUpload.parseFrom(in));
-      in.checkLastTagWas(0);
-      return Optional.of(upload);
-    } catch (IOException e) {
-      return Optional.empty();
-    }
+    return parse(bytes, dev.sealmeet.meeting.proto.KeyPackageUpload.parser())
+        .map(ProtobufOracle::of);
   }
 
   /** protobuf-java's answer as the library's value; empty if it refuses. */
   static Optional<SubmitResult> result(byte[] bytes) {
+    return parse(bytes, dev.sealmeet.meeting.proto.SubmitResult.parser()).map(ProtobufOracle::of);
+  }
+
+  /** A whole message, as {@code parseFrom} reads it, on the slow path; empty if refused. */
+  private static <M> Optional<M> parse(byte[] bytes, Parser<M> parser) {
     try {
       CodedInputStream in = slowPath(bytes);
-      SubmitResult result = of(dev.sealmeet.meeting.proto.SubmitResult.parseFrom(in));
+      M message = parser.parseFrom(in);
       in.checkLastTagWas(0);
-      return Optional.of(result);
-    } catch (IOException e) {
+      return Optional.of(message);
+    } catch (InvalidProtocolBufferException e) {
       return Optional.empty();
     }
   }
