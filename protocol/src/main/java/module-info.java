@@ -2,14 +2,12 @@
  * Sealmeet's protocols: the meeting layer, MLS groups and SFrame, with the wire records, tree, key
  * schedule and codec types their public signatures name. Message protection
  * ({@code dev.sealmeet.mls.framing}), {@code dev.sealmeet.protocol.internal} and the control
- * envelopes' generated Protobuf classes ({@code dev.sealmeet.meeting.proto}) stay inside: no
- * public signature names a Protobuf type, so a vendor's own protobuf runtime never meets ours in
- * our API. Protobuf is an automatic module until protobuf-java ships a module descriptor.
+ * messages of {@code control.proto} ({@code dev.sealmeet.meeting.wire}) stay inside. The control
+ * envelopes have a proto3 codec of their own, so the module needs no Protobuf runtime and a
+ * vendor's protobuf-java, of whatever version, never meets ours.
  */
-@SuppressWarnings("requires-automatic")
 module dev.sealmeet.protocol {
   requires transitive dev.sealmeet.crypto;
-  requires com.google.protobuf;
   requires java.logging;
 
   exports dev.sealmeet.codec;

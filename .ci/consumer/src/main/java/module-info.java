@@ -1,4 +1,6 @@
-/** The consumer as a named module: it needs only the meeting artifact's module. */
+/** The consumer as a named module: the meeting artifact's module and the vendor's own protobuf. */
+@SuppressWarnings("requires-automatic")
 module consumer {
   requires dev.sealmeet.protocol;
+  requires com.google.protobuf;
 }

@@ -1,5 +1,9 @@
 package consumer;
 
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Struct;
+import com.google.protobuf.Timestamp;
+import com.google.protobuf.Value;
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.meeting.IdentityVerifier;
 import dev.sealmeet.meeting.InMemoryDeliveryService;
@@ -19,9 +23,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** README's meeting example as a vendor writes it: alice hosts, bob joins, one video frame. */
+/**
+ * README's meeting example as a vendor writes it: alice hosts, bob joins, one video frame; in the
+ * same run the vendor's own protobuf-java (3.21.12, older than Sealmeet ever used) builds and parses
+ * its messages. While Sealmeet's envelopes were protoc 4.36 classes, this run failed at the first
+ * admit (NoClassDefFoundError com/google/protobuf/RuntimeVersion$RuntimeDomain in their static
+ * initializer, on both paths).
+ */
 public final class TwoMemberMeeting {
-  public static void main(String[] args) throws SealmeetException {
+  public static void main(String[] args) throws SealmeetException, InvalidProtocolBufferException {
+    vendorReport("before the meeting", 0);
     MlsSuite suite = MlsSuite.of(1, new SecureRandom());
     InMemoryDeliveryService ds = new InMemoryDeliveryService(suite);
     SigningIdentity aliceId = identity("alice", suite);
@@ -49,9 +60,31 @@ public final class TwoMemberMeeting {
     if (!atBob.securityCode().equals(meeting.securityCode())) {
       throw new AssertionError("security codes differ");
     }
+    Struct report = vendorReport(atBob.securityCode(), 2);
+    String runtime = Struct.class.getProtectionDomain().getCodeSource().getLocation().getPath();
+    if (!runtime.endsWith("protobuf-java-3.21.12.jar")) {
+      throw new AssertionError("not the vendor's protobuf-java 3.21.12: " + runtime);
+    }
     String where = TwoMemberMeeting.class.getModule().isNamed() ? "module path" : "class path";
     System.out.println("consumer (" + where + "): 2 members, 1 frame decrypted, security code "
-        + atBob.securityCode());
+        + atBob.securityCode() + "; the vendor's protobuf-java 3.21.12 built and parsed "
+        + report.getFieldsCount() + "-field Structs beside it");
+  }
+
+  /** The vendor's own Protobuf message, round-tripped through its bytes. */
+  private static Struct vendorReport(String code, int members)
+      throws InvalidProtocolBufferException {
+    Timestamp now = Timestamp.newBuilder().setSeconds(System.currentTimeMillis() / 1000).build();
+    Struct report = Struct.newBuilder()
+        .putFields("code", Value.newBuilder().setStringValue(code).build())
+        .putFields("members", Value.newBuilder().setNumberValue(members).build())
+        .putFields("at", Value.newBuilder().setStringValue(now.toString()).build())
+        .build();
+    Struct parsed = Struct.parseFrom(report.toByteArray());
+    if (!parsed.equals(report) || !Timestamp.parseFrom(now.toByteArray()).equals(now)) {
+      throw new AssertionError("the vendor's Protobuf messages do not round-trip");
+    }
+    return parsed;
   }
 
   private static SigningIdentity identity(String account, MlsSuite suite) {

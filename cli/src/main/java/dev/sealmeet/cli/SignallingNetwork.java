@@ -1,13 +1,13 @@
 package dev.sealmeet.cli;
 
-import com.google.protobuf.InvalidProtocolBufferException;
+import dev.sealmeet.error.DecodeException;
 import dev.sealmeet.meeting.DeliveryService;
+import dev.sealmeet.meeting.EnvelopeRouting;
 import dev.sealmeet.meeting.InMemoryDeliveryService;
 import dev.sealmeet.meeting.KeyPackageEntry;
 import dev.sealmeet.meeting.SequencedEnvelope;
 import dev.sealmeet.meeting.SubmitResult;
 import dev.sealmeet.meeting.Subscription;
-import dev.sealmeet.meeting.proto.Envelope;
 import dev.sealmeet.mls.group.ExternalSender;
 import dev.sealmeet.mls.message.MlsMessage;
 import java.util.ArrayList;
@@ -93,8 +93,8 @@ final class SignallingNetwork {
     public SubmitResult submit(byte[] envelope) {
       SubmitResult result = ds.submit(envelope);
       try {
-        stamp(Envelope.parseFrom(envelope).getMeetingId().toByteArray());
-      } catch (InvalidProtocolBufferException e) {
+        stamp(EnvelopeRouting.of(envelope).meetingId());
+      } catch (DecodeException e) {
         // Not an envelope: the service refused it and logged nothing.
       }
       return result;

@@ -2,7 +2,7 @@ package dev.sealmeet.meeting;
 
 import dev.sealmeet.error.DecodeException;
 import dev.sealmeet.error.SealmeetException;
-import dev.sealmeet.meeting.proto.Handshake;
+import dev.sealmeet.meeting.wire.Handshake;
 import dev.sealmeet.mls.group.CommitRequest;
 import dev.sealmeet.mls.group.CommitResult;
 import dev.sealmeet.mls.group.MlsGroup;
@@ -190,7 +190,7 @@ final class Commits {
       if (leave == null || leave.epoch() != m.group.epoch()) {
         MlsMessage proposal = m.group.proposeRemove(own);
         leave = new PendingLeave(m.group.epoch(), Envelopes.bytes(Envelopes.handshake(
-            m.group.groupId(), Handshake.Kind.PROPOSAL, m.group.epoch(), proposal)),
+            m.group.groupId(), Handshake.PROPOSAL, m.group.epoch(), proposal)),
             proposal.toBytes());
         m.save();
       }

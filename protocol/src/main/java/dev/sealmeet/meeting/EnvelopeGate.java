@@ -1,8 +1,8 @@
 package dev.sealmeet.meeting;
 
 import dev.sealmeet.error.DecodeException;
-import dev.sealmeet.meeting.proto.Handshake;
-import dev.sealmeet.meeting.proto.MeetingEnded;
+import dev.sealmeet.meeting.wire.Handshake;
+import dev.sealmeet.meeting.wire.MeetingEnded;
 import dev.sealmeet.mls.message.ContentType;
 import dev.sealmeet.mls.message.Credential;
 import dev.sealmeet.mls.message.MessageContent;
@@ -40,22 +40,22 @@ final class EnvelopeGate {
    */
   static MlsMessage handshake(Handshake handshake, byte[] groupId)
       throws DecodeException, MeetingRuleException {
-    ContentType expected = switch (handshake.getKind()) {
-      case PROPOSAL -> ContentType.PROPOSAL;
-      case COMMIT -> ContentType.COMMIT;
+    ContentType expected = switch (handshake.kind()) {
+      case Handshake.PROPOSAL -> ContentType.PROPOSAL;
+      case Handshake.COMMIT -> ContentType.COMMIT;
       default -> throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE,
-          "handshake of kind " + handshake.getKindValue());
+          "handshake of kind " + handshake.kind());
     };
-    MlsMessage message = Envelopes.mls(handshake.getMlsMessage());
+    MlsMessage message = Envelopes.mls(handshake.mlsMessage());
     if (!(message.body() instanceof PublicMessage content)) {
       throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE,
           "a handshake envelope carries " + message.wireFormat() + ", meetings use PublicMessage");
     }
     if (content.content().contentType() != expected) {
-      throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE, "a " + handshake.getKind()
+      throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE, "a " + expected
           + " envelope carries content type " + content.content().contentType());
     }
-    requireSame(groupId, content.content().groupId(), handshake.getEpoch(),
+    requireSame(groupId, content.content().groupId(), handshake.epoch(),
         content.content().epoch());
     return message;
   }
@@ -69,13 +69,13 @@ final class EnvelopeGate {
    */
   static MlsMessage ended(MeetingEnded ended, byte[] groupId)
       throws DecodeException, MeetingRuleException {
-    MlsMessage message = Envelopes.mls(ended.getMlsMessage());
+    MlsMessage message = Envelopes.mls(ended.mlsMessage());
     if (!(message.body() instanceof PrivateMessage content)
         || content.contentType() != ContentType.APPLICATION) {
       throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE,
           "an end envelope carries no application PrivateMessage");
     }
-    requireSame(groupId, content.groupId(), ended.getEpoch(), content.epoch());
+    requireSame(groupId, content.groupId(), ended.epoch(), content.epoch());
     return message;
   }
 

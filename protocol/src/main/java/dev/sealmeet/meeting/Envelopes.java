@@ -1,13 +1,11 @@
 package dev.sealmeet.meeting;
 
-import com.google.protobuf.ByteString;
-import com.google.protobuf.InvalidProtocolBufferException;
 import dev.sealmeet.error.DecodeException;
-import dev.sealmeet.meeting.proto.Envelope;
-import dev.sealmeet.meeting.proto.Handshake;
-import dev.sealmeet.meeting.proto.MediaFrame;
-import dev.sealmeet.meeting.proto.MeetingEnded;
-import dev.sealmeet.meeting.proto.WelcomeMessage;
+import dev.sealmeet.meeting.wire.Envelope;
+import dev.sealmeet.meeting.wire.Handshake;
+import dev.sealmeet.meeting.wire.MediaFrame;
+import dev.sealmeet.meeting.wire.MeetingEnded;
+import dev.sealmeet.meeting.wire.WelcomeMessage;
 import dev.sealmeet.mls.message.MlsMessage;
 import java.security.SecureRandom;
 import java.util.List;
@@ -15,7 +13,8 @@ import java.util.List;
 /**
  * Builds and reads control envelopes; MLS messages go in and out as their RFC encoding. Every
  * envelope built here carries a fresh random submit id (16 bytes), kept by whoever retries it.
- * The Protobuf types stay inside the package: the public API passes envelopes as bytes.
+ * The wire types ({@code dev.sealmeet.meeting.wire}) stay inside the module: the public API
+ * passes envelopes as bytes.
  */
 final class Envelopes {
   /** Length of a submit id. */
@@ -31,37 +30,29 @@ final class Envelopes {
    * @throws DecodeException if the bytes are not an {@link Envelope}
    */
   static Envelope parse(byte[] bytes) throws DecodeException {
-    try {
-      return Envelope.parseFrom(bytes);
-    } catch (InvalidProtocolBufferException e) {
-      throw new DecodeException("not a control envelope (" + bytes.length + " bytes)");
-    }
+    return Envelope.decode(bytes);
   }
 
-  private static Envelope.Builder start(byte[] meetingId) {
+  private static Envelope start(byte[] meetingId, Envelope.Body body) {
     byte[] id = new byte[SUBMIT_ID_LENGTH];
     RANDOM.nextBytes(id);
-    return Envelope.newBuilder().setMeetingId(ByteString.copyFrom(meetingId))
-        .setSubmitId(ByteString.copyFrom(id));
+    return new Envelope(meetingId, 0, id, body);
   }
 
-  static Envelope handshake(byte[] meetingId, Handshake.Kind kind, long epoch,
-      MlsMessage message) {
-    return start(meetingId).setHandshake(Handshake.newBuilder().setKind(kind).setEpoch(epoch)
-        .setMlsMessage(ByteString.copyFrom(message.toBytes()))).build();
+  /** A handshake envelope of {@code kind} (PROPOSAL, COMMIT). */
+  static Envelope handshake(byte[] meetingId, int kind, long epoch, MlsMessage message) {
+    return start(meetingId, new Handshake(kind, epoch, message.toBytes(), new byte[0]));
   }
 
   /** A COMMIT envelope with the committer's GroupInfo of the epoch the commit starts. */
   static Envelope commit(byte[] meetingId, long epoch, MlsMessage commit, MlsMessage groupInfo) {
-    return start(meetingId).setHandshake(Handshake.newBuilder().setKind(Handshake.Kind.COMMIT)
-        .setEpoch(epoch).setMlsMessage(ByteString.copyFrom(commit.toBytes()))
-        .setGroupInfo(ByteString.copyFrom(groupInfo.toBytes()))).build();
+    return start(meetingId,
+        new Handshake(Handshake.COMMIT, epoch, commit.toBytes(), groupInfo.toBytes()));
   }
 
   static Envelope media(byte[] meetingId, MediaKind kind, byte[] sframe) {
-    MediaFrame.Kind wire = kind == MediaKind.AUDIO ? MediaFrame.Kind.AUDIO : MediaFrame.Kind.VIDEO;
-    return start(meetingId).setMedia(MediaFrame.newBuilder().setKind(wire)
-        .setSframe(ByteString.copyFrom(sframe))).build();
+    int wire = kind == MediaKind.AUDIO ? MediaFrame.AUDIO : MediaFrame.VIDEO;
+    return start(meetingId, new MediaFrame(wire, sframe));
   }
 
   /**
@@ -70,21 +61,18 @@ final class Envelopes {
    */
   static Envelope welcome(byte[] meetingId, long epoch, List<String> recipients, byte[] welcome,
       byte[] admitterSignature, long commitSequence) {
-    return start(meetingId).setWelcome(WelcomeMessage.newBuilder().setEpoch(epoch)
-        .addAllRecipients(recipients).setMlsMessage(ByteString.copyFrom(welcome))
-        .setAdmitterSignature(ByteString.copyFrom(admitterSignature))
-        .setCommitSequence(commitSequence)).build();
+    return start(meetingId,
+        new WelcomeMessage(epoch, recipients, welcome, admitterSignature, commitSequence));
   }
 
   /** An end message (an MLS application message) of {@code epoch}. */
   static Envelope ended(byte[] meetingId, long epoch, MlsMessage message) {
-    return start(meetingId).setEnded(MeetingEnded.newBuilder().setEpoch(epoch)
-        .setMlsMessage(ByteString.copyFrom(message.toBytes()))).build();
+    return start(meetingId, new MeetingEnded(epoch, message.toBytes()));
   }
 
   /** The envelope's wire encoding as the delivery service takes it. */
   static byte[] bytes(Envelope envelope) {
-    return envelope.toByteArray();
+    return envelope.toBytes();
   }
 
   /**
@@ -92,7 +80,7 @@ final class Envelopes {
    *
    * @throws DecodeException if it is not one
    */
-  static MlsMessage mls(ByteString bytes) throws DecodeException {
-    return MlsMessage.fromBytes(bytes.toByteArray());
+  static MlsMessage mls(byte[] bytes) throws DecodeException {
+    return MlsMessage.fromBytes(bytes);
   }
 }

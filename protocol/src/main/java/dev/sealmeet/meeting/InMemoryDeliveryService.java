@@ -2,9 +2,10 @@ package dev.sealmeet.meeting;
 
 import dev.sealmeet.error.DecodeException;
 import dev.sealmeet.error.SealmeetException;
-import dev.sealmeet.meeting.proto.Envelope;
-import dev.sealmeet.meeting.proto.Handshake;
-import dev.sealmeet.meeting.proto.WelcomeMessage;
+import dev.sealmeet.meeting.wire.Envelope;
+import dev.sealmeet.meeting.wire.Handshake;
+import dev.sealmeet.meeting.wire.MeetingEnded;
+import dev.sealmeet.meeting.wire.WelcomeMessage;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import dev.sealmeet.mls.group.ExternalProposals;
 import dev.sealmeet.mls.group.ExternalSender;
@@ -105,13 +106,13 @@ public final class InMemoryDeliveryService implements DeliveryService, LobbyKnoc
     } catch (DecodeException e) {
       return SubmitResult.refused(0, "not a control envelope");
     }
-    OrderedLog log = log(envelope.getMeetingId().toByteArray());
-    if (envelope.getBodyCase() == Envelope.BodyCase.BODY_NOT_SET) {
+    OrderedLog log = log(envelope.meetingId());
+    if (envelope.body() == null) {
       throw new IllegalArgumentException("envelope without body");
     }
-    String id = envelope.getSubmitId().isEmpty() ? null : Hex.encode(envelope.getSubmitId()
-        .toByteArray());
-    byte[] digest = sha256(envelope.toBuilder().setSequence(0).build().toByteArray());
+    byte[] submitId = envelope.submitId();
+    String id = submitId.length == 0 ? null : Hex.encode(submitId);
+    byte[] digest = sha256(envelope.withSequence(0).toBytes());
     if (id != null && log.answers.containsKey(id)) {
       Answer first = log.answers.get(id);
       return MessageDigest.isEqual(first.digest(), digest) ? first.result()
@@ -120,7 +121,7 @@ public final class InMemoryDeliveryService implements DeliveryService, LobbyKnoc
     SubmitResult result = decide(log, envelope);
     if (result.status() == SubmitStatus.ACCEPTED) {
       SequencedEnvelope entry = new SequencedEnvelope(result.sequence(),
-          envelope.toBuilder().setSequence(result.sequence()).build().toByteArray());
+          envelope.withSequence(result.sequence()).toBytes());
       log.entries.add(entry);
       for (Subscriber subscriber : log.subscribers) {
         subscriber.enqueue(entry);
@@ -134,7 +135,7 @@ public final class InMemoryDeliveryService implements DeliveryService, LobbyKnoc
   }
 
   private static SubmitResult decide(OrderedLog log, Envelope envelope) {
-    if (envelope.hasHandshake() && envelope.getHandshake().getEpoch() != log.view.epoch()) {
+    if (envelope.body() instanceof Handshake handshake && handshake.epoch() != log.view.epoch()) {
       return SubmitResult.staleEpoch(log.view.epoch());
     }
     try {
@@ -161,48 +162,41 @@ public final class InMemoryDeliveryService implements DeliveryService, LobbyKnoc
    * to the server.
    */
   private static void admit(PublicGroupView view, Envelope envelope) throws SealmeetException {
-    switch (envelope.getBodyCase()) {
-      case HANDSHAKE -> {
-        Handshake handshake = envelope.getHandshake();
-        MlsMessage message = Envelopes.mls(handshake.getMlsMessage());
-        if (handshake.getKind() == Handshake.Kind.PROPOSAL) {
-          view.check(message, ContentType.PROPOSAL);
-        } else if (handshake.getKind() == Handshake.Kind.COMMIT) {
-          view.advance(message, Envelopes.mls(handshake.getGroupInfo()));
-        } else {
-          throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE, "handshake kind "
-              + handshake.getKindValue());
-        }
+    Envelope.Body body = envelope.body();
+    if (body instanceof Handshake handshake) {
+      MlsMessage message = Envelopes.mls(handshake.mlsMessage());
+      if (handshake.kind() == Handshake.PROPOSAL) {
+        view.check(message, ContentType.PROPOSAL);
+      } else if (handshake.kind() == Handshake.COMMIT) {
+        view.advance(message, Envelopes.mls(handshake.groupInfo()));
+      } else {
+        throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE, "handshake kind "
+            + handshake.kind());
       }
-      case ENDED -> {
-        MlsMessage message = Envelopes.mls(envelope.getEnded().getMlsMessage());
-        if (!(message.body() instanceof PrivateMessage end)
-            || end.contentType() != ContentType.APPLICATION
-            || !Arrays.equals(end.groupId(), view.groupId())
-            || Long.compareUnsigned(end.epoch(), view.epoch()) > 0) {
-          throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE,
-              "not an application PrivateMessage of this meeting");
-        }
+    } else if (body instanceof MeetingEnded ended) {
+      MlsMessage message = Envelopes.mls(ended.mlsMessage());
+      if (!(message.body() instanceof PrivateMessage end)
+          || end.contentType() != ContentType.APPLICATION
+          || !Arrays.equals(end.groupId(), view.groupId())
+          || Long.compareUnsigned(end.epoch(), view.epoch()) > 0) {
+        throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE,
+            "not an application PrivateMessage of this meeting");
       }
-      case WELCOME -> {
-        WelcomeMessage welcome = envelope.getWelcome();
-        if (Envelopes.mls(welcome.getMlsMessage()).wireFormat() != WireFormat.WELCOME) {
-          throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE, "not a Welcome");
-        }
-        if (!signedByMember(view, welcome)) {
-          throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE,
-              "the Welcome is not signed by a current member (spec §3.3)");
-        }
+    } else if (body instanceof WelcomeMessage welcome) {
+      if (Envelopes.mls(welcome.mlsMessage()).wireFormat() != WireFormat.WELCOME) {
+        throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE, "not a Welcome");
       }
-      default -> { }
+      if (!signedByMember(view, welcome)) {
+        throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE,
+            "the Welcome is not signed by a current member (spec §3.3)");
+      }
     }
   }
 
   /** Whether a current member's leaf key verifies the Welcome's admitter signature. */
   private static boolean signedByMember(PublicGroupView view, WelcomeMessage welcome) {
-    byte[] tbs = Invitation.welcomeToBeSigned(view.groupId(),
-        welcome.getMlsMessage().toByteArray());
-    byte[] signature = welcome.getAdmitterSignature().toByteArray();
+    byte[] tbs = Invitation.welcomeToBeSigned(view.groupId(), welcome.mlsMessage());
+    byte[] signature = welcome.admitterSignature();
     for (long leaf : view.tree().occupiedLeaves()) {
       byte[] key = view.tree().leaf(leaf).orElseThrow().signatureKey();
       if (view.suite().verifyWithLabel(key, Invitation.WELCOME_LABEL, tbs, signature)) {
@@ -344,8 +338,7 @@ public final class InMemoryDeliveryService implements DeliveryService, LobbyKnoc
     synchronized (this) {
       long epoch = log(meetingId).view.epoch();
       MlsMessage proposal = ExternalProposals.remove(suite, meetingId, epoch, 0, identity, leaf);
-      envelope = Envelopes.handshake(meetingId, Handshake.Kind.PROPOSAL, epoch, proposal)
-          .toByteArray();
+      envelope = Envelopes.handshake(meetingId, Handshake.PROPOSAL, epoch, proposal).toBytes();
     }
     return submit(envelope).sequence();
   }

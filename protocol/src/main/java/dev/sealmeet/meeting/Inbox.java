@@ -3,9 +3,11 @@ package dev.sealmeet.meeting;
 import dev.sealmeet.crypto.Secret;
 import dev.sealmeet.error.DecodeException;
 import dev.sealmeet.error.SealmeetException;
-import dev.sealmeet.meeting.proto.Envelope;
-import dev.sealmeet.meeting.proto.Handshake;
-import dev.sealmeet.meeting.proto.MeetingEnded;
+import dev.sealmeet.meeting.wire.Envelope;
+import dev.sealmeet.meeting.wire.Handshake;
+import dev.sealmeet.meeting.wire.MediaFrame;
+import dev.sealmeet.meeting.wire.MeetingEnded;
+import dev.sealmeet.meeting.wire.WelcomeMessage;
 import dev.sealmeet.mls.group.ApplicationMessage;
 import dev.sealmeet.mls.group.MlsGroup;
 import dev.sealmeet.mls.group.ProcessedMessage;
@@ -89,10 +91,10 @@ final class Inbox {
       throw new MeetingRuleException(MeetingRule.NOT_IN_MEETING, "the meeting has ended");
     }
     Envelope envelope = Envelopes.parse(bytes);
-    if (!Arrays.equals(envelope.getMeetingId().toByteArray(), m.group.groupId())) {
+    if (!Arrays.equals(envelope.meetingId(), m.group.groupId())) {
       throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE, "another meeting's envelope");
     }
-    long sequence = envelope.getSequence();
+    long sequence = envelope.sequence();
     if (sequence == 0) {
       throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE,
           "an envelope without sequence number: not ordered by the delivery service");
@@ -135,42 +137,36 @@ final class Inbox {
     if (m.status == Meeting.Status.ENDED) {
       throw new MeetingRuleException(MeetingRule.NOT_IN_MEETING, "the meeting has ended");
     }
-    if (!Arrays.equals(envelope.getMeetingId().toByteArray(), m.group.groupId())) {
+    if (!Arrays.equals(envelope.meetingId(), m.group.groupId())) {
       throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE, "another meeting's envelope");
     }
-    switch (envelope.getBodyCase()) {
-      case MEDIA -> {
-        // A frame of the next epoch is held (empty) and comes out of drainReleased in poll.
-        return m.media.receive(null, envelope.getMedia().getSframe().toByteArray())
-            .filter(frame -> frame.senderLeaf() != ownLeafIn(frame.epoch()));
-      }
-      case HANDSHAKE -> {
-        processHandshake(envelope.getHandshake());
-        m.unsaved = true;
-        return Optional.empty();
-      }
-      case ENDED -> {
-        processEnd(envelope.getEnded());
-        return Optional.empty();
-      }
-      case WELCOME -> {
-        return Optional.empty();
-      }
-      default -> throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE,
-          "envelope without body");
+    Envelope.Body body = envelope.body();
+    if (body instanceof MediaFrame media) {
+      // A frame of the next epoch is held (empty) and comes out of drainReleased in poll.
+      return m.media.receive(null, media.sframe())
+          .filter(frame -> frame.senderLeaf() != ownLeafIn(frame.epoch()));
     }
+    if (body instanceof Handshake handshake) {
+      processHandshake(handshake);
+      m.unsaved = true;
+    } else if (body instanceof MeetingEnded ended) {
+      processEnd(ended);
+    } else if (!(body instanceof WelcomeMessage)) {
+      throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE, "envelope without body");
+    }
+    return Optional.empty();
   }
 
   /** A commit in the log for the epoch this member was at is the epoch's only commit. */
   private void noteStall(Envelope envelope, long epoch, SealmeetException reason) {
-    if (m.stall != null || m.status != Meeting.Status.ACTIVE || !envelope.hasHandshake()
-        || envelope.getHandshake().getKind() != Handshake.Kind.COMMIT
-        || envelope.getHandshake().getEpoch() != epoch) {
+    if (m.stall != null || m.status != Meeting.Status.ACTIVE
+        || !(envelope.body() instanceof Handshake handshake)
+        || handshake.kind() != Handshake.COMMIT || handshake.epoch() != epoch) {
       return;
     }
     long committer = -1;
     try {
-      if (Envelopes.mls(envelope.getHandshake().getMlsMessage()).body()
+      if (Envelopes.mls(handshake.mlsMessage()).body()
           instanceof dev.sealmeet.mls.message.PublicMessage message
           && message.content().sender().senderType() == SenderType.MEMBER) {
         committer = message.content().sender().index();
@@ -187,7 +183,7 @@ final class Inbox {
   }
 
   private void processHandshake(Handshake handshake) throws SealmeetException {
-    if (m.status != Meeting.Status.ACTIVE || handshake.getEpoch() < m.group.epoch()) {
+    if (m.status != Meeting.Status.ACTIVE || handshake.epoch() < m.group.epoch()) {
       return;
     }
     MlsMessage message = EnvelopeGate.handshake(handshake, m.group.groupId());
@@ -196,14 +192,14 @@ final class Inbox {
         && content.epoch() == m.group.epoch();
     if (content.contentType() == dev.sealmeet.mls.message.ContentType.PROPOSAL) {
       if (own) {
-        m.commits().ownProposalOrdered(handshake.getMlsMessage().toByteArray());
+        m.commits().ownProposalOrdered(handshake.mlsMessage());
         return;
       }
       EnvelopeGate.admitProposal(message, m.roles, m.group.members());
     } else if (own) {
       // The own commit in flight whose answer was lost: the log ordered it, so it is merged. One
       // this member no longer holds is its own past message (RFC 9420 §12.4: never processed).
-      if (m.commits().inFlight(handshake.getMlsMessage().toByteArray())) {
+      if (m.commits().inFlight(handshake.mlsMessage())) {
         m.commits().mergeInFlight(m.nextSequence - 1);
         tryFlush();
       }

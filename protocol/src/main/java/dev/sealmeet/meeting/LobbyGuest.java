@@ -2,8 +2,8 @@ package dev.sealmeet.meeting;
 
 import dev.sealmeet.error.DecodeException;
 import dev.sealmeet.error.SealmeetException;
-import dev.sealmeet.meeting.proto.Envelope;
-import dev.sealmeet.meeting.proto.WelcomeMessage;
+import dev.sealmeet.meeting.wire.Envelope;
+import dev.sealmeet.meeting.wire.WelcomeMessage;
 import dev.sealmeet.mls.group.KeyPackageBundle;
 import dev.sealmeet.mls.group.MlsGroup;
 import dev.sealmeet.mls.group.PskStore;
@@ -99,11 +99,11 @@ public final class LobbyGuest implements AutoCloseable {
       } catch (DecodeException e) {
         continue;
       }
-      if (!envelope.hasWelcome()
-          || !envelope.getWelcome().getRecipientsList().contains(client.account())) {
+      if (!(envelope.body() instanceof WelcomeMessage welcome)
+          || !welcome.recipients().contains(client.account())) {
         continue;
       }
-      Optional<Meeting> joined = tryJoin(envelope.getWelcome(), entry.sequence());
+      Optional<Meeting> joined = tryJoin(welcome, entry.sequence());
       if (joined.isPresent()) {
         return joined;
       }
@@ -121,7 +121,7 @@ public final class LobbyGuest implements AutoCloseable {
       throws TransportException {
     MlsMessage message;
     try {
-      message = Envelopes.mls(welcome.getMlsMessage());
+      message = Envelopes.mls(welcome.mlsMessage());
     } catch (SealmeetException e) {
       return skipped(sequence, WelcomeSkip.Reason.MALFORMED, e.getClass().getSimpleName());
     }
@@ -142,7 +142,7 @@ public final class LobbyGuest implements AutoCloseable {
         if (refusal.isEmpty()) {
           keyPackages.forEach(KeyPackageBundle::close);
           keyPackages.clear();
-          long commit = welcome.getCommitSequence();
+          long commit = welcome.commitSequence();
           long from = commit > 0 && commit < sequence ? commit + 1 : sequence + 1;
           return Optional.of(MeetingStart.joined(client, ds, group, from));
         }
@@ -195,8 +195,8 @@ public final class LobbyGuest implements AutoCloseable {
         }
         return client.suite().verifyWithLabel(node.signatureKey(), Invitation.WELCOME_LABEL,
             Invitation.welcomeToBeSigned(invitation.meetingId(),
-                welcome.getMlsMessage().toByteArray()),
-            welcome.getAdmitterSignature().toByteArray()) ? Optional.empty()
+                welcome.mlsMessage()),
+            welcome.admitterSignature()) ? Optional.empty()
             : Optional.of(WelcomeSkip.Reason.NOT_SIGNED_BY_ADMITTER);
       }
     }

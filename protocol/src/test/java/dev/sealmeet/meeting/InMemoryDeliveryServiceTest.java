@@ -14,7 +14,7 @@ class InMemoryDeliveryServiceTest {
   private final MeetingFixtures f = new MeetingFixtures();
 
   private byte[] frame(Meeting m, int value) {
-    return Envelopes.media(m.id(), MediaKind.AUDIO, new byte[] {(byte) value}).toByteArray();
+    return ProtoEnvelopes.media(m.id(), MediaKind.AUDIO, new byte[] {(byte) value}).toByteArray();
   }
 
   @Test
@@ -34,7 +34,7 @@ class InMemoryDeliveryServiceTest {
   @Test
   void submit_repeatedIdWithOtherBytes_isRefused_notStored() throws SealmeetException {
     Meeting host = f.meeting("host").get(0);
-    Envelope envelope = Envelopes.media(host.id(), MediaKind.AUDIO, new byte[] {1});
+    Envelope envelope = ProtoEnvelopes.media(host.id(), MediaKind.AUDIO, new byte[] {1});
     f.ds.submit(envelope.toByteArray());
     int logged = f.ds.recorded(host.id()).size();
     byte[] forged = envelope.toBuilder().setMedia(envelope.getMedia().toBuilder()

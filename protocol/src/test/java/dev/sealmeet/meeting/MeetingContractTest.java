@@ -84,7 +84,7 @@ class MeetingContractTest {
     long epoch = m.get(1).epoch();
     CommitResult late = m.get(1).group().commit(CommitRequest.empty());
     m.get(0).update();
-    SubmitResult result = MeetingInternals.submit(f.ds, Envelopes.handshake(m.get(1).id(),
+    SubmitResult result = MeetingInternals.submit(f.ds, ProtoEnvelopes.handshake(m.get(1).id(),
         Handshake.Kind.COMMIT,
         epoch, late.commit()));
     assertThat(result.status()).isEqualTo(SubmitStatus.STALE_EPOCH);

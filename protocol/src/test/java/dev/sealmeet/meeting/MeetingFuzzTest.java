@@ -3,10 +3,11 @@ package dev.sealmeet.meeting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import com.google.protobuf.ByteString;
 import dev.sealmeet.error.SealmeetException;
-import dev.sealmeet.meeting.proto.Envelope;
-import dev.sealmeet.meeting.proto.MediaFrame;
+import dev.sealmeet.meeting.wire.Envelope;
+import dev.sealmeet.meeting.wire.Handshake;
+import dev.sealmeet.meeting.wire.MediaFrame;
+import dev.sealmeet.meeting.wire.WelcomeMessage;
 import dev.sealmeet.testing.FuzzChecks.Budget;
 import dev.sealmeet.testing.FuzzChecks;
 import java.io.IOException;
@@ -18,11 +19,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Coverage-guided fuzzing of the meeting layer's network input (issue 9 §2): a control envelope
- * (Protobuf, {@code sealmeet.meeting.v1}) as the delivery service forwards it to a member. The
- * envelope is addressed to the fixture meeting whatever id it carries, so that the fuzzer gets past
- * the meeting-id check into handshake, Welcome, media and end-of-meeting handling. Only {@code
- * SealmeetException} subtypes may escape, a call allocates within {@link Budget#STEP}, and a
- * rejected envelope leaves the member's epoch and security code as they were.
+ * ({@code sealmeet.meeting.v1}, read by the library's own proto3 codec) as the delivery service
+ * forwards it to a member. The envelope is addressed to the fixture meeting whatever id it
+ * carries, so that the fuzzer gets past the meeting-id check into handshake, Welcome, media and
+ * end-of-meeting handling. Only {@code SealmeetException} subtypes may escape, a call allocates
+ * within {@link Budget#STEP}, and a rejected envelope leaves the member's epoch and security code
+ * as they were.
  *
  * <p>Without {@code JAZZER_FUZZ} the target replays {@code MeetingFuzzTestInputs/envelope/}: the
  * log of a fixture meeting (Welcomes, proposals, commits, media frames), written with {@code
@@ -52,10 +54,10 @@ class MeetingFuzzTest {
         () -> parsed[0] = Envelopes.parse(bytes))) {
       return;
     }
-    Envelope addressed = parsed[0].toBuilder()
-        .setMeetingId(ByteString.copyFrom(ann.id())).build();
+    Envelope addressed = new Envelope(ann.id(), parsed[0].sequence(), parsed[0].submitId(),
+        parsed[0].body());
     boolean rejected = FuzzChecks.rejects(bytes.length, Budget.STEP,
-        () -> MeetingInternals.process(ann, addressed));
+        () -> ann.inbox.process(addressed));
     if (rejected) {
       assertThat(ann.epoch()).isEqualTo(epoch);
       assertThat(ann.securityCode()).isEqualTo(code);
@@ -71,12 +73,11 @@ class MeetingFuzzTest {
     try (Stream<Path> files = Files.list(INPUTS)) {
       seeds = files.sorted().toList();
     }
-    java.util.Set<Envelope.BodyCase> kinds = new java.util.HashSet<>();
+    java.util.Set<Class<?>> kinds = new java.util.HashSet<>();
     for (Path seed : seeds) {
-      kinds.add(Envelopes.parse(Files.readAllBytes(seed)).getBodyCase());
+      kinds.add(Envelopes.parse(Files.readAllBytes(seed)).body().getClass());
     }
-    assertThat(kinds).contains(Envelope.BodyCase.HANDSHAKE, Envelope.BodyCase.WELCOME,
-        Envelope.BodyCase.MEDIA);
+    assertThat(kinds).contains(Handshake.class, WelcomeMessage.class, MediaFrame.class);
   }
 
   private static void writeSeeds() throws SealmeetException, IOException {
@@ -87,8 +88,8 @@ class MeetingFuzzTest {
     MeetingInternals.pollAll(m);
     Files.createDirectories(INPUTS);
     int i = 0;
-    for (Envelope envelope : MeetingInternals.fetch(f.ds, m.get(0).id(), 1)) {
-      Files.write(INPUTS.resolve(String.format("fixture-%02d", i++)), envelope.toByteArray());
+    for (SequencedEnvelope entry : f.ds.fetch(m.get(0).id(), 1)) {
+      Files.write(INPUTS.resolve(String.format("fixture-%02d", i++)), entry.bytes());
     }
   }
 }

@@ -28,14 +28,14 @@ public final class MeetingInternals {
    * the epoch it starts, as a (modified) member's client submits it.
    */
   public static Envelope commit(Meeting member, MlsMessage commit) {
-    return Envelopes.commit(member.id(), member.epoch(), commit,
+    return ProtoEnvelopes.commit(member.id(), member.epoch(), commit,
         member.group().pendingGroupInfo(true));
   }
 
   /** A handshake envelope of {@code kind} for {@code epoch}, as a client would submit it. */
   public static Envelope handshake(byte[] meetingId, Handshake.Kind kind, long epoch,
       MlsMessage message) {
-    return Envelopes.handshake(meetingId, kind, epoch, message);
+    return ProtoEnvelopes.handshake(meetingId, kind, epoch, message);
   }
 
   /** Every member reads the log. */
@@ -67,7 +67,7 @@ public final class MeetingInternals {
     List<Envelope> out = new ArrayList<>();
     for (SequencedEnvelope entry : entries) {
       try {
-        out.add(Envelopes.parse(entry.bytes()));
+        out.add(ProtoEnvelopes.parse(entry.bytes()));
       } catch (DecodeException e) {
         throw new AssertionError("the delivery service stored a broken envelope", e);
       }
@@ -81,6 +81,6 @@ public final class MeetingInternals {
    */
   public static Optional<ReceivedFrame> process(Meeting meeting, Envelope envelope)
       throws SealmeetException {
-    return meeting.inbox.process(envelope);
+    return meeting.inbox.process(ProtoEnvelopes.fromProto(envelope));
   }
 }

@@ -64,7 +64,7 @@ class MeetingListenerTest {
         .isEqualTo(m.get(1).ownLeaf());
     // A second rejected envelope is reported; the stall is not told again.
     MeetingInternals.submit(f.ds,
-        Envelopes.media(m.get(0).id(), MediaKind.AUDIO, new byte[] {0, 1, 2}));
+        ProtoEnvelopes.media(m.get(0).id(), MediaKind.AUDIO, new byte[] {0, 1, 2}));
     m.get(2).poll();
     assertThat(heard.eventsOf("ben")).containsExactly("rejected", "stalled", "rejected");
   }

@@ -41,7 +41,7 @@ class MeetingLogTest {
     Meeting atZoe = f.admit(m.get(0), zoe);
     m.get(0).remove(ACCOUNTS[3]);
     MeetingInternals.submit(f.ds,
-        Envelopes.media(m.get(0).id(), MediaKind.AUDIO, new byte[] {0, 1, 2}));
+        ProtoEnvelopes.media(m.get(0).id(), MediaKind.AUDIO, new byte[] {0, 1, 2}));
     MeetingInternals.pollAll(m);
     f.submitUnchecked(m.get(1), CommitRequest.empty().remove(0));
     m.get(0).poll();

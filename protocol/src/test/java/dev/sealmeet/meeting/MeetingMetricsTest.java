@@ -88,12 +88,12 @@ class MeetingMetricsTest {
     List<Meeting> m = f.meeting("host", "ann", "ben");
     Meeting host = m.get(0);
     MeetingInternals.submit(f.ds,
-        Envelopes.media(host.id(), MediaKind.AUDIO, new byte[] {0, 1, 2}));
+        ProtoEnvelopes.media(host.id(), MediaKind.AUDIO, new byte[] {0, 1, 2}));
     host.poll();
     f.submitUnchecked(m.get(1), CommitRequest.empty().remove(0));
     host.poll();
     MeetingInternals.submit(f.ds,
-        Envelopes.media(host.id(), MediaKind.AUDIO, new byte[] {0, 1, 2}));
+        ProtoEnvelopes.media(host.id(), MediaKind.AUDIO, new byte[] {0, 1, 2}));
     host.poll();
     MetricsSnapshot snapshot = host.metrics().snapshot();
     assertThat(snapshot.rejectedByRule()).containsExactlyInAnyOrderEntriesOf(Map.of(

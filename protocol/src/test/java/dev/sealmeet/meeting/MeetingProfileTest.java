@@ -192,7 +192,7 @@ class MeetingProfileTest {
     List<Meeting> m = f.meeting("host", "ann");
     byte[] frame = m.get(0).send(MediaKind.AUDIO, new byte[] {1});
     byte[] otherId = new byte[32];
-    Envelope foreign = Envelopes.media(otherId, MediaKind.AUDIO, frame);
+    Envelope foreign = ProtoEnvelopes.media(otherId, MediaKind.AUDIO, frame);
     assertThatThrownBy(() -> m.get(1).process(foreign.toByteArray())).isInstanceOfSatisfying(
         MeetingRuleException.class,
         e -> assertThat(e.rule()).isEqualTo(MeetingRule.UNEXPECTED_ENVELOPE));

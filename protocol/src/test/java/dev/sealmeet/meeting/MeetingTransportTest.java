@@ -110,7 +110,7 @@ class MeetingTransportTest {
   }
 
   private static byte[] submitId(byte[] envelope) throws SealmeetException {
-    return Envelopes.parse(envelope).getSubmitId().toByteArray();
+    return ProtoEnvelopes.parse(envelope).getSubmitId().toByteArray();
   }
 
   @Test
@@ -240,7 +240,7 @@ class MeetingTransportTest {
     Meeting ann = m.get(1);
     byte[] frame = m.get(0).send(MediaKind.AUDIO, new byte[] {1});
     long next = ann.nextSequence();
-    byte[] unordered = Envelopes.media(ann.id(), MediaKind.AUDIO, frame).toByteArray();
+    byte[] unordered = ProtoEnvelopes.media(ann.id(), MediaKind.AUDIO, frame).toByteArray();
     assertThatThrownBy(() -> ann.process(unordered))
         .isInstanceOfSatisfying(MeetingRuleException.class,
             e -> assertThat(e.rule()).isEqualTo(MeetingRule.UNEXPECTED_ENVELOPE));

@@ -25,13 +25,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * No public or protected signature of the protocol module's exported packages names a Protobuf
- * type (the runtime's or our generated envelope classes): a vendor's own protobuf version then
- * never has to link against ours. Reads the exports from the compiled {@code module-info.class}
- * and every class of those packages from the protocol's class directory.
+ * type (the runtime's, or the classes the tests generate from {@code control.proto}) or a control
+ * message of the library's own codec ({@code dev.sealmeet.meeting.wire}, not exported): envelopes
+ * cross the API as bytes. Reads the exports from the compiled {@code module-info.class} and every
+ * class of those packages from the protocol's class directory.
  */
 class PublicApiTest {
   private static final List<String> FORBIDDEN =
-      List.of("com.google.protobuf.", "dev.sealmeet.meeting.proto.");
+      List.of("com.google.protobuf.", "dev.sealmeet.meeting.proto.", "dev.sealmeet.meeting.wire.");
 
   @Test
   void exportedSignatures_nameNoProtobufType() throws Exception {
@@ -42,7 +43,7 @@ class PublicApiTest {
           .map(ModuleDescriptor.Exports::source).collect(Collectors.toSet());
     }
     assertThat(exported).contains("dev.sealmeet.meeting").doesNotContain(
-        "dev.sealmeet.meeting.proto");
+        "dev.sealmeet.meeting.proto", "dev.sealmeet.meeting.wire");
     List<String> offences = new ArrayList<>();
     int scanned = 0;
     for (String name : classNames(classes)) {
@@ -59,6 +60,22 @@ class PublicApiTest {
     }
     assertThat(scanned).as("API classes scanned").isGreaterThan(100);
     assertThat(offences).isEmpty();
+  }
+
+  /** The library's own classes link against no Protobuf runtime class (issue: vendor clash). */
+  @Test
+  void mainClasses_referNoProtobufClass() throws Exception {
+    Path classes = classDirectory();
+    List<String> offences = new ArrayList<>();
+    for (String name : classNames(classes)) {
+      byte[] bytes = Files.readAllBytes(classes.resolve(name.replace('.', '/') + ".class"));
+      if (new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)
+          .contains("com/google/protobuf")) {
+        offences.add(name);
+      }
+    }
+    assertThat(offences).isEmpty();
+    assertThat(classes.resolve("dev/sealmeet/meeting/proto")).doesNotExist();
   }
 
   private static Path classDirectory() throws URISyntaxException {
