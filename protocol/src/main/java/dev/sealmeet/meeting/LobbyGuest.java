@@ -37,11 +37,15 @@ public final class LobbyGuest implements AutoCloseable {
   private final List<KeyPackageBundle> keyPackages = new ArrayList<>();
   private long nextSequence = 1;
   private int refused;
+  /** The guest's KeyPackages in its store, if its runtime has one. */
+  private final Optional<LobbyState> saved;
 
-  private LobbyGuest(MeetingClient client, DeliveryService ds, Invitation invitation) {
+  private LobbyGuest(MeetingClient client, DeliveryService ds, Invitation invitation)
+      throws StorageException {
     this.client = client;
     this.ds = ds;
     this.invitation = invitation;
+    this.saved = LobbyState.of(client, invitation.meetingId());
   }
 
   /**
@@ -50,9 +54,11 @@ public final class LobbyGuest implements AutoCloseable {
    *
    * @throws TransportException if the KeyPackage could not be published (entering again is
    *     harmless)
+   * @throws StorageException if the client's store did not take the KeyPackage's private keys
+   *     (nothing was published)
    */
   public static LobbyGuest enter(MeetingClient client, DeliveryService ds,
-      Invitation invitation) throws TransportException {
+      Invitation invitation) throws TransportException, StorageException {
     Objects.requireNonNull(ds, "ds");
     LobbyGuest guest = new LobbyGuest(client, ds, Objects.requireNonNull(invitation, "invitation"));
     guest.publishKeyPackage();
@@ -62,10 +68,41 @@ public final class LobbyGuest implements AutoCloseable {
     return guest;
   }
 
-  private void publishKeyPackage() throws TransportException {
+  /**
+   * Continues waiting in the lobby after a restart, with the KeyPackages the client's store holds
+   * for {@code invitation}'s meeting (saved before each was published): a Welcome made for any of
+   * them still opens. Reads the log from its start again.
+   *
+   * @throws StorageException if nothing is saved, or only an older copy (rolled back)
+   * @throws SealmeetException if the saved state is damaged
+   * @throws IllegalStateException if the client's runtime has no store
+   */
+  public static LobbyGuest resume(MeetingClient client, DeliveryService ds,
+      Invitation invitation) throws SealmeetException {
+    LobbyGuest guest = new LobbyGuest(client, Objects.requireNonNull(ds, "ds"), invitation);
+    LobbyState state = guest.saved.orElseThrow(
+        () -> new IllegalStateException("the client's runtime has no store to resume from"));
+    guest.keyPackages.addAll(state.load(client.suite()));
+    return guest;
+  }
+
+  private void publishKeyPackage() throws TransportException, StorageException {
     KeyPackageBundle bundle = client.newKeyPackage(false);
     keyPackages.add(bundle);
+    try {
+      save(); // the private keys are durable before anyone can use the KeyPackage
+    } catch (StorageException e) {
+      keyPackages.remove(bundle);
+      bundle.close();
+      throw e;
+    }
     ds.publishKeyPackage(client.upload(bundle, false));
+  }
+
+  private void save() throws StorageException {
+    if (saved.isPresent()) {
+      saved.get().save(keyPackages);
+    }
   }
 
   /** The account waiting. */
@@ -88,8 +125,10 @@ public final class LobbyGuest implements AutoCloseable {
    * @return the meeting, once admitted
    * @throws TransportException if the log cannot be read, or a replacement KeyPackage cannot be
    *     published; polling again resumes where this poll stopped
+   * @throws StorageException if the client's store did not take the joined meeting or a
+   *     replacement KeyPackage; the Welcome is not used up, polling again retries it
    */
-  public Optional<Meeting> poll() throws TransportException {
+  public Optional<Meeting> poll() throws TransportException, StorageException {
     for (SequencedEnvelope entry : ds.fetch(invitation.meetingId(), nextSequence)) {
       // A guest holds no state a repeated envelope could change: it reads whatever it is shown.
       nextSequence = Math.max(nextSequence, entry.sequence() + 1);
@@ -118,7 +157,7 @@ public final class LobbyGuest implements AutoCloseable {
    * that a commit ordered before a late Welcome is not missed.
    */
   private Optional<Meeting> tryJoin(WelcomeMessage welcome, long sequence)
-      throws TransportException {
+      throws TransportException, StorageException {
     MlsMessage message;
     try {
       message = Envelopes.mls(welcome.mlsMessage());
@@ -140,12 +179,17 @@ public final class LobbyGuest implements AutoCloseable {
       try {
         refusal = refusal(group, welcome);
         if (refusal.isEmpty()) {
-          keyPackages.forEach(KeyPackageBundle::close);
-          keyPackages.clear();
           long commit = welcome.commitSequence();
           long from = commit > 0 && commit < sequence ? commit + 1 : sequence + 1;
-          return Optional.of(MeetingStart.joined(client, ds, group, from));
+          Meeting joined = MeetingStart.joined(client, ds, group, from);
+          keyPackages.forEach(KeyPackageBundle::close);
+          keyPackages.clear();
+          save(); // the used KeyPackages' private keys leave the store too
+          return Optional.of(joined);
         }
+      } catch (StorageException e) {
+        nextSequence = Math.min(nextSequence, sequence); // this Welcome again on the next poll
+        throw e;
       } catch (SealmeetException e) {
         // A group that is not a meeting: refused like an impostor's.
         refusal = Optional.of(WelcomeSkip.Reason.NOT_A_MEETING);

@@ -257,6 +257,8 @@ class DeliveryFaultsTest {
         } catch (TransportException e) {
           transportFailures++;
           continue;
+        } catch (StorageException e) {
+          throw new AssertionError("no store here", e);
         }
         if (joined.isPresent()) {
           admitted.remove(guest);

@@ -162,6 +162,21 @@ class MeetingResumeTest {
   }
 
   @Test
+  @DisplayName("a guest restarted in the lobby still opens its Welcome [SM-STATE-1]")
+  void guestRestartedInTheLobby_stillOpensItsWelcome() throws Exception {
+    Meeting host = Meeting.open(f.client("host"), f.ds);
+    MeetingClient ann = saved("ann");
+    LobbyGuest.enter(ann, f.ds, host.invitation()); // its process dies while it waits
+    host.admit("ann");
+    LobbyGuest again = LobbyGuest.resume(restarted(ann), f.ds, host.invitation());
+    Meeting joined = again.poll().orElseThrow();
+    assertThat(joined.securityCode()).isEqualTo(host.securityCode());
+    StateKey lobby = new StateKey(host.id(), "ann", StateKey.LOBBY);
+    assertThat(store.read(lobby).orElseThrow().bytes()).as("no private key kept after joining")
+        .hasSizeLessThan(8);
+  }
+
+  @Test
   @DisplayName("damaged saved state fails typed [SM-STATE-4]")
   void damagedState_failsTyped_andChangesNothing() throws Exception {
     List<Meeting> m = hostAndAnn(f.ds);

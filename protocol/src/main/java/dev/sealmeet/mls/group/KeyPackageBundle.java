@@ -138,6 +138,44 @@ public final class KeyPackageBundle implements AutoCloseable {
     return encryptionPrivateKey.copyBytes();
   }
 
+  /**
+   * The KeyPackage and both private keys as bytes, for a guest's saved state ({@code KeyPackage,
+   * opaque init_priv<V>, opaque encryption_priv<V>}): as secret as the keys; store them sealed.
+   */
+  public byte[] exportSecret() {
+    byte[] init = initPrivateKey.copyBytes();
+    byte[] leaf = encryptionPrivateKey.copyBytes();
+    try {
+      dev.sealmeet.codec.TlsWriter w = new dev.sealmeet.codec.TlsWriter();
+      keyPackage.encode(w);
+      return w.writeOpaque(init).writeOpaque(leaf).toByteArray();
+    } finally {
+      java.util.Arrays.fill(init, (byte) 0);
+      java.util.Arrays.fill(leaf, (byte) 0);
+    }
+  }
+
+  /**
+   * A bundle from {@link #exportSecret()}'s bytes.
+   *
+   * @throws dev.sealmeet.error.SealmeetException if the bytes are malformed or the keys do not
+   *     match the KeyPackage
+   */
+  public static KeyPackageBundle importSecret(MlsSuite suite, byte[] exported)
+      throws dev.sealmeet.error.SealmeetException {
+    dev.sealmeet.codec.TlsReader r = dev.sealmeet.codec.TlsReader.of(exported);
+    KeyPackage keyPackage = KeyPackage.decode(r);
+    byte[] init = r.readOpaque();
+    byte[] leaf = r.readOpaque();
+    try {
+      r.finish();
+      return of(suite, keyPackage, init, leaf);
+    } finally {
+      java.util.Arrays.fill(init, (byte) 0);
+      java.util.Arrays.fill(leaf, (byte) 0);
+    }
+  }
+
   /** Wipes both private keys. */
   @Override
   public void close() {
