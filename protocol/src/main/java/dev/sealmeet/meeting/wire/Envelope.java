@@ -26,12 +26,14 @@ public record Envelope(byte[] meetingId, long sequence, byte[] submitId, Body bo
   private static final int MEETING_ID = 1;
   private static final int SEQUENCE = 2;
   private static final int SUBMIT_ID = 3;
+  /** The members of the oneof {@code body}, by field number. */
+  static final int HANDSHAKE = 10;
+  static final int WELCOME = 11;
+  static final int MEDIA = 12;
+  static final int ENDED = 13;
 
   /** A member of the oneof {@code body}. */
-  public interface Body extends ProtoMessage {
-    /** Its field number in {@code Envelope}. */
-    int fieldNumber();
-  }
+  public interface Body extends ProtoMessage {}
 
   /** Copies the byte strings. */
   public Envelope {
@@ -53,21 +55,20 @@ public record Envelope(byte[] meetingId, long sequence, byte[] submitId, Body bo
   public static Envelope decode(byte[] bytes) throws DecodeException {
     ProtoReader in = ProtoReader.of(bytes);
     ProtoFields fields = new ProtoFields(ProtoFields.BYTES, ProtoFields.VARINT, ProtoFields.BYTES);
-    ProtoFields[] members = new ProtoFields[MeetingEnded.FIELD - Handshake.FIELD + 1];
+    ProtoFields[] members = new ProtoFields[ENDED - HANDSHAKE + 1];
     int member = 0; // the field number of the body member set last, 0 if none
     for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
       int field = tag >>> 3;
       if (fields.read(in, tag)) {
         continue;
       }
-      if ((tag & 7) != ProtoReader.LENGTH_DELIMITED || field < Handshake.FIELD
-          || field > MeetingEnded.FIELD) {
+      if ((tag & 7) != ProtoReader.LENGTH_DELIMITED || field < HANDSHAKE || field > ENDED) {
         in.skipField(tag);
         continue;
       }
-      ProtoFields body = members[field - Handshake.FIELD];
+      ProtoFields body = members[field - HANDSHAKE];
       if (body == null) {
-        body = members[field - Handshake.FIELD] = memberFields(field);
+        body = members[field - HANDSHAKE] = memberFields(field);
       } else if (field != member) {
         body.clear(); // another member was set since: this one starts afresh
       }
@@ -76,27 +77,38 @@ public record Envelope(byte[] meetingId, long sequence, byte[] submitId, Body bo
       body.readAll(in);
       in.exitMessage(outer);
     }
-    Body body = member == 0 ? null : body(member, members[member - Handshake.FIELD]);
+    Body body = member == 0 ? null : body(member, members[member - HANDSHAKE]);
     return new Envelope(fields.bytes(MEETING_ID), fields.varint(SEQUENCE),
         fields.bytes(SUBMIT_ID), body);
   }
 
   private static ProtoFields memberFields(int field) {
     return switch (field) {
-      case Handshake.FIELD -> Handshake.fields();
-      case WelcomeMessage.FIELD -> WelcomeMessage.fields();
-      case MediaFrame.FIELD -> MediaFrame.fields();
+      case HANDSHAKE -> Handshake.fields();
+      case WELCOME -> WelcomeMessage.fields();
+      case MEDIA -> MediaFrame.fields();
       default -> MeetingEnded.fields();
     };
   }
 
   private static Body body(int field, ProtoFields f) {
     return switch (field) {
-      case Handshake.FIELD -> Handshake.of(f);
-      case WelcomeMessage.FIELD -> WelcomeMessage.of(f);
-      case MediaFrame.FIELD -> MediaFrame.of(f);
+      case HANDSHAKE -> Handshake.of(f);
+      case WELCOME -> WelcomeMessage.of(f);
+      case MEDIA -> MediaFrame.of(f);
       default -> MeetingEnded.of(f);
     };
+  }
+
+  /** The field number of {@code body}'s member of the oneof. */
+  static int fieldOf(Body body) {
+    if (body instanceof Handshake) {
+      return HANDSHAKE;
+    }
+    if (body instanceof WelcomeMessage) {
+      return WELCOME;
+    }
+    return body instanceof MediaFrame ? MEDIA : ENDED;
   }
 
   /** This envelope at {@code position} of the log. */
@@ -117,20 +129,12 @@ public record Envelope(byte[] meetingId, long sequence, byte[] submitId, Body bo
   }
 
   @Override
-  public int encodedLength() {
-    return ProtoWriter.bytesFieldSize(MEETING_ID, meetingId)
-        + ProtoWriter.varintFieldSize(SEQUENCE, sequence)
-        + ProtoWriter.bytesFieldSize(SUBMIT_ID, submitId)
-        + (body == null ? 0 : ProtoWriter.messageFieldSize(body.fieldNumber(), body));
-  }
-
-  @Override
   public void writeTo(ProtoWriter out) {
     out.bytesField(MEETING_ID, meetingId);
     out.varintField(SEQUENCE, sequence);
     out.bytesField(SUBMIT_ID, submitId);
     if (body != null) {
-      out.messageField(body.fieldNumber(), body);
+      out.messageField(fieldOf(body), body);
     }
   }
 

@@ -18,8 +18,6 @@ public record Handshake(int kind, long epoch, byte[] mlsMessage, byte[] groupInf
   public static final int PROPOSAL = 1;
   /** {@code Kind.COMMIT}. */
   public static final int COMMIT = 2;
-  /** Field number in {@code Envelope.body}. */
-  static final int FIELD = 10;
 
   private static final int KIND = 1;
   private static final int EPOCH = 2;
@@ -53,18 +51,6 @@ public record Handshake(int kind, long epoch, byte[] mlsMessage, byte[] groupInf
   @Override
   public byte[] groupInfo() {
     return groupInfo.clone();
-  }
-
-  @Override
-  public int fieldNumber() {
-    return FIELD;
-  }
-
-  @Override
-  public int encodedLength() {
-    return ProtoWriter.varintFieldSize(KIND, kind) + ProtoWriter.varintFieldSize(EPOCH, epoch)
-        + ProtoWriter.bytesFieldSize(MLS_MESSAGE, mlsMessage)
-        + ProtoWriter.bytesFieldSize(GROUP_INFO, groupInfo);
   }
 
   @Override

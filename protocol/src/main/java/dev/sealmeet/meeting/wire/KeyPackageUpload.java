@@ -43,13 +43,6 @@ public record KeyPackageUpload(String account, boolean lastResort, byte[] mlsMes
   }
 
   @Override
-  public int encodedLength() {
-    return ProtoWriter.stringFieldSize(ACCOUNT, account)
-        + ProtoWriter.varintFieldSize(LAST_RESORT, lastResort ? 1 : 0)
-        + ProtoWriter.bytesFieldSize(MLS_MESSAGE, mlsMessage);
-  }
-
-  @Override
   public void writeTo(ProtoWriter out) {
     out.stringField(ACCOUNT, account);
     out.varintField(LAST_RESORT, lastResort ? 1 : 0);

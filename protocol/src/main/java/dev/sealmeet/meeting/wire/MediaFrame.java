@@ -14,8 +14,6 @@ public record MediaFrame(int kind, byte[] sframe) implements Envelope.Body {
   public static final int AUDIO = 1;
   /** {@code Kind.VIDEO}. */
   public static final int VIDEO = 2;
-  /** Field number in {@code Envelope.body}. */
-  static final int FIELD = 12;
 
   private static final int KIND = 1;
   private static final int SFRAME = 2;
@@ -39,16 +37,6 @@ public record MediaFrame(int kind, byte[] sframe) implements Envelope.Body {
   @Override
   public byte[] sframe() {
     return sframe.clone();
-  }
-
-  @Override
-  public int fieldNumber() {
-    return FIELD;
-  }
-
-  @Override
-  public int encodedLength() {
-    return ProtoWriter.varintFieldSize(KIND, kind) + ProtoWriter.bytesFieldSize(SFRAME, sframe);
   }
 
   @Override

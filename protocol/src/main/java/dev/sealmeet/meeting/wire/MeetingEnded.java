@@ -11,9 +11,6 @@ import java.util.Objects;
  * @param mlsMessage the MLSMessage (copied in and out)
  */
 public record MeetingEnded(long epoch, byte[] mlsMessage) implements Envelope.Body {
-  /** Field number in {@code Envelope.body}. */
-  static final int FIELD = 13;
-
   private static final int EPOCH = 1;
   private static final int MLS_MESSAGE = 2;
 
@@ -36,17 +33,6 @@ public record MeetingEnded(long epoch, byte[] mlsMessage) implements Envelope.Bo
   @Override
   public byte[] mlsMessage() {
     return mlsMessage.clone();
-  }
-
-  @Override
-  public int fieldNumber() {
-    return FIELD;
-  }
-
-  @Override
-  public int encodedLength() {
-    return ProtoWriter.varintFieldSize(EPOCH, epoch)
-        + ProtoWriter.bytesFieldSize(MLS_MESSAGE, mlsMessage);
   }
 
   @Override

@@ -46,13 +46,6 @@ public record SubmitResult(int status, long sequence, long epoch, String reason)
   }
 
   @Override
-  public int encodedLength() {
-    return ProtoWriter.varintFieldSize(STATUS, status)
-        + ProtoWriter.varintFieldSize(SEQUENCE, sequence)
-        + ProtoWriter.varintFieldSize(EPOCH, epoch) + ProtoWriter.stringFieldSize(REASON, reason);
-  }
-
-  @Override
   public void writeTo(ProtoWriter out) {
     out.varintField(STATUS, status);
     out.varintField(SEQUENCE, sequence);

@@ -16,9 +16,6 @@ import java.util.Objects;
  */
 public record WelcomeMessage(long epoch, List<String> recipients, byte[] mlsMessage,
     byte[] admitterSignature, long commitSequence) implements Envelope.Body {
-  /** Field number in {@code Envelope.body}. */
-  static final int FIELD = 11;
-
   private static final int EPOCH = 1;
   private static final int RECIPIENTS = 2;
   private static final int MLS_MESSAGE = 3;
@@ -54,22 +51,6 @@ public record WelcomeMessage(long epoch, List<String> recipients, byte[] mlsMess
   @Override
   public byte[] admitterSignature() {
     return admitterSignature.clone();
-  }
-
-  @Override
-  public int fieldNumber() {
-    return FIELD;
-  }
-
-  @Override
-  public int encodedLength() {
-    int length = ProtoWriter.varintFieldSize(EPOCH, epoch);
-    for (String recipient : recipients) {
-      length += ProtoWriter.stringElementSize(RECIPIENTS, recipient);
-    }
-    return length + ProtoWriter.bytesFieldSize(MLS_MESSAGE, mlsMessage)
-        + ProtoWriter.bytesFieldSize(ADMITTER_SIGNATURE, admitterSignature)
-        + ProtoWriter.varintFieldSize(COMMIT_SEQUENCE, commitSequence);
   }
 
   @Override

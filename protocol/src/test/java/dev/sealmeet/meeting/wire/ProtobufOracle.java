@@ -47,7 +47,7 @@ final class ProtobufOracle {
     return parse(bytes, dev.sealmeet.meeting.proto.Envelope.parser()).map(parsed -> {
       Envelope value = of(parsed);
       Envelope corrected = value.body() == null ? value : new Envelope(value.meetingId(),
-          value.sequence(), value.submitId(), lastRun(bytes, value.body().fieldNumber()));
+          value.sequence(), value.submitId(), lastRun(bytes, Envelope.fieldOf(value.body())));
       if (!corrected.equals(value)) {
         CORRECTED.incrementAndGet();
       }
@@ -129,7 +129,7 @@ final class ProtobufOracle {
       CodedInputStream in = slowPath(bytes);
       for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
         int number = tag >>> 3;
-        if ((tag & 7) == 2 && number >= Handshake.FIELD && number <= MeetingEnded.FIELD) {
+        if ((tag & 7) == 2 && number >= Envelope.HANDSHAKE && number <= Envelope.ENDED) {
           ByteString segment = in.readBytes();
           if (number != field) {
             run.clear();
@@ -148,9 +148,9 @@ final class ProtobufOracle {
 
   private static Envelope.Body merge(int field, List<ByteString> run) throws IOException {
     Message.Builder builder = switch (field) {
-      case Handshake.FIELD -> dev.sealmeet.meeting.proto.Handshake.newBuilder();
-      case WelcomeMessage.FIELD -> dev.sealmeet.meeting.proto.WelcomeMessage.newBuilder();
-      case MediaFrame.FIELD -> dev.sealmeet.meeting.proto.MediaFrame.newBuilder();
+      case Envelope.HANDSHAKE -> dev.sealmeet.meeting.proto.Handshake.newBuilder();
+      case Envelope.WELCOME -> dev.sealmeet.meeting.proto.WelcomeMessage.newBuilder();
+      case Envelope.MEDIA -> dev.sealmeet.meeting.proto.MediaFrame.newBuilder();
       default -> dev.sealmeet.meeting.proto.MeetingEnded.newBuilder();
     };
     for (ByteString segment : run) {
