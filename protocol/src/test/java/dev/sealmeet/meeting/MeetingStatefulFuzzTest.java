@@ -9,7 +9,6 @@ import dev.sealmeet.meeting.SubmitResult;
 import dev.sealmeet.meeting.SubmitStatus;
 import dev.sealmeet.meeting.proto.Envelope;
 import dev.sealmeet.meeting.proto.Handshake;
-import dev.sealmeet.meeting.proto.MediaFrame;
 import dev.sealmeet.mls.group.CommitRequest;
 import dev.sealmeet.mls.group.ExternalProposals;
 import dev.sealmeet.mls.group.MlsGroup;
