@@ -19,24 +19,15 @@ import java.util.Optional;
 final class LobbyState {
   private static final int FORMAT = 1;
 
-  private final MeetingStore store;
-  private final StateKey key;
-  private long version;
+  private final VersionedRecord record;
 
-  private LobbyState(MeetingStore store, StateKey key, long version) {
-    this.store = store;
-    this.key = key;
-    this.version = version;
+  private LobbyState(VersionedRecord record) {
+    this.record = record;
   }
 
   /** The lobby state of {@code client} for {@code meetingId}, or empty without a store. */
   static Optional<LobbyState> of(MeetingClient client, byte[] meetingId) throws StorageException {
-    Optional<MeetingStore> store = client.options().runtime().store();
-    if (store.isEmpty()) {
-      return Optional.empty();
-    }
-    StateKey key = new StateKey(meetingId, client.account(), StateKey.LOBBY);
-    return Optional.of(new LobbyState(store.get(), key, store.get().newestVersion(key)));
+    return VersionedRecord.of(client, meetingId, StateKey.LOBBY).map(LobbyState::new);
   }
 
   /** Writes {@code bundles} as the guest's KeyPackages now. */
@@ -47,8 +38,7 @@ final class LobbyState {
     bundles.forEach(b -> exported.add(b.exportSecret()));
     w.writeList(exported, TlsWriter::writeOpaque);
     exported.forEach(e -> java.util.Arrays.fill(e, (byte) 0));
-    store.write(new StateRecord(key, version + 1, w.toByteArray()));
-    version++;
+    record.write(w.toByteArray());
   }
 
   /**
@@ -58,12 +48,7 @@ final class LobbyState {
    * @throws SealmeetException if the record is damaged
    */
   List<KeyPackageBundle> load(MlsSuite suite) throws SealmeetException {
-    StateRecord saved = store.read(key).orElseThrow(
-        () -> new StorageException("no saved lobby state of this guest for this meeting"));
-    if (saved.version() < version) {
-      throw new StorageException("the saved lobby state is version " + saved.version()
-          + " but the store has written version " + version + ": an older copy (rolled back)");
-    }
+    StateRecord saved = record.readNewest("lobby state", false, "");
     TlsReader r = TlsReader.of(saved.bytes());
     if (r.readUint16() != FORMAT) {
       throw new DecodeException("saved lobby state of an unknown format");

@@ -475,14 +475,13 @@ public final class Meeting implements AutoCloseable {
    */
   @Override
   public void close() {
-    byte[] id = group.groupId();
     media.close();
     group.close();
     received.clear();
     if (status != Status.ENDED) {
       status = Status.ENDED;
       try {
-        saver.erase(id, client.account());
+        saver.erase();
       } catch (StorageException e) {
         tell.storageFailed(e);
       }

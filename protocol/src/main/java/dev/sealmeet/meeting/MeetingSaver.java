@@ -8,21 +8,17 @@ import java.util.Optional;
  * without a store. Holds the member's {@link SendCounterMarks}.
  */
 final class MeetingSaver {
-  private final MeetingStore store;
-  private final StateKey key;
+  private final VersionedRecord record;
   private final SendCounterMarks marks;
-  private long version;
 
-  private MeetingSaver(MeetingStore store, StateKey key, SendCounterMarks marks, long version) {
-    this.store = store;
-    this.key = key;
+  private MeetingSaver(VersionedRecord record, SendCounterMarks marks) {
+    this.record = record;
     this.marks = marks;
-    this.version = version;
   }
 
   /** A saver that saves nothing. */
   static MeetingSaver none() {
-    return new MeetingSaver(null, null, null, 0);
+    return new MeetingSaver(null, null);
   }
 
   /**
@@ -32,14 +28,18 @@ final class MeetingSaver {
    * @throws StorageException if the store cannot be read
    */
   static MeetingSaver of(MeetingClient client, byte[] meetingId) throws StorageException {
-    Optional<MeetingStore> store = client.options().runtime().store();
-    if (store.isEmpty()) {
+    Optional<VersionedRecord> record = VersionedRecord.of(client, meetingId, StateKey.MEETING);
+    if (record.isEmpty()) {
       return none();
     }
-    StateKey key = new StateKey(meetingId, client.account(), StateKey.MEETING);
-    SendCounterMarks marks = SendCounterMarks.load(store.get(),
-        new StateKey(meetingId, client.account(), StateKey.MEDIA_MARKS));
-    return new MeetingSaver(store.get(), key, marks, store.get().newestVersion(key));
+    SendCounterMarks marks = SendCounterMarks.load(
+        VersionedRecord.of(client, meetingId, StateKey.MEDIA_MARKS).orElseThrow());
+    return new MeetingSaver(record.get(), marks);
+  }
+
+  /** The member's saved meeting record, if it has a store (what {@link Meeting#resume} reads). */
+  Optional<VersionedRecord> record() {
+    return Optional.ofNullable(record);
   }
 
   /** The counter marks media must reserve through, if this member is saved. */
@@ -53,23 +53,22 @@ final class MeetingSaver {
    * @throws StorageException if the store did not take it; the caller does not use the change
    */
   void save(Meeting m) throws StorageException {
-    if (store == null || m.status == Meeting.Status.ENDED) {
+    if (record == null || m.status == Meeting.Status.ENDED) {
       return;
     }
-    store.write(new StateRecord(key, version + 1, MeetingState.write(m)));
-    version++;
+    record.write(MeetingState.write(m));
   }
 
   /** Erases the member's records (the meeting ended for it); a failure is left to the store. */
-  void erase(byte[] meetingId, String account) throws StorageException {
-    if (store != null) {
-      store.erase(meetingId, account);
+  void erase() throws StorageException {
+    if (record != null) {
+      record.eraseMember();
     }
   }
 
   /** Whether a store is attached, and the version; never the state. */
   @Override
   public String toString() {
-    return store == null ? "MeetingSaver[none]" : "MeetingSaver[version " + version + "]";
+    return record == null ? "MeetingSaver[none]" : "MeetingSaver[" + record + "]";
   }
 }

@@ -99,18 +99,12 @@ final class MeetingStart {
   /** See {@link Meeting#resume} and {@link Meeting#resumeOlder}. */
   static Meeting resume(MeetingClient client, DeliveryService ds, byte[] meetingId,
       boolean acceptOlder) throws SealmeetException {
-    MeetingStore store = client.options().runtime().store().orElseThrow(
+    MeetingSaver saver = MeetingSaver.of(client, meetingId);
+    VersionedRecord record = saver.record().orElseThrow(
         () -> new IllegalStateException("the client's runtime has no store to resume from"));
-    StateKey key = new StateKey(meetingId, client.account(), StateKey.MEETING);
-    StateRecord saved = store.read(key).orElseThrow(
-        () -> new StorageException("no saved state of this member in this meeting"));
-    long newest = store.newestVersion(key);
-    boolean older = saved.version() < newest;
-    if (older && !acceptOlder) {
-      throw new StorageException("the saved state is version " + saved.version()
-          + " but the store has written version " + newest + ": an older copy (rolled back);"
-          + " Meeting.resumeOlder continues from it without sending until an own commit");
-    }
+    StateRecord saved = record.readNewest("state", acceptOlder,
+        "; Meeting.resumeOlder continues from it without sending until an own commit");
+    boolean older = record.isOlder(saved);
     MeetingState.Saved s = MeetingState.read(saved.bytes());
     if (!s.account().equals(client.account())) {
       throw new DecodeException("the saved state is another account's");
@@ -121,8 +115,8 @@ final class MeetingStart {
       if (!Arrays.equals(group.groupId(), meetingId)) {
         throw new DecodeException("the saved state is another meeting's");
       }
-      Meeting m = new Meeting(client, ds, group, s.nextSequence(),
-          MeetingSaver.of(client, meetingId), new Resumed(s.sendBlocked() || older, s.media()));
+      Meeting m = new Meeting(client, ds, group, s.nextSequence(), saver,
+          new Resumed(s.sendBlocked() || older, s.media()));
       if (s.gone()) {
         m.status = Meeting.Status.GONE;
         m.media.stopSending();

@@ -20,30 +20,23 @@ final class SendCounterMarks implements CounterReservation {
   /** KIDs kept: a member sends under its own leaf, one KID per epoch slot; far above 2^E. */
   private static final int MAX_KIDS = 1 << 16;
 
-  private final MeetingStore store;
-  private final StateKey key;
+  private final VersionedRecord record;
   private final TreeMap<Long, Long> marks;
-  private long version;
 
-  private SendCounterMarks(MeetingStore store, StateKey key, TreeMap<Long, Long> marks,
-      long version) {
-    this.store = store;
-    this.key = key;
+  private SendCounterMarks(VersionedRecord record, TreeMap<Long, Long> marks) {
+    this.record = record;
     this.marks = marks;
-    this.version = version;
   }
 
   /**
-   * The marks saved under {@code key}, or none.
+   * The marks saved in {@code record}, or none.
    *
    * @throws StorageException if the record cannot be read or is damaged
    */
-  static SendCounterMarks load(MeetingStore store, StateKey key) throws StorageException {
+  static SendCounterMarks load(VersionedRecord record) throws StorageException {
     TreeMap<Long, Long> marks = new TreeMap<>();
-    long version = store.newestVersion(key);
-    var saved = store.read(key);
+    var saved = record.read();
     if (saved.isPresent()) {
-      version = Math.max(version, saved.get().version());
       try {
         TlsReader r = TlsReader.of(saved.get().bytes());
         if (r.readUint16() != FORMAT) {
@@ -57,7 +50,7 @@ final class SendCounterMarks implements CounterReservation {
         throw new StorageException("the saved send counter marks are damaged: " + e.getMessage());
       }
     }
-    return new SendCounterMarks(store, key, marks, version);
+    return new SendCounterMarks(record, marks);
   }
 
   @Override
@@ -79,7 +72,7 @@ final class SendCounterMarks implements CounterReservation {
     w.writeUint16(FORMAT);
     w.writeList(marks.entrySet(), (x, e) -> x.writeUint64(e.getKey()).writeUint64(e.getValue()));
     try {
-      store.write(new StateRecord(key, ++version, w.toByteArray()));
+      record.write(w.toByteArray());
     } catch (StorageException e) {
       if (before == null) {
         marks.remove(kid);
