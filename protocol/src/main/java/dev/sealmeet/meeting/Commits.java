@@ -418,7 +418,7 @@ final class Commits {
     m.save();
   }
 
-  /** What {@link CommitsState} saves and restores. */
+  /** What {@link MeetingState} saves and restores. */
   InFlight inFlightNow() {
     return inFlight;
   }
@@ -435,7 +435,7 @@ final class Commits {
     return leaveOrderedEpoch;
   }
 
-  /** Restores what {@link CommitsState} read, in a meeting just resumed. */
+  /** Restores what {@link MeetingState} read, in a meeting just resumed. */
   void restore(InFlight restoredInFlight, List<byte[]> restoredOutbox, PendingLeave restoredLeave,
       long restoredLeaveOrderedEpoch) {
     inFlight = restoredInFlight;
