@@ -192,7 +192,12 @@ final class Commits {
         leave = new PendingLeave(m.group.epoch(), Envelopes.bytes(Envelopes.handshake(
             m.group.groupId(), Handshake.PROPOSAL, m.group.epoch(), proposal)),
             proposal.toBytes());
-        m.save();
+        try {
+          m.save();
+        } catch (StorageException e) {
+          leave = null; // never submitted: a later call proposes again
+          throw e;
+        }
       }
       SubmitResult result = m.ds.submit(leave.envelope());
       if (result.status() == SubmitStatus.REFUSED) {
@@ -340,7 +345,13 @@ final class Commits {
       inFlight = new InFlight(op, Envelopes.bytes(Envelopes.commit(m.group.groupId(), base,
           result.commit(), m.group.pendingGroupInfo(true))), result.commit().toBytes(), result,
           welcomeFor.of(result), admits);
-      m.save(); // the commit and its next epoch are durable before anyone can order it
+      try {
+        m.save(); // the commit and its next epoch are durable before anyone can order it
+      } catch (StorageException e) {
+        inFlight = null; // never submitted: no later call may submit what was not saved
+        m.group.discardPendingCommit();
+        throw e;
+      }
       SubmitResult submitted = m.ds.submit(inFlight.envelope());
       if (submitted.status() == SubmitStatus.REFUSED) {
         discardInFlight();

@@ -177,6 +177,27 @@ class MeetingResumeTest {
   }
 
   @Test
+  @DisplayName("a commit whose save failed is never submitted, not even by a later call [SM-STATE-1]")
+  void commitWhoseSaveFailed_isNeverSubmitted() throws Exception {
+    List<Meeting> m = hostAndAnn(f.ds);
+    Meeting host = m.get(0);
+    Meeting ann = m.get(1);
+    long epoch = ann.epoch();
+    long logLength = f.ds.fetch(ann.id(), 1).size();
+    store.failNextWrite();
+    assertThatThrownBy(ann::update).isInstanceOf(StorageException.class);
+    assertThat(f.ds.fetch(ann.id(), 1)).hasSize((int) logLength);
+    assertThat(ann.group().hasPendingCommit()).isFalse();
+    host.update(); // a later change of ann's settles first: nothing of the failed one goes out
+    ann.poll();
+    ann.update();
+    host.poll();
+    assertThat(ann.epoch()).isEqualTo(epoch + 2);
+    assertThat(host.epoch()).isEqualTo(ann.epoch());
+    assertThat(host.rejected()).isEmpty();
+  }
+
+  @Test
   @DisplayName("damaged saved state fails typed [SM-STATE-4]")
   void damagedState_failsTyped_andChangesNothing() throws Exception {
     List<Meeting> m = hostAndAnn(f.ds);

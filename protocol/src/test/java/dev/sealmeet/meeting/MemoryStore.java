@@ -13,9 +13,14 @@ final class MemoryStore implements MeetingStore {
   private final Map<StateKey, Long> newest = new HashMap<>();
   private final Map<StateKey, Map<Long, StateRecord>> history = new HashMap<>();
   private final Map<String, Integer> writes = new HashMap<>();
+  private boolean failNextWrite;
 
   @Override
   public synchronized void write(StateRecord record) throws StorageException {
+    if (failNextWrite) {
+      failNextWrite = false;
+      throw new StorageException("disk full (test)");
+    }
     if (record.version() <= newest.getOrDefault(record.key(), 0L)) {
       throw new StorageException("version " + record.version() + " is not above the newest");
     }
@@ -50,6 +55,11 @@ final class MemoryStore implements MeetingStore {
   synchronized void damage(StateKey key, byte[] bytes) {
     StateRecord r = records.get(key);
     records.put(key, new StateRecord(key, r.version(), bytes));
+  }
+
+  /** The next write fails, as a full disk would. */
+  synchronized void failNextWrite() {
+    failNextWrite = true;
   }
 
   synchronized int writes(String name) {
