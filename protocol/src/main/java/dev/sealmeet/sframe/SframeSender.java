@@ -124,8 +124,8 @@ public final class SframeSender implements AutoCloseable {
       throw new IllegalStateException("the counter of KID 0x" + Long.toHexString(kid)
           + " was exhausted in this sender; use a new KID");
     }
-    long first = reservation == null || Long.compareUnsigned(reservation.resumeAt(kid), firstCtr) <= 0
-        ? firstCtr : reservation.resumeAt(kid);
+    long resumeAt = reservation == null ? 0 : reservation.resumeAt(kid);
+    long first = Long.compareUnsigned(resumeAt, firstCtr) > 0 ? resumeAt : firstCtr;
     keys.add(kid, () -> FrameKey.derive(suite, crypto, kid, baseKey, first, null));
   }
 
