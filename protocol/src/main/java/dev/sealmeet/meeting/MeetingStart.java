@@ -27,13 +27,24 @@ final class MeetingStart {
   record Resumed(boolean sendBlocked, List<EpochMediaKeys.Saved> past) {
     static final Resumed NONE = new Resumed(false, List.of());
 
-    /** Installs the saved epochs before {@code current} as received-only, oldest first. */
-    void installPast(MediaProtector media, long current) {
+    /**
+     * Installs the saved epochs, all before {@code current}, as received-only, oldest first.
+     *
+     * @throws DecodeException if they are not in increasing order below {@code current}, or a
+     *     base key is not the suite's length (damaged saved state); nothing is installed then
+     */
+    void installPast(MediaProtector media, long current) throws DecodeException {
+      long previous = -1;
       for (EpochMediaKeys.Saved e : past) {
-        if (e.epoch() < current) {
-          media.install(e.epoch(), Secret.wrap(e.baseKey()), e.senders(), OptionalLong.empty(),
-              java.util.Set.of());
+        if (e.epoch() <= previous || e.epoch() >= current
+            || e.baseKey().length != media.baseKeyLength()) {
+          throw new DecodeException("saved media epoch " + e.epoch() + " out of order or damaged");
         }
+        previous = e.epoch();
+      }
+      for (EpochMediaKeys.Saved e : past) {
+        media.install(e.epoch(), Secret.wrap(e.baseKey()), e.senders(), OptionalLong.empty(),
+            java.util.Set.of());
       }
     }
   }

@@ -20,8 +20,9 @@ import java.util.List;
  * Received received&lt;V&gt;; optional&lt;InFlight&gt;; opaque outbox&lt;V&gt;&lt;V&gt;;
  * optional&lt;uint64 epoch, opaque envelope&lt;V&gt;, opaque proposal&lt;V&gt;&gt; leave;
  * uint64 leave_ordered_epoch (2^64-1: none); MediaEpoch media&lt;V&gt;
- * MediaEpoch = uint64 epoch, opaque base_key&lt;V&gt;, uint64 senders&lt;V&gt; (the epochs within
- *              their grace, so frames of them in flight still decrypt after a resume)
+ * MediaEpoch = uint64 epoch, opaque base_key&lt;V&gt;, uint64 senders&lt;V&gt; (the epochs before
+ *              the current one within their grace, so frames of them in flight still decrypt
+ *              after a resume; in increasing order)
  * Received = uint64 epoch, Sender, Proposal, opaque reference&lt;V&gt;
  * InFlight = opaque envelope&lt;V&gt;, opaque commit&lt;V&gt;, optional&lt;SignedWelcome&gt;,
  *            opaque admits&lt;V&gt;&lt;V&gt;
@@ -87,8 +88,8 @@ final class MeetingState {
     w.writeUint64(m.commits().leaveOrderedEpoch());
     List<EpochMediaKeys.Saved> media = new java.util.ArrayList<>();
     for (EpochMediaKeys e : m.media.held()) {
-      EpochMediaKeys.Saved saved = e.saved();
-      if (saved != null) {
+      EpochMediaKeys.Saved saved = e.epoch < m.group.epoch() ? e.saved() : null;
+      if (saved != null) { // the current epoch's key is exported again from the group
         media.add(saved);
       }
     }

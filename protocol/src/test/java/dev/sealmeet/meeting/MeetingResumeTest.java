@@ -198,6 +198,26 @@ class MeetingResumeTest {
   }
 
   @Test
+  @DisplayName("saved media epochs out of order, not before the current one, or of a wrong key"
+      + " length fail typed and install nothing [SM-STATE-4]")
+  void damagedSavedMediaEpochs_failTyped() throws Exception {
+    Meeting ann = hostAndAnn(f.ds).get(1);
+    MediaProtector media = ann.media();
+    long now = ann.epoch();
+    byte[] key = new byte[media.baseKeyLength()];
+    List<List<EpochMediaKeys.Saved>> damaged = List.of(
+        List.of(new EpochMediaKeys.Saved(now, key.clone(), Set.of(0L))),
+        List.of(new EpochMediaKeys.Saved(now - 1, new byte[3], Set.of(0L))),
+        List.of(new EpochMediaKeys.Saved(now - 1, key.clone(), Set.of(0L)),
+            new EpochMediaKeys.Saved(now - 1, key.clone(), Set.of(0L))));
+    for (List<EpochMediaKeys.Saved> past : damaged) {
+      assertThatThrownBy(() -> new MeetingStart.Resumed(false, past).installPast(media, now))
+          .isInstanceOf(dev.sealmeet.error.DecodeException.class);
+      assertThat(media.heldEpochs()).containsExactly(now);
+    }
+  }
+
+  @Test
   @DisplayName("damaged saved state fails typed [SM-STATE-4]")
   void damagedState_failsTyped_andChangesNothing() throws Exception {
     List<Meeting> m = hostAndAnn(f.ds);
