@@ -105,6 +105,20 @@ public final class LobbyGuest implements AutoCloseable {
     }
   }
 
+  /**
+   * The used KeyPackages' private keys leave the store too; the meeting is joined and saved
+   * already, so a store that fails here is logged, not thrown (that would lose the meeting).
+   */
+  private void eraseSavedKeyPackages() {
+    try {
+      save();
+    } catch (StorageException e) {
+      client.options().runtime().log().log(MeetingLog.Level.WARNING,
+          () -> "lobby: the used KeyPackages could not be erased from the store: "
+              + e.getMessage());
+    }
+  }
+
   /** The account waiting. */
   public String account() {
     return client.account();
@@ -184,7 +198,7 @@ public final class LobbyGuest implements AutoCloseable {
           Meeting joined = MeetingStart.joined(client, ds, group, from);
           keyPackages.forEach(KeyPackageBundle::close);
           keyPackages.clear();
-          save(); // the used KeyPackages' private keys leave the store too
+          eraseSavedKeyPackages();
           return Optional.of(joined);
         }
       } catch (StorageException e) {

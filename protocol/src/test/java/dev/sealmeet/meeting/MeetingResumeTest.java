@@ -184,7 +184,7 @@ class MeetingResumeTest {
     Meeting ann = m.get(1);
     long epoch = ann.epoch();
     long logLength = f.ds.fetch(ann.id(), 1).size();
-    store.failNextWrite();
+    store.failNextWriteOf(StateKey.MEETING);
     assertThatThrownBy(ann::update).isInstanceOf(StorageException.class);
     assertThat(f.ds.fetch(ann.id(), 1)).hasSize((int) logLength);
     assertThat(ann.group().hasPendingCommit()).isFalse();
@@ -215,6 +215,21 @@ class MeetingResumeTest {
           .isInstanceOf(dev.sealmeet.error.DecodeException.class);
       assertThat(media.heldEpochs()).containsExactly(now);
     }
+  }
+
+  @Test
+  @DisplayName("a guest whose store fails while joining keeps its Welcome, and one that cannot"
+      + " erase its used KeyPackages still joins [SM-STATE-1]")
+  void guestWhoseStoreFails_neitherLosesItsWelcomeNorItsMeeting() throws Exception {
+    Meeting host = Meeting.open(f.client("host"), f.ds);
+    LobbyGuest ann = LobbyGuest.enter(saved("ann"), f.ds, host.invitation());
+    host.admit("ann");
+    store.failNextWriteOf(StateKey.MEETING);
+    assertThatThrownBy(ann::poll).isInstanceOf(StorageException.class);
+    store.failNextWriteOf(StateKey.LOBBY);
+    Meeting joined = ann.poll().orElseThrow();
+    assertThat(joined.securityCode()).isEqualTo(host.securityCode());
+    assertThat(ann.refused()).isZero();
   }
 
   @Test

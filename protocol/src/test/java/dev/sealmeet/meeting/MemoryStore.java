@@ -13,12 +13,12 @@ final class MemoryStore implements MeetingStore {
   private final Map<StateKey, Long> newest = new HashMap<>();
   private final Map<StateKey, Map<Long, StateRecord>> history = new HashMap<>();
   private final Map<String, Integer> writes = new HashMap<>();
-  private boolean failNextWrite;
+  private String failNextWriteOf;
 
   @Override
   public synchronized void write(StateRecord record) throws StorageException {
-    if (failNextWrite) {
-      failNextWrite = false;
+    if (record.key().name().equals(failNextWriteOf)) {
+      failNextWriteOf = null;
       throw new StorageException("disk full (test)");
     }
     if (record.version() <= newest.getOrDefault(record.key(), 0L)) {
@@ -57,9 +57,9 @@ final class MemoryStore implements MeetingStore {
     records.put(key, new StateRecord(key, r.version(), bytes));
   }
 
-  /** The next write fails, as a full disk would. */
-  synchronized void failNextWrite() {
-    failNextWrite = true;
+  /** The next write of a record named {@code name} fails, as a full disk would. */
+  synchronized void failNextWriteOf(String name) {
+    failNextWriteOf = name;
   }
 
   synchronized int writes(String name) {
