@@ -108,16 +108,17 @@ final class Inbox {
     }
     m.nextSequence = sequence + 1;
     long epoch = m.group.epoch();
+    Optional<ReceivedFrame> frame;
     try {
-      return process(envelope);
+      frame = process(envelope);
     } catch (SealmeetException e) {
       reject(sequence, envelope, epoch, e);
       throw e;
-    } finally {
-      if (m.unsaved && m.status != Meeting.Status.ENDED) {
-        m.save();
-      }
     }
+    if (m.unsaved && m.status != Meeting.Status.ENDED) {
+      m.save(); // only a processed handshake leaves something unsaved
+    }
+    return frame;
   }
 
   private void reject(long sequence, Envelope envelope, long epoch, SealmeetException e) {
