@@ -64,6 +64,8 @@ final class Inbox {
       try {
         envelope = Envelopes.parse(entry.bytes());
         process(envelope).ifPresent(frames::add);
+      } catch (StorageException e) {
+        throw storageFailed(e);
       } catch (SealmeetException e) {
         reject(entry.sequence(), envelope, epoch, e);
       }
@@ -111,6 +113,8 @@ final class Inbox {
     Optional<ReceivedFrame> frame;
     try {
       frame = process(envelope);
+    } catch (StorageException e) {
+      throw storageFailed(e);
     } catch (SealmeetException e) {
       reject(sequence, envelope, epoch, e);
       throw e;
@@ -119,6 +123,15 @@ final class Inbox {
       m.save(); // only a processed handshake leaves something unsaved
     }
     return frame;
+  }
+
+  /**
+   * The envelope was processed (an own commit merged) but the store did not take the result: not
+   * a rejection of the envelope, so nothing is recorded against it; the next save writes it.
+   */
+  private StorageException storageFailed(StorageException e) {
+    m.unsaved = true;
+    return e;
   }
 
   private void reject(long sequence, Envelope envelope, long epoch, SealmeetException e) {

@@ -233,6 +233,27 @@ class MeetingResumeTest {
   }
 
   @Test
+  @DisplayName("a store failing while an own commit from the log is merged is no rejection and no"
+      + " stall [SM-STATE-1]")
+  void storeFailingWhileMergingFromTheLog_isNoRejection() throws Exception {
+    DyingService annDs = new DyingService(f.ds);
+    List<Meeting> m = hostAndAnn(annDs);
+    Meeting host = m.get(0);
+    Meeting ann = m.get(1);
+    annDs.dieAfterNextSubmit = true;
+    assertThatThrownBy(ann::update).isInstanceOf(Killed.class); // the answer is lost
+    store.failNextWriteOf(StateKey.MEETING);
+    assertThatThrownBy(ann::poll).isInstanceOf(StorageException.class);
+    assertThat(ann.rejected()).isEmpty();
+    assertThat(ann.stall()).isEmpty();
+    ann.poll();
+    host.poll();
+    assertThat(ann.epoch()).isEqualTo(host.epoch());
+    Meeting resumed = Meeting.resume(restarted(ann.client), f.ds, ann.id());
+    assertThat(resumed.epoch()).as("saved by the next poll").isEqualTo(host.epoch());
+  }
+
+  @Test
   @DisplayName("damaged saved state fails typed [SM-STATE-4]")
   void damagedState_failsTyped_andChangesNothing() throws Exception {
     List<Meeting> m = hostAndAnn(f.ds);
