@@ -121,13 +121,13 @@ final class SignallingNetwork {
     }
 
     @Override
-    public void publishKeyPackage(KeyPackageEntry entry) {
-      ds.publishKeyPackage(entry);
+    public void publishKeyPackage(byte[] meetingId, KeyPackageEntry entry) {
+      ds.publishKeyPackage(meetingId, entry);
     }
 
     @Override
-    public Optional<KeyPackageEntry> claimKeyPackage(String account) {
-      return ds.claimKeyPackage(account);
+    public Optional<KeyPackageEntry> claimKeyPackage(byte[] meetingId, String account) {
+      return ds.claimKeyPackage(meetingId, account);
     }
   }
 }

@@ -108,7 +108,7 @@ final class Commits {
   }
 
   private KeyPackage claim(String account) throws SealmeetException {
-    KeyPackageEntry entry = m.ds.claimKeyPackage(account).orElseThrow(
+    KeyPackageEntry entry = m.ds.claimKeyPackage(m.group.groupId(), account).orElseThrow(
         () -> new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE,
             "no KeyPackage in the directory for an account"));
     MlsMessage message = MlsMessage.fromBytes(entry.keyPackage());

@@ -107,16 +107,18 @@ public interface DeliveryService {
       Consumer<SequencedEnvelope> listener) throws TransportException;
 
   /**
-   * Adds a KeyPackage to the directory.
+   * Adds a KeyPackage to the lobby of {@code meetingId} (the meeting need not be open yet).
    *
    * @throws TransportException if the answer did not arrive; publishing again is harmless
    */
-  void publishKeyPackage(KeyPackageEntry entry) throws TransportException;
+  void publishKeyPackage(byte[] meetingId, KeyPackageEntry entry) throws TransportException;
 
   /**
-   * Hands out a KeyPackage of {@code account}, once (a last-resort one stays).
+   * Hands out a KeyPackage that {@code account} published to the lobby of {@code meetingId},
+   * once (a last-resort one stays).
    *
    * @throws TransportException if the answer did not arrive (the KeyPackage may be used up)
    */
-  Optional<KeyPackageEntry> claimKeyPackage(String account) throws TransportException;
+  Optional<KeyPackageEntry> claimKeyPackage(byte[] meetingId, String account)
+       throws TransportException;
 }

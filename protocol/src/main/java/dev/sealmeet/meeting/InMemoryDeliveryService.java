@@ -2,23 +2,14 @@ package dev.sealmeet.meeting;
 
 import dev.sealmeet.error.DecodeException;
 import dev.sealmeet.error.SealmeetException;
-import dev.sealmeet.meeting.wire.Envelope;
-import dev.sealmeet.meeting.wire.Handshake;
-import dev.sealmeet.meeting.wire.MeetingEnded;
-import dev.sealmeet.meeting.wire.WelcomeMessage;
 import dev.sealmeet.mls.crypto.MlsSuite;
-import dev.sealmeet.mls.group.ExternalProposals;
 import dev.sealmeet.mls.group.ExternalSender;
 import dev.sealmeet.mls.group.SigningIdentity;
 import dev.sealmeet.mls.message.BasicCredential;
-import dev.sealmeet.mls.message.ContentType;
 import dev.sealmeet.mls.message.MlsMessage;
-import dev.sealmeet.mls.message.PrivateMessage;
-import dev.sealmeet.mls.message.WireFormat;
 import dev.sealmeet.protocol.internal.Hex;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -100,28 +91,25 @@ public final class InMemoryDeliveryService implements DeliveryService, LobbyKnoc
 
   /** Orders under the lock; the subscribers to push to are drained after it is released. */
   private synchronized SubmitResult order(byte[] bytes, List<Subscriber> notify) {
-    Envelope envelope;
+    ServerAdmission.Submission submission;
     try {
-      envelope = Envelopes.parse(bytes);
+      submission = ServerAdmission.parse(bytes);
     } catch (DecodeException e) {
       return SubmitResult.refused(0, "not a control envelope");
     }
-    OrderedLog log = log(envelope.meetingId());
-    if (envelope.body() == null) {
-      throw new IllegalArgumentException("envelope without body");
-    }
-    byte[] submitId = envelope.submitId();
+    OrderedLog log = log(submission.meetingId());
+    byte[] submitId = submission.submitId();
     String id = submitId.length == 0 ? null : Hex.encode(submitId);
-    byte[] digest = sha256(envelope.withSequence(0).toBytes());
+    byte[] digest = submission.digest();
     if (id != null && log.answers.containsKey(id)) {
       Answer first = log.answers.get(id);
       return MessageDigest.isEqual(first.digest(), digest) ? first.result()
           : SubmitResult.refused(log.view.epoch(), "submit id reused for other bytes");
     }
-    SubmitResult result = decide(log, envelope);
+    SubmitResult result = decide(log, submission);
     if (result.status() == SubmitStatus.ACCEPTED) {
       SequencedEnvelope entry = new SequencedEnvelope(result.sequence(),
-          envelope.withSequence(result.sequence()).toBytes());
+          submission.at(result.sequence()));
       log.entries.add(entry);
       for (Subscriber subscriber : log.subscribers) {
         subscriber.enqueue(entry);
@@ -134,76 +122,17 @@ public final class InMemoryDeliveryService implements DeliveryService, LobbyKnoc
     return result;
   }
 
-  private static SubmitResult decide(OrderedLog log, Envelope envelope) {
-    if (envelope.body() instanceof Handshake handshake && handshake.epoch() != log.view.epoch()) {
+  private static SubmitResult decide(OrderedLog log, ServerAdmission.Submission submission) {
+    if (submission.handshakeEpoch().isPresent()
+        && submission.handshakeEpoch().getAsLong() != log.view.epoch()) {
       return SubmitResult.staleEpoch(log.view.epoch());
     }
     try {
-      admit(log.view, envelope);
+      ServerAdmission.check(log.view, submission);
     } catch (SealmeetException e) {
       return SubmitResult.refused(log.view.epoch(), e.getMessage());
     }
     return SubmitResult.accepted(log.entries.size() + 1L, log.view.epoch());
-  }
-
-  private static byte[] sha256(byte[] bytes) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(bytes);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no SHA-256", e);
-    }
-  }
-
-  /**
-   * Checks what the server can check of an envelope against the group's public state: a
-   * handshake must authenticate ({@link PublicGroupView#check}; a commit moves the view with its
-   * GroupInfo), an end must be an application PrivateMessage of this group and an epoch it has
-   * reached, a Welcome a Welcome its admitter (a current member) signed. Media frames are opaque
-   * to the server.
-   */
-  private static void admit(PublicGroupView view, Envelope envelope) throws SealmeetException {
-    Envelope.Body body = envelope.body();
-    if (body instanceof Handshake handshake) {
-      MlsMessage message = Envelopes.mls(handshake.mlsMessage());
-      if (handshake.kind() == Handshake.PROPOSAL) {
-        view.check(message, ContentType.PROPOSAL);
-      } else if (handshake.kind() == Handshake.COMMIT) {
-        view.advance(message, Envelopes.mls(handshake.groupInfo()));
-      } else {
-        throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE, "handshake kind "
-            + handshake.kind());
-      }
-    } else if (body instanceof MeetingEnded ended) {
-      MlsMessage message = Envelopes.mls(ended.mlsMessage());
-      if (!(message.body() instanceof PrivateMessage end)
-          || end.contentType() != ContentType.APPLICATION
-          || !Arrays.equals(end.groupId(), view.groupId())
-          || Long.compareUnsigned(end.epoch(), view.epoch()) > 0) {
-        throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE,
-            "not an application PrivateMessage of this meeting");
-      }
-    } else if (body instanceof WelcomeMessage welcome) {
-      if (Envelopes.mls(welcome.mlsMessage()).wireFormat() != WireFormat.WELCOME) {
-        throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE, "not a Welcome");
-      }
-      if (!signedByMember(view, welcome)) {
-        throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE,
-            "the Welcome is not signed by a current member (spec §3.3)");
-      }
-    }
-  }
-
-  /** Whether a current member's leaf key verifies the Welcome's admitter signature. */
-  private static boolean signedByMember(PublicGroupView view, WelcomeMessage welcome) {
-    byte[] tbs = Invitation.welcomeToBeSigned(view.groupId(), welcome.mlsMessage());
-    byte[] signature = welcome.admitterSignature();
-    for (long leaf : view.tree().occupiedLeaves()) {
-      byte[] key = view.tree().leaf(leaf).orElseThrow().signatureKey();
-      if (view.suite().verifyWithLabel(key, Invitation.WELCOME_LABEL, tbs, signature)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   @Override
@@ -307,13 +236,15 @@ public final class InMemoryDeliveryService implements DeliveryService, LobbyKnoc
   }
 
   @Override
-  public synchronized void publishKeyPackage(KeyPackageEntry entry) {
-    directory.computeIfAbsent(entry.account(), a -> new ArrayDeque<>()).add(entry);
+  public synchronized void publishKeyPackage(byte[] meetingId, KeyPackageEntry entry) {
+    directory.computeIfAbsent(lobbyKey(meetingId, entry.account()), a -> new ArrayDeque<>())
+        .add(entry);
   }
 
   @Override
-  public synchronized Optional<KeyPackageEntry> claimKeyPackage(String account) {
-    Deque<KeyPackageEntry> packages = directory.get(account);
+  public synchronized Optional<KeyPackageEntry> claimKeyPackage(byte[] meetingId,
+      String account) {
+    Deque<KeyPackageEntry> packages = directory.get(lobbyKey(meetingId, account));
     if (packages == null || packages.isEmpty()) {
       return Optional.empty();
     }
@@ -337,8 +268,7 @@ public final class InMemoryDeliveryService implements DeliveryService, LobbyKnoc
     byte[] envelope;
     synchronized (this) {
       long epoch = log(meetingId).view.epoch();
-      MlsMessage proposal = ExternalProposals.remove(suite, meetingId, epoch, 0, identity, leaf);
-      envelope = Envelopes.handshake(meetingId, Handshake.PROPOSAL, epoch, proposal).toBytes();
+      envelope = ServerAdmission.externalRemove(suite, identity, meetingId, epoch, leaf);
     }
     return submit(envelope).sequence();
   }
@@ -359,6 +289,11 @@ public final class InMemoryDeliveryService implements DeliveryService, LobbyKnoc
       throw new IllegalArgumentException("no such meeting");
     }
     return log;
+  }
+
+  /** A lobby's directory entry: the meeting id, then the account (which may hold any char). */
+  private static String lobbyKey(byte[] meetingId, String account) {
+    return key(meetingId) + "/" + account;
   }
 
   private static String key(byte[] meetingId) {

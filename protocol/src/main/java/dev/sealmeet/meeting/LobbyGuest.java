@@ -96,7 +96,7 @@ public final class LobbyGuest implements AutoCloseable {
       bundle.close();
       throw e;
     }
-    ds.publishKeyPackage(client.upload(bundle, false));
+    ds.publishKeyPackage(invitation.meetingId(), client.upload(bundle, false));
   }
 
   private void save() throws StorageException {

@@ -70,14 +70,16 @@ class KeysRoutedAbroadAttackTest {
     }
 
     @Override
-    public void publishKeyPackage(KeyPackageEntry entry) throws TransportException {
+    public void publishKeyPackage(byte[] meetingId, KeyPackageEntry entry)
+        throws TransportException {
       seen.add(entry.keyPackage());
-      next.publishKeyPackage(entry);
+      next.publishKeyPackage(meetingId, entry);
     }
 
     @Override
-    public Optional<KeyPackageEntry> claimKeyPackage(String account) throws TransportException {
-      Optional<KeyPackageEntry> out = next.claimKeyPackage(account);
+    public Optional<KeyPackageEntry> claimKeyPackage(byte[] meetingId, String account)
+         throws TransportException {
+      Optional<KeyPackageEntry> out = next.claimKeyPackage(meetingId, account);
       out.ifPresent(u -> seen.add(u.keyPackage()));
       return out;
     }

@@ -64,7 +64,7 @@ class LobbyBindingAttackTest {
                 .toExtension()),
         new PskStore(), config);
     KeyPackage keyPackage = (KeyPackage) MlsMessage.fromBytes(
-        f.ds.claimKeyPackage(guest).orElseThrow().keyPackage()).body();
+        f.ds.claimKeyPackage(meetingId, guest).orElseThrow().keyPackage()).body();
     CommitResult added = impostor.commit(CommitRequest.empty().add(keyPackage));
     impostor.mergePendingCommit();
     byte[] welcome = added.welcome().orElseThrow().toBytes();

@@ -215,7 +215,7 @@ class RolesAttackTest {
     LobbyGuest.enter(f.client("host"), f.ds, m.get(1).invitation());
     long epoch = ben.epoch();
     MlsMessage kp = MlsMessage.fromBytes(
-        f.ds.claimKeyPackage("host").orElseThrow().keyPackage());
+        f.ds.claimKeyPackage(ben.id(), "host").orElseThrow().keyPackage());
     MeetingInternals.submit(f.ds, MeetingInternals.commit(ben, MeetingInternals.group(ben).commit(
         CommitRequest.empty().add((dev.sealmeet.mls.message.KeyPackage) kp.body())).commit()));
     for (Meeting other : List.of(m.get(1), m.get(3))) {

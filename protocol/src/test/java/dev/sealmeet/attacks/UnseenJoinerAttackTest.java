@@ -30,9 +30,9 @@ import org.junit.jupiter.api.Test;
 class UnseenJoinerAttackTest {
   private final AttackFixtures f = new AttackFixtures();
 
-  private KeyPackage keyPackageOf(String account) throws SealmeetException {
+  private KeyPackage keyPackageOf(byte[] meetingId, String account) throws SealmeetException {
     return (KeyPackage) MlsMessage.fromBytes(
-        f.ds.claimKeyPackage(account).orElseThrow().keyPackage()).body();
+        f.ds.claimKeyPackage(meetingId, account).orElseThrow().keyPackage()).body();
   }
 
   /** The server's signing identity: the attacker owns it (read by reflection in this test). */
@@ -66,7 +66,7 @@ class UnseenJoinerAttackTest {
   private void serverProposesGhostAdd(Meeting host) throws Exception {
     LobbyGuest.enter(f.client("ghost"), f.ds, host.invitation());
     MlsMessage add = ExternalProposals.fromExternalSender(f.suite, host.id(), host.epoch(), 0,
-        serverIdentity(), new AddProposal(keyPackageOf("ghost")));
+        serverIdentity(), new AddProposal(keyPackageOf(host.id(), "ghost")));
     MeetingInternals.submit(f.ds, MeetingInternals.handshake(host.id(), Handshake.Kind.PROPOSAL,
         host.epoch(),
         add));
@@ -111,7 +111,7 @@ class UnseenJoinerAttackTest {
     LobbyGuest.enter(f.client("ghost"), f.ds, m.get(0).invitation());
     long epoch = m.get(1).epoch();
     CommitResult forged = MeetingInternals.group(m.get(1))
-        .commit(CommitRequest.empty().add(keyPackageOf("ghost")));
+        .commit(CommitRequest.empty().add(keyPackageOf(m.get(0).id(), "ghost")));
     MeetingInternals.submit(f.ds, MeetingInternals.commit(m.get(1), forged.commit()));
     for (Meeting other : List.of(m.get(0), m.get(2))) {
       other.poll();

@@ -184,12 +184,12 @@ final class FaultyDeliveryService implements DeliveryService {
   }
 
   @Override
-  public void publishKeyPackage(KeyPackageEntry entry) {
-    inner.publishKeyPackage(entry);
+  public void publishKeyPackage(byte[] meetingId, KeyPackageEntry entry) {
+    inner.publishKeyPackage(meetingId, entry);
   }
 
   @Override
-  public Optional<KeyPackageEntry> claimKeyPackage(String account) {
-    return inner.claimKeyPackage(account);
+  public Optional<KeyPackageEntry> claimKeyPackage(byte[] meetingId, String account) {
+    return inner.claimKeyPackage(meetingId, account);
   }
 }

@@ -46,12 +46,14 @@ public abstract class ForwardingDeliveryService implements DeliveryService {
   }
 
   @Override
-  public void publishKeyPackage(KeyPackageEntry entry) throws TransportException {
-    next.publishKeyPackage(entry);
+  public void publishKeyPackage(byte[] meetingId, KeyPackageEntry entry)
+      throws TransportException {
+    next.publishKeyPackage(meetingId, entry);
   }
 
   @Override
-  public Optional<KeyPackageEntry> claimKeyPackage(String account) throws TransportException {
-    return next.claimKeyPackage(account);
+  public Optional<KeyPackageEntry> claimKeyPackage(byte[] meetingId, String account)
+       throws TransportException {
+    return next.claimKeyPackage(meetingId, account);
   }
 }

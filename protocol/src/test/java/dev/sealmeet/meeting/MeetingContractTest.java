@@ -116,16 +116,34 @@ class MeetingContractTest {
   @Test
   @DisplayName("each KeyPackage is handed out once, a last-resort one stays [SM-DS-3]")
   void keyPackageDirectory_handsOutEachOnce_lastResortStays() {
+    byte[] lobby = {7, 7, 7};
     MeetingClient zoe = f.client("zoe");
-    f.ds.publishKeyPackage(zoe.upload(zoe.newKeyPackage(true), true));
-    f.ds.publishKeyPackage(zoe.upload(zoe.newKeyPackage(false), false));
-    KeyPackageEntry first = f.ds.claimKeyPackage("zoe").orElseThrow();
-    KeyPackageEntry second = f.ds.claimKeyPackage("zoe").orElseThrow();
-    KeyPackageEntry third = f.ds.claimKeyPackage("zoe").orElseThrow();
+    f.ds.publishKeyPackage(lobby, zoe.upload(zoe.newKeyPackage(true), true));
+    f.ds.publishKeyPackage(lobby, zoe.upload(zoe.newKeyPackage(false), false));
+    KeyPackageEntry first = f.ds.claimKeyPackage(lobby, "zoe").orElseThrow();
+    KeyPackageEntry second = f.ds.claimKeyPackage(lobby, "zoe").orElseThrow();
+    KeyPackageEntry third = f.ds.claimKeyPackage(lobby, "zoe").orElseThrow();
     assertThat(first.lastResort()).isFalse();
     assertThat(second.lastResort()).isTrue();
     assertThat(third).isEqualTo(second);
-    assertThat(f.ds.claimKeyPackage("nobody")).isEmpty();
+    assertThat(f.ds.claimKeyPackage(lobby, "nobody")).isEmpty();
+  }
+
+  @Test
+  @DisplayName("KeyPackages are scoped to a lobby: one account waits in two, neither hands out the other's [SM-DS-3]")
+  void keyPackageDirectory_isScopedToALobby() {
+    byte[] first = {1};
+    byte[] second = {2};
+    MeetingClient zoe = f.client("zoe");
+    KeyPackageEntry forFirst = zoe.upload(zoe.newKeyPackage(false), false);
+    KeyPackageEntry forSecond = zoe.upload(zoe.newKeyPackage(false), false);
+    f.ds.publishKeyPackage(first, forFirst);
+    f.ds.publishKeyPackage(second, forSecond);
+    assertThat(f.ds.claimKeyPackage(second, "zoe").orElseThrow().keyPackage())
+        .isEqualTo(forSecond.keyPackage());
+    assertThat(f.ds.claimKeyPackage(second, "zoe")).isEmpty();
+    assertThat(f.ds.claimKeyPackage(first, "zoe").orElseThrow().keyPackage())
+        .isEqualTo(forFirst.keyPackage());
   }
 
   @Test

@@ -100,12 +100,12 @@ final class RelayDeliveryService implements DeliveryService, AutoCloseable {
   }
 
   @Override
-  public void publishKeyPackage(KeyPackageEntry entry) {
+  public void publishKeyPackage(byte[] meetingId, KeyPackageEntry entry) {
     throw new UnsupportedOperationException("the crash relay serves submit, fetch and media");
   }
 
   @Override
-  public Optional<KeyPackageEntry> claimKeyPackage(String account) {
+  public Optional<KeyPackageEntry> claimKeyPackage(byte[] meetingId, String account) {
     throw new UnsupportedOperationException("the crash relay serves submit, fetch and media");
   }
 
