@@ -5,9 +5,9 @@ import java.util.List;
 /**
  * A delivery service that scopes knocks to a meeting's lobby, so members learn who is waiting
  * ({@link MeetingListener#lobbyKnock}). Optional: the KeyPackage directory of {@link
- * DeliveryService} is per account, not per meeting, so without this a member learns of a guest
- * only from the application. A knock is a claim, not a credential: the admitting host's verifier
- * checks the KeyPackage it claims.
+ * DeliveryService} is per lobby, but it hands KeyPackages out without listing who published, so
+ * without this a member learns of a guest only from the application. A knock is a claim, not a
+ * credential: the admitting host's verifier checks the KeyPackage it claims.
  */
 public interface LobbyKnocks {
   /** Notes that {@code account} waits in the lobby of {@code meetingId}. */
