@@ -25,8 +25,9 @@ import java.util.OptionalLong;
 /**
  * What a delivery service decides about one submitted envelope before it orders it, without any
  * group secret and without a transport or a store: the rules of {@link DeliveryService} that a
- * server checks (spec §5 [SM-DS-7]; a Welcome's admitter signature: §3.3). {@link InMemoryDeliveryService} and the networked server both decide
- * with it, so there is one source of truth for what a server accepts.
+ * server checks (spec §5 [SM-DS-7]; a Welcome's admitter signature: §3.3). {@link
+ * InMemoryDeliveryService} and the networked server both decide with it, so there is one source
+ * of truth for what a server accepts.
  *
  * <pre>
  * bytes ─► parse ─► Submission (meeting, submit id, digest, kind, epoch)
