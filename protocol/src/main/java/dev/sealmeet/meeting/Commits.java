@@ -239,15 +239,17 @@ final class Commits {
 
   /**
    * Commits the proposals pending in this epoch first (RFC 9420 §12.4: a commit before application
-   * data), then sends the end; erases every key whatever happens. Only while stalled with proposals
-   * pending can no end be sent (spec §9).
+   * data), or an empty commit if this member may not send in the epoch (resumed from an older
+   * copy: the application generation the end needs may have been used), then sends the end;
+   * erases every key whatever happens. Only while stalled can no end be sent (spec §9).
    */
   void sendEnd(byte[] successorId) throws SealmeetException {
     try {
       m.poll();
-      if (m.status == Meeting.Status.ACTIVE && m.group.pendingProposalCount() > 0
-          && m.stall == null) {
-        commit(new Operation("end", ""), CommitRequest.empty());
+      if (m.status == Meeting.Status.ACTIVE && m.stall == null
+          && (m.group.pendingProposalCount() > 0 || m.sendBlocked)) {
+        commit(new Operation("end", ""), m.group.pendingProposalCount() > 0
+            ? CommitRequest.empty() : CommitRequest.empty().forcePath());
       }
       if (m.status == Meeting.Status.ACTIVE && m.group.pendingProposalCount() == 0
           && m.group.status() == MlsGroup.Status.ACTIVE && !m.sendBlocked) {
@@ -392,7 +394,11 @@ final class Commits {
     long own = m.group.ownLeafIndex();
     inFlight = null;
     m.group.mergePendingCommit();
-    m.sendBlocked = false; // an epoch this member never held before: its counters are fresh
+    if (merged.result() != null) {
+      // made in this life: an epoch this member never held before, so its counters are fresh. A
+      // commit restored from a store may be one a newer, lost copy merged and sent in already.
+      m.sendBlocked = false;
+    }
     merged.admits().forEach(claimed::remove);
     outbox.addAll(owed);
     completed = merged.result() == null ? null

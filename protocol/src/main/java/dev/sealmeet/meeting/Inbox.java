@@ -9,6 +9,8 @@ import dev.sealmeet.meeting.wire.MediaFrame;
 import dev.sealmeet.meeting.wire.MeetingEnded;
 import dev.sealmeet.meeting.wire.WelcomeMessage;
 import dev.sealmeet.mls.group.ApplicationMessage;
+import dev.sealmeet.mls.group.GroupRule;
+import dev.sealmeet.mls.group.GroupRuleException;
 import dev.sealmeet.mls.group.MlsGroup;
 import dev.sealmeet.mls.group.ProcessedMessage;
 import dev.sealmeet.mls.group.ReceivedProposal;
@@ -212,11 +214,15 @@ final class Inbox {
       EnvelopeGate.admitProposal(message, m.roles, m.group.members());
     } else if (own) {
       // The own commit in flight whose answer was lost: the log ordered it, so it is merged. One
-      // this member no longer holds is its own past message (RFC 9420 §12.4: never processed).
-      if (m.commits().inFlight(handshake.mlsMessage())) {
-        m.commits().mergeInFlight(m.nextSequence - 1);
-        tryFlush();
+      // this member does not hold (an older copy of its state) started an epoch this copy can
+      // never reach (RFC 9420 §12.4: a member does not process its own commit): a stall, so the
+      // application learns it must rejoin, rather than an epoch that silently stops moving.
+      if (!m.commits().inFlight(handshake.mlsMessage())) {
+        throw new GroupRuleException(GroupRule.OWN_COMMIT, "an own commit of epoch "
+            + content.epoch() + " this copy of the member's state does not hold");
       }
+      m.commits().mergeInFlight(m.nextSequence - 1);
+      tryFlush();
       return;
     }
     ProcessedMessage processed = m.group.process(message);

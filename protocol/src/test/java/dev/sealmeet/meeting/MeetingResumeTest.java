@@ -145,6 +145,80 @@ class MeetingResumeTest {
   }
 
   @Test
+  @DisplayName("an older copy's own commit, merged from the log, does not unblock sending [SM-STATE-3]")
+  void olderCopysOwnCommit_mergedFromTheLog_doesNotUnblockSending() throws Exception {
+    DyingService annDs = new DyingService(f.ds);
+    List<Meeting> m = hostAndAnn(annDs);
+    Meeting host = m.get(0);
+    Meeting ann = m.get(1);
+    StateKey key = new StateKey(ann.id(), "ann", StateKey.MEETING);
+    annDs.dieAfterNextSubmit = true;
+    assertThatThrownBy(ann::update).isInstanceOf(Killed.class);
+    long withCommitInFlight = store.newestVersion(key);
+    host.poll();
+    Meeting first = Meeting.resume(restarted(ann.client), f.ds, ann.id());
+    first.poll(); // merges its commit: the epoch it starts is one this member sent in
+    byte[] sent = first.media().protect(null, new byte[] {1});
+    assertThat(host.media().unprotect(null, sent).payload()).containsExactly((byte) 1);
+    store.rollBack(key, withCommitInFlight);
+
+    Meeting forced = Meeting.resumeOlder(restarted(ann.client), f.ds, ann.id());
+    forced.poll();
+    assertThat(forced.epoch()).isEqualTo(host.epoch());
+    assertThat(forced.media().canSend())
+        .as("the commit came from the older copy: its epoch may have been sent in").isFalse();
+    forced.update();
+    host.poll();
+    byte[] after = forced.media().protect(null, new byte[] {3});
+    assertThat(host.media().unprotect(null, after).payload()).containsExactly((byte) 3);
+  }
+
+  @Test
+  @DisplayName("an older copy that missed its own ordered commit stalls, naming itself [SM-STATE-3]")
+  void olderCopyWithoutItsOrderedOwnCommit_stalls() throws Exception {
+    List<Meeting> m = hostAndAnn(f.ds);
+    Meeting host = m.get(0);
+    Meeting ann = m.get(1);
+    StateKey key = new StateKey(ann.id(), "ann", StateKey.MEETING);
+    long beforeCommit = store.newestVersion(key);
+    long epoch = ann.epoch();
+    ann.update();
+    host.poll();
+    store.rollBack(key, beforeCommit);
+
+    Meeting forced = Meeting.resumeOlder(restarted(ann.client), f.ds, ann.id());
+    forced.poll();
+    assertThat(forced.epoch()).isEqualTo(epoch);
+    Stall stall = forced.stall().orElseThrow();
+    assertThat(stall.epoch()).isEqualTo(epoch);
+    assertThat(stall.claimedCommitter()).isEqualTo(forced.ownLeaf());
+    assertThatThrownBy(forced::update).isInstanceOf(MeetingRuleException.class)
+        .satisfies(e -> assertThat(((MeetingRuleException) e).rule()).isEqualTo(MeetingRule.STALLED));
+  }
+
+  @Test
+  @DisplayName("a host resumed from an older copy still ends the meeting for everyone [SM-STATE-3]")
+  void hostResumedFromAnOlderCopy_endsTheMeetingForEveryone() throws Exception {
+    Meeting host = Meeting.open(saved("host"), f.ds);
+    LobbyGuest guest = LobbyGuest.enter(f.client("ann"), f.ds, host.invitation());
+    host.admit("ann");
+    Meeting ann = guest.poll().orElseThrow();
+    StateKey key = new StateKey(host.id(), "host", StateKey.MEETING);
+    long old = store.newestVersion(key);
+    ann.update();
+    host.poll(); // saved again: a newer version, which may have sent in ann's epoch
+    store.rollBack(key, old);
+
+    Meeting forced = Meeting.resumeOlder(restarted(host.client), f.ds, host.id());
+    forced.poll();
+    assertThat(forced.media().canSend()).isFalse();
+    forced.end();
+    ann.poll();
+    assertThat(ann.rejected()).isEmpty();
+    assertThat(ann.status()).isEqualTo(Meeting.Status.ENDED);
+  }
+
+  @Test
   @DisplayName("frames of the previous epoch in flight still decrypt after a resume [SM-STATE-1]")
   void previousEpochWithinItsGrace_stillDecryptsAfterResume() throws Exception {
     List<Meeting> m = hostAndAnn(f.ds);

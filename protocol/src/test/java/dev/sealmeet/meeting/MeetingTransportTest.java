@@ -195,7 +195,8 @@ class MeetingTransportTest {
   }
 
   @Test
-  void ownCommitNoLongerHeld_isSkipped_notStall() throws SealmeetException {
+  @DisplayName("an own commit ordered that this member no longer holds is a stall naming it [SM-DS-9]")
+  void ownCommitNoLongerHeld_isAStallNamingItself() throws SealmeetException {
     List<Meeting> m = meeting("host", "ann");
     Meeting ann = m.get(1);
     long epoch = ann.epoch();
@@ -205,8 +206,11 @@ class MeetingTransportTest {
     group.discardPendingCommit();
     ann.poll();
     assertThat(ann.epoch()).isEqualTo(epoch);
-    assertThat(ann.stall()).isEmpty();
-    assertThat(ann.rejected()).isEmpty();
+    assertThat(ann.stall()).as("the group moved on to an epoch this member cannot reach")
+        .hasValueSatisfying(stall -> {
+          assertThat(stall.epoch()).isEqualTo(epoch);
+          assertThat(stall.claimedCommitter()).isEqualTo(ann.ownLeaf());
+        });
   }
 
   @Test
