@@ -489,4 +489,26 @@ public abstract class DeliveryCoreContract {
     assertThat(m.get(2).status()).isEqualTo(Meeting.Status.GONE);
     assertConverged(m.subList(0, 2));
   }
+
+  @Test
+  void onlyTheSignerOfAVerifiedGroupInfoOpensAMeetingOnce() throws Exception {
+    Meeting host = Meeting.open(f.client("host"), f.ds("host"));
+    byte[] groupInfo = f.ds("host").opened.get(0);
+    assertThatThrownBy(() -> f.core.openMeeting(new Caller("host"), host.id(), groupInfo))
+        .isInstanceOf(IllegalStateException.class);
+    f.store.drop(host.id());
+    assertThatThrownBy(() -> f.core.openMeeting(new Caller("mallory"), host.id(), groupInfo))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> f.core.openMeeting(new Caller("host"), random(16), groupInfo))
+        .isInstanceOf(IllegalArgumentException.class);
+    byte[] tampered = groupInfo.clone();
+    tampered[tampered.length - 5] ^= 1;
+    assertThatThrownBy(() -> f.core.openMeeting(new Caller("host"), host.id(), tampered))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> f.core.openMeeting(new Caller("host"), host.id(), random(50)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(f.store.head(host.id())).isEmpty();
+    f.core.openMeeting(new Caller("host"), host.id(), groupInfo);
+    assertThat(f.store.head(host.id()).orElseThrow().epoch()).isEqualTo(host.epoch());
+  }
 }
