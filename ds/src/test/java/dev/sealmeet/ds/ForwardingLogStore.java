@@ -16,6 +16,16 @@ class ForwardingLogStore implements LogStore {
 
   private final LogStore inner;
   volatile BeforeAppend beforeAppend = r -> { };
+  /** While set, reads and appends fail as a store that is down. */
+  volatile boolean down;
+  /** While set, reads fail. */
+  volatile boolean readsDown;
+
+  private void check() throws StoreException {
+    if (down) {
+      throw new StoreException("the test store is down");
+    }
+  }
 
   ForwardingLogStore(LogStore inner) {
     this.inner = inner;
@@ -44,6 +54,7 @@ class ForwardingLogStore implements LogStore {
 
   @Override
   public AppendOutcome append(AppendRequest request) throws StoreException {
+    check();
     try {
       beforeAppend.run(request);
     } catch (Exception e) {
@@ -55,6 +66,10 @@ class ForwardingLogStore implements LogStore {
   @Override
   public List<SequencedEnvelope> read(byte[] meetingId, long fromSequence, int limit)
       throws StoreException {
+    check();
+    if (readsDown) {
+      throw new StoreException("the test store's reads are down");
+    }
     return inner.read(meetingId, fromSequence, limit);
   }
 
