@@ -69,9 +69,7 @@ public final class DeliveryCore implements AutoCloseable {
     this.identity = loadIdentity(store, suite);
     this.views = new ViewCache(suite);
     this.retention = new Retention(options.knockWindow(), options.endGrace());
-    this.ordering = new Ordering(store, views, options.accountOf(),
-        (meetingId, sequence) -> retention.noteEnded(meetingId, sequence,
-            options.clock().instant()));
+    this.ordering = new Ordering(store, views, options.accountOf(), this::ended);
     this.pushes = new Pushes(store, options.pageSize(), options.pollInterval(),
         retention::noteRead);
     long every = options.maintenanceInterval().toMillis();
@@ -274,6 +272,12 @@ public final class DeliveryCore implements AutoCloseable {
     for (byte[] meetingId : retention.meetings()) {
       compact(meetingId);
     }
+  }
+
+  /** The sender of an end has read it: it wrote it, and reads no further. */
+  private void ended(byte[] meetingId, long sequence, Optional<String> sender) {
+    retention.noteEnded(meetingId, sequence, options.clock().instant());
+    sender.ifPresent(account -> retention.noteRead(meetingId, account, sequence + 1));
   }
 
   private void maintainQuietly() {
