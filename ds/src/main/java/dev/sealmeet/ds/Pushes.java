@@ -26,7 +26,7 @@ import java.util.logging.Logger;
  *
  * <pre>
  * onAppend(meeting) ─► wake its subscriptions ─┐
- * timer (poll interval) ─► wake all ───────────┴─► executor: read(next, page) ─► listener ─► next++
+ * timer (poll interval) ─► head per meeting ─┴─► executor: read(next, page) ─► listener ─► next++
  * </pre>
  */
 final class Pushes implements AutoCloseable {
@@ -43,6 +43,7 @@ final class Pushes implements AutoCloseable {
   private final ExecutorService executor;
   private final ScheduledExecutorService timer;
   private final Map<String, Set<Pusher>> byMeeting = new ConcurrentHashMap<>();
+  // a meeting's entry stays when its last pusher leaves: a few bytes, and no race with a new one
   private final AutoCloseable registration;
 
   Pushes(LogStore store, int pageSize, Duration pollInterval, Positions positions) {
@@ -87,8 +88,26 @@ final class Pushes implements AutoCloseable {
     }
   }
 
+  /** The timer: one head read per meeting, then a wake-up for each pusher behind it. */
   private void wakeAll() {
-    byMeeting.values().forEach(set -> set.forEach(Pusher::wake));
+    for (Set<Pusher> pushers : byMeeting.values()) {
+      Pusher any = pushers.stream().findFirst().orElse(null);
+      if (any == null) {
+        continue;
+      }
+      long next;
+      try {
+        next = store.head(any.meetingId).map(MeetingHead::nextSequence).orElse(0L);
+      } catch (StoreException | RuntimeException e) {
+        LOG.log(Level.WARNING, "the push timer could not read a head; it tries again", e);
+        continue;
+      }
+      for (Pusher pusher : pushers) {
+        if (pusher.next < next) {
+          pusher.wake();
+        }
+      }
+    }
   }
 
   /** Cancels every subscription and stops the threads. */
@@ -112,8 +131,8 @@ final class Pushes implements AutoCloseable {
     private final AtomicBoolean wanted = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean cancelled;
-    /** Touched by the one running drain only. */
-    private long next;
+    /** Written by the one running drain only; read by the timer. */
+    private volatile long next;
 
     Pusher(byte[] meetingId, String account, long next, Consumer<SequencedEnvelope> listener) {
       this.meetingId = meetingId.clone();

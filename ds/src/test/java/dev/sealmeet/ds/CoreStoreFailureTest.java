@@ -57,4 +57,19 @@ class CoreStoreFailureTest extends CoreTestBase {
     Thread.sleep(150);
     assertThat(seen).isEqualTo(java.util.stream.LongStream.range(from, next).boxed().toList());
   }
+
+  @Test
+  void withoutNotificationsTheTimerStillPushes() throws Exception {
+    List<Meeting> m = f.meeting("host", "ann");
+    byte[] id = m.get(0).id();
+    failing.silent = true;
+    long from = f.store.head(id).orElseThrow().nextSequence();
+    List<Long> seen = new CopyOnWriteArrayList<>();
+    f.core.subscribe(new Caller("ann"), id, from, e -> seen.add(e.sequence()));
+    m.get(0).update();
+    m.get(0).update();
+    long next = f.store.head(id).orElseThrow().nextSequence();
+    await(() -> seen.size() == next - from);
+    assertThat(seen).isEqualTo(java.util.stream.LongStream.range(from, next).boxed().toList());
+  }
 }

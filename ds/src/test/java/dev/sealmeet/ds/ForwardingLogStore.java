@@ -18,6 +18,8 @@ class ForwardingLogStore implements LogStore {
   volatile BeforeAppend beforeAppend = r -> { };
   /** While set, reads and appends fail as a store that is down. */
   volatile boolean down;
+  /** While set, appends notify no one (as appends by another node without a notification). */
+  volatile boolean silent;
   /** While set, reads fail. */
   volatile boolean readsDown;
 
@@ -111,7 +113,11 @@ class ForwardingLogStore implements LogStore {
 
   @Override
   public AutoCloseable onAppend(Consumer<byte[]> listener) {
-    return inner.onAppend(listener);
+    return inner.onAppend(meetingId -> {
+      if (!silent) {
+        listener.accept(meetingId);
+      }
+    });
   }
 
   /** The inner store stays open: its owner closes it. */
