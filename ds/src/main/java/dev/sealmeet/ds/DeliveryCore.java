@@ -70,8 +70,7 @@ public final class DeliveryCore implements AutoCloseable {
     this.views = new ViewCache(suite);
     this.retention = new Retention(options.knockWindow(), options.endGrace());
     this.ordering = new Ordering(store, views, options.accountOf(), this::ended);
-    this.pushes = new Pushes(store, options.pageSize(), options.pollInterval(),
-        retention::noteRead);
+    this.pushes = new Pushes(store, options.pageSize(), options.pollInterval());
     long every = options.maintenanceInterval().toMillis();
     pushes.timer().scheduleWithFixedDelay(this::maintainQuietly, every, every,
         TimeUnit.MILLISECONDS);
@@ -172,7 +171,7 @@ public final class DeliveryCore implements AutoCloseable {
     Objects.requireNonNull(listener, "listener");
     requireReader(caller, meetingId);
     retention.noteRead(meetingId, caller.account(), Math.max(1, fromSequence));
-    return pushes.subscribe(meetingId, caller.account(), fromSequence, listener);
+    return pushes.subscribe(meetingId, fromSequence, listener);
   }
 
   /**

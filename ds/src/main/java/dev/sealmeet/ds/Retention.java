@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a meeting's log may lose: the readers' positions this node has seen (every fetch and push
- * tells where a reader is), the lobby guests' knocks and a meeting's end. A log is compacted
+ * What a meeting's log may lose: the readers' positions this node has seen (a fetch or a
+ * subscription from a sequence number says the reader has everything before it; a push does not,
+ * as it may be lost with its connection), the lobby guests' knocks and a meeting's end. A log is compacted
  * below the smallest next sequence number of all current members and of the guests that knocked
  * within the knock window; a member whose position this node has not seen holds back everything
  * (after a restart, until it reads again). An ended meeting is dropped once every current member

@@ -84,4 +84,22 @@ public abstract class RetentionContract extends CoreTestBase {
     f.core.maintain();
     assertThat(f.store.head(id)).isEmpty();
   }
+
+  @Test
+  void aPushIsNotARead() throws Exception {
+    List<Meeting> m = f.meeting("host", "ann");
+    byte[] id = m.get(0).id();
+    CoreFixtures.pollAll(m);
+    long annAt = m.get(1).nextSequence();
+    List<Long> pushed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    f.core.subscribe(new Caller("ann"), id, annAt, e -> pushed.add(e.sequence()));
+    m.get(0).update();
+    m.get(0).poll();
+    await(() -> pushed.size() == 1);
+    f.core.compact(id);
+    assertThat(f.store.read(id, 1, 1000).get(0).sequence()).isEqualTo(annAt);
+    m.get(1).poll();
+    f.core.compact(id);
+    assertThat(f.store.read(id, 1, 1000)).isEmpty();
+  }
 }
