@@ -70,7 +70,8 @@ public final class DeliveryCore implements AutoCloseable {
     this.views = new ViewCache(suite);
     this.retention = new Retention(options.knockWindow(), options.endGrace());
     this.ordering = new Ordering(store, views, options.accountOf(), this::ended);
-    this.pushes = new Pushes(store, options.pageSize(), options.pollInterval());
+    this.pushes = new Pushes(store, options.pageSize(), options.pollInterval(),
+        retention::noteDelivered);
     long every = options.maintenanceInterval().toMillis();
     pushes.timer().scheduleWithFixedDelay(this::maintainQuietly, every, every,
         TimeUnit.MILLISECONDS);
@@ -153,10 +154,25 @@ public final class DeliveryCore implements AutoCloseable {
    */
   public List<SequencedEnvelope> fetch(Caller caller, byte[] meetingId, long fromSequence,
       int limit) throws StoreException, AccessDeniedException {
+    return fetch(caller, meetingId, fromSequence, limit, true);
+  }
+
+  /**
+   * A fetch that says where the reader is ({@code position}: it has everything before {@code
+   * fromSequence}), or only reads on (the next page of the same fetch).
+   */
+  List<SequencedEnvelope> fetch(Caller caller, byte[] meetingId, long fromSequence, int limit,
+      boolean position) throws StoreException, AccessDeniedException {
     requireReader(caller, meetingId);
     List<SequencedEnvelope> entries = store.read(meetingId, fromSequence,
         Math.max(0, Math.min(limit, options.pageSize())));
-    retention.noteRead(meetingId, caller.account(), Math.max(1, fromSequence));
+    if (position) {
+      retention.noteRead(meetingId, caller.account(), Math.max(1, fromSequence));
+    }
+    if (!entries.isEmpty()) {
+      retention.noteDelivered(meetingId, caller.account(),
+          entries.get(entries.size() - 1).sequence() + 1);
+    }
     return entries;
   }
 
@@ -171,7 +187,7 @@ public final class DeliveryCore implements AutoCloseable {
     Objects.requireNonNull(listener, "listener");
     requireReader(caller, meetingId);
     retention.noteRead(meetingId, caller.account(), Math.max(1, fromSequence));
-    return pushes.subscribe(meetingId, fromSequence, listener);
+    return pushes.subscribe(meetingId, caller.account(), fromSequence, listener);
   }
 
   /**
@@ -273,10 +289,10 @@ public final class DeliveryCore implements AutoCloseable {
     }
   }
 
-  /** The sender of an end has read it: it wrote it, and reads no further. */
+  /** The sender of an end has it: it wrote it, and reads no further. */
   private void ended(byte[] meetingId, long sequence, Optional<String> sender) {
     retention.noteEnded(meetingId, sequence, options.clock().instant());
-    sender.ifPresent(account -> retention.noteRead(meetingId, account, sequence + 1));
+    sender.ifPresent(account -> retention.noteDelivered(meetingId, account, sequence + 1));
   }
 
   private void maintainQuietly() {

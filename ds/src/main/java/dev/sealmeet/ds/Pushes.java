@@ -22,7 +22,7 @@ import java.util.logging.Logger;
  * The core's subscriptions: each keeps its own next sequence number and reads the store from it
  * when an append names its meeting, and on a timer (appends by another node, a missed wake-up).
  * Deliveries run on the core's own daemon threads, never on a submitter's, one at a time per
- * subscription, in order and each once. A push is not a read for retention: a pushed entry may
+ * subscription, in order and each once. A push is not a read for compaction: a pushed entry may
  * be lost with the connection, and the client subscribes again from where it really is.
  *
  * <pre>
@@ -33,17 +33,24 @@ import java.util.logging.Logger;
 final class Pushes implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Pushes.class.getName());
 
+  /** Told of what was handed to a reader. */
+  interface Delivered {
+    void noteDelivered(byte[] meetingId, String account, long nextSequence);
+  }
+
   private final LogStore store;
   private final int pageSize;
+  private final Delivered delivered;
   private final ExecutorService executor;
   private final ScheduledExecutorService timer;
   private final Map<String, Set<Pusher>> byMeeting = new ConcurrentHashMap<>();
   // a meeting's entry stays when its last pusher leaves: a few bytes, and no race with a new one
   private final AutoCloseable registration;
 
-  Pushes(LogStore store, int pageSize, Duration pollInterval) {
+  Pushes(LogStore store, int pageSize, Duration pollInterval, Delivered delivered) {
     this.store = store;
     this.pageSize = pageSize;
+    this.delivered = delivered;
     this.executor = Executors.newCachedThreadPool(daemons("sealmeet-ds-push"));
     this.timer = Executors.newSingleThreadScheduledExecutor(daemons("sealmeet-ds-poll"));
     long millis = pollInterval.toMillis();
@@ -66,9 +73,9 @@ final class Pushes implements AutoCloseable {
   }
 
   /** Starts pushing the meeting's entries from {@code fromSequence} on to {@code listener}. */
-  Subscription subscribe(byte[] meetingId, long fromSequence,
+  Subscription subscribe(byte[] meetingId, String account, long fromSequence,
       Consumer<SequencedEnvelope> listener) {
-    Pusher pusher = new Pusher(meetingId, Math.max(1, fromSequence), listener);
+    Pusher pusher = new Pusher(meetingId, account, Math.max(1, fromSequence), listener);
     byMeeting.computeIfAbsent(StoreState.key(meetingId), k -> ConcurrentHashMap.newKeySet())
         .add(pusher);
     pusher.wake();
@@ -120,6 +127,7 @@ final class Pushes implements AutoCloseable {
   /** One subscription. */
   private final class Pusher implements Subscription {
     private final byte[] meetingId;
+    private final String account;
     private final Consumer<SequencedEnvelope> listener;
     private final AtomicBoolean wanted = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
@@ -127,8 +135,9 @@ final class Pushes implements AutoCloseable {
     /** Written by the one running drain only; read by the timer. */
     private volatile long next;
 
-    Pusher(byte[] meetingId, long next, Consumer<SequencedEnvelope> listener) {
+    Pusher(byte[] meetingId, String account, long next, Consumer<SequencedEnvelope> listener) {
       this.meetingId = meetingId.clone();
+      this.account = account;
       this.next = next;
       this.listener = listener;
     }
@@ -181,6 +190,7 @@ final class Pushes implements AutoCloseable {
               return;
             }
             next = entry.sequence() + 1;
+            delivered.noteDelivered(meetingId, account, next);
           }
           if (page.size() < pageSize) {
             return;

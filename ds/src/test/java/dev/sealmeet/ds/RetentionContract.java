@@ -29,6 +29,9 @@ public abstract class RetentionContract extends CoreTestBase {
     m.get(2).poll();
     assertConverged(m);
     f.core.compact(id);
+    assertThat(f.store.read(id, 1, 1000)).as("positions are known at the next read").isNotEmpty();
+    CoreFixtures.pollAll(m);
+    f.core.compact(id);
     long next = f.store.head(id).orElseThrow().nextSequence();
     assertThat(f.store.read(id, 1, 1000)).isEmpty();
     m.get(1).update();
@@ -45,6 +48,7 @@ public abstract class RetentionContract extends CoreTestBase {
     long knockedAt = f.store.head(id).orElseThrow().nextSequence();
     LobbyGuest.enter(f.client("zoe"), f.ds("zoe"), m.get(0).invitation());
     m.get(0).update();
+    CoreFixtures.pollAll(m);
     CoreFixtures.pollAll(m);
     f.core.compact(id);
     assertThat(f.store.read(id, 1, 1000).get(0).sequence()).isEqualTo(knockedAt);
@@ -98,7 +102,8 @@ public abstract class RetentionContract extends CoreTestBase {
     await(() -> pushed.size() == 1);
     f.core.compact(id);
     assertThat(f.store.read(id, 1, 1000).get(0).sequence()).isEqualTo(annAt);
-    m.get(1).poll();
+    CoreFixtures.pollAll(m);
+    CoreFixtures.pollAll(m);
     f.core.compact(id);
     assertThat(f.store.read(id, 1, 1000)).isEmpty();
   }
