@@ -15,7 +15,7 @@ import java.util.Set;
  * below the smallest next sequence number of all current members and of the guests that knocked
  * within the knock window; a member whose position this node has not seen holds back everything
  * (after a restart, until it reads again). An ended meeting is dropped once its end was handed to
- * every current member, or after the end grace. Positions are per account: the last one reported.
+ * every current member, or after the end grace, unless entries were ordered after its end. Positions are per account: the last one reported.
  * Thread-safe.
  */
 final class Retention {
@@ -100,6 +100,10 @@ final class Retention {
     Marks marks = marks(meetingId);
     if (head.ended()) {
       noteEnded(meetingId, head.nextSequence() - 1, now);
+    }
+    // The server cannot read who sent an end (an encrypted application message): entries ordered
+    // after it show that members went on, having rejected it, so the meeting stays.
+    if (head.ended() && head.nextSequence() - 1 == marks.endSequence) {
       boolean allRead = members.stream().allMatch(m -> Math.max(position(marks, m),
           marks.delivered.getOrDefault(m, 1L)) > marks.endSequence);
       if (allRead || !now.isBefore(marks.endedAt.plus(endGrace))) {
