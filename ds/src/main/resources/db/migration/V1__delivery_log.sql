@@ -50,9 +50,13 @@ CREATE TABLE answers (
   PRIMARY KEY (meeting, submit_id)
 );
 
+-- A meeting's lobby may fill before the meeting is opened (a guest may knock and publish first),
+-- so lobby and key_packages refer to a meeting id, not to a meetings row; dropping a meeting
+-- deletes them explicitly.
+
 -- The accounts waiting in a meeting's lobby, in the order of their first knock.
 CREATE TABLE lobby (
-  meeting     bytea       NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+  meeting     bytea       NOT NULL,
   account     text        NOT NULL,
   knock_order bigint      GENERATED ALWAYS AS IDENTITY,
   first_knock timestamptz NOT NULL DEFAULT now(),
@@ -64,7 +68,7 @@ CREATE INDEX lobby_by_order ON lobby (meeting, knock_order);
 -- once, a last-resort one stays.
 CREATE TABLE key_packages (
   id          bigint  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  meeting     bytea   NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+  meeting     bytea   NOT NULL,
   account     text    NOT NULL,
   last_resort boolean NOT NULL,
   bytes       bytea   NOT NULL

@@ -11,22 +11,23 @@ import java.util.List;
 final class LobbyQueries {
   private LobbyQueries() {}
 
+  /** The class id of this store's advisory locks (the first key of the two-key form). */
+  private static final int LOBBY_LOCK_CLASS = 0x5e41;
+
   /**
-   * Notes a knock under the meeting row's lock, so that two nodes knocking at once cannot both
-   * take the lobby's last place.
+   * Notes a knock under a transaction-scoped advisory lock on the lobby (a lobby may exist before
+   * its meeting row, so there is no row to lock), so that two nodes knocking at once cannot both
+   * take the lobby's last place. Lobbies whose ids hash alike only share the lock.
    *
-   * @return false if the lobby is full without {@code account}, or there is no such meeting
+   * @return false if the lobby is full without {@code account}
    */
   static boolean knock(Connection c, byte[] meetingId, String account, int max)
       throws SQLException {
     try (PreparedStatement lock = c.prepareStatement(
-        "SELECT 1 FROM meetings WHERE id = ? FOR NO KEY UPDATE")) {
-      lock.setBytes(1, meetingId);
-      try (ResultSet row = lock.executeQuery()) {
-        if (!row.next()) {
-          return false;
-        }
-      }
+        "SELECT pg_advisory_xact_lock(?, hashtext(encode(?, 'hex')))")) {
+      lock.setInt(1, LOBBY_LOCK_CLASS);
+      lock.setBytes(2, meetingId);
+      lock.executeQuery().close();
     }
     long waiting;
     boolean present;

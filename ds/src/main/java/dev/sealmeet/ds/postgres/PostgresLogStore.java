@@ -221,16 +221,11 @@ public final class PostgresLogStore implements LogStore {
     });
   }
 
-  /**
-   * {@inheritDoc}
-   *
-   * @throws IllegalArgumentException if there is no such meeting
-   */
   @Override
   public void publishKeyPackage(byte[] meetingId, KeyPackageEntry entry) throws StoreException {
     Objects.requireNonNull(meetingId, "meetingId");
     Objects.requireNonNull(entry, "entry");
-    boolean stored = pool.inTransaction("publishKeyPackage", c -> {
+    pool.inTransaction("publishKeyPackage", c -> {
       try (PreparedStatement insert = c.prepareStatement("INSERT INTO key_packages"
           + " (meeting, account, last_resort, bytes) VALUES (?, ?, ?, ?)")) {
         insert.setBytes(1, meetingId);
@@ -238,18 +233,9 @@ public final class PostgresLogStore implements LogStore {
         insert.setBoolean(3, entry.lastResort());
         insert.setBytes(4, entry.keyPackage());
         insert.executeUpdate();
-        return true;
-      } catch (SQLException e) {
-        if (!SqlFailures.FOREIGN_KEY_VIOLATION.equals(e.getSQLState())) {
-          throw e;
-        }
-        c.rollback();
-        return false;
+        return null;
       }
     });
-    if (!stored) {
-      throw new IllegalArgumentException("no such meeting");
-    }
   }
 
   @Override
@@ -272,9 +258,6 @@ public final class PostgresLogStore implements LogStore {
     });
   }
 
-  /**
-   * {@inheritDoc} False as well if there is no such meeting.
-   */
   @Override
   public boolean knock(byte[] meetingId, String account, int max) throws StoreException {
     Objects.requireNonNull(meetingId, "meetingId");
@@ -318,11 +301,18 @@ public final class PostgresLogStore implements LogStore {
   public void drop(byte[] meetingId) throws StoreException {
     Objects.requireNonNull(meetingId, "meetingId");
     pool.inTransaction("drop", c -> {
+      for (String table : List.of("key_packages", "lobby")) {
+        try (PreparedStatement delete = c.prepareStatement(
+            "DELETE FROM " + table + " WHERE meeting = ?")) {
+          delete.setBytes(1, meetingId);
+          delete.executeUpdate();
+        }
+      }
       try (PreparedStatement delete = c.prepareStatement("DELETE FROM meetings WHERE id = ?")) {
         delete.setBytes(1, meetingId);
         delete.executeUpdate();
-        return null;
       }
+      return null;
     });
   }
 

@@ -12,9 +12,6 @@ final class SqlFailures {
   /** SQLState of a unique violation. */
   static final String UNIQUE_VIOLATION = "23505";
 
-  /** SQLState of a foreign key violation. */
-  static final String FOREIGN_KEY_VIOLATION = "23503";
-
   private SqlFailures() {}
 
   /** A store failure of {@code operation} (a fixed word such as "append"), caused by {@code e}. */
