@@ -48,6 +48,15 @@ public final class PostgresLogStore implements LogStore {
   /** Seconds a call may wait for the server's answer before its connection is given up. */
   static final int SOCKET_TIMEOUT_SECONDS = 30;
 
+  /**
+   * Milliseconds the server lets a session sit idle inside a transaction before it ends the
+   * session: a node that vanished (a partition, a killed process) while holding a meeting's row
+   * lock would otherwise block every append to that meeting until the server noticed the dead
+   * connection, which by TCP keepalive can take hours. Our transactions never wait on anything
+   * but the database.
+   */
+  static final int IDLE_IN_TRANSACTION_MILLIS = 30_000;
+
   /** Milliseconds a call waits for a free pooled connection. */
   static final long BORROW_TIMEOUT_MILLIS = 10_000;
 
@@ -100,6 +109,9 @@ public final class PostgresLogStore implements LogStore {
     }
     if (!given.containsKey(PGProperty.TCP_KEEP_ALIVE.getName())) {
       source.setTcpKeepAlive(true);
+    }
+    if (!given.containsKey(PGProperty.OPTIONS.getName())) {
+      source.setOptions("-c idle_in_transaction_session_timeout=" + IDLE_IN_TRANSACTION_MILLIS);
     }
     if (!given.containsKey(PGProperty.APPLICATION_NAME.getName())) {
       source.setApplicationName("sealmeet-ds");
@@ -323,6 +335,19 @@ public final class PostgresLogStore implements LogStore {
   @Override
   public AutoCloseable onAppend(Consumer<byte[]> listener) {
     return notifier.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /** A server setting as this store's sessions see it (for tests). */
+  String sessionSetting(String name) throws StoreException {
+    return pool.inTransaction("setting", c -> {
+      try (PreparedStatement select = c.prepareStatement("SELECT current_setting(?)")) {
+        select.setString(1, name);
+        try (ResultSet row = select.executeQuery()) {
+          row.next();
+          return row.getString(1);
+        }
+      }
+    });
   }
 
   /** Whether the connection that hears other nodes' appends is up. */

@@ -177,6 +177,45 @@ class PostgresLogStoreTest extends LogStoreContract {
     assertThat(store.head(meeting)).isPresent();
   }
 
+  @Test
+  void aNodeThatHangsInsideAnAppend_losesItsLock_andOtherNodesGoOn() throws Exception {
+    assertThat(((PostgresLogStore) store).sessionSetting("idle_in_transaction_session_timeout"))
+        .isEqualTo(PostgresLogStore.IDLE_IN_TRANSACTION_MILLIS / 1000 + "s");
+    byte[] meeting = bytes("hang");
+    store.createMeeting(meeting, 0, bytes("gi"), "host");
+    String quick = url + "?options=-c%20idle_in_transaction_session_timeout%3D1000";
+    CountDownLatch locked = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    try (PostgresLogStore hanging = PostgresLogStore.open(quick, server.user(), server.password());
+        PostgresLogStore other = secondNode()) {
+      ExecutorService pool = Executors.newSingleThreadExecutor();
+      Future<?> stuck = pool.submit(() -> hanging.append(AppendRequest.entry(meeting,
+          new byte[0], bytes("d"), 0, seq -> {
+            locked.countDown();
+            try {
+              release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return bytes("from the hung node");
+          }, null, false)));
+      assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+      long start = System.nanoTime();
+      assertThat(other.append(AppendRequest.entry(meeting, new byte[0], bytes("d"), 0,
+          seq -> bytes("from the other node"), null, false)))
+          .isEqualTo(new dev.sealmeet.ds.AppendOutcome.Appended(1));
+      long waited = System.nanoTime() - start;
+      release.countDown();
+      assertThatThrownBy(() -> stuck.get(30, TimeUnit.SECONDS))
+          .hasCauseInstanceOf(StoreException.class);
+      pool.shutdown();
+      assertThat(waited).as("the lock was freed by the server, not by the hung node")
+          .isLessThan(TimeUnit.SECONDS.toNanos(15));
+    }
+    assertThat(store.read(meeting, 1, 10)).singleElement()
+        .satisfies(e -> assertThat(e.bytes()).isEqualTo(bytes("from the other node")));
+  }
+
   /** What one racer does. */
   interface Racer {
     void run(int index) throws Exception;
