@@ -183,9 +183,12 @@ class PostgresCommitRaceTest {
     assertThat(nodeB.listening()).isTrue();
 
     Map<String, Long> sent = new ConcurrentHashMap<>();
-    for (byte[] id : ids) {
-      sent.put(HexFormat.of().formatHex(id), System.nanoTime());
-      nodeA.append(request(id, "", false, 0));
+    long[] appendCalls = new long[meetings];
+    for (int i = 0; i < meetings; i++) {
+      long start = System.nanoTime();
+      sent.put(HexFormat.of().formatHex(ids.get(i)), start);
+      nodeA.append(request(ids.get(i), "", false, 0));
+      appendCalls[i] = System.nanoTime() - start;
       Thread.sleep(2);
     }
     until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -198,10 +201,13 @@ class PostgresCommitRaceTest {
         .allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
     long[] delays = sent.entrySet().stream()
         .mapToLong(e -> heardByB.get(e.getKey()) - e.getValue()).sorted().toArray();
-    System.out.printf("cross-node notification delay over %d appends (from the append call):"
-        + " p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", meetings,
+    java.util.Arrays.sort(appendCalls);
+    System.out.printf("cross-node notification delay over %d appends (from the start of the"
+        + " append call on node A to node B's listener): p50 %.2f ms, p99 %.2f ms, max %.2f ms;"
+        + " the append call itself: p50 %.2f ms, p99 %.2f ms%n", meetings,
         delays[delays.length / 2] / 1e6, delays[(int) (delays.length * 0.99)] / 1e6,
-        delays[delays.length - 1] / 1e6);
+        delays[delays.length - 1] / 1e6, appendCalls[meetings / 2] / 1e6,
+        appendCalls[(int) (meetings * 0.99)] / 1e6);
   }
 
   @Test

@@ -33,6 +33,9 @@ import java.util.stream.Stream;
  * tests: a client sees the same server come back with everything it committed.
  */
 public final class PostgresServer implements AutoCloseable {
+  /** A system property that makes {@link #start} use the embedded binaries. */
+  public static final String FORCE_EMBEDDED = "sealmeet.test.embeddedPostgres";
+
   private static final String USER = "sealmeet";
   private static final String PASSWORD = "sealmeet-test-" + UUID.randomUUID();
   private static final long COMMAND_TIMEOUT_SECONDS = 120;
@@ -59,10 +62,13 @@ public final class PostgresServer implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(cleanup);
   }
 
-  /** Starts a server: the machine's binaries if present, else the embedded ones. */
+  /**
+   * Starts a server: the machine's binaries if present, else the embedded ones (also when the
+   * system property {@value #FORCE_EMBEDDED} is {@code true}).
+   */
   public static PostgresServer start() throws IOException {
     int port = freePort();
-    Optional<Path> bin = machineBinaries();
+    Optional<Path> bin = Boolean.getBoolean(FORCE_EMBEDDED) ? Optional.empty() : machineBinaries();
     Backend backend = bin.isPresent() ? new MachineBinaries(bin.get(), port) : new Embedded(port);
     PostgresServer server = new PostgresServer(backend, port);
     try {
