@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -79,6 +80,28 @@ class PostgresLogStoreTest extends LogStoreContract {
     }
     assertThat(first).isEqualTo(bytes("identity 1"));
     assertThat(made).hasValue(1);
+  }
+
+  @Test
+  void nodesStartingTogetherOnAnEmptyDatabase_migrateOnce_andAgreeOnTheIdentity()
+      throws Exception {
+    String fresh = server.createDatabase();
+    List<PostgresLogStore> nodes = new CopyOnWriteArrayList<>();
+    Set<String> identities = ConcurrentHashMap.newKeySet();
+    try {
+      race(6, i -> {
+        PostgresLogStore node = PostgresLogStore.open(fresh, server.user(), server.password(), 2);
+        nodes.add(node);
+        identities.add(new String(node.serverIdentity(() -> bytes("identity of node " + i)),
+            StandardCharsets.UTF_8));
+      });
+    } finally {
+      for (PostgresLogStore node : nodes) {
+        node.close();
+      }
+    }
+    assertThat(nodes).hasSize(6);
+    assertThat(identities).hasSize(1);
   }
 
   @Test
