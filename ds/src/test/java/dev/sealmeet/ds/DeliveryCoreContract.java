@@ -2,6 +2,7 @@ package dev.sealmeet.ds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.sealmeet.meeting.KeyPackageEntry;
 import dev.sealmeet.meeting.LobbyGuest;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -34,6 +36,16 @@ public abstract class DeliveryCoreContract {
 
   /** A fresh store for one test. */
   protected abstract LogStore open() throws Exception;
+
+  /** Whether {@link #reopen} opens the same store again. */
+  protected boolean durable() {
+    return false;
+  }
+
+  /** The same store again after it was closed (a restart), if it is {@link #durable}. */
+  protected Optional<LogStore> reopen() throws Exception {
+    return Optional.empty();
+  }
 
   @BeforeEach
   void setUp() throws Exception {
@@ -387,5 +399,94 @@ public abstract class DeliveryCoreContract {
     f.clock.advance(Duration.ofMinutes(2));
     f.core.maintain();
     assertThat(f.store.head(id)).isEmpty();
+  }
+
+  @Test
+  void twoNodesOnOneStoreOrderOneCommitPerEpoch() throws Exception {
+    ForwardingLogStore shared = new ForwardingLogStore(f.store);
+    try (DeliveryCore nodeB = new DeliveryCore(shared, f.suite,
+        CoreOptions.defaults().withPollInterval(Duration.ofMillis(50)))) {
+      assertThat(nodeB.externalSender()).isEqualTo(f.core.externalSender());
+      Meeting host = Meeting.open(f.client("host"), f.ds("host"));
+      RecordingDeliveryService annDs = new RecordingDeliveryService(
+          new CoreDeliveryService(nodeB, new Caller("ann")));
+      LobbyGuest guest = LobbyGuest.enter(f.client("ann"), annDs, host.invitation());
+      host.admit("ann");
+      Meeting ann = guest.poll().orElseThrow();
+      List<Meeting> m = List.of(host, ann);
+      CoreFixtures.pollAll(m);
+      long start = host.epoch();
+      java.util.concurrent.atomic.AtomicBoolean armed =
+          new java.util.concurrent.atomic.AtomicBoolean(true);
+      shared.beforeAppend = request -> {
+        if (request.nextGroupInfo().isPresent() && armed.getAndSet(false)) {
+          host.update(); // node A orders a commit of the same epoch first
+        }
+      };
+      ann.update();
+      CoreFixtures.pollAll(m);
+      assertConverged(m);
+      assertThat(host.epoch()).isEqualTo(start + 2);
+      assertThat(annDs.submitted).extracting(s -> s.result().status())
+          .contains(SubmitStatus.STALE_EPOCH);
+    }
+  }
+
+  @Test
+  void concurrentCommitsOnTwoNodesConverge() throws Exception {
+    try (DeliveryCore nodeB = new DeliveryCore(new ForwardingLogStore(f.store), f.suite,
+        CoreOptions.defaults().withPollInterval(Duration.ofMillis(50)))) {
+      Meeting host = Meeting.open(f.client("host"), f.ds("host"));
+      List<Meeting> m = new java.util.ArrayList<>(List.of(host));
+      for (String name : List.of("ann", "ben", "cat")) {
+        RecordingDeliveryService ds = name.equals("ben") ? f.ds(name)
+            : new RecordingDeliveryService(new CoreDeliveryService(nodeB, new Caller(name)));
+        LobbyGuest guest = LobbyGuest.enter(f.client(name), ds, host.invitation());
+        host.admit(name);
+        m.add(guest.poll().orElseThrow());
+        CoreFixtures.pollAll(m);
+      }
+      long start = host.epoch();
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(m.size());
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (Meeting member : m) {
+        done.add(pool.submit(() -> {
+          go.await();
+          member.update();
+          return null;
+        }));
+      }
+      go.countDown();
+      for (java.util.concurrent.Future<?> d : done) {
+        d.get(60, TimeUnit.SECONDS);
+      }
+      pool.shutdown();
+      CoreFixtures.pollAll(m);
+      assertConverged(m);
+      assertThat(host.epoch()).isEqualTo(start + m.size());
+    }
+  }
+
+  @Test
+  void meetingsGoOnAfterTheServerRestarts() throws Exception {
+    assumeThat(durable()).as("a durable store").isTrue();
+    List<Meeting> m = f.meeting("host", "ann", "ben");
+    dev.sealmeet.mls.group.ExternalSender before = f.core.externalSender();
+    RecordingDeliveryService.Submitted last = f.ds("host").last();
+    f.restart(() -> reopen().orElseThrow());
+    assertThat(f.core.externalSender()).isEqualTo(before);
+    assertThat(f.core.submit(new Caller("host"), last.envelope())).isEqualTo(last.result());
+    m.get(1).update();
+    CoreFixtures.pollAll(m);
+    assertConverged(m);
+    // the server's identity survived: the group's external sender still verifies
+    assertThat(f.core.proposeRemove(m.get(0).id(), "ben").status())
+        .isEqualTo(SubmitStatus.ACCEPTED);
+    assertThat(m.get(1).commitPending()).isTrue();
+    CoreFixtures.pollAll(m);
+    assertThat(m.get(2).status()).isEqualTo(Meeting.Status.GONE);
+    assertConverged(m.subList(0, 2));
   }
 }

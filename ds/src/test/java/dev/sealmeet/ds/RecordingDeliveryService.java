@@ -19,7 +19,7 @@ final class RecordingDeliveryService implements DeliveryService, LobbyKnocks {
   /** One submit. */
   record Submitted(byte[] envelope, SubmitResult result) {}
 
-  final CoreDeliveryService inner;
+  volatile CoreDeliveryService inner;
   final List<Submitted> submitted = new CopyOnWriteArrayList<>();
 
   RecordingDeliveryService(CoreDeliveryService inner) {
