@@ -2,12 +2,17 @@ package dev.sealmeet.ds.postgres;
 
 import dev.sealmeet.ds.DeliveryCoreContract;
 import dev.sealmeet.ds.LogStore;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The delivery core with real meetings over the PostgreSQL store (a fresh database per test). */
+/**
+ * The delivery core with real meetings over the PostgreSQL store (a fresh database per test),
+ * across a restart of the server node too (the store reopened on the same database).
+ */
 class PostgresDeliveryCoreTest extends DeliveryCoreContract {
   private static PostgresServer server;
+  private String url;
 
   @BeforeAll
   static void startServer() throws Exception {
@@ -23,6 +28,17 @@ class PostgresDeliveryCoreTest extends DeliveryCoreContract {
 
   @Override
   protected LogStore open() throws Exception {
-    return PostgresLogStore.open(server.createDatabase(), server.user(), server.password());
+    url = server.createDatabase();
+    return PostgresLogStore.open(url, server.user(), server.password());
+  }
+
+  @Override
+  protected boolean durable() {
+    return true;
+  }
+
+  @Override
+  protected Optional<LogStore> reopen() throws Exception {
+    return Optional.of(PostgresLogStore.open(url, server.user(), server.password()));
   }
 }
