@@ -40,8 +40,8 @@ final class Answers {
   /** Records {@code answer}; a unique violation if the submit id has one. */
   static void insert(Connection c, byte[] meetingId, byte[] submitId, byte[] digest,
       SubmitResult answer) throws SQLException {
-    try (PreparedStatement insert = c.prepareStatement("INSERT INTO answers"
-        + " (meeting, submit_id, digest, status, seq, epoch, reason) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement insert = c.prepareStatement("INSERT INTO answers (meeting, submit_id,"
+        + " digest, status, seq, epoch, reason) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       insert.setBytes(1, meetingId);
       insert.setBytes(2, submitId);
       insert.setBytes(3, digest);

@@ -30,6 +30,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Two store objects ("nodes", each with its own pool) over one real PostgreSQL database, racing
@@ -210,8 +212,9 @@ class PostgresCommitRaceTest {
         appendCalls[(int) (meetings * 0.99)] / 1e6);
   }
 
-  @Test
-  void aRestartUnderLoad_failsCallsDuringTheOutage_andLosesNothingAcknowledged()
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(booleans = {false, true})
+  void aRestartUnderLoad_failsCallsDuringTheOutage_andLosesNothingAcknowledged(boolean crash)
       throws Exception {
     nodeA.createMeeting(MEETING, 0, bytes("gi 0"), "alice");
     Map<String, Long> acknowledged = new ConcurrentHashMap<>();
@@ -250,7 +253,11 @@ class PostgresCommitRaceTest {
     }
     Thread.sleep(1000);
     int ackedBefore = acknowledged.size();
-    server.stop();
+    if (crash) {
+      server.crash();
+    } else {
+      server.stop();
+    }
     long start = System.nanoTime();
     assertThatThrownBy(() -> nodeA.append(request(MEETING, "during outage", false, 0)))
         .isInstanceOf(StoreException.class);
@@ -304,9 +311,10 @@ class PostgresCommitRaceTest {
       Thread.sleep(10);
     }
     assertThat(heardByB).contains("after restart");
-    System.out.printf("restart under load: %d acknowledged (%d before the outage, %d after),"
+    System.out.printf("restart under load (%s): %d acknowledged (%d before the outage, %d after),"
         + " %d calls failed with StoreException, outage calls failed in %.1f ms, log %d entries%n",
-        acknowledged.size(), ackedBefore, ackedAfterRestart.get(), failedCalls.get(),
+        crash ? "crash" : "fast shutdown", acknowledged.size(), ackedBefore,
+        ackedAfterRestart.get(), failedCalls.get(),
         outageCallNanos / 1e6, log.size());
   }
 

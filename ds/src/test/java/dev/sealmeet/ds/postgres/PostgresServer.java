@@ -51,6 +51,9 @@ public final class PostgresServer implements AutoCloseable {
 
     void stop() throws IOException;
 
+    /** Kills the server without a shutdown checkpoint: the next start recovers from the WAL. */
+    void crash() throws IOException;
+
     /** Stops without waiting for clients (if running) and deletes the data. */
     void destroy();
   }
@@ -139,6 +142,14 @@ public final class PostgresServer implements AutoCloseable {
     backend.stop();
   }
 
+  /**
+   * Kills the server as a crash would (immediate shutdown: no checkpoint, clients cut off); the
+   * next start recovers from the write-ahead log. The embedded backend stops it normally.
+   */
+  public synchronized void crash() throws IOException {
+    backend.crash();
+  }
+
   /** Starts the stopped server again on the same port and data. */
   public synchronized void startAgain() throws IOException {
     backend.start();
@@ -216,6 +227,12 @@ public final class PostgresServer implements AutoCloseable {
     @Override
     public void stop() throws IOException {
       run(List.of(pgCtl(), "-D", data(), "-m", "fast", "-w", "-t", "60", "stop"));
+      running = false;
+    }
+
+    @Override
+    public void crash() throws IOException {
+      run(List.of(pgCtl(), "-D", data(), "-m", "immediate", "-w", "-t", "60", "stop"));
       running = false;
     }
 
@@ -319,6 +336,11 @@ public final class PostgresServer implements AutoCloseable {
         postgres.close();
         postgres = null;
       }
+    }
+
+    @Override
+    public void crash() throws IOException {
+      stop();
     }
 
     @Override
