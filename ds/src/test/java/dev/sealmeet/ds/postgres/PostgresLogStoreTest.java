@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The PostgreSQL store keeps every rule of {@link LogStore} against a real PostgreSQL (one server
@@ -190,6 +191,37 @@ class PostgresLogStoreTest extends LogStoreContract {
             assertThat(String.valueOf(t.getMessage())).doesNotContain("secret-password");
           }
         });
+  }
+
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void open_againstAServerThatNeverAnswers_failsInsteadOfHanging() throws Exception {
+    List<java.net.Socket> held = new CopyOnWriteArrayList<>();
+    try (ServerSocket tarpit = new ServerSocket(0, 50,
+        java.net.InetAddress.getLoopbackAddress())) {
+      Thread acceptor = new Thread(() -> {
+        try {
+          while (true) {
+            held.add(tarpit.accept());
+          }
+        } catch (java.io.IOException e) {
+          // closed
+        }
+      });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      String silent = "jdbc:postgresql://127.0.0.1:" + tarpit.getLocalPort() + "/none";
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> PostgresLogStore.open(silent, "u", "p"))
+          .isInstanceOf(StoreException.class);
+      assertThat(System.nanoTime() - start).as("bounded by the login timeout")
+          .isLessThan(TimeUnit.SECONDS.toNanos(30));
+      assertThat(held).as("it did connect, and then waited").isNotEmpty();
+    } finally {
+      for (java.net.Socket socket : held) {
+        socket.close();
+      }
+    }
   }
 
   @Test
