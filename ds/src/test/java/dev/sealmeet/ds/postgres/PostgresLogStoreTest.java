@@ -283,6 +283,28 @@ class PostgresLogStoreTest extends LogStoreContract {
         .satisfies(e -> assertThat(e.bytes()).isEqualTo(bytes("from the other node")));
   }
 
+  @Test
+  @Timeout(value = 90, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aFrozenDatabase_failsCallsWithinTheSocketTimeout_andTheStoreRecovers() throws Exception {
+    byte[] meeting = bytes("frozen");
+    store.createMeeting(meeting, 0, bytes("gi"), "host");
+    try (PostgresLogStore node = PostgresLogStore.open(url + "?socketTimeout=2", server.user(),
+        server.password(), 1)) {
+      assertThat(node.head(meeting)).isPresent();
+      server.freeze();
+      try {
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> node.head(meeting)).isInstanceOf(StoreException.class);
+        assertThatThrownBy(() -> node.head(meeting)).isInstanceOf(StoreException.class);
+        assertThat(System.nanoTime() - start).as("bounded by the socket and login timeouts")
+            .isLessThan(TimeUnit.SECONDS.toNanos(30));
+      } finally {
+        server.thaw();
+      }
+      assertThat(node.head(meeting)).isPresent();
+    }
+  }
+
   /** What one racer does. */
   interface Racer {
     void run(int index) throws Exception;

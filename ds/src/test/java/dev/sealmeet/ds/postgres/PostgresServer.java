@@ -43,6 +43,7 @@ public final class PostgresServer implements AutoCloseable {
   private final Backend backend;
   private final int port;
   private final Thread cleanup;
+  private final List<ProcessHandle> frozen = new ArrayList<>();
   private boolean closed;
 
   /** The two ways to run a server. */
@@ -56,12 +57,15 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Stops without waiting for clients (if running) and deletes the data. */
     void destroy();
+
+    /** The data directory, which holds postmaster.pid while the server runs. */
+    Path dataDir();
   }
 
   private PostgresServer(Backend backend, int port) {
     this.backend = backend;
     this.port = port;
-    this.cleanup = new Thread(backend::destroy, "postgres-server-cleanup");
+    this.cleanup = new Thread(this::release, "postgres-server-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup);
   }
 
@@ -150,6 +154,51 @@ public final class PostgresServer implements AutoCloseable {
     backend.crash();
   }
 
+  /**
+   * Stops the server's processes (SIGSTOP) without closing a connection: to a client the
+   * server is there but never answers, as in a network partition. Undo with {@link #thaw}.
+   */
+  public synchronized void freeze() throws IOException {
+    long pid;
+    try {
+      pid = Long.parseLong(Files.readAllLines(backend.dataDir().resolve("postmaster.pid")).get(0)
+          .trim());
+    } catch (NumberFormatException | IndexOutOfBoundsException e) {
+      throw new IOException("no postmaster pid", e);
+    }
+    ProcessHandle postmaster = ProcessHandle.of(pid)
+        .orElseThrow(() -> new IOException("the postmaster is not running"));
+    List<ProcessHandle> all = new ArrayList<>(List.of(postmaster));
+    postmaster.descendants().forEach(all::add);
+    for (ProcessHandle p : all) {
+      signal("STOP", p);
+      frozen.add(p);
+    }
+  }
+
+  /** Lets the frozen processes run again. */
+  public synchronized void thaw() throws IOException {
+    for (ProcessHandle p : frozen) {
+      if (p.isAlive()) {
+        signal("CONT", p);
+      }
+    }
+    frozen.clear();
+  }
+
+  private static void signal(String signal, ProcessHandle p) throws IOException {
+    try {
+      Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid()))
+          .redirectErrorStream(true).start();
+      if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        throw new IOException("kill -" + signal + " " + p.pid() + " failed");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+  }
+
   /** Starts the stopped server again on the same port and data. */
   public synchronized void startAgain() throws IOException {
     backend.start();
@@ -168,12 +217,21 @@ public final class PostgresServer implements AutoCloseable {
       return;
     }
     closed = true;
-    backend.destroy();
+    release();
     try {
       Runtime.getRuntime().removeShutdownHook(cleanup);
     } catch (IllegalStateException e) {
       // The JVM is shutting down: the hook runs destroy again, which is harmless.
     }
+  }
+
+  private synchronized void release() {
+    try {
+      thaw();
+    } catch (IOException e) {
+      System.err.println("could not thaw the test PostgreSQL: " + e.getMessage());
+    }
+    backend.destroy();
   }
 
   private static int freePort() throws IOException {
@@ -272,6 +330,11 @@ public final class PostgresServer implements AutoCloseable {
       return dir.resolve("data").toString();
     }
 
+    @Override
+    public Path dataDir() {
+      return dir.resolve("data");
+    }
+
     private String pgCtl() {
       return bin.resolve("pg_ctl").toString();
     }
@@ -341,6 +404,11 @@ public final class PostgresServer implements AutoCloseable {
     @Override
     public void crash() throws IOException {
       stop();
+    }
+
+    @Override
+    public Path dataDir() {
+      return dir;
     }
 
     @Override
