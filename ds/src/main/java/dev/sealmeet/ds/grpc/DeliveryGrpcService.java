@@ -125,27 +125,49 @@ public final class DeliveryGrpcService extends DeliveryGrpc.DeliveryImplBase {
         s.cancel();
       }
     });
+    Pushes pushes = new Pushes(stream);
     Subscription made;
     try {
       made = core.subscribe(AuthenticatingInterceptor.caller(),
           meetingId(request.getMeetingId()), fromSequence(request.getFromSequence()),
-          entry -> push(stream, entry));
+          pushes::push);
     } catch (StoreException | AccessDeniedException | RuntimeException e) {
       stream.onError(ServerStatus.of(e, Lookup.MEETING));
       return;
     }
+    pushes.subscribed();
     if (!subscription.compareAndSet(null, made)) {
       made.cancel(); // the client went away while the core subscribed
     }
   }
 
-  /** One entry onto the stream; throws once the client went away, which ends the core's pushes. */
-  private static void push(ServerCallStreamObserver<Entry> stream, SequencedEnvelope entry) {
-    synchronized (stream) {
+  /**
+   * One stream's pushes: the "subscribed" marker (sequence 0) first, then each entry, one at a
+   * time. Throws once the client went away, which ends the core's pushes.
+   */
+  private static final class Pushes {
+    private static final Entry SUBSCRIBED = Entry.newBuilder().setSequence(0).build();
+    private final ServerCallStreamObserver<Entry> stream;
+    private boolean marked;
+
+    Pushes(ServerCallStreamObserver<Entry> stream) {
+      this.stream = stream;
+    }
+
+    synchronized void push(SequencedEnvelope entry) {
       if (stream.isCancelled()) {
         throw new IllegalStateException("the subscriber went away");
       }
+      subscribed();
       stream.onNext(ProtoMapping.toProto(entry));
+    }
+
+    /** Sends the marker unless sent (the core may push its backlog before it returns). */
+    synchronized void subscribed() {
+      if (!marked && !stream.isCancelled()) {
+        marked = true;
+        stream.onNext(SUBSCRIBED);
+      }
     }
   }
 

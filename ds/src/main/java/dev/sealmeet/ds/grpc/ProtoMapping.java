@@ -34,7 +34,7 @@ final class ProtoMapping {
    * @throws IllegalArgumentException if the answer is malformed (an unknown status, a sequence
    *     on a refusal)
    */
-  static SubmitResult fromProto(SubmitResponse response) {
+  static SubmitResult submitResult(SubmitResponse response) {
     SubmitStatus status = switch (response.getStatus()) {
       case ACCEPTED -> SubmitStatus.ACCEPTED;
       case STALE_EPOCH -> SubmitStatus.STALE_EPOCH;
@@ -51,7 +51,7 @@ final class ProtoMapping {
   }
 
   /** @throws IllegalArgumentException for a sequence number below 1 */
-  static SequencedEnvelope fromProto(Entry entry) {
+  static SequencedEnvelope entry(Entry entry) {
     return new SequencedEnvelope(entry.getSequence(), entry.getEnvelope().toByteArray());
   }
 
@@ -62,7 +62,7 @@ final class ProtoMapping {
   }
 
   /** @throws DecodeException if the credential is not an RFC 9420 §5.3 Credential */
-  static ExternalSender fromProto(GetExternalSenderResponse response) throws DecodeException {
+  static ExternalSender externalSender(GetExternalSenderResponse response) throws DecodeException {
     Credential credential = TlsReader.decodeExactly(response.getCredential().toByteArray(),
         Credential::decode);
     return new ExternalSender(response.getSignatureKey().toByteArray(), credential);
@@ -77,7 +77,7 @@ final class ProtoMapping {
         .setLastResort(e.lastResort()).setKeyPackage(ByteString.copyFrom(e.keyPackage())).build();
   }
 
-  static Optional<KeyPackageEntry> fromProto(ClaimKeyPackageResponse response) {
+  static Optional<KeyPackageEntry> keyPackage(ClaimKeyPackageResponse response) {
     if (!response.getFound()) {
       return Optional.empty();
     }
