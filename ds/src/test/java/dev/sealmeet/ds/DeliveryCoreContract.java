@@ -1,0 +1,391 @@
+package dev.sealmeet.ds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sealmeet.meeting.KeyPackageEntry;
+import dev.sealmeet.meeting.LobbyGuest;
+import dev.sealmeet.meeting.MediaKind;
+import dev.sealmeet.meeting.Meeting;
+import dev.sealmeet.meeting.SequencedEnvelope;
+import dev.sealmeet.meeting.SubmitResult;
+import dev.sealmeet.meeting.SubmitStatus;
+import dev.sealmeet.meeting.Subscription;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The delivery core with real meetings over {@link CoreDeliveryService}, for any store: members
+ * converge through every change, and the server refuses what it must.
+ */
+public abstract class DeliveryCoreContract {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** The fixtures of the running test. */
+  protected CoreFixtures f;
+
+  /** A fresh store for one test. */
+  protected abstract LogStore open() throws Exception;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    f = new CoreFixtures(open());
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    f.close();
+  }
+
+  static byte[] random(int n) {
+    byte[] bytes = new byte[n];
+    RANDOM.nextBytes(bytes);
+    return bytes;
+  }
+
+  static void assertConverged(List<Meeting> members) {
+    for (Meeting member : members) {
+      assertThat(member.status()).isEqualTo(Meeting.Status.ACTIVE);
+      assertThat(member.epoch()).isEqualTo(members.get(0).epoch());
+      assertThat(member.securityCode()).isEqualTo(members.get(0).securityCode());
+      assertThat(member.rejected()).isEmpty();
+    }
+  }
+
+  static void await(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out");
+      }
+      Thread.sleep(10);
+    }
+  }
+
+  @Test
+  void membersConvergeThroughAdmitUpdateRemoveLeaveAndEnd() throws Exception {
+    Meeting host = Meeting.open(f.client("host"), f.ds("host"));
+    LobbyGuest ann = LobbyGuest.enter(f.client("ann"), f.ds("ann"), host.invitation());
+    LobbyGuest ben = LobbyGuest.enter(f.client("ben"), f.ds("ben"), host.invitation());
+    host.poll();
+    host.admitAll(List.of("ann", "ben"));
+    Meeting annM = ann.poll().orElseThrow();
+    Meeting benM = ben.poll().orElseThrow();
+    List<Meeting> all = List.of(host, annM, benM);
+    CoreFixtures.pollAll(all);
+    assertConverged(all);
+    assertThat(host.roster()).hasSize(3);
+
+    annM.update();
+    CoreFixtures.pollAll(all);
+    assertConverged(all);
+
+    host.remove("ben");
+    CoreFixtures.pollAll(all);
+    assertThat(benM.status()).isEqualTo(Meeting.Status.GONE);
+    assertConverged(List.of(host, annM));
+
+    annM.leave();
+    CoreFixtures.pollAll(List.of(host, annM));
+    host.update();
+    CoreFixtures.pollAll(List.of(host, annM));
+    assertThat(annM.status()).isEqualTo(Meeting.Status.GONE);
+    assertThat(host.roster()).hasSize(1);
+
+    host.end();
+    assertThat(f.store.head(host.id()).orElseThrow().ended()).isTrue();
+    assertThat(f.ds("host").submitted).allSatisfy(
+        s -> assertThat(s.result().status()).isEqualTo(SubmitStatus.ACCEPTED));
+  }
+
+  @Test
+  void anOutsidersSubmitIsRefused() throws Exception {
+    List<Meeting> m = f.meeting("host", "ann");
+    m.get(1).update();
+    byte[] valid = f.ds("ann").last().envelope();
+    SubmitResult result = f.core.submit(new Caller("mallory"),
+        Wire.withSubmitId(valid, random(16)));
+    assertThat(result.status()).isEqualTo(SubmitStatus.REFUSED);
+    assertThat(result.reason()).isEqualTo("not a member of the meeting");
+    // an account that waits in the lobby is a reader, not a member
+    LobbyGuest.enter(f.client("zoe"), f.ds("zoe"), m.get(0).invitation());
+    assertThat(f.core.submit(new Caller("zoe"), Wire.withSubmitId(valid, random(16))).reason())
+        .isEqualTo("not a member of the meeting");
+  }
+
+  @Test
+  void onlyReadersFetchOrSubscribe() throws Exception {
+    List<Meeting> m = f.meeting("host", "ann");
+    byte[] id = m.get(0).id();
+    Caller mallory = new Caller("mallory");
+    assertThatThrownBy(() -> f.core.fetch(mallory, id, 1, 10))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> f.core.subscribe(mallory, id, 1, e -> { }))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> f.ds("mallory").fetch(id, 1))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(f.core.fetch(new Caller("ann"), id, 1, 10)).isNotEmpty();
+    assertThat(f.core.fetch(new Caller("host"), id, 1, 10)).isNotEmpty();
+    assertThatThrownBy(() -> f.core.fetch(mallory, random(16), 1, 10))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void noAccountPublishesForAnotherOrClaimsWithoutBeingAMember() throws Exception {
+    List<Meeting> m = f.meeting("host", "ann");
+    byte[] id = m.get(0).id();
+    KeyPackageEntry annsName = new KeyPackageEntry("ann", false, random(32));
+    assertThatThrownBy(() -> f.core.publishKeyPackage(new Caller("mallory"), id, annsName))
+        .isInstanceOf(AccessDeniedException.class);
+    LobbyGuest.enter(f.client("zoe"), f.ds("zoe"), m.get(0).invitation());
+    assertThatThrownBy(() -> f.core.claimKeyPackage(new Caller("mallory"), id, "zoe"))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> f.core.claimKeyPackage(new Caller("zoe"), id, "zoe"))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> f.core.knocks(new Caller("zoe"), id, 0))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThat(f.core.knocks(new Caller("ann"), id, 0)).contains("zoe");
+    assertThat(f.core.claimKeyPackage(new Caller("ann"), id, "zoe")).isPresent();
+  }
+
+  @Test
+  void oneAccountWaitsInTwoLobbies() throws Exception {
+    Meeting one = Meeting.open(f.client("host1"), f.ds("host1"));
+    Meeting two = Meeting.open(f.client("host2"), f.ds("host2"));
+    LobbyGuest inOne = LobbyGuest.enter(f.client("zoe"), f.ds("zoe"), one.invitation());
+    LobbyGuest inTwo = LobbyGuest.enter(f.client("zoe"), f.ds("zoe"), two.invitation());
+    two.admit("zoe");
+    one.admit("zoe");
+    Meeting zoeOne = inOne.poll().orElseThrow();
+    Meeting zoeTwo = inTwo.poll().orElseThrow();
+    CoreFixtures.pollAll(List.of(one, two, zoeOne, zoeTwo));
+    assertConverged(List.of(one, zoeOne));
+    assertConverged(List.of(two, zoeTwo));
+    assertThat(zoeOne.id()).isNotEqualTo(zoeTwo.id());
+  }
+
+  @Test
+  void aStaleCommitGetsStaleEpochAndItsAnswerIsKept() throws Exception {
+    List<Meeting> m = f.meeting("host", "ann");
+    m.get(0).update();
+    byte[] commit = f.ds("host").last().envelope();
+    long epoch = m.get(0).epoch();
+    byte[] submitId = random(16);
+    SubmitResult stale = f.core.submit(new Caller("host"), Wire.withSubmitId(commit, submitId));
+    assertThat(stale).isEqualTo(SubmitResult.staleEpoch(epoch));
+    CoreFixtures.pollAll(m);
+    m.get(1).update();
+    assertThat(f.core.submit(new Caller("host"), Wire.withSubmitId(commit, submitId)))
+        .isEqualTo(stale);
+    long next = f.store.head(m.get(0).id()).orElseThrow().nextSequence();
+    assertThat(f.core.submit(new Caller("host"), Wire.withSubmitId(commit, random(16))))
+        .isEqualTo(SubmitResult.staleEpoch(epoch + 1));
+    assertThat(f.store.head(m.get(0).id()).orElseThrow().nextSequence()).isEqualTo(next);
+  }
+
+  @Test
+  void junkIsRefusedAndNotStored() throws Exception {
+    List<Meeting> m = f.meeting("host", "ann");
+    byte[] id = m.get(0).id();
+    long next = f.store.head(id).orElseThrow().nextSequence();
+    Caller host = new Caller("host");
+    SubmitResult notEnvelope = f.core.submit(host, random(40));
+    assertThat(notEnvelope.status()).isEqualTo(SubmitStatus.REFUSED);
+    assertThat(notEnvelope.reason()).isEqualTo("not a control envelope");
+    SubmitResult junk = f.core.submit(host,
+        Wire.junkCommit(id, random(16), m.get(0).epoch(), random(60)));
+    assertThat(junk.status()).isEqualTo(SubmitStatus.REFUSED);
+    assertThat(junk.reason()).isNotEmpty();
+    assertThatThrownBy(() -> f.core.submit(host, Wire.junkCommit(random(16), random(16), 0,
+        random(60)))).isInstanceOf(IllegalArgumentException.class);
+    assertThat(f.store.head(id).orElseThrow().nextSequence()).isEqualTo(next);
+    CoreFixtures.pollAll(m);
+    assertConverged(m);
+  }
+
+  @Test
+  void aRepeatedSubmitIdGetsTheFirstAnswer() throws Exception {
+    List<Meeting> m = f.meeting("host", "ann");
+    m.get(1).update();
+    RecordingDeliveryService.Submitted first = f.ds("ann").last();
+    assertThat(first.result().status()).isEqualTo(SubmitStatus.ACCEPTED);
+    long next = f.store.head(m.get(0).id()).orElseThrow().nextSequence();
+    assertThat(f.core.submit(new Caller("ann"), first.envelope())).isEqualTo(first.result());
+    assertThat(f.store.head(m.get(0).id()).orElseThrow().nextSequence()).isEqualTo(next);
+    SubmitResult other = f.core.submit(new Caller("ann"), Wire.junkCommit(m.get(0).id(),
+        Wire.submitId(first.envelope()), m.get(0).epoch(), random(60)));
+    assertThat(other.status()).isEqualTo(SubmitStatus.REFUSED);
+    assertThat(other.reason()).isEqualTo("submit id reused for other bytes");
+  }
+
+  @Test
+  void mediaIsRefusedAndNeverStored() throws Exception {
+    List<Meeting> m = f.meeting("host", "ann");
+    long next = f.store.head(m.get(0).id()).orElseThrow().nextSequence();
+    m.get(0).send(MediaKind.AUDIO, "hello".getBytes(StandardCharsets.UTF_8));
+    SubmitResult result = f.ds("host").last().result();
+    assertThat(result.status()).isEqualTo(SubmitStatus.REFUSED);
+    assertThat(result.reason())
+        .isEqualTo("media goes over the media plane (an SFU), not the delivery service");
+    byte[] submitId = random(16);
+    assertThat(f.core.submit(new Caller("host"), Wire.media(m.get(0).id(), submitId,
+        random(30))).status()).isEqualTo(SubmitStatus.REFUSED);
+    assertThat(f.store.answer(m.get(0).id(), submitId)).isEmpty();
+    assertThat(f.store.head(m.get(0).id()).orElseThrow().nextSequence()).isEqualTo(next);
+  }
+
+  @Test
+  void pushesDeliverInOrderOnceAndResumeWithoutLoss() throws Exception {
+    List<Meeting> m = f.meeting("host", "ann");
+    byte[] id = m.get(0).id();
+    List<Long> seen = new CopyOnWriteArrayList<>();
+    List<Thread> threads = new CopyOnWriteArrayList<>();
+    Subscription first = f.core.subscribe(new Caller("ann"), id, 1, e -> {
+      seen.add(e.sequence());
+      threads.add(Thread.currentThread());
+    });
+    for (int i = 0; i < 3; i++) {
+      m.get(0).update();
+      CoreFixtures.pollAll(m);
+    }
+    long next = f.store.head(id).orElseThrow().nextSequence();
+    await(() -> seen.size() == next - 1);
+    first.cancel();
+    long resumeFrom = seen.get(seen.size() - 1) + 1;
+    for (int i = 0; i < 2; i++) {
+      m.get(1).update();
+      CoreFixtures.pollAll(m);
+    }
+    List<Long> resumed = new CopyOnWriteArrayList<>();
+    f.core.subscribe(new Caller("ann"), id, resumeFrom, e -> resumed.add(e.sequence()));
+    m.get(0).update();
+    long end = f.store.head(id).orElseThrow().nextSequence();
+    await(() -> resumed.size() == end - resumeFrom);
+    Thread.sleep(150);
+    List<Long> all = new java.util.ArrayList<>(seen);
+    all.addAll(resumed);
+    assertThat(all).isEqualTo(java.util.stream.LongStream.range(1, end).boxed().toList());
+    assertThat(threads).doesNotContain(Thread.currentThread());
+  }
+
+  @Test
+  void aListenerThatThrowsIsNotCalledAgain() throws Exception {
+    List<Meeting> m = f.meeting("host", "ann");
+    List<Long> calls = new CopyOnWriteArrayList<>();
+    f.core.subscribe(new Caller("host"), m.get(0).id(), 1, e -> {
+      calls.add(e.sequence());
+      throw new IllegalStateException("listener fails");
+    });
+    await(() -> calls.size() == 1);
+    m.get(0).update();
+    Thread.sleep(300);
+    assertThat(calls).containsExactly(1L);
+  }
+
+  @Test
+  void aMeetingRunsOnPushesAlone() throws Exception {
+    List<Meeting> m = f.meeting("host", "ann");
+    Meeting ann = m.get(1);
+    List<SequencedEnvelope> pushed = new CopyOnWriteArrayList<>();
+    f.ds("ann").subscribe(ann.id(), ann.nextSequence(), pushed::add);
+    m.get(0).update();
+    long next = f.store.head(ann.id()).orElseThrow().nextSequence();
+    await(() -> !pushed.isEmpty() && pushed.get(pushed.size() - 1).sequence() == next - 1);
+    for (SequencedEnvelope e : pushed) {
+      ann.process(e.bytes());
+    }
+    assertConverged(m);
+  }
+
+  @Test
+  void theServersRemoveOfADroppedClientIsCommittedByAMember() throws Exception {
+    List<Meeting> m = f.meeting("host", "ann", "ben");
+    SubmitResult proposal = f.core.proposeRemove(m.get(0).id(), "host");
+    assertThat(proposal.status()).isEqualTo(SubmitStatus.ACCEPTED);
+    assertThat(m.get(1).commitPending()).isTrue();
+    CoreFixtures.pollAll(m);
+    assertThat(m.get(0).status()).isEqualTo(Meeting.Status.GONE);
+    assertConverged(m.subList(1, 3));
+    assertThat(m.get(2).roster()).hasSize(2);
+    assertThatThrownBy(() -> f.core.proposeRemove(m.get(1).id(), "nobody"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void compactionNeverRemovesWhatAMemberHasNotRead() throws Exception {
+    List<Meeting> m = f.meeting("host", "ann", "ben");
+    byte[] id = m.get(0).id();
+    CoreFixtures.pollAll(m);
+    long benAt = m.get(2).nextSequence();
+    m.get(0).update();
+    m.get(1).poll();
+    m.get(0).poll();
+    f.core.compact(id);
+    assertThat(f.store.read(id, 1, 1000).get(0).sequence()).isLessThanOrEqualTo(benAt);
+    m.get(2).poll();
+    assertConverged(m);
+    f.core.compact(id);
+    long next = f.store.head(id).orElseThrow().nextSequence();
+    assertThat(f.store.read(id, 1, 1000)).isEmpty();
+    m.get(1).update();
+    CoreFixtures.pollAll(m);
+    assertConverged(m);
+    assertThat(f.store.read(id, 1, 1000).get(0).sequence()).isEqualTo(next);
+  }
+
+  @Test
+  void aGuestThatKnockedHoldsBackCompactionForTheKnockWindow() throws Exception {
+    List<Meeting> m = f.meeting("host", "ann");
+    byte[] id = m.get(0).id();
+    CoreFixtures.pollAll(m);
+    long knockedAt = f.store.head(id).orElseThrow().nextSequence();
+    LobbyGuest.enter(f.client("zoe"), f.ds("zoe"), m.get(0).invitation());
+    m.get(0).update();
+    CoreFixtures.pollAll(m);
+    f.core.compact(id);
+    assertThat(f.store.read(id, 1, 1000).get(0).sequence()).isEqualTo(knockedAt);
+    f.clock.advance(Duration.ofMinutes(11));
+    f.core.compact(id);
+    assertThat(f.store.read(id, 1, 1000)).isEmpty();
+  }
+
+  @Test
+  void anEndedMeetingIsDroppedOnceEveryMemberReadItsEnd() throws Exception {
+    List<Meeting> m = f.meeting("host", "ann");
+    byte[] id = m.get(0).id();
+    m.get(0).end();
+    f.core.compact(id);
+    assertThat(f.store.head(id)).isPresent();
+    m.get(1).poll();
+    assertThat(m.get(1).status()).isEqualTo(Meeting.Status.ENDED);
+    f.core.compact(id);
+    assertThat(f.store.head(id)).isPresent();
+    f.core.fetch(new Caller("host"), id, f.store.head(id).orElseThrow().nextSequence(), 10);
+    f.core.compact(id);
+    assertThat(f.store.head(id)).isEmpty();
+    assertThat(f.store.knocks(id, 0)).isEmpty();
+  }
+
+  @Test
+  void anEndedMeetingIsDroppedAfterTheGrace() throws Exception {
+    List<Meeting> m = f.meeting("host", "ann");
+    byte[] id = m.get(0).id();
+    m.get(0).end();
+    f.core.maintain();
+    assertThat(f.store.head(id)).isPresent();
+    f.clock.advance(Duration.ofMinutes(9));
+    f.core.maintain();
+    assertThat(f.store.head(id)).isPresent();
+    f.clock.advance(Duration.ofMinutes(2));
+    f.core.maintain();
+    assertThat(f.store.head(id)).isEmpty();
+  }
+}
