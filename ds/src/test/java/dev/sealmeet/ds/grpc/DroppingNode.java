@@ -35,7 +35,8 @@ final class DroppingNode implements AutoCloseable {
           Metadata headers, ServerCallHandler<Q, A> next) {
         String method = call.getMethodDescriptor().getBareMethodName();
         calls.computeIfAbsent(method, m -> new AtomicInteger()).incrementAndGet();
-        if (!armed.compareAndSet(method, null)) {
+        String target = armed.get();
+        if (!method.equals(target) || !armed.compareAndSet(target, null)) {
           return next.startCall(call, headers);
         }
         return next.startCall(new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
