@@ -28,6 +28,7 @@ import dev.sealmeet.ds.grpc.proto.SubscribeRequest;
 import dev.sealmeet.meeting.KeyPackageEntry;
 import dev.sealmeet.meeting.SequencedEnvelope;
 import dev.sealmeet.meeting.Subscription;
+import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
@@ -46,6 +47,13 @@ public final class DeliveryGrpcService extends DeliveryGrpc.DeliveryImplBase {
 
   /** Most envelope bytes in one {@code Fetch} answer (below gRPC's 4 MiB message default). */
   public static final int MAX_PAGE_BYTES = 2 << 20;
+
+  /**
+   * Most entries pushed to a subscriber whose connection is not taking them (gRPC buffers them
+   * in the server's memory); one more ends its stream with {@code RESOURCE_EXHAUSTED}, and the
+   * subscriber resubscribes from where it is.
+   */
+  public static final int MAX_UNSENT_PUSHES = 4096;
 
   private final DeliveryCore core;
 
@@ -80,7 +88,7 @@ public final class DeliveryGrpcService extends DeliveryGrpc.DeliveryImplBase {
   @Override
   public void openMeeting(OpenMeetingRequest request,
       StreamObserver<OpenMeetingResponse> answer) {
-    unary(answer, Lookup.ARGUMENT, caller -> {
+    unary(answer, Lookup.OPEN, caller -> {
       core.openMeeting(caller, meetingId(request.getMeetingId()),
           request.getGroupInfo().toByteArray());
       return OpenMeetingResponse.getDefaultInstance();
@@ -149,16 +157,25 @@ public final class DeliveryGrpcService extends DeliveryGrpc.DeliveryImplBase {
     private static final Entry SUBSCRIBED = Entry.newBuilder().setSequence(0).build();
     private final ServerCallStreamObserver<Entry> stream;
     private boolean marked;
+    private int unsent;
+    private boolean failed;
 
     Pushes(ServerCallStreamObserver<Entry> stream) {
       this.stream = stream;
     }
 
     synchronized void push(SequencedEnvelope entry) {
-      if (stream.isCancelled()) {
+      if (failed || stream.isCancelled()) {
         throw new IllegalStateException("the subscriber went away");
       }
       subscribed();
+      unsent = stream.isReady() ? 0 : unsent + 1;
+      if (unsent > MAX_UNSENT_PUSHES) {
+        failed = true;
+        stream.onError(Status.RESOURCE_EXHAUSTED
+            .withDescription("the subscriber is too slow; subscribe again").asRuntimeException());
+        throw new IllegalStateException("the subscriber is too slow");
+      }
       stream.onNext(ProtoMapping.toProto(entry));
     }
 

@@ -17,24 +17,35 @@ final class ServerStatus {
 
   private ServerStatus() {}
 
-  /** What an unknown meeting, or a bad argument, becomes for a call that names a meeting. */
+  /** What the core's argument exceptions mean for a kind of call. */
   enum Lookup {
-    /** An {@link IllegalArgumentException} means the meeting does not exist: NOT_FOUND. */
+    /**
+     * Opening a meeting: an {@link IllegalArgumentException} is a GroupInfo that does not fit
+     * (INVALID_ARGUMENT), an {@link IllegalStateException} a meeting that exists
+     * (ALREADY_EXISTS).
+     */
+    OPEN,
+    /**
+     * A call on an existing meeting: an {@link IllegalArgumentException} means it does not exist
+     * (NOT_FOUND).
+     */
     MEETING,
-    /** An {@link IllegalArgumentException} means a malformed argument: INVALID_ARGUMENT. */
+    /** Any other call: an {@link IllegalArgumentException} is a malformed argument. */
     ARGUMENT
   }
 
   static StatusRuntimeException of(Exception e, Lookup lookup) {
-    Status status;
     if (e instanceof StatusRuntimeException s) {
       return s;
-    } else if (e instanceof AccessDeniedException) {
+    }
+    Status status;
+    if (e instanceof AccessDeniedException) {
       status = Status.PERMISSION_DENIED.withDescription(describe(e));
     } else if (e instanceof StoreException) {
       status = Status.UNAVAILABLE.withDescription("the store is unavailable");
     } else if (e instanceof IllegalStateException) {
-      status = Status.ALREADY_EXISTS.withDescription(describe(e));
+      status = (lookup == Lookup.OPEN ? Status.ALREADY_EXISTS : Status.FAILED_PRECONDITION)
+          .withDescription(describe(e));
     } else if (e instanceof IllegalArgumentException) {
       status = (lookup == Lookup.MEETING ? Status.NOT_FOUND : Status.INVALID_ARGUMENT)
           .withDescription(describe(e));
