@@ -1,7 +1,9 @@
 package dev.sealmeet.ds.grpc;
 
 import dev.sealmeet.ds.DeliveryCore;
+import dev.sealmeet.ds.grpc.proto.SubscribeRequest;
 import io.grpc.ForwardingServerCall;
+import io.grpc.ForwardingServerCallListener;
 import io.grpc.Metadata;
 import io.grpc.Server;
 import io.grpc.ServerCall;
@@ -11,8 +13,10 @@ import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,6 +31,8 @@ final class DroppingNode implements AutoCloseable {
   private final AtomicReference<String> armed = new AtomicReference<>();
   private final AtomicInteger dropped = new AtomicInteger();
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+  private final List<Long> subscribedFrom = new CopyOnWriteArrayList<>();
+  private volatile boolean rewind;
 
   DroppingNode(DeliveryCore core, Authenticator authenticator) throws Exception {
     ServerInterceptor dropper = new ServerInterceptor() {
@@ -35,6 +41,9 @@ final class DroppingNode implements AutoCloseable {
           Metadata headers, ServerCallHandler<Q, A> next) {
         String method = call.getMethodDescriptor().getBareMethodName();
         calls.computeIfAbsent(method, m -> new AtomicInteger()).incrementAndGet();
+        if (method.equals("Subscribe")) {
+          return rewinding(call, headers, next);
+        }
         String target = armed.get();
         if (!method.equals(target) || !armed.compareAndSet(target, null)) {
           return next.startCall(call, headers);
@@ -57,6 +66,34 @@ final class DroppingNode implements AutoCloseable {
         .addService(ServerInterceptors.intercept(new DeliveryGrpcService(core),
             new AuthenticatingInterceptor(authenticator), dropper))
         .build().start();
+  }
+
+  /**
+   * Records where each subscription asks to start and, if {@link #rewindSubscriptions} was
+   * called, serves it from sequence 1 instead (a server that repeats entries).
+   */
+  @SuppressWarnings("unchecked")
+  private <Q, A> ServerCall.Listener<Q> rewinding(ServerCall<Q, A> call, Metadata headers,
+      ServerCallHandler<Q, A> next) {
+    return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(
+        next.startCall(call, headers)) {
+      @Override
+      public void onMessage(Q message) {
+        SubscribeRequest request = (SubscribeRequest) message;
+        subscribedFrom.add(request.getFromSequence());
+        super.onMessage(rewind ? (Q) request.toBuilder().setFromSequence(1).build() : message);
+      }
+    };
+  }
+
+  /** From now on, every subscription is served from sequence 1, whatever it asks. */
+  void rewindSubscriptions() {
+    rewind = true;
+  }
+
+  /** The sequence each subscription asked to start from, in order. */
+  List<Long> subscribedFrom() {
+    return List.copyOf(subscribedFrom);
   }
 
   /** Loses the reply of the next call of {@code method} (a bare name such as "Submit"). */

@@ -126,7 +126,10 @@ class FailuresOverGrpcTest {
       ann.catchUp(host, PATIENCE);
       bob.catchUp(host, PATIENCE);
 
-      // Node a answers host's next commit, then dies before the answer is sent.
+      // Node a answers host's next commit, then dies before the answer is sent; node b serves
+      // every subscription from sequence 1, whatever it asks (the client skips the repeats).
+      b.rewindSubscriptions();
+      long annNextAtKill = ann.meeting.nextSequence();
       a.dropNextReply("Submit");
       host.update();
       a.kill();
@@ -139,6 +142,9 @@ class FailuresOverGrpcTest {
       host.poll();
       assertConverged(List.of(host, ann.meeting, bob.meeting));
       assertThat(b.calls("Subscribe")).isGreaterThanOrEqualTo(2); // both resubscribed to b
+      // They asked b to continue after what they had, not from the start.
+      assertThat(b.subscribedFrom()).allSatisfy(from -> assertThat(from)
+          .isGreaterThanOrEqualTo(annNextAtKill));
 
       // ann got each entry once, in order, without a gap, across the two nodes.
       long last = annDs.fetch(host.id(), 1).stream().mapToLong(SequencedEnvelope::sequence)

@@ -127,6 +127,13 @@ class TlsOverGrpcTest {
     assertThat(check.authenticate(new io.grpc.Metadata(),
         java.util.Optional.of(new FakeSession(rogueCert)))).isEmpty();
     assertThat(check.authenticate(new io.grpc.Metadata(), java.util.Optional.empty())).isEmpty();
+    // A CA of the same name but another key: its certificate does not verify.
+    TestPki impostor = new TestPki(java.nio.file.Files.createDirectories(dir.resolve("i")),
+        "clients");
+    var forged = ClientCertificates.readCertificates(impostor.client("ann").certificate()).get(0);
+    assertThat(forged.getIssuerX500Principal()).isEqualTo(annCert.getIssuerX500Principal());
+    assertThat(check.authenticate(new io.grpc.Metadata(),
+        java.util.Optional.of(new FakeSession(forged)))).isEmpty();
   }
 
   private GrpcDeliveryService mtls(GrpcWorld w, DeliveryServer server, TestPki servers,
