@@ -181,6 +181,9 @@ final class DsCommand implements Callable<Integer> {
         }
       }
     }
+    if (closing.isEmpty()) {
+      return;
+    }
     for (int i = closing.size() - 1; i >= 0; i--) {
       try {
         closing.get(i).close();
@@ -188,6 +191,9 @@ final class DsCommand implements Callable<Integer> {
         System.err.println("sealmeet ds: while stopping: " + e.getMessage());
       }
     }
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("sealmeet ds stopped");
+    out.flush();
   }
 
   private String problem() {

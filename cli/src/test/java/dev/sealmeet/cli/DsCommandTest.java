@@ -75,6 +75,36 @@ class DsCommandTest {
     }
     command.stop();
     assertThat(exit.get(20, TimeUnit.SECONDS)).isZero();
+    assertThat(out.toString()).contains("sealmeet ds stopped");
+  }
+
+  @Test
+  void ds_asAProcess_keepsItsEmbeddedStore_andStopsCleanlyOnSigterm() throws Exception {
+    Path tokens = tokens();
+    Path store = dir.resolve("store");
+    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName(), "ds",
+        "--port", "0", "--tokens", tokens.toString(), "--dir", store.toString())
+        .redirectErrorStream(true).start();
+    try {
+      java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(
+          process.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+      String first = lines.readLine();
+      assertThat(first).as("first line").isNotNull().contains("listening on 127.0.0.1:")
+          .contains("store: embedded");
+      Matcher port = Pattern.compile(":(\\d+) ").matcher(first);
+      assertThat(port.find()).isTrue();
+      try (GrpcDeliveryService ann = GrpcDeliveryService.builder().plaintext()
+          .target("127.0.0.1:" + port.group(1)).bearerToken("ann-token").build()) {
+        assertThat(ann.externalSender().signatureKey()).isNotEmpty();
+      }
+      process.destroy(); // SIGTERM
+      assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+      assertThat(lines.readLine()).isEqualTo("sealmeet ds stopped");
+      assertThat(Files.list(store)).isNotEmpty();
+    } finally {
+      process.destroyForcibly();
+    }
   }
 
   private Path tokens() throws Exception {
