@@ -25,8 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class CoreFixtures implements AutoCloseable {
   final MlsSuite suite;
-  final LogStore store;
-  final DeliveryCore core;
+  LogStore store;
+  DeliveryCore core;
+  private final CoreOptions options;
   final MutableClock clock = new MutableClock();
   final Map<String, byte[]> accountKeys = new ConcurrentHashMap<>();
   final Map<String, MeetingClient> clients = new ConcurrentHashMap<>();
@@ -39,9 +40,22 @@ final class CoreFixtures implements AutoCloseable {
   CoreFixtures(LogStore store, Duration pollInterval) throws Exception {
     this.suite = MlsSuite.of(1, new SecureRandom());
     this.store = store;
-    this.core = new DeliveryCore(store, suite, CoreOptions.defaults()
-        .withPollInterval(pollInterval).withMaintenanceInterval(Duration.ofHours(1))
-        .withClock(clock));
+    this.options = CoreOptions.defaults().withPollInterval(pollInterval)
+        .withMaintenanceInterval(Duration.ofHours(1)).withClock(clock);
+    this.core = new DeliveryCore(store, suite, options);
+  }
+
+  /**
+   * Restarts the server: closes the core and the store, then serves every account from a new
+   * core over {@code reopen}'s store (the same directory, for a durable one).
+   */
+  void restart(java.util.concurrent.Callable<LogStore> reopen) throws Exception {
+    core.close();
+    store.close();
+    store = reopen.call();
+    core = new DeliveryCore(store, suite, options);
+    services.forEach((account, ds) ->
+        ds.inner = new CoreDeliveryService(core, new Caller(account)));
   }
 
   /** The client of {@code account}, made once, its key registered with the shared verifier. */

@@ -2,6 +2,7 @@ package dev.sealmeet.ds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.sealmeet.meeting.KeyPackageEntry;
 import dev.sealmeet.meeting.LobbyGuest;
@@ -12,63 +13,17 @@ import dev.sealmeet.meeting.SubmitResult;
 import dev.sealmeet.meeting.SubmitStatus;
 import dev.sealmeet.meeting.Subscription;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The delivery core with real meetings over {@link CoreDeliveryService}, for any store: members
  * converge through every change, and the server refuses what it must.
  */
-public abstract class DeliveryCoreContract {
-  private static final SecureRandom RANDOM = new SecureRandom();
-
-  /** The fixtures of the running test. */
-  protected CoreFixtures f;
-
-  /** A fresh store for one test. */
-  protected abstract LogStore open() throws Exception;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    f = new CoreFixtures(open());
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    f.close();
-  }
-
-  static byte[] random(int n) {
-    byte[] bytes = new byte[n];
-    RANDOM.nextBytes(bytes);
-    return bytes;
-  }
-
-  static void assertConverged(List<Meeting> members) {
-    for (Meeting member : members) {
-      assertThat(member.status()).isEqualTo(Meeting.Status.ACTIVE);
-      assertThat(member.epoch()).isEqualTo(members.get(0).epoch());
-      assertThat(member.securityCode()).isEqualTo(members.get(0).securityCode());
-      assertThat(member.rejected()).isEmpty();
-    }
-  }
-
-  static void await(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out");
-      }
-      Thread.sleep(10);
-    }
-  }
+public abstract class DeliveryCoreContract extends CoreTestBase {
 
   @Test
   void membersConvergeThroughAdmitUpdateRemoveLeaveAndEnd() throws Exception {
@@ -320,72 +275,113 @@ public abstract class DeliveryCoreContract {
   }
 
   @Test
-  void compactionNeverRemovesWhatAMemberHasNotRead() throws Exception {
+  void twoNodesOnOneStoreOrderOneCommitPerEpoch() throws Exception {
+    ForwardingLogStore shared = new ForwardingLogStore(f.store);
+    try (DeliveryCore nodeB = new DeliveryCore(shared, f.suite,
+        CoreOptions.defaults().withPollInterval(Duration.ofMillis(50)))) {
+      assertThat(nodeB.externalSender()).isEqualTo(f.core.externalSender());
+      Meeting host = Meeting.open(f.client("host"), f.ds("host"));
+      RecordingDeliveryService annDs = new RecordingDeliveryService(
+          new CoreDeliveryService(nodeB, new Caller("ann")));
+      LobbyGuest guest = LobbyGuest.enter(f.client("ann"), annDs, host.invitation());
+      host.admit("ann");
+      Meeting ann = guest.poll().orElseThrow();
+      List<Meeting> m = List.of(host, ann);
+      CoreFixtures.pollAll(m);
+      long start = host.epoch();
+      java.util.concurrent.atomic.AtomicBoolean armed =
+          new java.util.concurrent.atomic.AtomicBoolean(true);
+      shared.beforeAppend = request -> {
+        if (request.nextGroupInfo().isPresent() && armed.getAndSet(false)) {
+          host.update(); // node A orders a commit of the same epoch first
+        }
+      };
+      ann.update();
+      CoreFixtures.pollAll(m);
+      assertConverged(m);
+      assertThat(host.epoch()).isEqualTo(start + 2);
+      assertThat(annDs.submitted).extracting(s -> s.result().status())
+          .contains(SubmitStatus.STALE_EPOCH);
+    }
+  }
+
+  @Test
+  void concurrentCommitsOnTwoNodesConverge() throws Exception {
+    try (DeliveryCore nodeB = new DeliveryCore(new ForwardingLogStore(f.store), f.suite,
+        CoreOptions.defaults().withPollInterval(Duration.ofMillis(50)))) {
+      Meeting host = Meeting.open(f.client("host"), f.ds("host"));
+      List<Meeting> m = new java.util.ArrayList<>(List.of(host));
+      for (String name : List.of("ann", "ben", "cat")) {
+        RecordingDeliveryService ds = name.equals("ben") ? f.ds(name)
+            : new RecordingDeliveryService(new CoreDeliveryService(nodeB, new Caller(name)));
+        LobbyGuest guest = LobbyGuest.enter(f.client(name), ds, host.invitation());
+        host.admit(name);
+        m.add(guest.poll().orElseThrow());
+        CoreFixtures.pollAll(m);
+      }
+      long start = host.epoch();
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(m.size());
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (Meeting member : m) {
+        done.add(pool.submit(() -> {
+          go.await();
+          member.update();
+          return null;
+        }));
+      }
+      go.countDown();
+      for (java.util.concurrent.Future<?> d : done) {
+        d.get(60, TimeUnit.SECONDS);
+      }
+      pool.shutdown();
+      CoreFixtures.pollAll(m);
+      assertConverged(m);
+      assertThat(host.epoch()).isEqualTo(start + m.size());
+    }
+  }
+
+  @Test
+  void meetingsGoOnAfterTheServerRestarts() throws Exception {
+    assumeThat(durable()).as("a durable store").isTrue();
     List<Meeting> m = f.meeting("host", "ann", "ben");
-    byte[] id = m.get(0).id();
-    CoreFixtures.pollAll(m);
-    long benAt = m.get(2).nextSequence();
-    m.get(0).update();
-    m.get(1).poll();
-    m.get(0).poll();
-    f.core.compact(id);
-    assertThat(f.store.read(id, 1, 1000).get(0).sequence()).isLessThanOrEqualTo(benAt);
-    m.get(2).poll();
-    assertConverged(m);
-    f.core.compact(id);
-    long next = f.store.head(id).orElseThrow().nextSequence();
-    assertThat(f.store.read(id, 1, 1000)).isEmpty();
+    dev.sealmeet.mls.group.ExternalSender before = f.core.externalSender();
+    RecordingDeliveryService.Submitted last = f.ds("host").last();
+    f.restart(() -> reopen().orElseThrow());
+    assertThat(f.core.externalSender()).isEqualTo(before);
+    assertThat(f.core.submit(new Caller("host"), last.envelope())).isEqualTo(last.result());
     m.get(1).update();
     CoreFixtures.pollAll(m);
     assertConverged(m);
-    assertThat(f.store.read(id, 1, 1000).get(0).sequence()).isEqualTo(next);
-  }
-
-  @Test
-  void aGuestThatKnockedHoldsBackCompactionForTheKnockWindow() throws Exception {
-    List<Meeting> m = f.meeting("host", "ann");
-    byte[] id = m.get(0).id();
+    // the server's identity survived: the group's external sender still verifies
+    assertThat(f.core.proposeRemove(m.get(0).id(), "ben").status())
+        .isEqualTo(SubmitStatus.ACCEPTED);
+    assertThat(m.get(1).commitPending()).isTrue();
     CoreFixtures.pollAll(m);
-    long knockedAt = f.store.head(id).orElseThrow().nextSequence();
-    LobbyGuest.enter(f.client("zoe"), f.ds("zoe"), m.get(0).invitation());
-    m.get(0).update();
-    CoreFixtures.pollAll(m);
-    f.core.compact(id);
-    assertThat(f.store.read(id, 1, 1000).get(0).sequence()).isEqualTo(knockedAt);
-    f.clock.advance(Duration.ofMinutes(11));
-    f.core.compact(id);
-    assertThat(f.store.read(id, 1, 1000)).isEmpty();
+    assertThat(m.get(2).status()).isEqualTo(Meeting.Status.GONE);
+    assertConverged(m.subList(0, 2));
   }
 
   @Test
-  void anEndedMeetingIsDroppedOnceEveryMemberReadItsEnd() throws Exception {
-    List<Meeting> m = f.meeting("host", "ann");
-    byte[] id = m.get(0).id();
-    m.get(0).end();
-    f.core.compact(id);
-    assertThat(f.store.head(id)).isPresent();
-    m.get(1).poll();
-    assertThat(m.get(1).status()).isEqualTo(Meeting.Status.ENDED);
-    f.core.compact(id);
-    assertThat(f.store.head(id)).isPresent();
-    f.core.fetch(new Caller("host"), id, f.store.head(id).orElseThrow().nextSequence(), 10);
-    f.core.compact(id);
-    assertThat(f.store.head(id)).isEmpty();
-    assertThat(f.store.knocks(id, 0)).isEmpty();
-  }
-
-  @Test
-  void anEndedMeetingIsDroppedAfterTheGrace() throws Exception {
-    List<Meeting> m = f.meeting("host", "ann");
-    byte[] id = m.get(0).id();
-    m.get(0).end();
-    f.core.maintain();
-    assertThat(f.store.head(id)).isPresent();
-    f.clock.advance(Duration.ofMinutes(9));
-    f.core.maintain();
-    assertThat(f.store.head(id)).isPresent();
-    f.clock.advance(Duration.ofMinutes(2));
-    f.core.maintain();
-    assertThat(f.store.head(id)).isEmpty();
+  void onlyTheSignerOfAVerifiedGroupInfoOpensAMeetingOnce() throws Exception {
+    Meeting host = Meeting.open(f.client("host"), f.ds("host"));
+    byte[] groupInfo = f.ds("host").opened.get(0);
+    assertThatThrownBy(() -> f.core.openMeeting(new Caller("host"), host.id(), groupInfo))
+        .isInstanceOf(IllegalStateException.class);
+    f.store.drop(host.id());
+    assertThatThrownBy(() -> f.core.openMeeting(new Caller("mallory"), host.id(), groupInfo))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> f.core.openMeeting(new Caller("host"), random(16), groupInfo))
+        .isInstanceOf(IllegalArgumentException.class);
+    byte[] tampered = groupInfo.clone();
+    tampered[tampered.length - 5] ^= 1;
+    assertThatThrownBy(() -> f.core.openMeeting(new Caller("host"), host.id(), tampered))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> f.core.openMeeting(new Caller("host"), host.id(), random(50)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(f.store.head(host.id())).isEmpty();
+    f.core.openMeeting(new Caller("host"), host.id(), groupInfo);
+    assertThat(f.store.head(host.id()).orElseThrow().epoch()).isEqualTo(host.epoch());
   }
 }

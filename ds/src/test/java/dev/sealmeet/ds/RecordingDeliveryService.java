@@ -19,8 +19,9 @@ final class RecordingDeliveryService implements DeliveryService, LobbyKnocks {
   /** One submit. */
   record Submitted(byte[] envelope, SubmitResult result) {}
 
-  final CoreDeliveryService inner;
+  volatile CoreDeliveryService inner;
   final List<Submitted> submitted = new CopyOnWriteArrayList<>();
+  final List<byte[]> opened = new CopyOnWriteArrayList<>();
 
   RecordingDeliveryService(CoreDeliveryService inner) {
     this.inner = inner;
@@ -39,6 +40,7 @@ final class RecordingDeliveryService implements DeliveryService, LobbyKnocks {
   @Override
   public void openMeeting(byte[] meetingId, MlsMessage groupInfo) throws TransportException {
     inner.openMeeting(meetingId, groupInfo);
+    opened.add(groupInfo.toBytes());
   }
 
   @Override
