@@ -2,6 +2,7 @@ package dev.sealmeet.cli;
 
 import dev.sealmeet.ds.DeliveryCore;
 import dev.sealmeet.ds.LogStore;
+import dev.sealmeet.ds.StoreException;
 import dev.sealmeet.ds.grpc.Authenticator;
 import dev.sealmeet.ds.grpc.BearerTokens;
 import dev.sealmeet.ds.grpc.ClientCertificates;
@@ -128,8 +129,8 @@ final class DsCommand implements Callable<Integer> {
         store = DsStores.file(where);
         storeName = "embedded, " + where.toAbsolutePath();
       }
-    } catch (IllegalStateException e) {
-      System.err.println("sealmeet ds: " + e.getMessage());
+    } catch (IllegalStateException | StoreException e) {
+      System.err.println("sealmeet ds: cannot open the store: " + e.getMessage());
       return 1;
     }
     DeliveryCore core = new DeliveryCore(store, mlsSuite);

@@ -87,9 +87,20 @@ class DsCommandTest {
         "--port", "0", "--tokens", tokens.toString(), "--dir", store.toString())
         .redirectErrorStream(true).start();
     try {
-      java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(
-          process.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
-      String first = lines.readLine();
+      java.util.concurrent.BlockingQueue<String> lines =
+          new java.util.concurrent.LinkedBlockingQueue<>();
+      Thread reader = new Thread(() -> {
+        try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+            process.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+          for (String line = in.readLine(); line != null; line = in.readLine()) {
+            lines.add(line);
+          }
+        } catch (java.io.IOException e) {
+          lines.add("read failed: " + e);
+        }
+      });
+      reader.start();
+      String first = lines.poll(30, TimeUnit.SECONDS);
       assertThat(first).as("first line").isNotNull().contains("listening on 127.0.0.1:")
           .contains("store: embedded");
       Matcher port = Pattern.compile(":(\\d+) ").matcher(first);
@@ -98,9 +109,10 @@ class DsCommandTest {
           .target("127.0.0.1:" + port.group(1)).bearerToken("ann-token").build()) {
         assertThat(ann.externalSender().signatureKey()).isNotEmpty();
       }
-      process.destroy(); // SIGTERM
+      process.toHandle().destroy(); // SIGTERM; Process.destroy would close the streams
       assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
-      assertThat(lines.readLine()).isEqualTo("sealmeet ds stopped");
+      reader.join(10_000);
+      assertThat(lines).containsExactly("sealmeet ds stopped");
       assertThat(Files.list(store)).isNotEmpty();
     } finally {
       process.destroyForcibly();
