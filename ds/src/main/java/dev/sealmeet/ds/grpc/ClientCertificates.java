@@ -71,7 +71,8 @@ public final class ClientCertificates implements Authenticator {
     } catch (SSLPeerUnverifiedException e) {
       return Optional.empty();
     }
-    if (chain.length == 0 || !(chain[0] instanceof X509Certificate leaf) || !issuedByTrusted(leaf)) {
+    if (chain.length == 0 || !(chain[0] instanceof X509Certificate leaf)
+        || !issuedByTrusted(leaf)) {
       return Optional.empty();
     }
     return commonName(leaf).map(Caller::new);

@@ -178,7 +178,8 @@ public final class DeliveryServer implements AutoCloseable {
           .permitKeepAliveTime(10, TimeUnit.SECONDS)
           .permitKeepAliveWithoutCalls(true);
       if (certificate != null) {
-        SslContextBuilder ssl = GrpcSslContexts.forServer(certificate.toFile(), privateKey.toFile());
+        SslContextBuilder ssl =
+            GrpcSslContexts.forServer(certificate.toFile(), privateKey.toFile());
         if (clientCa != null) {
           ssl.trustManager(clientCa.toFile()).clientAuth(ClientAuth.REQUIRE);
         }

@@ -18,7 +18,8 @@ import java.util.function.Consumer;
  * gone, the caller may no longer read).
  */
 final class ResubscribingSubscription implements Subscription {
-  private static final System.Logger LOG = System.getLogger(ResubscribingSubscription.class.getName());
+  private static final System.Logger LOG =
+      System.getLogger(ResubscribingSubscription.class.getName());
 
   /** The retry number whose backoff is the longest a reconnect waits. */
   private static final int MAX_BACKOFF_STEP = 16;

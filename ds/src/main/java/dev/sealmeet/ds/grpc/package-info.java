@@ -4,15 +4,15 @@
  * dev.sealmeet.meeting.DeliveryService} over the network (RFC 9420 §14, §16.9).
  *
  * <pre>
- *  Meeting ─► GrpcDeliveryService ──(TLS, bearer token or client certificate)──► DeliveryServer
- *               targets, failover,                                                 │
- *               retry with backoff                          RequestLogInterceptor  │ method, status,
- *               (idempotent calls only)                                            │ duration, tag
- *                                                          AuthenticatingInterceptor
- *                                                            Authenticator → Caller│ or UNAUTHENTICATED
- *                                                                                  ▼
- *                                                          DeliveryGrpcService ─► DeliveryCore ─► LogStore
- *                                                            exceptions → status codes
+ *  Meeting ─► GrpcDeliveryService   targets, failover, retries with backoff (idempotent calls)
+ *               │  TLS; a bearer token or a client certificate
+ *               ▼
+ *             DeliveryServer (Netty)
+ *               RequestLogInterceptor       method, status, duration, account tag
+ *               AuthenticatingInterceptor   Authenticator → Caller, or UNAUTHENTICATED
+ *               DeliveryGrpcService         core exceptions → status codes
+ *               ▼
+ *             DeliveryCore ─► LogStore
  * </pre>
  *
  * <p>Status codes and what a client makes of them: NOT_FOUND and INVALID_ARGUMENT an {@link

@@ -22,7 +22,8 @@ class AccessOverGrpcTest {
       GrpcDeliveryService anonymous = GrpcDeliveryService.builder().plaintext()
           .target("127.0.0.1:" + node.port()).build();
       w.closeLater(anonymous);
-      assertRefused(() -> anonymous.fetch(host.id(), 1), CallRefusedException.Reason.UNAUTHENTICATED);
+      assertRefused(() -> anonymous.fetch(host.id(), 1),
+          CallRefusedException.Reason.UNAUTHENTICATED);
     }
   }
 
