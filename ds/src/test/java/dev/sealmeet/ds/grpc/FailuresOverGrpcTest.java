@@ -161,6 +161,33 @@ class FailuresOverGrpcTest {
     }
   }
 
+  @Test
+  void droppedStream_endsAPlainSubscription_andAThrowingListenerIsNotCalledAgain()
+      throws Exception {
+    try (GrpcWorld w = new GrpcWorld()) {
+      DroppingNode node = w.droppingNode("host");
+      GrpcDeliveryService ds = w.connect("host", node.port());
+      Meeting host = Meeting.open(w.client("host"), ds);
+      host.update();
+      host.update();
+      List<Long> taken = new java.util.concurrent.CopyOnWriteArrayList<>();
+      GrpcSubscription throwing = (GrpcSubscription) ds.subscribe(host.id(), 1, e -> {
+        taken.add(e.sequence());
+        throw new IllegalStateException("listener failure");
+      });
+      assertThat(throwing.awaitEnd(PATIENCE)).isTrue();
+      host.update();
+      assertThat(taken).containsExactly(1L);
+      assertThat(throwing.active()).isFalse();
+
+      GrpcSubscription plain = (GrpcSubscription) ds.subscribe(host.id(), 1, e -> { });
+      assertThat(plain.active()).isTrue();
+      node.kill();
+      assertThat(plain.awaitEnd(PATIENCE)).isTrue();
+      assertThat(plain.active()).isFalse();
+    }
+  }
+
   static long logLength(GrpcDeliveryService ds, byte[] meetingId) throws Exception {
     long last = 0;
     for (long from = 1; ; ) {
