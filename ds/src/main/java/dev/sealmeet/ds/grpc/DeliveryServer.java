@@ -30,6 +30,9 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  */
 public final class DeliveryServer implements AutoCloseable {
+  /** Largest request taken (an envelope, a GroupInfo with its ratchet tree). */
+  public static final int MAX_INBOUND_BYTES = 16 << 20;
+
   /** How long {@link #close} lets calls in flight finish before it cancels them. */
   public static final long GRACE_MILLIS = 2_000;
 
@@ -175,6 +178,7 @@ public final class DeliveryServer implements AutoCloseable {
             + ", which is not loopback: give a TLS certificate and key, or say insecure");
       }
       NettyServerBuilder netty = NettyServerBuilder.forAddress(new InetSocketAddress(address, port))
+          .maxInboundMessageSize(MAX_INBOUND_BYTES)
           .permitKeepAliveTime(10, TimeUnit.SECONDS)
           .permitKeepAliveWithoutCalls(true);
       if (certificate != null) {
