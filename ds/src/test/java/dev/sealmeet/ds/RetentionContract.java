@@ -29,6 +29,9 @@ public abstract class RetentionContract extends CoreTestBase {
     m.get(2).poll();
     assertConverged(m);
     f.core.compact(id);
+    assertThat(f.store.read(id, 1, 1000)).as("positions are known at the next read").isNotEmpty();
+    CoreFixtures.pollAll(m);
+    f.core.compact(id);
     long next = f.store.head(id).orElseThrow().nextSequence();
     assertThat(f.store.read(id, 1, 1000)).isEmpty();
     m.get(1).update();
@@ -46,6 +49,7 @@ public abstract class RetentionContract extends CoreTestBase {
     LobbyGuest.enter(f.client("zoe"), f.ds("zoe"), m.get(0).invitation());
     m.get(0).update();
     CoreFixtures.pollAll(m);
+    CoreFixtures.pollAll(m);
     f.core.compact(id);
     assertThat(f.store.read(id, 1, 1000).get(0).sequence()).isEqualTo(knockedAt);
     f.clock.advance(Duration.ofMinutes(11));
@@ -60,11 +64,11 @@ public abstract class RetentionContract extends CoreTestBase {
     m.get(0).end();
     f.core.compact(id);
     assertThat(f.store.head(id)).isPresent();
-    m.get(1).poll();
-    assertThat(m.get(1).status()).isEqualTo(Meeting.Status.ENDED);
+    f.clock.advance(Duration.ofMinutes(5));
     f.core.compact(id);
     assertThat(f.store.head(id)).isPresent();
-    f.core.fetch(new Caller("host"), id, f.store.head(id).orElseThrow().nextSequence(), 10);
+    m.get(1).poll(); // the host sent the end: only ann had to read it
+    assertThat(m.get(1).status()).isEqualTo(Meeting.Status.ENDED);
     f.core.compact(id);
     assertThat(f.store.head(id)).isEmpty();
     assertThat(f.store.knocks(id, 0)).isEmpty();
@@ -83,5 +87,24 @@ public abstract class RetentionContract extends CoreTestBase {
     f.clock.advance(Duration.ofMinutes(2));
     f.core.maintain();
     assertThat(f.store.head(id)).isEmpty();
+  }
+
+  @Test
+  void aPushIsNotARead() throws Exception {
+    List<Meeting> m = f.meeting("host", "ann");
+    byte[] id = m.get(0).id();
+    CoreFixtures.pollAll(m);
+    long annAt = m.get(1).nextSequence();
+    List<Long> pushed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    f.core.subscribe(new Caller("ann"), id, annAt, e -> pushed.add(e.sequence()));
+    m.get(0).update();
+    m.get(0).poll();
+    await(() -> pushed.size() == 1);
+    f.core.compact(id);
+    assertThat(f.store.read(id, 1, 1000).get(0).sequence()).isEqualTo(annAt);
+    CoreFixtures.pollAll(m);
+    CoreFixtures.pollAll(m);
+    f.core.compact(id);
+    assertThat(f.store.read(id, 1, 1000)).isEmpty();
   }
 }
