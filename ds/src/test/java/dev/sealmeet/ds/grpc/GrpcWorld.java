@@ -26,13 +26,19 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class GrpcWorld implements AutoCloseable {
   final MlsSuite suite;
-  final LogStore store = new MemoryLogStore();
+  final LogStore store;
   private final Map<String, byte[]> accountKeys = new ConcurrentHashMap<>();
   private final Map<String, String> tokens = new ConcurrentHashMap<>();
   private final List<AutoCloseable> closing = new ArrayList<>();
   private final SecureRandom random = new SecureRandom();
 
   GrpcWorld() throws SealmeetException {
+    this(new MemoryLogStore());
+  }
+
+  /** Nodes over {@code store}. */
+  GrpcWorld(LogStore store) throws SealmeetException {
+    this.store = store;
     suite = MlsSuite.of(1, random);
   }
 
