@@ -57,7 +57,10 @@ public final class CoreDeliveryService implements DeliveryService, LobbyKnocks {
     }
   }
 
-  /** Every entry from {@code fromSequence} on, read page by page. */
+  /**
+   * Every entry from {@code fromSequence} on, read page by page (only the first page's start
+   * counts as the reader's position for retention).
+   */
   @Override
   public List<SequencedEnvelope> fetch(byte[] meetingId, long fromSequence)
       throws TransportException {
@@ -65,7 +68,8 @@ public final class CoreDeliveryService implements DeliveryService, LobbyKnocks {
       List<SequencedEnvelope> all = new ArrayList<>();
       long next = fromSequence;
       while (true) {
-        List<SequencedEnvelope> page = core.fetch(caller, meetingId, next, Integer.MAX_VALUE);
+        List<SequencedEnvelope> page = core.fetch(caller, meetingId, next, Integer.MAX_VALUE,
+            next == fromSequence);
         all.addAll(page);
         if (page.isEmpty()) {
           return all;

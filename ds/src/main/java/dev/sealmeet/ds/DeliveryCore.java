@@ -69,11 +69,9 @@ public final class DeliveryCore implements AutoCloseable {
     this.identity = loadIdentity(store, suite);
     this.views = new ViewCache(suite);
     this.retention = new Retention(options.knockWindow(), options.endGrace());
-    this.ordering = new Ordering(store, views, options.accountOf(),
-        (meetingId, sequence) -> retention.noteEnded(meetingId, sequence,
-            options.clock().instant()));
+    this.ordering = new Ordering(store, views, options.accountOf(), this::ended);
     this.pushes = new Pushes(store, options.pageSize(), options.pollInterval(),
-        retention::noteRead);
+        retention::noteDelivered);
     long every = options.maintenanceInterval().toMillis();
     pushes.timer().scheduleWithFixedDelay(this::maintainQuietly, every, every,
         TimeUnit.MILLISECONDS);
@@ -156,10 +154,25 @@ public final class DeliveryCore implements AutoCloseable {
    */
   public List<SequencedEnvelope> fetch(Caller caller, byte[] meetingId, long fromSequence,
       int limit) throws StoreException, AccessDeniedException {
+    return fetch(caller, meetingId, fromSequence, limit, true);
+  }
+
+  /**
+   * A fetch that says where the reader is ({@code position}: it has everything before {@code
+   * fromSequence}), or only reads on (the next page of the same fetch).
+   */
+  List<SequencedEnvelope> fetch(Caller caller, byte[] meetingId, long fromSequence, int limit,
+      boolean position) throws StoreException, AccessDeniedException {
     requireReader(caller, meetingId);
     List<SequencedEnvelope> entries = store.read(meetingId, fromSequence,
         Math.max(0, Math.min(limit, options.pageSize())));
-    retention.noteRead(meetingId, caller.account(), Math.max(1, fromSequence));
+    if (position) {
+      retention.noteRead(meetingId, caller.account(), Math.max(1, fromSequence));
+    }
+    if (!entries.isEmpty()) {
+      retention.noteDelivered(meetingId, caller.account(),
+          entries.get(entries.size() - 1).sequence() + 1);
+    }
     return entries;
   }
 
@@ -274,6 +287,12 @@ public final class DeliveryCore implements AutoCloseable {
     for (byte[] meetingId : retention.meetings()) {
       compact(meetingId);
     }
+  }
+
+  /** The sender of an end has it: it wrote it, and reads no further. */
+  private void ended(byte[] meetingId, long sequence, Optional<String> sender) {
+    retention.noteEnded(meetingId, sequence, options.clock().instant());
+    sender.ifPresent(account -> retention.noteDelivered(meetingId, account, sequence + 1));
   }
 
   private void maintainQuietly() {

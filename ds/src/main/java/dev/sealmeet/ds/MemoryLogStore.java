@@ -247,7 +247,7 @@ public final class MemoryLogStore implements LogStore {
         return;
       }
       change(new StoreChange.Compacted(meetingId.clone(), belowSequence));
-      journal.rewrite(state.snapshot());
+      journal.dropped(state::snapshot, false);
     }
   }
 
@@ -259,7 +259,7 @@ public final class MemoryLogStore implements LogStore {
         return;
       }
       change(new StoreChange.Dropped(meetingId.clone()));
-      journal.rewrite(state.snapshot());
+      journal.dropped(state::snapshot, true);
     }
   }
 

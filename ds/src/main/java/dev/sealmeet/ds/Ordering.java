@@ -25,9 +25,9 @@ final class Ordering {
   static final String NOT_A_MEMBER = "not a member of the meeting";
   private static final int TRIES = 8;
 
-  /** Told of each accepted end message. */
+  /** Told of each accepted end message and who sent it (empty: the server). */
   interface Ends {
-    void ended(byte[] meetingId, long sequence);
+    void ended(byte[] meetingId, long sequence, Optional<String> sender);
   }
 
   private final LogStore store;
@@ -147,7 +147,7 @@ final class Ordering {
     }
     if (outcome instanceof AppendOutcome.Appended appended) {
       if (ended) {
-        ends.ended(meetingId, appended.sequence());
+        ends.ended(meetingId, appended.sequence(), account);
       }
       return Optional.of(SubmitResult.accepted(appended.sequence(), commit ? epoch + 1 : epoch));
     } else if (outcome instanceof AppendOutcome.Duplicate duplicate) {

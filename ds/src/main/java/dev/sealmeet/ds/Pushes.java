@@ -22,33 +22,35 @@ import java.util.logging.Logger;
  * The core's subscriptions: each keeps its own next sequence number and reads the store from it
  * when an append names its meeting, and on a timer (appends by another node, a missed wake-up).
  * Deliveries run on the core's own daemon threads, never on a submitter's, one at a time per
- * subscription, in order and each once.
+ * subscription, in order and each once. A push is not a read for compaction: a pushed entry may
+ * be lost with the connection, and the client subscribes again from where it really is.
  *
  * <pre>
  * onAppend(meeting) ─► wake its subscriptions ─┐
- * timer (poll interval) ─► wake all ───────────┴─► executor: read(next, page) ─► listener ─► next++
+ * timer (poll interval) ─► head per meeting ─┴─► executor: read(next, page) ─► listener ─► next++
  * </pre>
  */
 final class Pushes implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Pushes.class.getName());
 
-  /** Told where a reader is after each delivery. */
-  interface Positions {
-    void noteRead(byte[] meetingId, String account, long nextSequence);
+  /** Told of what was handed to a reader. */
+  interface Delivered {
+    void noteDelivered(byte[] meetingId, String account, long nextSequence);
   }
 
   private final LogStore store;
   private final int pageSize;
-  private final Positions positions;
+  private final Delivered delivered;
   private final ExecutorService executor;
   private final ScheduledExecutorService timer;
+  /** Changed per meeting with compute, so a set leaves when its last pusher does. */
   private final Map<String, Set<Pusher>> byMeeting = new ConcurrentHashMap<>();
   private final AutoCloseable registration;
 
-  Pushes(LogStore store, int pageSize, Duration pollInterval, Positions positions) {
+  Pushes(LogStore store, int pageSize, Duration pollInterval, Delivered delivered) {
     this.store = store;
     this.pageSize = pageSize;
-    this.positions = positions;
+    this.delivered = delivered;
     this.executor = Executors.newCachedThreadPool(daemons("sealmeet-ds-push"));
     this.timer = Executors.newSingleThreadScheduledExecutor(daemons("sealmeet-ds-poll"));
     long millis = pollInterval.toMillis();
@@ -74,8 +76,11 @@ final class Pushes implements AutoCloseable {
   Subscription subscribe(byte[] meetingId, String account, long fromSequence,
       Consumer<SequencedEnvelope> listener) {
     Pusher pusher = new Pusher(meetingId, account, Math.max(1, fromSequence), listener);
-    byMeeting.computeIfAbsent(StoreState.key(meetingId), k -> ConcurrentHashMap.newKeySet())
-        .add(pusher);
+    byMeeting.compute(StoreState.key(meetingId), (k, pushers) -> {
+      Set<Pusher> set = pushers != null ? pushers : ConcurrentHashMap.newKeySet();
+      set.add(pusher);
+      return set;
+    });
     pusher.wake();
     return pusher;
   }
@@ -87,8 +92,26 @@ final class Pushes implements AutoCloseable {
     }
   }
 
+  /** The timer: one head read per meeting, then a wake-up for each pusher behind it. */
   private void wakeAll() {
-    byMeeting.values().forEach(set -> set.forEach(Pusher::wake));
+    for (Set<Pusher> pushers : byMeeting.values()) {
+      Pusher any = pushers.stream().findFirst().orElse(null);
+      if (any == null) {
+        continue;
+      }
+      long next;
+      try {
+        next = store.head(any.meetingId).map(MeetingHead::nextSequence).orElse(0L);
+      } catch (StoreException | RuntimeException e) {
+        LOG.log(Level.WARNING, "the push timer could not read a head; it tries again", e);
+        continue;
+      }
+      for (Pusher pusher : pushers) {
+        if (pusher.next < next) {
+          pusher.wake();
+        }
+      }
+    }
   }
 
   /** Cancels every subscription and stops the threads. */
@@ -112,8 +135,8 @@ final class Pushes implements AutoCloseable {
     private final AtomicBoolean wanted = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean cancelled;
-    /** Touched by the one running drain only. */
-    private long next;
+    /** Written by the one running drain only; read by the timer. */
+    private volatile long next;
 
     Pusher(byte[] meetingId, String account, long next, Consumer<SequencedEnvelope> listener) {
       this.meetingId = meetingId.clone();
@@ -170,7 +193,7 @@ final class Pushes implements AutoCloseable {
               return;
             }
             next = entry.sequence() + 1;
-            positions.noteRead(meetingId, account, next);
+            delivered.noteDelivered(meetingId, account, next);
           }
           if (page.size() < pageSize) {
             return;
@@ -184,10 +207,10 @@ final class Pushes implements AutoCloseable {
     @Override
     public void cancel() {
       cancelled = true;
-      Set<Pusher> pushers = byMeeting.get(StoreState.key(meetingId));
-      if (pushers != null) {
+      byMeeting.computeIfPresent(StoreState.key(meetingId), (k, pushers) -> {
         pushers.remove(this);
-      }
+        return pushers.isEmpty() ? null : pushers;
+      });
     }
 
     @Override

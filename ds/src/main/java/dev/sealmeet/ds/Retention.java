@@ -9,12 +9,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a meeting's log may lose: the readers' positions this node has seen (every fetch and push
- * tells where a reader is), the lobby guests' knocks and a meeting's end. A log is compacted
+ * What a meeting's log may lose: the readers' positions this node has seen (a fetch or a
+ * subscription from a sequence number says the reader has everything before it; a push does not,
+ * as it may be lost with its connection), the lobby guests' knocks and a meeting's end. A log is compacted
  * below the smallest next sequence number of all current members and of the guests that knocked
  * within the knock window; a member whose position this node has not seen holds back everything
- * (after a restart, until it reads again). An ended meeting is dropped once every current member
- * read past its end, or after the end grace. Positions are per account: the last one reported.
+ * (after a restart, until it reads again). An ended meeting is dropped once its end was handed to
+ * every current member, or after the end grace, unless entries were ordered after its end. Positions are per account: the last one reported.
  * Thread-safe.
  */
 final class Retention {
@@ -36,6 +37,7 @@ final class Retention {
   /** One meeting's marks. */
   private static final class Marks {
     final Map<String, Long> positions = new HashMap<>();
+    final Map<String, Long> delivered = new HashMap<>();
     final Map<String, Knock> knocks = new HashMap<>();
     long endSequence;
     Instant endedAt;
@@ -55,18 +57,27 @@ final class Retention {
     marks(meetingId).positions.put(account, nextSequence);
   }
 
+  /**
+   * Entries below {@code nextSequence} were handed to {@code account} (fetched or pushed): enough
+   * to drop an ended meeting (a reader that lost its end finds no meeting, which says as much),
+   * never to compact a running one.
+   */
+  synchronized void noteDelivered(byte[] meetingId, String account, long nextSequence) {
+    marks(meetingId).delivered.merge(account, nextSequence, Math::max);
+  }
+
   /** {@code account} knocked when the log's next sequence was {@code position}. */
   synchronized void noteKnock(byte[] meetingId, String account, long position, Instant at) {
     marks(meetingId).knocks.put(account, new Knock(at, position));
   }
 
-  /** The meeting's end message was accepted at {@code sequence}. */
+  /** An end message was accepted at {@code sequence} (the grace runs from the first). */
   synchronized void noteEnded(byte[] meetingId, long sequence, Instant at) {
     Marks marks = marks(meetingId);
     if (marks.endedAt == null) {
-      marks.endSequence = sequence;
       marks.endedAt = at;
     }
+    marks.endSequence = Math.max(marks.endSequence, sequence);
   }
 
   /** The meetings this node has marks of. */
@@ -87,9 +98,14 @@ final class Retention {
   synchronized Verdict decide(byte[] meetingId, MeetingHead head, Set<String> members,
       Collection<String> knocked, Instant now) {
     Marks marks = marks(meetingId);
-    if (head.ended()) {
-      noteEnded(meetingId, head.nextSequence() - 1, now);
-      boolean allRead = members.stream().allMatch(m -> position(marks, m) > marks.endSequence);
+    if (head.ended() && marks.endedAt == null) {
+      noteEnded(meetingId, head.nextSequence() - 1, now); // ended before this node saw it
+    }
+    // The server cannot read who sent an end (an encrypted application message): entries ordered
+    // after it show that members went on, having rejected it, so the meeting stays.
+    if (head.ended() && head.nextSequence() - 1 == marks.endSequence) {
+      boolean allRead = members.stream().allMatch(m -> Math.max(position(marks, m),
+          marks.delivered.getOrDefault(m, 1L)) > marks.endSequence);
       if (allRead || !now.isBefore(marks.endedAt.plus(endGrace))) {
         return new Verdict.Drop();
       }

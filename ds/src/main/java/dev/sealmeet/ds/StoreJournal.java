@@ -1,6 +1,7 @@
 package dev.sealmeet.ds;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Where a {@link MemoryLogStore} writes each change before it takes effect, to make it durable
@@ -13,7 +14,7 @@ public interface StoreJournal extends AutoCloseable {
     public void record(StoreChange change) {}
 
     @Override
-    public void rewrite(List<StoreChange> snapshot) {}
+    public void dropped(Supplier<List<StoreChange>> snapshot, boolean meeting) {}
 
     @Override
     public void close() {}
@@ -27,12 +28,14 @@ public interface StoreJournal extends AutoCloseable {
   void record(StoreChange change) throws StoreException;
 
   /**
-   * Replaces everything recorded so far by {@code snapshot}, atomically (after a compaction or a
-   * drop, so that dropped entries leave the disk).
+   * Told after entries were dropped (a compaction) or a whole {@code meeting} was: the journal
+   * may replace everything recorded so far by {@code snapshot}, atomically, so that dropped
+   * entries leave the disk. It does so after every dropped meeting, and after a compaction when
+   * the journal grew enough since its last rewrite to be worth it.
    *
    * @throws StoreException if it could not; the old records then stay, and still replay
    */
-  void rewrite(List<StoreChange> snapshot) throws StoreException;
+  void dropped(Supplier<List<StoreChange>> snapshot, boolean meeting) throws StoreException;
 
   /** Releases files. */
   @Override

@@ -101,7 +101,7 @@ final class CoreFixtures implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws StoreException {
     core.close();
     store.close();
   }

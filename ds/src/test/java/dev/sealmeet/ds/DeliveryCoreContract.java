@@ -13,74 +13,17 @@ import dev.sealmeet.meeting.SubmitResult;
 import dev.sealmeet.meeting.SubmitStatus;
 import dev.sealmeet.meeting.Subscription;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The delivery core with real meetings over {@link CoreDeliveryService}, for any store: members
  * converge through every change, and the server refuses what it must.
  */
-public abstract class DeliveryCoreContract {
-  private static final SecureRandom RANDOM = new SecureRandom();
-
-  /** The fixtures of the running test. */
-  protected CoreFixtures f;
-
-  /** A fresh store for one test. */
-  protected abstract LogStore open() throws Exception;
-
-  /** Whether {@link #reopen} opens the same store again. */
-  protected boolean durable() {
-    return false;
-  }
-
-  /** The same store again after it was closed (a restart), if it is {@link #durable}. */
-  protected Optional<LogStore> reopen() throws Exception {
-    return Optional.empty();
-  }
-
-  @BeforeEach
-  void setUp() throws Exception {
-    f = new CoreFixtures(open());
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    f.close();
-  }
-
-  static byte[] random(int n) {
-    byte[] bytes = new byte[n];
-    RANDOM.nextBytes(bytes);
-    return bytes;
-  }
-
-  static void assertConverged(List<Meeting> members) {
-    for (Meeting member : members) {
-      assertThat(member.status()).isEqualTo(Meeting.Status.ACTIVE);
-      assertThat(member.epoch()).isEqualTo(members.get(0).epoch());
-      assertThat(member.securityCode()).isEqualTo(members.get(0).securityCode());
-      assertThat(member.rejected()).isEmpty();
-    }
-  }
-
-  static void await(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out");
-      }
-      Thread.sleep(10);
-    }
-  }
+public abstract class DeliveryCoreContract extends CoreTestBase {
 
   @Test
   void membersConvergeThroughAdmitUpdateRemoveLeaveAndEnd() throws Exception {
@@ -332,76 +275,6 @@ public abstract class DeliveryCoreContract {
   }
 
   @Test
-  void compactionNeverRemovesWhatAMemberHasNotRead() throws Exception {
-    List<Meeting> m = f.meeting("host", "ann", "ben");
-    byte[] id = m.get(0).id();
-    CoreFixtures.pollAll(m);
-    long benAt = m.get(2).nextSequence();
-    m.get(0).update();
-    m.get(1).poll();
-    m.get(0).poll();
-    f.core.compact(id);
-    assertThat(f.store.read(id, 1, 1000).get(0).sequence()).isLessThanOrEqualTo(benAt);
-    m.get(2).poll();
-    assertConverged(m);
-    f.core.compact(id);
-    long next = f.store.head(id).orElseThrow().nextSequence();
-    assertThat(f.store.read(id, 1, 1000)).isEmpty();
-    m.get(1).update();
-    CoreFixtures.pollAll(m);
-    assertConverged(m);
-    assertThat(f.store.read(id, 1, 1000).get(0).sequence()).isEqualTo(next);
-  }
-
-  @Test
-  void aGuestThatKnockedHoldsBackCompactionForTheKnockWindow() throws Exception {
-    List<Meeting> m = f.meeting("host", "ann");
-    byte[] id = m.get(0).id();
-    CoreFixtures.pollAll(m);
-    long knockedAt = f.store.head(id).orElseThrow().nextSequence();
-    LobbyGuest.enter(f.client("zoe"), f.ds("zoe"), m.get(0).invitation());
-    m.get(0).update();
-    CoreFixtures.pollAll(m);
-    f.core.compact(id);
-    assertThat(f.store.read(id, 1, 1000).get(0).sequence()).isEqualTo(knockedAt);
-    f.clock.advance(Duration.ofMinutes(11));
-    f.core.compact(id);
-    assertThat(f.store.read(id, 1, 1000)).isEmpty();
-  }
-
-  @Test
-  void anEndedMeetingIsDroppedOnceEveryMemberReadItsEnd() throws Exception {
-    List<Meeting> m = f.meeting("host", "ann");
-    byte[] id = m.get(0).id();
-    m.get(0).end();
-    f.core.compact(id);
-    assertThat(f.store.head(id)).isPresent();
-    m.get(1).poll();
-    assertThat(m.get(1).status()).isEqualTo(Meeting.Status.ENDED);
-    f.core.compact(id);
-    assertThat(f.store.head(id)).isPresent();
-    f.core.fetch(new Caller("host"), id, f.store.head(id).orElseThrow().nextSequence(), 10);
-    f.core.compact(id);
-    assertThat(f.store.head(id)).isEmpty();
-    assertThat(f.store.knocks(id, 0)).isEmpty();
-  }
-
-  @Test
-  void anEndedMeetingIsDroppedAfterTheGrace() throws Exception {
-    List<Meeting> m = f.meeting("host", "ann");
-    byte[] id = m.get(0).id();
-    m.get(0).end();
-    f.core.maintain();
-    assertThat(f.store.head(id)).isPresent();
-    f.clock.advance(Duration.ofMinutes(9));
-    f.core.maintain();
-    assertThat(f.store.head(id)).isPresent();
-    f.clock.advance(Duration.ofMinutes(2));
-    f.core.maintain();
-    assertThat(f.store.head(id)).isEmpty();
-  }
-
-  @Test
   void twoNodesOnOneStoreOrderOneCommitPerEpoch() throws Exception {
     ForwardingLogStore shared = new ForwardingLogStore(f.store);
     try (DeliveryCore nodeB = new DeliveryCore(shared, f.suite,
@@ -488,5 +361,27 @@ public abstract class DeliveryCoreContract {
     CoreFixtures.pollAll(m);
     assertThat(m.get(2).status()).isEqualTo(Meeting.Status.GONE);
     assertConverged(m.subList(0, 2));
+  }
+
+  @Test
+  void onlyTheSignerOfAVerifiedGroupInfoOpensAMeetingOnce() throws Exception {
+    Meeting host = Meeting.open(f.client("host"), f.ds("host"));
+    byte[] groupInfo = f.ds("host").opened.get(0);
+    assertThatThrownBy(() -> f.core.openMeeting(new Caller("host"), host.id(), groupInfo))
+        .isInstanceOf(IllegalStateException.class);
+    f.store.drop(host.id());
+    assertThatThrownBy(() -> f.core.openMeeting(new Caller("mallory"), host.id(), groupInfo))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> f.core.openMeeting(new Caller("host"), random(16), groupInfo))
+        .isInstanceOf(IllegalArgumentException.class);
+    byte[] tampered = groupInfo.clone();
+    tampered[tampered.length - 5] ^= 1;
+    assertThatThrownBy(() -> f.core.openMeeting(new Caller("host"), host.id(), tampered))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> f.core.openMeeting(new Caller("host"), host.id(), random(50)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(f.store.head(host.id())).isEmpty();
+    f.core.openMeeting(new Caller("host"), host.id(), groupInfo);
+    assertThat(f.store.head(host.id()).orElseThrow().epoch()).isEqualTo(host.epoch());
   }
 }

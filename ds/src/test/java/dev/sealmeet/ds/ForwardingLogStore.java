@@ -16,6 +16,18 @@ class ForwardingLogStore implements LogStore {
 
   private final LogStore inner;
   volatile BeforeAppend beforeAppend = r -> { };
+  /** While set, reads and appends fail as a store that is down. */
+  volatile boolean down;
+  /** While set, appends notify no one (as appends by another node without a notification). */
+  volatile boolean silent;
+  /** While set, reads fail. */
+  volatile boolean readsDown;
+
+  private void check() throws StoreException {
+    if (down) {
+      throw new StoreException("the test store is down");
+    }
+  }
 
   ForwardingLogStore(LogStore inner) {
     this.inner = inner;
@@ -44,6 +56,7 @@ class ForwardingLogStore implements LogStore {
 
   @Override
   public AppendOutcome append(AppendRequest request) throws StoreException {
+    check();
     try {
       beforeAppend.run(request);
     } catch (Exception e) {
@@ -55,6 +68,10 @@ class ForwardingLogStore implements LogStore {
   @Override
   public List<SequencedEnvelope> read(byte[] meetingId, long fromSequence, int limit)
       throws StoreException {
+    check();
+    if (readsDown) {
+      throw new StoreException("the test store's reads are down");
+    }
     return inner.read(meetingId, fromSequence, limit);
   }
 
@@ -96,7 +113,11 @@ class ForwardingLogStore implements LogStore {
 
   @Override
   public AutoCloseable onAppend(Consumer<byte[]> listener) {
-    return inner.onAppend(listener);
+    return inner.onAppend(meetingId -> {
+      if (!silent) {
+        listener.accept(meetingId);
+      }
+    });
   }
 
   /** The inner store stays open: its owner closes it. */

@@ -21,6 +21,7 @@ final class RecordingDeliveryService implements DeliveryService, LobbyKnocks {
 
   volatile CoreDeliveryService inner;
   final List<Submitted> submitted = new CopyOnWriteArrayList<>();
+  final List<byte[]> opened = new CopyOnWriteArrayList<>();
 
   RecordingDeliveryService(CoreDeliveryService inner) {
     this.inner = inner;
@@ -39,6 +40,7 @@ final class RecordingDeliveryService implements DeliveryService, LobbyKnocks {
   @Override
   public void openMeeting(byte[] meetingId, MlsMessage groupInfo) throws TransportException {
     inner.openMeeting(meetingId, groupInfo);
+    opened.add(groupInfo.toBytes());
   }
 
   @Override

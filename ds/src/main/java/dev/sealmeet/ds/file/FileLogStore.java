@@ -25,8 +25,8 @@ import java.util.function.Supplier;
  * The embedded store, the server's default: durable across restarts with no setup, in one
  * directory. Its state lives in memory (a {@link MemoryLogStore}, which decides every rule) and
  * every change is first appended to a journal and forced to the disk ({@link JournalFile}); at
- * open the journal is replayed. Compaction and drops rewrite the journal, so dropped entries
- * leave the disk. A lock file keeps a second process (or a second store in this one) out of the
+ * open the journal is replayed. A dropped meeting rewrites the journal, so its entries leave the
+ * disk; so does a compaction once the journal doubled since its last rewrite. A lock file keeps a second process (or a second store in this one) out of the
  * directory. One node only: for several nodes, use the PostgreSQL store.
  *
  * <pre>

@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.zip.CRC32C;
@@ -28,8 +29,9 @@ import java.util.zip.CRC32C;
  *
  * At open, a bad record followed by no good one is a torn tail (a write that was never
  * acknowledged) and is cut off; a bad record followed by a good one is corruption, and the
- * journal does not open. A rewrite writes a temporary file, forces it, renames it over the
- * journal and forces the directory. Not thread-safe: the store's lock guards it.
+ * journal does not open. A rewrite (after a dropped meeting, or a compaction once the journal
+ * doubled) writes a temporary file, forces it, renames it over the journal and forces the
+ * directory. Not thread-safe: the store's lock guards it.
  */
 final class JournalFile implements StoreJournal {
   private static final Logger LOG = Logger.getLogger(JournalFile.class.getName());
@@ -38,15 +40,20 @@ final class JournalFile implements StoreJournal {
   /** The largest record read back: a bound on what a corrupt length can make us allocate. */
   static final int MAX_RECORD = 64 << 20;
 
+  /** The least journal size a compaction rewrites. */
+  static final long MIN_REWRITE = 1 << 20;
+
   private final Path dir;
   private final Path file;
   private FileChannel channel;
+  private long sizeAfterRewrite;
   private boolean broken;
 
-  private JournalFile(Path dir, Path file, FileChannel channel) {
+  private JournalFile(Path dir, Path file, FileChannel channel) throws IOException {
     this.dir = dir;
     this.file = file;
     this.channel = channel;
+    this.sizeAfterRewrite = channel.size();
   }
 
   /** A journal opened for appending, with the changes it holds. */
@@ -220,8 +227,28 @@ final class JournalFile implements StoreJournal {
     }
   }
 
+  /**
+   * Rewrites after a dropped meeting; after a compaction only once the journal is at least
+   * {@link #MIN_REWRITE} bytes and twice its size after the last rewrite, so that a busy store
+   * does not rewrite everything on each compaction (compacted entries stay on the disk until
+   * then).
+   */
   @Override
-  public void rewrite(List<StoreChange> snapshot) throws StoreException {
+  public void dropped(Supplier<List<StoreChange>> snapshot, boolean meeting)
+      throws StoreException {
+    long size;
+    try {
+      size = channel.size();
+    } catch (IOException e) {
+      throw new StoreException("the journal cannot be read", e);
+    }
+    if (meeting || (size >= MIN_REWRITE && size >= 2 * sizeAfterRewrite)) {
+      rewrite(snapshot.get());
+    }
+  }
+
+  /** Replaces the journal by {@code snapshot}, atomically. */
+  void rewrite(List<StoreChange> snapshot) throws StoreException {
     if (broken) {
       throw new StoreException("the journal failed earlier; reopen the store");
     }
@@ -249,6 +276,7 @@ final class JournalFile implements StoreJournal {
     try {
       channel.close();
       channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      sizeAfterRewrite = channel.size();
     } catch (IOException e) {
       broken = true;
       throw new StoreException("the rewritten journal cannot be reopened", e);
