@@ -38,11 +38,13 @@ public final class DeliveryServer implements AutoCloseable {
 
   private final Server server;
   private final String bind;
+  private final int port;
   private final boolean tls;
 
   private DeliveryServer(Server server, String bind, boolean tls) {
     this.server = server;
     this.bind = bind;
+    this.port = server.getPort();
     this.tls = tls;
   }
 
@@ -51,9 +53,9 @@ public final class DeliveryServer implements AutoCloseable {
     return new Builder();
   }
 
-  /** The port the server listens on. */
+  /** The port the server listens (or listened) on. */
   public int port() {
-    return server.getPort();
+    return port;
   }
 
   /** Whether connections use TLS. */

@@ -261,7 +261,7 @@ public final class GrpcDeliveryService implements DeliveryService, LobbyKnocks, 
         .build();
     try {
       call("knock", true, blocking, s -> s.knock(request));
-    } catch (TransportException | IllegalArgumentException e) {
+    } catch (TransportException | IllegalArgumentException | IllegalStateException e) {
       LOG.log(Level.WARNING, () -> "knock not delivered: " + e.getMessage());
     }
   }
@@ -277,7 +277,7 @@ public final class GrpcDeliveryService implements DeliveryService, LobbyKnocks, 
     try {
       return List.copyOf(call("knocks", true, blocking, s -> s.listKnocks(request))
           .getAccountsList());
-    } catch (TransportException | IllegalArgumentException e) {
+    } catch (TransportException | IllegalArgumentException | IllegalStateException e) {
       LOG.log(Level.DEBUG, () -> "knocks not read: " + e.getMessage());
       return List.of();
     }

@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class DroppingNode implements AutoCloseable {
   private final Server server;
+  private final int port;
   private final AtomicReference<String> armed = new AtomicReference<>();
   private final AtomicInteger dropped = new AtomicInteger();
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
@@ -66,6 +67,7 @@ final class DroppingNode implements AutoCloseable {
         .addService(ServerInterceptors.intercept(new DeliveryGrpcService(core),
             new AuthenticatingInterceptor(authenticator), dropper))
         .build().start();
+    port = server.getPort();
   }
 
   /**
@@ -111,7 +113,7 @@ final class DroppingNode implements AutoCloseable {
   }
 
   int port() {
-    return server.getPort();
+    return port;
   }
 
   /** Stops at once, cancelling calls and streams in flight. */

@@ -95,6 +95,20 @@ class FailuresOverGrpcTest {
   }
 
   @Test
+  void deadFirstNode_evenAClaimGoesToTheNext_forItWasNeverSent() throws Exception {
+    try (GrpcWorld w = new GrpcWorld()) {
+      DroppingNode a = w.droppingNode("host", "ann");
+      DroppingNode b = w.droppingNode();
+      Meeting host = Meeting.open(w.client("host"), w.connect("host", b.port()));
+      LobbyGuest.enter(w.client("ann"), w.connect("ann", b.port()), host.invitation());
+      a.kill();
+      GrpcDeliveryService hostDs = w.connect("host", a.port(), b.port());
+      assertThat(hostDs.claimKeyPackage(host.id(), "ann")).isPresent();
+      assertThat(b.calls("ClaimKeyPackage")).isEqualTo(1);
+    }
+  }
+
+  @Test
   void deadNode_clientsFailOver_resubscribingPushesContinue_nothingLostOrRepeated()
       throws Exception {
     try (GrpcWorld w = new GrpcWorld()) {
