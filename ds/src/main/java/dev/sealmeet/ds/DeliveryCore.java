@@ -205,10 +205,21 @@ public final class DeliveryCore implements AutoCloseable {
     store.publishKeyPackage(meetingId, entry);
   }
 
-  /** Hands out a KeyPackage {@code account} published to the lobby; the caller must be a member. */
+  /**
+   * Hands out a KeyPackage {@code account} published to the lobby; the caller must be a member
+   * whose role may admit (any member of a group without roles).
+   */
   public Optional<KeyPackageEntry> claimKeyPackage(Caller caller, byte[] meetingId,
       String account) throws StoreException, AccessDeniedException {
-    requireMember(caller, meetingId);
+    ViewCache.Slot slot = views.slot(meetingId);
+    Set<String> admitters;
+    synchronized (slot) {
+      admitters = ordering.admitters(ordering.view(slot, Ordering.head(store, meetingId)));
+    }
+    if (!admitters.contains(caller.account())) {
+      // a participant that claimed a guest's KeyPackages would hold up its admission
+      throw new AccessDeniedException("only a member whose role may admit claims KeyPackages");
+    }
     return store.claimKeyPackage(meetingId, account);
   }
 

@@ -3,6 +3,7 @@ package dev.sealmeet.ds;
 import dev.sealmeet.error.DecodeException;
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.meeting.PublicGroupView;
+import dev.sealmeet.meeting.Roles;
 import dev.sealmeet.meeting.ServerAdmission;
 import dev.sealmeet.meeting.SubmitResult;
 import dev.sealmeet.mls.message.Credential;
@@ -48,6 +49,30 @@ final class Ordering {
     Set<String> accounts = new LinkedHashSet<>();
     for (long leaf : view.tree().occupiedLeaves()) {
       view.tree().leaf(leaf).flatMap(node -> accountOf.apply(node.credential()))
+          .ifPresent(accounts::add);
+    }
+    return accounts;
+  }
+
+  /**
+   * The accounts of the current members that may admit: those whose role allows it under the
+   * group's roles extension (spec §3), or every member of a group without one.
+   */
+  Set<String> admitters(PublicGroupView view) {
+    Optional<Roles> roles;
+    try {
+      roles = view.roles();
+    } catch (SealmeetException e) {
+      return Set.of(); // a roles extension the server cannot read: nobody claims
+    }
+    if (roles.isEmpty()) {
+      return members(view);
+    }
+    Set<String> accounts = new LinkedHashSet<>();
+    for (long leaf : view.tree().occupiedLeaves()) {
+      view.tree().leaf(leaf)
+          .filter(node -> roles.get().roleOf(node.credential()).mayAdmit())
+          .flatMap(node -> accountOf.apply(node.credential()))
           .ifPresent(accounts::add);
     }
     return accounts;

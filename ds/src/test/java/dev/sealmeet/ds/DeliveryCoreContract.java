@@ -94,7 +94,7 @@ public abstract class DeliveryCoreContract extends CoreTestBase {
   }
 
   @Test
-  void noAccountPublishesForAnotherOrClaimsWithoutBeingAMember() throws Exception {
+  void noAccountPublishesForAnother_onlyAnAdmitterClaims() throws Exception {
     List<Meeting> m = f.meeting("host", "ann");
     byte[] id = m.get(0).id();
     KeyPackageEntry annsName = new KeyPackageEntry("ann", false, random(32));
@@ -108,7 +108,10 @@ public abstract class DeliveryCoreContract extends CoreTestBase {
     assertThatThrownBy(() -> f.core.knocks(new Caller("zoe"), id, 0))
         .isInstanceOf(AccessDeniedException.class);
     assertThat(f.core.knocks(new Caller("ann"), id, 0)).contains("zoe");
-    assertThat(f.core.claimKeyPackage(new Caller("ann"), id, "zoe")).isPresent();
+    assertThatThrownBy(() -> f.core.claimKeyPackage(new Caller("ann"), id, "zoe"))
+        .as("a participant may not admit, so it may not drain the lobby")
+        .isInstanceOf(AccessDeniedException.class);
+    assertThat(f.core.claimKeyPackage(new Caller("host"), id, "zoe")).isPresent();
   }
 
   @Test

@@ -29,8 +29,12 @@ import java.util.function.Consumer;
  *   <li><b>First commit per epoch wins:</b> a commit (or proposal) for an epoch other than the
  *       meeting's current one is answered {@code STALE_EPOCH} and not stored; its sender discards
  *       it, catches up and proposes its change again on the new epoch.
- *   <li><b>KeyPackage directory:</b> each uploaded KeyPackage is handed out at most once, except a
- *       last-resort one, which stays.
+ *   <li><b>KeyPackage directory, per lobby:</b> a guest publishes its KeyPackages into the lobby
+ *       of the meeting it waits for, and a member claims them from there; the same account can
+ *       wait in two lobbies, and a KeyPackage of one lobby is never handed out for another. Each
+ *       is handed out at most once, except a last-resort one, which stays. A networked server
+ *       also checks who asks: only the account itself publishes, only a member whose role may
+ *       admit claims.
  *   <li><b>Fan-out:</b> commits, proposals, Welcomes, media frames and end messages are readable by
  *       every client of the meeting, including lobby guests waiting for their Welcome: pulled with
  *       {@link #fetch} from any sequence number, or pushed to a {@link #subscribe}r in order.
