@@ -43,8 +43,8 @@ final class Pushes implements AutoCloseable {
   private final Delivered delivered;
   private final ExecutorService executor;
   private final ScheduledExecutorService timer;
+  /** Changed per meeting with compute, so a set leaves when its last pusher does. */
   private final Map<String, Set<Pusher>> byMeeting = new ConcurrentHashMap<>();
-  // a meeting's entry stays when its last pusher leaves: a few bytes, and no race with a new one
   private final AutoCloseable registration;
 
   Pushes(LogStore store, int pageSize, Duration pollInterval, Delivered delivered) {
@@ -76,8 +76,11 @@ final class Pushes implements AutoCloseable {
   Subscription subscribe(byte[] meetingId, String account, long fromSequence,
       Consumer<SequencedEnvelope> listener) {
     Pusher pusher = new Pusher(meetingId, account, Math.max(1, fromSequence), listener);
-    byMeeting.computeIfAbsent(StoreState.key(meetingId), k -> ConcurrentHashMap.newKeySet())
-        .add(pusher);
+    byMeeting.compute(StoreState.key(meetingId), (k, pushers) -> {
+      Set<Pusher> set = pushers != null ? pushers : ConcurrentHashMap.newKeySet();
+      set.add(pusher);
+      return set;
+    });
     pusher.wake();
     return pusher;
   }
@@ -204,10 +207,10 @@ final class Pushes implements AutoCloseable {
     @Override
     public void cancel() {
       cancelled = true;
-      Set<Pusher> pushers = byMeeting.get(StoreState.key(meetingId));
-      if (pushers != null) {
+      byMeeting.computeIfPresent(StoreState.key(meetingId), (k, pushers) -> {
         pushers.remove(this);
-      }
+        return pushers.isEmpty() ? null : pushers;
+      });
     }
 
     @Override

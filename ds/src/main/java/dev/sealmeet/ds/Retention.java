@@ -15,7 +15,7 @@ import java.util.Set;
  * below the smallest next sequence number of all current members and of the guests that knocked
  * within the knock window; a member whose position this node has not seen holds back everything
  * (after a restart, until it reads again). An ended meeting is dropped once its end was handed to
- * every current member, or after the end grace. Positions are per account: the last one reported.
+ * every current member, or after the end grace, unless entries were ordered after its end. Positions are per account: the last one reported.
  * Thread-safe.
  */
 final class Retention {
@@ -71,13 +71,13 @@ final class Retention {
     marks(meetingId).knocks.put(account, new Knock(at, position));
   }
 
-  /** The meeting's end message was accepted at {@code sequence}. */
+  /** An end message was accepted at {@code sequence} (the grace runs from the first). */
   synchronized void noteEnded(byte[] meetingId, long sequence, Instant at) {
     Marks marks = marks(meetingId);
     if (marks.endedAt == null) {
-      marks.endSequence = sequence;
       marks.endedAt = at;
     }
+    marks.endSequence = Math.max(marks.endSequence, sequence);
   }
 
   /** The meetings this node has marks of. */
@@ -98,8 +98,12 @@ final class Retention {
   synchronized Verdict decide(byte[] meetingId, MeetingHead head, Set<String> members,
       Collection<String> knocked, Instant now) {
     Marks marks = marks(meetingId);
-    if (head.ended()) {
-      noteEnded(meetingId, head.nextSequence() - 1, now);
+    if (head.ended() && marks.endedAt == null) {
+      noteEnded(meetingId, head.nextSequence() - 1, now); // ended before this node saw it
+    }
+    // The server cannot read who sent an end (an encrypted application message): entries ordered
+    // after it show that members went on, having rejected it, so the meeting stays.
+    if (head.ended() && head.nextSequence() - 1 == marks.endSequence) {
       boolean allRead = members.stream().allMatch(m -> Math.max(position(marks, m),
           marks.delivered.getOrDefault(m, 1L)) > marks.endSequence);
       if (allRead || !now.isBefore(marks.endedAt.plus(endGrace))) {

@@ -107,4 +107,18 @@ public abstract class RetentionContract extends CoreTestBase {
     f.core.compact(id);
     assertThat(f.store.read(id, 1, 1000)).isEmpty();
   }
+
+  @Test
+  void entriesAfterAnEndKeepTheMeeting() throws Exception {
+    List<Meeting> m = f.meeting("host", "ann", "ben");
+    byte[] id = m.get(0).id();
+    m.get(0).end();
+    // an end the members rejected is followed by more entries: here, the server's own proposal
+    f.core.proposeRemove(id, "ben");
+    m.get(1).poll();
+    m.get(2).poll();
+    f.clock.advance(Duration.ofMinutes(11));
+    f.core.compact(id);
+    assertThat(f.store.head(id)).isPresent();
+  }
 }
