@@ -101,7 +101,7 @@ final class DsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     String problem = problem();
     if (problem != null) {
-      System.err.println("sealmeet ds: " + problem);
+      err().println("sealmeet ds: " + problem);
       return 2;
     }
     MlsSuite mlsSuite;
@@ -109,7 +109,7 @@ final class DsCommand implements Callable<Integer> {
       mlsSuite = MlsSuite.of(DemoCommand.REGISTRY.resolve(suite), DemoCommand.REGISTRY,
           new SecureRandom());
     } catch (IllegalArgumentException e) {
-      System.err.println("sealmeet ds: " + e.getMessage());
+      err().println("sealmeet ds: " + e.getMessage());
       return 2;
     }
     Authenticator authenticator = authenticator();
@@ -130,7 +130,7 @@ final class DsCommand implements Callable<Integer> {
         storeName = "embedded, " + where.toAbsolutePath();
       }
     } catch (IllegalStateException | StoreException e) {
-      System.err.println("sealmeet ds: cannot open the store: " + e.getMessage());
+      err().println("sealmeet ds: cannot open the store: " + e.getMessage());
       return 1;
     }
     DeliveryCore core = new DeliveryCore(store, mlsSuite);
@@ -148,7 +148,7 @@ final class DsCommand implements Callable<Integer> {
     } catch (IllegalStateException | java.io.IOException e) {
       core.close();
       store.close();
-      System.err.println("sealmeet ds: cannot serve on " + bind + ":" + port + ": "
+      err().println("sealmeet ds: cannot serve on " + bind + ":" + port + ": "
           + e.getMessage());
       return 1;
     }
@@ -166,6 +166,10 @@ final class DsCommand implements Callable<Integer> {
     out.flush();
     server.awaitTermination();
     return 0;
+  }
+
+  private PrintWriter err() {
+    return spec.commandLine().getErr();
   }
 
   /** Stops the server, then the core, then the store. Idempotent; the shutdown hook calls it. */
@@ -189,7 +193,7 @@ final class DsCommand implements Callable<Integer> {
       try {
         closing.get(i).close();
       } catch (Exception e) {
-        System.err.println("sealmeet ds: while stopping: " + e.getMessage());
+        err().println("sealmeet ds: while stopping: " + e.getMessage());
       }
     }
     PrintWriter out = spec.commandLine().getOut();

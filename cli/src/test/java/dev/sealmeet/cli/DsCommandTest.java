@@ -43,6 +43,20 @@ class DsCommandTest {
   }
 
   @Test
+  void ds_postgresUnreachable_saysSo_andExits() throws Exception {
+    Path password = dir.resolve("password");
+    Files.writeString(password, "not-the-password\n");
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new Main());
+    cli.setErr(new PrintWriter(err, true));
+    assertThat(cli.execute("ds", "--port", "0", "--tokens", tokens().toString(),
+        "--postgres", "jdbc:postgresql://127.0.0.1:1/sealmeet", "--postgres-user", "ds",
+        "--postgres-password-file", password.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("sealmeet ds: cannot open the store")
+        .doesNotContain("not-the-password");
+  }
+
+  @Test
   void ds_plaintextOutsideLoopback_refusesToStart() throws Exception {
     Path tokens = tokens();
     assertThat(new CommandLine(new Main()).execute("ds", "--memory", "--port", "0",

@@ -56,10 +56,16 @@ public final class DeliveryGrpcService extends DeliveryGrpc.DeliveryImplBase {
   public static final int MAX_UNSENT_PUSHES = 4096;
 
   private final DeliveryCore core;
+  private final int maxUnsentPushes;
 
   /** Serves {@code core}; the caller's owner closes the core. */
   public DeliveryGrpcService(DeliveryCore core) {
+    this(core, MAX_UNSENT_PUSHES);
+  }
+
+  DeliveryGrpcService(DeliveryCore core, int maxUnsentPushes) {
     this.core = Objects.requireNonNull(core, "core");
+    this.maxUnsentPushes = maxUnsentPushes;
   }
 
   /** A core call that may throw what the core throws. */
@@ -133,7 +139,7 @@ public final class DeliveryGrpcService extends DeliveryGrpc.DeliveryImplBase {
         s.cancel();
       }
     });
-    Pushes pushes = new Pushes(stream);
+    Pushes pushes = new Pushes(stream, maxUnsentPushes);
     Subscription made;
     try {
       made = core.subscribe(AuthenticatingInterceptor.caller(),
@@ -156,12 +162,14 @@ public final class DeliveryGrpcService extends DeliveryGrpc.DeliveryImplBase {
   private static final class Pushes {
     private static final Entry SUBSCRIBED = Entry.newBuilder().setSequence(0).build();
     private final ServerCallStreamObserver<Entry> stream;
+    private final int maxUnsent;
     private boolean marked;
     private int unsent;
     private boolean failed;
 
-    Pushes(ServerCallStreamObserver<Entry> stream) {
+    Pushes(ServerCallStreamObserver<Entry> stream, int maxUnsent) {
       this.stream = stream;
+      this.maxUnsent = maxUnsent;
     }
 
     synchronized void push(SequencedEnvelope entry) {
@@ -170,7 +178,7 @@ public final class DeliveryGrpcService extends DeliveryGrpc.DeliveryImplBase {
       }
       subscribed();
       unsent = stream.isReady() ? 0 : unsent + 1;
-      if (unsent > MAX_UNSENT_PUSHES) {
+      if (unsent > maxUnsent) {
         failed = true;
         stream.onError(Status.RESOURCE_EXHAUSTED
             .withDescription("the subscriber is too slow; subscribe again").asRuntimeException());

@@ -97,10 +97,12 @@ public final class GrpcDeliveryService implements DeliveryService, LobbyKnocks, 
   private <S extends AbstractStub<S>, T> T call(String operation, boolean idempotent,
       List<S> stubs, Rpc<S, T> rpc) throws TransportException {
     StatusRuntimeException last = null;
+    int attempts = 0;
     for (int attempt = 0; attempt < retry.maxAttempts(); attempt++) {
       if (attempt > 0) {
         pause(operation, attempt);
       }
+      attempts++;
       int index = current.get();
       try {
         S stub = stubs.get(index);
@@ -120,7 +122,7 @@ public final class GrpcDeliveryService implements DeliveryService, LobbyKnocks, 
       }
     }
     throw new TransportException(operation + ": " + last.getStatus().getCode() + " after "
-        + "trying " + targets.size() + " target(s)", true, last);
+        + attempts + " attempt(s) on " + targets.size() + " target(s)", true, last);
   }
 
   private void pause(String operation, int retryNumber) throws TransportException {
@@ -290,7 +292,7 @@ public final class GrpcDeliveryService implements DeliveryService, LobbyKnocks, 
     channels.forEach(ManagedChannel::shutdown);
     for (ManagedChannel channel : channels) {
       try {
-        if (!channel.awaitTermination(2, TimeUnit.SECONDS)) {
+        if (!channel.awaitTermination(1, TimeUnit.SECONDS)) {
           channel.shutdownNow();
         }
       } catch (InterruptedException e) {
