@@ -101,6 +101,8 @@ final class NetworkDemo implements AutoCloseable {
       NetworkDemo.this.introduce(party);
     }
   };
+  /** Stops the child processes if this JVM exits first (Ctrl-C on the driver alone). */
+  private final Thread reaper = new Thread(this::destroyAll, "sealmeet-demo-reaper");
   private Path runDir;
   private Process server;
   private String target;
@@ -110,6 +112,8 @@ final class NetworkDemo implements AutoCloseable {
   /** Every key the scan looked for, once {@link #run} returned. */
   final List<byte[]> scannedKeys = new ArrayList<>();
   StoreScan.Result scan;
+  /** Every party's signature public key (public: the store does hold them), once run. */
+  final List<byte[]> publicKeys = new ArrayList<>();
 
   NetworkDemo(int participants, double seconds, int suiteId) {
     this.participants = participants;
@@ -120,6 +124,7 @@ final class NetworkDemo implements AutoCloseable {
   /** Runs the meeting across processes; its proofs include the scan of the server's store. */
   MeetingDemo run() throws Exception {
     runDir = Files.createTempDirectory("sealmeet-demo-network");
+    Runtime.getRuntime().addShutdownHook(reaper);
     List<String> accounts = new ArrayList<>(List.of("host"));
     for (int i = 1; i <= Math.max(3, participants - 1); i++) {
       accounts.add("guest" + i);
@@ -158,6 +163,7 @@ final class NetworkDemo implements AutoCloseable {
     List<byte[]> identities = new ArrayList<>();
     for (RemoteParty p : parties.values()) {
       identities.add(p.signingIdentity());
+      publicKeys.add(p.signaturePublicKey());
       p.exit();
     }
     stopServer();
@@ -282,15 +288,25 @@ final class NetworkDemo implements AutoCloseable {
     }
   }
 
-  /** Stops every process still running and deletes the run's directory. */
-  @Override
-  public void close() {
-    for (RemoteParty p : parties.values()) {
-      p.kill();
-    }
+  private void destroyAll() {
+    parties.values().forEach(RemoteParty::destroy);
     started.values().forEach(Process::destroyForcibly);
     if (server != null) {
       server.destroyForcibly();
+    }
+  }
+
+  /** Stops every process still running and deletes the run's directory. */
+  @Override
+  public void close() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(reaper);
+    } catch (IllegalStateException e) {
+      // shutting down: the hook runs
+    }
+    destroyAll();
+    for (RemoteParty p : parties.values()) {
+      p.kill();
     }
     try {
       if (listener != null) {

@@ -296,6 +296,11 @@ final class RemoteParty implements DemoParty {
     connection.kill();
   }
 
+  /** Kills the process without waiting (a shutdown hook). */
+  void destroy() {
+    connection.process().destroyForcibly();
+  }
+
   /** Ends the process. */
   void exit() {
     try {

@@ -56,7 +56,7 @@ class StoreScanTest {
   }
 
   @Test
-  void scan_refusesKeysTooShortToMean_anything() {
+  void scan_refusesKeysShorterThan8Bytes() {
     assertThatThrownBy(() -> StoreScan.scan(dir, List.of(new byte[7])))
         .isInstanceOf(IllegalArgumentException.class);
   }
