@@ -204,6 +204,11 @@ final class LocalParty implements DemoParty {
     meeting = Meeting.resume(clients.client(), ds, meetingId);
   }
 
+  /** The member's epoch, or -1 in the lobby. */
+  long epochOrNone() {
+    return meeting == null ? -1 : meeting.epoch();
+  }
+
   byte[] meetingId() {
     return meeting.id();
   }

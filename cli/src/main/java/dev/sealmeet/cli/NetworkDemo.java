@@ -161,13 +161,16 @@ final class NetworkDemo implements AutoCloseable {
         });
     demo.run();
     List<byte[]> identities = new ArrayList<>();
+    List<byte[]> secrets = new ArrayList<>();
     for (RemoteParty p : parties.values()) {
+      p.collectSecrets();
+      secrets.addAll(p.secrets());
       identities.add(p.signingIdentity());
       publicKeys.add(p.signaturePublicKey());
       p.exit();
     }
     stopServer();
-    StoreKeys keys = StoreKeys.of(demo, identities, suiteId);
+    StoreKeys keys = StoreKeys.of(demo, identities, secrets, suiteId);
     scannedKeys.addAll(keys.all());
     scan = StoreScan.scan(store, scannedKeys);
     if (keepStore != null) {

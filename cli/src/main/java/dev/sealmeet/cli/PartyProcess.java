@@ -45,6 +45,8 @@ final class PartyProcess {
   private final SigningIdentity identity;
   private final Map<String, byte[]> accountKeys = new ConcurrentHashMap<>();
   private final List<Map.Entry<Long, byte[]>> keys = new ArrayList<>();
+  private final HeldSecrets held = new HeldSecrets();
+  private long harvestedAt = Long.MIN_VALUE;
   private volatile long now;
   private LocalParty party;
 
@@ -127,6 +129,7 @@ final class PartyProcess {
         java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
         DataOutputStream result = new DataOutputStream(buffer);
         run(command, in, result);
+        harvest(command);
         out.writeByte(0);
         out.write(buffer.toByteArray());
       } catch (Exception e) {
@@ -137,6 +140,19 @@ final class PartyProcess {
       if (command == PartyWire.Command.EXIT) {
         return;
       }
+    }
+  }
+
+  /** Copies out the secrets it holds when they may have changed: a new epoch, a commit made. */
+  private void harvest(PartyWire.Command command) {
+    long epoch = party.epochOrNone();
+    boolean changes = switch (command) {
+      case OPEN, ENTER, ADMIT, REMOVE, LEAVE, UPDATE, RESUME -> true;
+      default -> false;
+    };
+    if (changes || epoch != harvestedAt) {
+      held.harvest(party);
+      harvestedAt = epoch;
     }
   }
 
@@ -203,6 +219,14 @@ final class PartyProcess {
       case SIGNING_KEY -> PartyWire.writeBytes(out, identity.exportSecret(suite));
       case MEETING_ID -> PartyWire.writeBytes(out, party.meetingId());
       case RESUME -> party.resume(PartyWire.readBytes(in));
+      case SECRETS -> {
+        held.harvest(party);
+        List<byte[]> secrets = held.drain();
+        out.writeInt(secrets.size());
+        for (byte[] secret : secrets) {
+          PartyWire.writeBytes(out, secret);
+        }
+      }
       case EXIT -> { }
       default -> throw new IllegalArgumentException("unknown command " + command);
     }

@@ -28,6 +28,7 @@ final class RemoteParty implements DemoParty {
   private final String account;
   private LongSupplier now = () -> 0;
   private NetworkDemo.Connection connection;
+  private final List<byte[]> secrets = new ArrayList<>();
 
   RemoteParty(NetworkDemo.Launcher launcher, String account, NetworkDemo.Connection connection) {
     this.launcher = launcher;
@@ -249,6 +250,7 @@ final class RemoteParty implements DemoParty {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    collectSecrets();
     connection.kill();
     connection = launcher.relaunch(account);
     launcher.introduce(this);
@@ -289,6 +291,23 @@ final class RemoteParty implements DemoParty {
   @Override
   public void close() {
     call(PartyWire.Command.CLOSE);
+  }
+
+  /** Fetches the secrets its process held ({@link HeldSecrets}) into {@link #secrets()}. */
+  void collectSecrets() {
+    DataInputStream in = call(PartyWire.Command.SECRETS);
+    try {
+      for (int i = in.readInt(); i > 0; i--) {
+        secrets.add(PartyWire.readBytes(in));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Every secret its processes held, as collected so far (demo only). */
+  List<byte[]> secrets() {
+    return secrets;
   }
 
   /** Kills the process if it still runs (cleanup after a failure). */

@@ -20,12 +20,14 @@ import java.util.Set;
  * Every key the parties of {@code demo --network} held that the server must never see: the media
  * base key of each epoch (the MLS exporter secret {@code "SFrame 1.0 Base Key"}, RFC 9605 §5.2,
  * as each member's key audit reported it), the SFrame key and salt of every KID that sent a frame
- * (RFC 9605 §4.4.2, derived from those), and every party's signature private key.
+ * (RFC 9605 §4.4.2, derived from those), every party's signature private key, and every other
+ * secret its processes held ({@link HeldSecrets}: epoch secrets, ratchets, HPKE private keys).
  */
 final class StoreKeys {
   private final List<byte[]> baseKeys = new ArrayList<>();
   private final List<byte[]> frameKeys = new ArrayList<>();
   private final List<byte[]> signatureKeys = new ArrayList<>();
+  private final List<byte[]> heldSecrets = new ArrayList<>();
 
   private StoreKeys() {}
 
@@ -33,9 +35,10 @@ final class StoreKeys {
    * The keys of {@code demo}'s parties.
    *
    * @param identities each party's exported identity ({@code SigningIdentity.exportSecret})
+   * @param secrets every secret the parties' processes held (some are the keys above)
    */
-  static StoreKeys of(MeetingDemo demo, List<byte[]> identities, int suiteId)
-      throws DecodeException {
+  static StoreKeys of(MeetingDemo demo, List<byte[]> identities, List<byte[]> secrets,
+      int suiteId) throws DecodeException {
     StoreKeys keys = new StoreKeys();
     Set<String> seen = new HashSet<>();
     Map<Long, byte[]> byEpoch = new HashMap<>();
@@ -60,6 +63,13 @@ final class StoreKeys {
     for (byte[] exported : identities) {
       keys.signatureKeys.add(privateKeyOf(exported, suiteId));
     }
+    keys.frameKeys.forEach(k -> seen.add(HexFormat.of().formatHex(k)));
+    keys.signatureKeys.forEach(k -> seen.add(HexFormat.of().formatHex(k)));
+    for (byte[] secret : secrets) {
+      if (seen.add(HexFormat.of().formatHex(secret))) {
+        keys.heldSecrets.add(secret);
+      }
+    }
     return keys;
   }
 
@@ -79,11 +89,13 @@ final class StoreKeys {
     List<byte[]> all = new ArrayList<>(baseKeys);
     all.addAll(frameKeys);
     all.addAll(signatureKeys);
+    all.addAll(heldSecrets);
     return all;
   }
 
   String describe() {
     return baseKeys.size() + " media base keys, " + frameKeys.size() + " SFrame keys and "
-        + "salts, " + signatureKeys.size() + " signature private keys";
+        + "salts, " + signatureKeys.size() + " signature private keys, " + heldSecrets.size()
+        + " other secrets the parties held (epoch secrets, ratchets, HPKE private keys)";
   }
 }
