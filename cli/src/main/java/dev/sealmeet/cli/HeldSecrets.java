@@ -19,14 +19,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * Every live {@link Secret} a participant of {@code demo --network} holds, found by walking its
  * objects: the MLS epoch secrets (RFC 9420 §8: sender data, encryption, exporter, external,
  * confirmation, membership, resumption, authenticator, init), the secret tree's ratchets, the
- * tree's HPKE private keys, KeyPackage init keys, the signature key, the media base keys. Demo only: it
- * reads Sealmeet's private fields by reflection (the class path, not the module path) and copies
- * the secrets out, so that {@link StoreScan} can look for each in the server's store.
+ * tree's HPKE private keys, KeyPackage init keys, the signature key, the media base keys. Demo
+ * only: it reads Sealmeet's private fields by reflection (the class path, not the module path) and
+ * copies the secrets out, so that {@link StoreScan} can look for each in the server's store.
  *
  * <p>It follows the fields of Sealmeet's own classes, and the elements of collections, maps,
- * optionals, atomic references and arrays; no other object's fields. A secret already erased is skipped; so are
- * secrets shorter than 8 bytes and those of one repeated byte (an all-zero PSK secret of RFC 9420
- * §8.4 is no key a store could leak).
+ * optionals, atomic references and arrays; no other object's fields. A secret already erased is
+ * skipped; so are secrets shorter than 8 bytes and those of one repeated byte (an all-zero PSK
+ * secret of RFC 9420 §8.4 is no key a store could leak).
  */
 final class HeldSecrets {
   private final Set<String> seen = new HashSet<>();
