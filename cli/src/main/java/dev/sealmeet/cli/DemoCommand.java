@@ -36,6 +36,11 @@ import picocli.CommandLine.Option;
           + "the frames that crossed each key change and how many were lost, and the proofs, each "
           + "trying every key each party ever held; exits 1 if any proof fails. --json adds the rekey cost (removal to first frame under "
           + "the new epoch).",
+      "--network runs the same meeting and proofs across processes: the delivery service server "
+          + "(sealmeet ds, embedded store in a temporary directory, bearer tokens made for the "
+          + "run) and each participant in a JVM of its own over loopback gRPC, this process "
+          + "relaying media; an eighth proof searches every byte of the server's store for every "
+          + "key each party held.",
       "--suite picks the meeting's MLS cipher suite by name or code point among RFC 9420's "
           + "suites and the post-quantum suites of draft-ietf-mls-pq-ciphersuites-06 at "
           + "Sealmeet's code points 0xF001-0xF00B (e.g. 0xF001, X-Wing with Ed25519)."
@@ -63,8 +68,18 @@ final class DemoCommand implements Callable<Integer> {
       description = "Meeting sizes for the rekey cost in --json (default ${DEFAULT-VALUE})")
   List<Integer> rekeySizes = List.of(10, 50, 200);
 
+  @Option(names = "--network", description = "Run the server and each participant as a process "
+      + "of its own over loopback gRPC, and scan the server's store for keys")
+  boolean network;
+
+  /** If set (by a test), {@code --network} copies the server's store there after the meeting. */
+  java.nio.file.Path keepStore;
+
+  /** The {@code --network} run, once it ended (for tests). */
+  NetworkDemo networkDemo;
+
   @Override
-  public Integer call() throws SealmeetException {
+  public Integer call() throws Exception {
     if (participants < 4 || seconds <= 0) {
       System.err.println("sealmeet demo: --participants must be at least 4, --seconds above 0");
       return 2;
@@ -77,8 +92,17 @@ final class DemoCommand implements Callable<Integer> {
       return 2;
     }
     long start = System.nanoTime();
-    MeetingDemo demo = new MeetingDemo(participants, seconds, suiteId, REGISTRY);
-    demo.run();
+    MeetingDemo demo;
+    if (network) {
+      try (NetworkDemo run = new NetworkDemo(participants, seconds, suiteId)) {
+        networkDemo = run;
+        run.keepStore = keepStore;
+        demo = run.run();
+      }
+    } else {
+      demo = new MeetingDemo(participants, seconds, suiteId, REGISTRY);
+      demo.run();
+    }
     String suiteName = String.format("0x%04x %s", demo.mlsSuiteId(),
         REGISTRY.definition(demo.mlsSuiteId()).orElseThrow().name());
     double elapsed = (System.nanoTime() - start) / 1e9;
@@ -129,6 +153,11 @@ final class DemoCommand implements Callable<Integer> {
       System.out.println(out);
     } else {
       System.out.println("MLS cipher suite: " + suiteName);
+      if (network) {
+        System.out.println("Network: sealmeet ds and " + (Math.max(3, participants - 1) + 2)
+            + " participants, each a process of its own, over loopback gRPC; media relayed by "
+            + "this process");
+      }
       System.out.println("Timeline (epoch, event, security code every member shows):");
       for (MeetingDemo.Line l : demo.timeline) {
         System.out.printf("  epoch %2d  %-32s  %s%n", l.epoch(), l.securityCode(), l.event());

@@ -3,11 +3,11 @@ package dev.sealmeet.cli;
 import dev.sealmeet.error.DecodeException;
 import dev.sealmeet.meeting.DeliveryService;
 import dev.sealmeet.meeting.EnvelopeRouting;
-import dev.sealmeet.meeting.InMemoryDeliveryService;
 import dev.sealmeet.meeting.KeyPackageEntry;
 import dev.sealmeet.meeting.SequencedEnvelope;
 import dev.sealmeet.meeting.SubmitResult;
 import dev.sealmeet.meeting.Subscription;
+import dev.sealmeet.meeting.TransportException;
 import dev.sealmeet.mls.group.ExternalSender;
 import dev.sealmeet.mls.message.MlsMessage;
 import java.util.ArrayList;
@@ -23,10 +23,12 @@ import java.util.function.LongSupplier;
  * The demo's signalling network: one delivery service seen by each member through its own view,
  * which hides an envelope until its delivery time for that member (when the log first held it, plus
  * a seeded delay drawn per member and envelope). Order is kept: an envelope never overtakes an
- * earlier one. Time is the demo's virtual clock. Single-threaded, as the demo is.
+ * earlier one. Time is the demo's virtual clock. Single-threaded, as the demo is. In {@code demo
+ * --network} each participant process has its own, over its gRPC client: there an envelope's time
+ * in the log is when that participant first saw it.
  */
 final class SignallingNetwork {
-  private final InMemoryDeliveryService ds;
+  private final DeliveryService ds;
   private final LongSupplier now;
   private final Random random;
   private final long minNanos;
@@ -36,7 +38,7 @@ final class SignallingNetwork {
   /** Per member and log: when each sequence number reaches the member. */
   private final Map<String, List<Long>> deliverAt = new HashMap<>();
 
-  SignallingNetwork(InMemoryDeliveryService ds, LongSupplier now, Random random, long minNanos,
+  SignallingNetwork(DeliveryService ds, LongSupplier now, Random random, long minNanos,
       long maxNanos) {
     this.ds = ds;
     this.now = now;
@@ -50,15 +52,22 @@ final class SignallingNetwork {
     return new View(account);
   }
 
-  private List<Long> stamp(byte[] meetingId) {
-    List<Long> logged = loggedAt.computeIfAbsent(Arrays.toString(meetingId),
-        id -> new ArrayList<>());
-    for (SequencedEnvelope e : ds.fetch(meetingId, logged.size())) {
+  private List<Long> stamp(byte[] meetingId) throws TransportException {
+    List<Long> logged = loggedAt(meetingId);
+    stamp(logged, ds.fetch(meetingId, logged.size()));
+    return logged;
+  }
+
+  private List<Long> loggedAt(byte[] meetingId) {
+    return loggedAt.computeIfAbsent(Arrays.toString(meetingId), id -> new ArrayList<>());
+  }
+
+  private void stamp(List<Long> logged, List<SequencedEnvelope> envelopes) {
+    for (SequencedEnvelope e : envelopes) {
       while (logged.size() <= e.sequence()) {
         logged.add(now.getAsLong());
       }
     }
-    return logged;
   }
 
   private long deliveryTime(String account, byte[] meetingId, List<Long> logged, long sequence) {
@@ -85,12 +94,12 @@ final class SignallingNetwork {
     }
 
     @Override
-    public void openMeeting(byte[] meetingId, MlsMessage groupInfo) {
+    public void openMeeting(byte[] meetingId, MlsMessage groupInfo) throws TransportException {
       ds.openMeeting(meetingId, groupInfo);
     }
 
     @Override
-    public SubmitResult submit(byte[] envelope) {
+    public SubmitResult submit(byte[] envelope) throws TransportException {
       SubmitResult result = ds.submit(envelope);
       try {
         stamp(EnvelopeRouting.of(envelope).meetingId());
@@ -101,10 +110,17 @@ final class SignallingNetwork {
     }
 
     @Override
-    public List<SequencedEnvelope> fetch(byte[] meetingId, long fromSequence) {
-      List<Long> logged = stamp(meetingId);
+    public List<SequencedEnvelope> fetch(byte[] meetingId, long fromSequence)
+        throws TransportException {
+      List<Long> logged = loggedAt(meetingId);
+      // One read stamps what is new and answers (over gRPC, one call instead of two).
+      List<SequencedEnvelope> all = ds.fetch(meetingId, Math.min(fromSequence, logged.size()));
+      stamp(logged, all);
       List<SequencedEnvelope> out = new ArrayList<>();
-      for (SequencedEnvelope e : ds.fetch(meetingId, fromSequence)) {
+      for (SequencedEnvelope e : all) {
+        if (e.sequence() < fromSequence) {
+          continue;
+        }
         if (deliveryTime(account, meetingId, logged, e.sequence()) > now.getAsLong()) {
           break;
         }
@@ -121,12 +137,14 @@ final class SignallingNetwork {
     }
 
     @Override
-    public void publishKeyPackage(byte[] meetingId, KeyPackageEntry entry) {
+    public void publishKeyPackage(byte[] meetingId, KeyPackageEntry entry)
+        throws TransportException {
       ds.publishKeyPackage(meetingId, entry);
     }
 
     @Override
-    public Optional<KeyPackageEntry> claimKeyPackage(byte[] meetingId, String account) {
+    public Optional<KeyPackageEntry> claimKeyPackage(byte[] meetingId, String account)
+        throws TransportException {
       return ds.claimKeyPackage(meetingId, account);
     }
   }

@@ -1,0 +1,174 @@
+package dev.sealmeet.cli;
+
+import dev.sealmeet.crypto.Secret;
+import dev.sealmeet.error.SealmeetException;
+import dev.sealmeet.sframe.SframeHeader;
+import dev.sealmeet.sframe.SframeReceiver;
+import dev.sealmeet.sframe.SframeSuite;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/**
+ * What {@code sealmeet demo} recorded of its meeting (every delivery, every frame decrypted, every
+ * key each party held, the epochs each member was in) and the proofs drawn from it, whether the
+ * parties ran in the demo's JVM or in processes of their own.
+ */
+final class DemoProofs {
+  /** One delivery by the relay: whether the receiver still knew the sender, and its epoch then. */
+  record Delivery(long id, String to, long frameEpoch, long receiverEpoch,
+      boolean senderKnown) {}
+
+  final Map<String, List<Map.Entry<Long, byte[]>>> keysHeld = new ConcurrentHashMap<>();
+  final Map<String, Set<Long>> decrypted = new HashMap<>();
+  final Map<String, Set<Long>> epochsOf = new HashMap<>();
+  final Map<String, Set<Long>> formerEpochs = new HashMap<>();
+  final List<Delivery> deliveries = new ArrayList<>();
+  final NonceLedger nonces = new NonceLedger();
+
+  final List<MeetingDemo.Proof> proofs = new ArrayList<>();
+  final List<MeetingDemo.Crossing> crossings = new ArrayList<>();
+  long frames;
+  long bytes;
+  long held;
+  long released;
+
+  void keyInstalled(String account, long epoch, byte[] key) {
+    keysHeld.computeIfAbsent(account, w -> new ArrayList<>()).add(Map.entry(epoch, key));
+  }
+
+  void decrypted(String account, long frameId) {
+    decrypted.computeIfAbsent(account, k -> new HashSet<>()).add(frameId);
+  }
+
+  /**
+   * Draws the seven proofs.
+   *
+   * @param codes the security codes of every member still in, by account
+   * @param stats {@code {held, released}} summed over the members still in
+   */
+  void prove(List<MediaRelay.Frame> recorded, Map<String, Map<Long, String>> codes, long[] stats,
+      String removed, long removedEpoch, String waited, long admittedAt, long lateAt,
+      String restarter, long resumedAt) {
+    Map<Long, MediaRelay.Frame> byId = new HashMap<>();
+    for (MediaRelay.Frame f : recorded) {
+      byId.put(f.id(), f);
+      bytes += f.sframe().length;
+    }
+    frames = byId.size();
+    codes.forEach((account, byEpoch) -> {
+      epochsOf.put(account, new HashSet<>(byEpoch.keySet()));
+      epochsOf.get(account).addAll(formerEpochs.getOrDefault(account, Set.of()));
+    });
+    held = stats[0];
+    released = stats[1];
+    int relayKeys = keysHeld.getOrDefault("relay", List.of()).size();
+    proofs.add(new MeetingDemo.Proof("The relay decrypted 0 of " + frames + " frames",
+        relayKeys == 0, "it held " + relayKeys + " keys; it recorded " + frames + " frames, "
+        + bytes + " bytes"));
+    proofs.add(attack("The removed member decrypted 0 frames sent under the epochs after its "
+        + "removal", removed, f -> f.epoch() > removedEpoch, byId));
+    proofs.add(attack("The lobby guest decrypted 0 frames before admission", waited,
+        f -> f.id() < admittedAt, byId));
+    proofs.add(attack("The latecomer decrypted 0 frames from before it joined", "latecomer",
+        f -> f.id() < lateAt, byId));
+    long expected = 0;
+    long got = 0;
+    Map<Long, long[]> crossed = new TreeMap<>();
+    List<String> missed = new ArrayList<>();
+    for (Delivery d : deliveries) {
+      // Due to decrypt: the receiver was in the frame's epoch and still counted the sender in.
+      if (!d.senderKnown() || !epochsOf.getOrDefault(d.to(), Set.of()).contains(d.frameEpoch())) {
+        continue;
+      }
+      expected++;
+      boolean ok = decrypted.getOrDefault(d.to(), Set.of()).contains(d.id());
+      got += ok ? 1 : 0;
+      if (!ok && missed.size() < 3) {
+        missed.add(d.to() + " missed frame " + d.id());
+      }
+      if (d.receiverEpoch() != d.frameEpoch()) {
+        long[] c = crossed.computeIfAbsent(d.frameEpoch(), e -> new long[2]);
+        c[0]++;
+        c[1] += ok ? 0 : 1;
+      }
+    }
+    crossed.forEach((epoch, c) -> crossings.add(new MeetingDemo.Crossing(epoch, c[0], c[1])));
+    proofs.add(resumeProof(byId, restarter, resumedAt));
+    proofs.add(new MeetingDemo.Proof("Every member decrypted 100% of the frames sent while it "
+        + "was in", got == expected, got + " of " + expected + " deliveries in the frame's epoch; "
+        + held + " held for a commit not yet arrived, " + released + " released"
+        + (missed.isEmpty() ? "" : "; " + missed)));
+    boolean same = true;
+    int epochs = 0;
+    Map<Long, Set<String>> byEpoch = new HashMap<>();
+    codes.values().forEach(c -> c.forEach((epoch, code) ->
+        byEpoch.computeIfAbsent(epoch, k -> new HashSet<>()).add(code)));
+    for (Set<String> c : byEpoch.values()) {
+      same &= c.size() == 1;
+      epochs++;
+    }
+    proofs.add(new MeetingDemo.Proof("Every member showed the same security code in each epoch",
+        same, epochs + " epochs compared"));
+  }
+
+  /** After the restart, the resumed member's frames all decrypt; no (key, nonce) pair twice. */
+  private MeetingDemo.Proof resumeProof(Map<Long, MediaRelay.Frame> byId, String restarter,
+      long resumedAt) {
+    long due = 0;
+    long opened = 0;
+    for (Delivery d : deliveries) {
+      MediaRelay.Frame f = byId.get(d.id());
+      if (f == null || !f.from().equals(restarter) || d.id() < resumedAt || !d.senderKnown()
+          || !epochsOf.getOrDefault(d.to(), Set.of()).contains(d.frameEpoch())) {
+        continue;
+      }
+      due++;
+      opened += decrypted.getOrDefault(d.to(), Set.of()).contains(d.id()) ? 1 : 0;
+    }
+    return new MeetingDemo.Proof(restarter + " resumed from its encrypted store: every frame it "
+        + "sent after the restart decrypted, and no nonce was used twice",
+        due > 0 && opened == due && nonces.repeated() == 0, opened + " of " + due
+        + " deliveries decrypted; " + nonces.repeated() + " repeated (key, nonce) pairs in "
+        + nonces.frames() + " frames sent");
+  }
+
+  private MeetingDemo.Proof attack(String name, String account,
+      Predicate<MediaRelay.Frame> which, Map<Long, MediaRelay.Frame> byId) {
+    List<Map.Entry<Long, byte[]>> keys = keysHeld.getOrDefault(account, List.of());
+    long tried = 0;
+    long opened = 0;
+    for (MediaRelay.Frame f : byId.values()) {
+      if (!which.test(f) || f.from().equals(account)) {
+        continue;
+      }
+      tried++;
+      for (Map.Entry<Long, byte[]> key : keys) {
+        if (opens(f.sframe(), key.getValue())) {
+          opened++;
+          break;
+        }
+      }
+    }
+    return new MeetingDemo.Proof(name, opened == 0 && tried > 0, account + " held " + keys.size()
+        + " epoch keys; each tried on " + tried + " frames: " + opened + " decrypted");
+  }
+
+  private static boolean opens(byte[] frame, byte[] baseKey) {
+    try (SframeReceiver receiver = new SframeReceiver(SframeSuite.AES_128_GCM_SHA256_128)) {
+      long kid = SframeHeader.decode(ByteBuffer.wrap(frame)).kid();
+      receiver.addKey(kid, Secret.copyOf(baseKey));
+      receiver.unprotect(null, frame);
+      return true;
+    } catch (SealmeetException e) {
+      return false;
+    }
+  }
+}
