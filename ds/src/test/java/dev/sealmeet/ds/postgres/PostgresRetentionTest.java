@@ -2,24 +2,10 @@ package dev.sealmeet.ds.postgres;
 
 import dev.sealmeet.ds.LogStore;
 import dev.sealmeet.ds.RetentionContract;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 
 /** Retention (compaction, dropping ended meetings) over the PostgreSQL store. */
 class PostgresRetentionTest extends RetentionContract {
-  private static PostgresServer server;
-
-  @BeforeAll
-  static void startServer() throws Exception {
-    server = PostgresServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    if (server != null) {
-      server.close();
-    }
-  }
+  private final PostgresServer server = PostgresServer.shared();
 
   @Override
   protected LogStore open() throws Exception {

@@ -69,6 +69,26 @@ public final class PostgresServer implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(cleanup);
   }
 
+  private static PostgresServer shared;
+
+  /**
+   * One server for the test classes of this JVM that need only databases of their own (each
+   * takes fresh ones with {@link #createDatabase}): started on first use, stopped at exit. A test
+   * that stops, crashes or freezes a server starts its own with {@link #start}.
+   *
+   * @throws UncheckedIOException if it cannot be started
+   */
+  public static synchronized PostgresServer shared() {
+    if (shared == null) {
+      try {
+        shared = start();
+      } catch (IOException e) {
+        throw new UncheckedIOException("PostgreSQL did not start", e);
+      }
+    }
+    return shared;
+  }
+
   /**
    * Starts a server: the machine's binaries if present, else the embedded ones (also when the
    * system property {@value #FORCE_EMBEDDED} is {@code true}).

@@ -29,9 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +41,7 @@ import org.junit.jupiter.api.Test;
  */
 class PostgresTwoNodeMeetingTest {
   private static final Duration NO_POLLING = Duration.ofHours(1);
-  private static PostgresServer server;
+  private final PostgresServer server = PostgresServer.shared();
 
   private MlsSuite suite;
   private final Map<String, byte[]> accountKeys = new ConcurrentHashMap<>();
@@ -51,18 +49,6 @@ class PostgresTwoNodeMeetingTest {
   private PostgresLogStore storeB;
   private DeliveryCore nodeA;
   private DeliveryCore nodeB;
-
-  @BeforeAll
-  static void startServer() throws Exception {
-    server = PostgresServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    if (server != null) {
-      server.close();
-    }
-  }
 
   @BeforeEach
   void startNodes() throws Exception {
