@@ -109,6 +109,9 @@ final class Committer implements Runnable {
     } catch (TransportException e) {
       transportFailures.incrementAndGet();
     } catch (MeetingRuleException e) {
+      if (meeting.status() != Meeting.Status.ACTIVE) {
+        return; // removed (or ended) while it acted: the loop ends
+      }
       if (e.rule() != MeetingRule.UNEXPECTED_ENVELOPE
           || !String.valueOf(e.getMessage()).contains("races")) {
         throw e;
