@@ -89,6 +89,13 @@ final class DsCommand implements Callable<Integer> {
       description = "Allow plaintext on an address that is not loopback (a TLS proxy in front)")
   boolean insecure;
 
+  @Option(names = "--drop-after", paramLabel = "SECONDS",
+      description = "Propose (as the group's external sender) the removal of a member whose "
+          + "account had no open subscription and made no call for this long, for another member "
+          + "to commit; 0 turns it off (default ${DEFAULT-VALUE}). Presence is this node's own: "
+          + "with several nodes, turn it on for one")
+  long dropAfterSeconds = 120;
+
   @Option(names = "--suite", paramLabel = "SUITE", description = "MLS cipher suite of the "
       + "meetings served, a name or code point (default ${DEFAULT-VALUE})")
   String suite = "0x0001";
@@ -137,7 +144,8 @@ final class DsCommand implements Callable<Integer> {
     DeliveryServer server;
     try {
       DeliveryServer.Builder builder = DeliveryServer.builder().bind(bind).port(port)
-          .insecure(insecure).authenticator(authenticator).core(core);
+          .insecure(insecure).authenticator(authenticator).core(core)
+          .dropAfter(java.time.Duration.ofSeconds(dropAfterSeconds));
       if (tlsCert != null) {
         builder.tls(tlsCert, tlsKey);
       }
@@ -162,7 +170,8 @@ final class DsCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println("sealmeet ds listening on " + bind + ":" + server.port()
         + (server.tls() ? " (TLS" + (clientCa != null ? ", client certificates)" : ")")
-            : " (plaintext)") + ", store: " + storeName);
+            : " (plaintext)") + ", store: " + storeName
+        + (dropAfterSeconds > 0 ? ", drops clients absent " + dropAfterSeconds + " s" : ""));
     out.flush();
     server.awaitTermination();
     return 0;
@@ -204,6 +213,9 @@ final class DsCommand implements Callable<Integer> {
   private String problem() {
     if (port < 0 || port > 65_535) {
       return "--port must be in 0..65535, got " + port;
+    }
+    if (dropAfterSeconds < 0) {
+      return "--drop-after must be 0 (off) or more seconds, got " + dropAfterSeconds;
     }
     if ((tlsCert == null) != (tlsKey == null)) {
       return "--tls-cert and --tls-key go together";

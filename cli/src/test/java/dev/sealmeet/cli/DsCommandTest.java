@@ -32,7 +32,17 @@ class DsCommandTest {
     assertThat(cli.execute("ds", "--help")).isZero();
     assertThat(out.toString()).contains("--bind", "--port", "--dir", "--postgres",
         "--postgres-user", "--postgres-password-file", "--tokens", "--tls-cert", "--tls-key",
-        "--client-ca", "--insecure", "--suite");
+        "--client-ca", "--insecure", "--suite", "--drop-after");
+  }
+
+  @Test
+  void ds_negativeDropAfter_exitsWithUsageError() throws Exception {
+    Path tokens = tokens();
+    CommandLine cli = new CommandLine(new Main());
+    StringWriter err = new StringWriter();
+    cli.setErr(new PrintWriter(err));
+    assertThat(cli.execute("ds", "--memory", "--port", "0", "--tokens", tokens.toString(),
+        "--drop-after", "-1")).isEqualTo(2);
   }
 
   @Test

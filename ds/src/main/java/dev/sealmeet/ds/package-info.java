@@ -15,5 +15,9 @@
  * <p>Every rule that must hold across nodes (gapless sequence numbers, one commit per epoch,
  * one answer per submit id, each KeyPackage handed out once) is the store's; a node's memory
  * holds caches and hints only (views, readers' positions, knock times).
+ *
+ * <p>A {@link dev.sealmeet.ds.PresencePolicy} (off unless a transport turns it on) proposes, as
+ * the group's external sender, the removal of a client whose account has been absent (no call,
+ * no open subscription) for a set time; the members' pending-proposal policy commits it.
  */
 package dev.sealmeet.ds;

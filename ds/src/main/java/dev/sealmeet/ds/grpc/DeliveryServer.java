@@ -1,6 +1,7 @@
 package dev.sealmeet.ds.grpc;
 
 import dev.sealmeet.ds.DeliveryCore;
+import dev.sealmeet.ds.PresencePolicy;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
@@ -11,7 +12,10 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,7 +23,9 @@ import java.util.concurrent.TimeUnit;
  * behind the {@link RequestLogInterceptor} and an {@link AuthenticatingInterceptor}, on Netty.
  * TLS is required outside loopback: a server bound to any other address without a certificate
  * refuses to start unless {@link Builder#insecure} says so. With a client CA it asks for client
- * certificates (mutual TLS) and refuses a connection without one chained to that CA.
+ * certificates (mutual TLS) and refuses a connection without one chained to that CA. With
+ * {@link Builder#dropAfter} it proposes the removal of clients that dropped ({@link
+ * PresencePolicy}).
  *
  * <pre>{@code
  * try (DeliveryServer server = DeliveryServer.builder()
@@ -40,12 +46,20 @@ public final class DeliveryServer implements AutoCloseable {
   private final String bind;
   private final int port;
   private final boolean tls;
+  private final Optional<PresencePolicy> presence;
 
-  private DeliveryServer(Server server, String bind, boolean tls) {
+  private DeliveryServer(Server server, String bind, boolean tls,
+      Optional<PresencePolicy> presence) {
     this.server = server;
     this.bind = bind;
     this.port = server.getPort();
     this.tls = tls;
+    this.presence = presence;
+  }
+
+  /** The policy that removes dropped clients, if {@link Builder#dropAfter} turned it on. */
+  public Optional<PresencePolicy> presence() {
+    return presence;
   }
 
   /** A builder; bind address 127.0.0.1, port 0 (any free one), no TLS. */
@@ -74,6 +88,7 @@ public final class DeliveryServer implements AutoCloseable {
    */
   @Override
   public void close() {
+    presence.ifPresent(PresencePolicy::close);
     server.shutdown();
     try {
       if (!server.awaitTermination(GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
@@ -87,6 +102,7 @@ public final class DeliveryServer implements AutoCloseable {
 
   /** Stops at once, cancelling every call in flight (what a crashed node looks like). */
   public void kill() {
+    presence.ifPresent(PresencePolicy::close);
     server.shutdownNow();
     try {
       server.awaitTermination(GRACE_MILLIS, TimeUnit.MILLISECONDS);
@@ -111,8 +127,21 @@ public final class DeliveryServer implements AutoCloseable {
     private boolean insecure;
     private Authenticator authenticator;
     private DeliveryCore core;
+    private Duration dropAfter = Duration.ZERO;
 
     private Builder() {}
+
+    /**
+     * Proposes the removal of a client whose account had no open subscription and made no call
+     * for {@code time} ({@link PresencePolicy}); zero (the default) turns this off.
+     */
+    public Builder dropAfter(Duration time) {
+      if (Objects.requireNonNull(time, "time").isNegative()) {
+        throw new IllegalArgumentException("dropAfter must not be negative");
+      }
+      this.dropAfter = time;
+      return this;
+    }
 
     /** The address to listen on (default 127.0.0.1). */
     public Builder bind(String address) {
@@ -191,10 +220,23 @@ public final class DeliveryServer implements AutoCloseable {
         }
         netty.sslContext(ssl.build());
       }
-      netty.addService(ServerInterceptors.intercept(new DeliveryGrpcService(core),
-          new AuthenticatingInterceptor(authenticator), new RequestLogInterceptor()));
-      Server server = netty.build().start();
-      return new DeliveryServer(server, bind, certificate != null);
+      Optional<PresencePolicy> presence = dropAfter.isZero() ? Optional.empty()
+          : Optional.of(new PresencePolicy(core, dropAfter, Clock.systemUTC()));
+      // The last interceptor runs first: the log, then authentication, then presence.
+      netty.addService(presence.isEmpty()
+          ? ServerInterceptors.intercept(new DeliveryGrpcService(core),
+              new AuthenticatingInterceptor(authenticator), new RequestLogInterceptor())
+          : ServerInterceptors.intercept(new DeliveryGrpcService(core),
+              new PresenceInterceptor(presence.get()),
+              new AuthenticatingInterceptor(authenticator), new RequestLogInterceptor()));
+      Server server;
+      try {
+        server = netty.build().start();
+      } catch (IOException | RuntimeException e) {
+        presence.ifPresent(PresencePolicy::close);
+        throw e;
+      }
+      return new DeliveryServer(server, bind, certificate != null, presence);
     }
   }
 }

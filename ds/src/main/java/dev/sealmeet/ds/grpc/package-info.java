@@ -10,6 +10,7 @@
  *             DeliveryServer (Netty)
  *               RequestLogInterceptor       method, status, duration, account tag
  *               AuthenticatingInterceptor   Authenticator → Caller, or UNAUTHENTICATED
+ *               PresenceInterceptor         calls and open subscriptions → PresencePolicy
  *               DeliveryGrpcService         core exceptions → status codes
  *               ▼
  *             DeliveryCore ─► LogStore
