@@ -92,9 +92,10 @@ final class DsCommand implements Callable<Integer> {
   @Option(names = "--drop-after", paramLabel = "SECONDS",
       description = "Propose (as the group's external sender) the removal of a member whose "
           + "account had no open subscription and made no call for this long, for another member "
-          + "to commit; 0 turns it off (default ${DEFAULT-VALUE}). Presence is this node's own: "
-          + "with several nodes, turn it on for one")
-  long dropAfterSeconds = 120;
+          + "to commit; 0 turns it off. Default: 120 on the embedded or memory store, off with "
+          + "--postgres (presence is this node's own, so a client that moved to another node would "
+          + "look dropped: with several nodes, turn it on for one)")
+  Long dropAfterSeconds;
 
   @Option(names = "--suite", paramLabel = "SUITE", description = "MLS cipher suite of the "
       + "meetings served, a name or code point (default ${DEFAULT-VALUE})")
@@ -145,7 +146,7 @@ final class DsCommand implements Callable<Integer> {
     try {
       DeliveryServer.Builder builder = DeliveryServer.builder().bind(bind).port(port)
           .insecure(insecure).authenticator(authenticator).core(core)
-          .dropAfter(java.time.Duration.ofSeconds(dropAfterSeconds));
+          .dropAfter(java.time.Duration.ofSeconds(dropAfter()));
       if (tlsCert != null) {
         builder.tls(tlsCert, tlsKey);
       }
@@ -171,7 +172,7 @@ final class DsCommand implements Callable<Integer> {
     out.println("sealmeet ds listening on " + bind + ":" + server.port()
         + (server.tls() ? " (TLS" + (clientCa != null ? ", client certificates)" : ")")
             : " (plaintext)") + ", store: " + storeName
-        + (dropAfterSeconds > 0 ? ", drops clients absent " + dropAfterSeconds + " s" : ""));
+        + (dropAfter() > 0 ? ", drops clients absent " + dropAfter() + " s" : ""));
     out.flush();
     server.awaitTermination();
     return 0;
@@ -210,11 +211,16 @@ final class DsCommand implements Callable<Integer> {
     out.flush();
   }
 
+  /** The drop time in seconds: as given, else 120 on one node's own store, 0 with PostgreSQL. */
+  private long dropAfter() {
+    return dropAfterSeconds != null ? dropAfterSeconds : postgres != null ? 0 : 120;
+  }
+
   private String problem() {
     if (port < 0 || port > 65_535) {
       return "--port must be in 0..65535, got " + port;
     }
-    if (dropAfterSeconds < 0) {
+    if (dropAfterSeconds != null && dropAfterSeconds < 0) {
       return "--drop-after must be 0 (off) or more seconds, got " + dropAfterSeconds;
     }
     if ((tlsCert == null) != (tlsKey == null)) {
