@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Option;
           + "ds) as child JVMs on loopback gRPC with bearer tokens, opens M meetings of N real "
           + "members, each member with its own gRPC client pushed to by a subscription, and has "
           + "each meeting commit updates in a loop, one commit in flight per meeting, its members "
-          + "taking turns.",
+          + "taking turns, with --pause between a merge and the next commit.",
       "It prints handshakes (commits) accepted per second; the time from a commit's submit to "
           + "the last member of its meeting having merged it (p50, p99, max); STALE_EPOCH "
           + "retries; the server's heap per meeting (after a full GC, minus an empty node's); "
@@ -86,13 +87,17 @@ final class LoadCommand implements Callable<Integer> {
       description = "File whose first line is the PostgreSQL password")
   Path postgresPasswordFile;
 
-  @Option(names = "--start-postgres", description = "Start a throwaway PostgreSQL from this "
-      + "machine's binaries (/usr/lib/postgresql/VERSION/bin, with fsync) for the run")
+  @Option(names = "--start-postgres", description = "Start a throwaway PostgreSQL (with fsync) "
+      + "for the run, from this machine's binaries in /usr/lib/postgresql")
   boolean startPostgres;
 
   @Option(names = "--threads", paramLabel = "N", description = "Client threads driving the "
       + "meetings (default: 4 per core)")
   int threads = 4 * Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--pause", paramLabel = "MS", description = "A meeting's pause after each "
+      + "merged commit before its next (default ${DEFAULT-VALUE}: commit back to back)")
+  long pause = 0;
 
   @Option(names = "--node-jvm", paramLabel = "OPTIONS",
       description = "JVM options of each server node, split at spaces (default ${DEFAULT-VALUE})")
@@ -117,6 +122,11 @@ final class LoadCommand implements Callable<Integer> {
     List<LoadMeeting> all = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "sealmeet-load");
+      t.setDaemon(true);
+      return t;
+    });
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "sealmeet-load-timer");
       t.setDaemon(true);
       return t;
     });
@@ -170,7 +180,8 @@ final class LoadCommand implements Callable<Integer> {
           }
           targets.add(order);
         }
-        LoadMeeting meeting = new LoadMeeting(m, accounts, tokens, targets, run, pool);
+        LoadMeeting meeting = new LoadMeeting(m, accounts, tokens, targets, run, pool, timer,
+            pause);
         all.add(meeting);
         setUps.add(pool.submit(() -> {
           meeting.setUp();
@@ -221,6 +232,7 @@ final class LoadCommand implements Callable<Integer> {
         meeting.close();
       }
       pool.shutdownNow();
+      timer.shutdownNow();
       for (LoadNode node : started) {
         node.close();
       }
@@ -272,9 +284,9 @@ final class LoadCommand implements Callable<Integer> {
 
   private String problem() {
     if (meetings < 1 || members < 1 || commits < 0 || duration < 1 || warmup < 0
-        || threads < 1) {
-      return "--meetings, --members, --duration and --threads must be positive, --commits and "
-          + "--warmup not negative";
+        || threads < 1 || pause < 0) {
+      return "--meetings, --members, --duration and --threads must be positive, --commits, "
+          + "--warmup and --pause not negative";
     }
     if (nodes != 1 && nodes != 2) {
       return "--nodes is 1 or 2";

@@ -22,11 +22,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One meeting of the load test: N real {@link Meeting} members, each with its own {@link
  * GrpcDeliveryService} (members share nothing but the server), pushed to by a subscription. Its
- * members commit updates in turn, one in flight at a time: a commit's time is from the call to
+ * members commit updates in turn, one in flight at a time (optionally a pause after each): a
+ * commit's time is from the call to
  * {@link Meeting#update} to the last member having merged it. Everything that touches the
  * members runs on one {@link SerialTasks} queue.
  */
@@ -47,6 +50,8 @@ final class LoadMeeting {
   private final List<Member> members = new ArrayList<>();
   private final Map<String, byte[]> accountKeys = new ConcurrentHashMap<>();
   private final MlsSuite suite;
+  private final ScheduledExecutorService timer;
+  private final long pauseMillis;
   private long startEpoch;
   private int made;
   private long submitted;
@@ -56,15 +61,19 @@ final class LoadMeeting {
 
   /**
    * @param targets for each member, the node addresses it calls, in order
+   * @param timer starts the next commit {@code pauseMillis} after the last one merged (if not 0)
    */
   LoadMeeting(int index, List<String> accounts, Map<String, String> tokens,
-      List<List<String>> targets, LoadRun run, Executor pool) throws SealmeetException {
+      List<List<String>> targets, LoadRun run, Executor pool, ScheduledExecutorService timer,
+      long pauseMillis) throws SealmeetException {
     this.index = index;
     this.accounts = List.copyOf(accounts);
     this.tokens = tokens;
     this.targets = targets;
     this.run = run;
     this.tasks = new SerialTasks(pool);
+    this.timer = timer;
+    this.pauseMillis = pauseMillis;
     this.suite = MlsSuite.of(DemoCommand.REGISTRY.resolve("0x0001"), DemoCommand.REGISTRY,
         new SecureRandom());
   }
@@ -153,7 +162,11 @@ final class LoadMeeting {
     }
     inFlight = false;
     run.merged(submitted, System.nanoTime());
-    tasks.execute(this::commit);
+    if (pauseMillis > 0) {
+      timer.schedule(() -> tasks.execute(this::commit), pauseMillis, TimeUnit.MILLISECONDS);
+    } else {
+      tasks.execute(this::commit);
+    }
   }
 
   private void finish() {

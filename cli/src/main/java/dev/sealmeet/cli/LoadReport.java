@@ -67,7 +67,8 @@ final class LoadReport {
     double nodeShare = nodeCpu.toNanos() / (double) wall / cores;
     double perMeeting = (heap - emptyHeap) / 1024.0 / command.meetings;
     out.println("sealmeet load: " + command.meetings + " meetings x " + command.members
-        + " members, " + command.nodes + " node(s), store " + command.store);
+        + " members, " + command.nodes + " node(s), store " + command.store + ", pause "
+        + command.pause + " ms between a meeting's commits");
     out.println("machine: " + cpuModel() + ", " + cores + " cores; load average "
         + loadBefore + " (before) / " + loadAfter + " (after)");
     out.println("JDK: " + System.getProperty("java.vm.name") + " "
@@ -91,9 +92,9 @@ final class LoadReport {
         ms(run.latencies.quantile(0.99)), ms(run.latencies.max()), retries, perMeeting,
         percent(nodeShare), percent(clientShare)));
     out.println();
-    out.println(String.format(Locale.ROOT, "markdown: | %d × %d | %d | %s | %d | %.1f | %s | %s "
-        + "| %s | %d | %.1f | %s | %s | %s |", command.meetings, command.members, command.nodes,
-        command.store, measured, rate, ms(run.latencies.quantile(0.5)),
+    out.println(String.format(Locale.ROOT, "markdown: | %d × %d | %d | %s | %d | %d | %.1f | %s "
+        + "| %s | %s | %d | %.1f | %s | %s | %s |", command.meetings, command.members,
+        command.nodes, command.store, command.pause, measured, rate, ms(run.latencies.quantile(0.5)),
         ms(run.latencies.quantile(0.99)), ms(run.latencies.max()), retries, perMeeting,
         percent(nodeShare), percent(clientShare), loadBefore.split(" ")[0] + " / "
             + loadAfter.split(" ")[0]));
@@ -117,7 +118,8 @@ final class LoadReport {
         + (clientShare + nodeShare > 0.8
             ? ": the cores are saturated, so the figures are a lower bound of what the server "
                 + "alone would do"
-            : "") + "; other processes on the machine show in the load average");
+            : "") + "; the nodes' share includes their JIT compilers (large in a short run); "
+        + "other processes on the machine show in the load average");
   }
 
   String seconds(long nanos) {
