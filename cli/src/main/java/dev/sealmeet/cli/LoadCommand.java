@@ -96,7 +96,8 @@ final class LoadCommand implements Callable<Integer> {
   int threads = 4 * Runtime.getRuntime().availableProcessors();
 
   @Option(names = "--pause", paramLabel = "MS", description = "A meeting's pause after each "
-      + "merged commit before its next (default ${DEFAULT-VALUE}: commit back to back)")
+      + "merged commit before its next, and a random part of it before its first (default "
+      + "${DEFAULT-VALUE}: commit back to back)")
   long pause = 0;
 
   @Option(names = "--node-jvm", paramLabel = "OPTIONS",

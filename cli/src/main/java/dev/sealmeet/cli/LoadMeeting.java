@@ -109,9 +109,18 @@ final class LoadMeeting {
     }
   }
 
-  /** Starts committing (on the pool). */
+  /**
+   * Starts committing (on the pool): at once, or with a pause after a random part of it, so that
+   * the meetings' commits do not come in bursts.
+   */
   void start() {
-    tasks.execute(this::commit);
+    if (pauseMillis > 0) {
+      timer.schedule(() -> tasks.execute(this::commit),
+          java.util.concurrent.ThreadLocalRandom.current().nextLong(pauseMillis),
+          TimeUnit.MILLISECONDS);
+    } else {
+      tasks.execute(this::commit);
+    }
   }
 
   private void commit() {
