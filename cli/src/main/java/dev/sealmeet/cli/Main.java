@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     version = "sealmeet 0.1.0-SNAPSHOT",
     description = "End-to-end encryption for video meetings: MLS (RFC 9420) + SFrame (RFC 9605).",
     subcommands = {DemoCommand.class, ConformanceCommand.class, BenchCommand.class,
-      InteropClientCommand.class, DsCommand.class, CommandLine.HelpCommand.class})
+      InteropClientCommand.class, DsCommand.class, LoadCommand.class,
+      CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

