@@ -4,9 +4,9 @@ import dev.sealmeet.ds.DeliveryCore;
 import dev.sealmeet.ds.LogStore;
 import dev.sealmeet.ds.StoreException;
 import dev.sealmeet.ds.grpc.Authenticator;
-import dev.sealmeet.ds.grpc.BearerTokens;
 import dev.sealmeet.ds.grpc.ClientCertificates;
 import dev.sealmeet.ds.grpc.DeliveryServer;
+import dev.sealmeet.ds.grpc.TokensFile;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -33,8 +33,9 @@ import picocli.CommandLine.Option;
           + "when it ends. It holds no group secret and stores no media. Serves gRPC (service "
           + "Delivery of delivery.proto) until SIGTERM or Ctrl-C, then stops cleanly.",
       "Callers authenticate with a bearer token (--tokens: lines of an account and the SHA-256 "
-          + "of its token in hex) or a client certificate (--client-ca: its subject CN is the "
-          + "account). TLS is required unless the address is loopback or --insecure is given.",
+          + "of its token in hex; by default the file tokens in the server's directory, where "
+          + "--add-account NAME adds one) or a client certificate (--client-ca: its subject CN is "
+          + "the account). TLS is required unless the address is loopback or --insecure is given.",
       "Storage: an embedded store in a local directory (--dir), or a PostgreSQL database "
           + "(--postgres) that any number of server nodes share."
     })
@@ -70,8 +71,16 @@ final class DsCommand implements Callable<Integer> {
   Path postgresPasswordFile;
 
   @Option(names = "--tokens", paramLabel = "FILE",
-      description = "Bearer tokens: lines of an account and the SHA-256 of its token, in hex")
+      description = "Bearer tokens: lines of an account and the SHA-256 of its token, in hex, "
+          + "reread when the file changes. Unless given (or --client-ca is), the file tokens in "
+          + "the server's directory (--dir), created empty at first start")
   Path tokens;
+
+  @Option(names = "--add-account", paramLabel = "NAME",
+      description = "Bind a new random bearer token to account NAME in the tokens file, print "
+          + "the token (the file keeps only its hash) and exit; a running server takes it "
+          + "within a second")
+  String addAccount;
 
   @Option(names = "--tls-cert", paramLabel = "PEM",
       description = "The server's certificate chain (PEM); with --tls-key, turns TLS on")
@@ -112,6 +121,13 @@ final class DsCommand implements Callable<Integer> {
       err().println("sealmeet ds: " + problem);
       return 2;
     }
+    if (tokens == null && clientCa == null) {
+      tokens = home().resolve("tokens");
+      TokensFile.createIfAbsent(tokens);
+    }
+    if (addAccount != null) {
+      return addAccount();
+    }
     MlsSuite mlsSuite;
     try {
       mlsSuite = MlsSuite.of(DemoCommand.REGISTRY.resolve(suite), DemoCommand.REGISTRY,
@@ -131,8 +147,7 @@ final class DsCommand implements Callable<Integer> {
         store = DsStores.memory();
         storeName = "memory (lost at exit)";
       } else {
-        Path where = dir != null ? dir
-            : Path.of(System.getProperty("user.home"), ".sealmeet", "ds");
+        Path where = home();
         Files.createDirectories(where);
         store = DsStores.file(where);
         storeName = "embedded, " + where.toAbsolutePath();
@@ -211,6 +226,27 @@ final class DsCommand implements Callable<Integer> {
     out.flush();
   }
 
+  /** The server's directory: its embedded store and, by default, its tokens file. */
+  private Path home() {
+    return dir != null ? dir : Path.of(System.getProperty("user.home"), ".sealmeet", "ds");
+  }
+
+  private int addAccount() throws java.io.IOException {
+    String token;
+    try {
+      token = TokensFile.addAccount(tokens, addAccount, new SecureRandom());
+    } catch (IllegalArgumentException e) {
+      err().println("sealmeet ds: " + e.getMessage());
+      return 2;
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(token);
+    out.flush();
+    err().println("sealmeet ds: account added to " + tokens.toAbsolutePath()
+        + "; the token above is shown once");
+    return 0;
+  }
+
   /** The drop time in seconds: as given, else 120 on one node's own store, 0 with PostgreSQL. */
   private long dropAfter() {
     return dropAfterSeconds != null ? dropAfterSeconds : postgres != null ? 0 : 120;
@@ -229,8 +265,8 @@ final class DsCommand implements Callable<Integer> {
     if (clientCa != null && tlsCert == null) {
       return "--client-ca needs --tls-cert and --tls-key";
     }
-    if (tokens == null && clientCa == null) {
-      return "give --tokens or --client-ca: the server admits only authenticated callers";
+    if (addAccount != null && clientCa != null && tokens == null) {
+      return "--add-account writes a tokens file: give --tokens, or no --client-ca";
     }
     if (postgres != null && (memory || dir != null)) {
       return "--postgres, --dir and --memory exclude each other";
@@ -250,7 +286,7 @@ final class DsCommand implements Callable<Integer> {
       all.add(ClientCertificates.fromPem(clientCa));
     }
     if (tokens != null) {
-      all.add(BearerTokens.fromFile(tokens));
+      all.add(TokensFile.watch(tokens));
     }
     return all.size() == 1 ? all.get(0) : Authenticator.firstOf(all.toArray(Authenticator[]::new));
   }

@@ -46,10 +46,50 @@ class DsCommandTest {
   }
 
   @Test
-  void ds_withoutAuthentication_exitsWithUsageError() {
-    CommandLine cli = new CommandLine(new Main());
-    cli.setErr(new PrintWriter(new StringWriter()));
-    assertThat(cli.execute("ds", "--memory", "--port", "0")).isEqualTo(2);
+  void ds_withNoAuthenticationOption_usesTheTokensFileOfItsDirectory_whereAddAccountWrites()
+      throws Exception {
+    Path home = dir.resolve("home");
+    StringWriter printed = new StringWriter();
+    CommandLine adder = new CommandLine(new Main());
+    adder.setOut(new PrintWriter(printed, true));
+    adder.setErr(new PrintWriter(new StringWriter(), true));
+    assertThat(adder.execute("ds", "--dir", home.toString(), "--add-account", "ann")).isZero();
+    String token = printed.toString().strip();
+    assertThat(Files.readAllLines(home.resolve("tokens")))
+        .contains(BearerTokens.line("ann", token)).noneMatch(line -> line.contains(token));
+
+    DsCommand command = new DsCommand();
+    CommandLine cli = new CommandLine(command);
+    StringWriter out = new StringWriter();
+    cli.setOut(new PrintWriter(out, true));
+    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.execute(
+        "--dir", home.toString(), "--port", "0"));
+    int port = awaitPort(out, exit);
+    try (GrpcDeliveryService ann = GrpcDeliveryService.builder().plaintext()
+        .target("127.0.0.1:" + port).bearerToken(token).build();
+        GrpcDeliveryService ben = GrpcDeliveryService.builder().plaintext()
+            .target("127.0.0.1:" + port).bearerToken("ben-token")
+            .retry(RetryPolicy.none()).build()) {
+      assertThat(ann.externalSender().signatureKey()).isNotEmpty();
+      assertThatThrownBy(() -> ben.fetch(new byte[] {7}, 1))
+          .as("ben has no account yet").isInstanceOf(TransportException.class);
+      CommandLine again = new CommandLine(new Main());
+      StringWriter bens = new StringWriter();
+      again.setOut(new PrintWriter(bens, true));
+      again.setErr(new PrintWriter(new StringWriter(), true));
+      assertThat(again.execute("ds", "--dir", home.toString(), "--add-account", "ben")).isZero();
+      Files.setLastModifiedTime(home.resolve("tokens"),
+          java.nio.file.attribute.FileTime.from(java.time.Instant.now().plusSeconds(5)));
+      Thread.sleep(1_100); // the running server rereads a changed file at most once a second
+      try (GrpcDeliveryService benNow = GrpcDeliveryService.builder().plaintext()
+          .target("127.0.0.1:" + port).bearerToken(bens.toString().strip()).build()) {
+        assertThatThrownBy(() -> benNow.fetch(new byte[] {7}, 1))
+            .as("an authenticated call about no meeting").isInstanceOf(IllegalArgumentException.class);
+      }
+    } finally {
+      command.stop();
+    }
+    assertThat(exit.get(20, TimeUnit.SECONDS)).isZero();
   }
 
   @Test
