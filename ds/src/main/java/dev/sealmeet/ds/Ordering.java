@@ -137,20 +137,23 @@ final class Ordering {
       throws StoreException {
     byte[] meetingId = submission.meetingId();
     long epoch = head.epoch();
+    byte[] submitId = submission.submitId();
+    byte[] digest = submission.digest();
+    if (submitId.length > 0) {
+      // First, so a retry gets its first answer whatever happened since (spec [SM-DS-8]): a
+      // member whose ACCEPTED answer was lost, and who was removed before it asked again, is
+      // told ACCEPTED, not "not a member". The answer goes only to the same bytes.
+      Optional<StoredAnswer> first = store.answer(meetingId, submitId);
+      if (first.isPresent()) {
+        return Optional.of(answer(first.get(), digest, epoch));
+      }
+    }
     PublicGroupView view = view(slot, head);
     if (account.isPresent() && !members(view).contains(account.get())) {
       return Optional.of(SubmitResult.refused(epoch, NOT_A_MEMBER));
     }
     if (submission.kind() == ServerAdmission.Kind.MEDIA) {
       return Optional.of(SubmitResult.refused(epoch, MEDIA));
-    }
-    byte[] submitId = submission.submitId();
-    byte[] digest = submission.digest();
-    if (submitId.length > 0) {
-      Optional<StoredAnswer> first = store.answer(meetingId, submitId);
-      if (first.isPresent()) {
-        return Optional.of(answer(first.get(), digest, epoch));
-      }
     }
     if (submission.handshakeEpoch().isPresent()
         && submission.handshakeEpoch().getAsLong() != epoch) {

@@ -8,6 +8,8 @@ import dev.sealmeet.meeting.KeyPackageEntry;
 import dev.sealmeet.meeting.LobbyGuest;
 import dev.sealmeet.meeting.MediaKind;
 import dev.sealmeet.meeting.Meeting;
+import dev.sealmeet.meeting.MeetingRule;
+import dev.sealmeet.meeting.MeetingRuleException;
 import dev.sealmeet.meeting.SequencedEnvelope;
 import dev.sealmeet.meeting.SubmitResult;
 import dev.sealmeet.meeting.SubmitStatus;
@@ -147,6 +149,32 @@ public abstract class DeliveryCoreContract extends CoreTestBase {
     assertThat(f.core.submit(new Caller("host"), Wire.withSubmitId(commit, random(16))))
         .isEqualTo(SubmitResult.staleEpoch(epoch + 1));
     assertThat(f.store.head(m.get(0).id()).orElseThrow().nextSequence()).isEqualTo(next);
+  }
+
+  @Test
+  void aMemberRemovedWhileItCommitsLearnsItWasRemoved() throws Exception {
+    List<Meeting> m = f.meeting("host", "ann", "ben");
+    Meeting ann = m.get(1);
+    f.ds("ann").beforeNextSubmit(() -> m.get(0).remove("ann")); // ordered first
+    assertThatThrownBy(ann::update).isInstanceOfSatisfying(MeetingRuleException.class,
+        e -> assertThat(e.rule()).isEqualTo(MeetingRule.NOT_IN_MEETING));
+    assertThat(f.ds("ann").last().result().reason()).isEqualTo("not a member of the meeting");
+    assertThat(ann.status()).isEqualTo(Meeting.Status.GONE);
+    CoreFixtures.pollAll(List.of(m.get(0), m.get(2)));
+    assertConverged(List.of(m.get(0), m.get(2)));
+  }
+
+  @Test
+  void aRemovedMembersRetryGetsItsFirstAnswer() throws Exception {
+    List<Meeting> m = f.meeting("host", "ann", "ben");
+    m.get(1).update();
+    RecordingDeliveryService.Submitted first = f.ds("ann").last();
+    assertThat(first.result().status()).isEqualTo(SubmitStatus.ACCEPTED);
+    CoreFixtures.pollAll(m);
+    m.get(0).remove("ann");
+    assertThat(f.core.submit(new Caller("ann"), first.envelope())).isEqualTo(first.result());
+    assertThat(f.core.submit(new Caller("ann"), Wire.withSubmitId(first.envelope(), random(16)))
+        .reason()).isEqualTo("not a member of the meeting");
   }
 
   @Test

@@ -12,6 +12,7 @@ import dev.sealmeet.mls.message.MlsMessage;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /** A {@link CoreDeliveryService} that records what its client submitted and the answers. */
@@ -22,6 +23,7 @@ final class RecordingDeliveryService implements DeliveryService, LobbyKnocks {
   volatile CoreDeliveryService inner;
   final List<Submitted> submitted = new CopyOnWriteArrayList<>();
   final List<byte[]> opened = new CopyOnWriteArrayList<>();
+  private final AtomicReference<Interleaved> before = new AtomicReference<>();
 
   RecordingDeliveryService(CoreDeliveryService inner) {
     this.inner = inner;
@@ -43,8 +45,26 @@ final class RecordingDeliveryService implements DeliveryService, LobbyKnocks {
     opened.add(groupInfo.toBytes());
   }
 
+  /** What happens elsewhere before this client's next submit reaches the server. */
+  interface Interleaved {
+    void run() throws Exception;
+  }
+
+  /** Runs {@code step} once, just before the next submit is passed on. */
+  void beforeNextSubmit(Interleaved step) {
+    before.set(step);
+  }
+
   @Override
   public SubmitResult submit(byte[] envelope) throws TransportException {
+    Interleaved step = before.getAndSet(null);
+    if (step != null) {
+      try {
+        step.run();
+      } catch (Exception e) {
+        throw new AssertionError("the interleaved step failed", e);
+      }
+    }
     SubmitResult result = inner.submit(envelope);
     submitted.add(new Submitted(envelope.clone(), result));
     return result;

@@ -290,12 +290,13 @@ final class Commits {
   private Optional<CommitResult> settle(Operation op) throws SealmeetException {
     m.poll();
     if (inFlight != null && m.status == Meeting.Status.ACTIVE) {
+      long base = m.group.epoch();
       SubmitResult result = m.ds.submit(inFlight.envelope());
       if (result.status() == SubmitStatus.ACCEPTED) {
         mergeInFlight(result.sequence());
       } else {
         discardInFlight();
-        if (result.status() == SubmitStatus.REFUSED) {
+        if (result.status() == SubmitStatus.REFUSED && !decidedLater(result, base)) {
           throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE,
               "the delivery service refused the commit: " + result.reason());
         }
@@ -355,7 +356,7 @@ final class Commits {
         throw e;
       }
       SubmitResult submitted = m.ds.submit(inFlight.envelope());
-      if (submitted.status() == SubmitStatus.REFUSED) {
+      if (submitted.status() == SubmitStatus.REFUSED && !decidedLater(submitted, base)) {
         discardInFlight();
         throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE,
             "the delivery service refused the commit: " + submitted.reason());
@@ -372,6 +373,15 @@ final class Commits {
     }
     throw new MeetingRuleException(MeetingRule.UNEXPECTED_ENVELOPE, "the change lost "
         + m.client.options().maxAttempts() + " races for an epoch");
+  }
+
+  /**
+   * Whether the delivery service judged a commit of epoch {@code base} against a later epoch: a
+   * lost race, as {@code STALE_EPOCH} is (spec [SM-DS-9]). The next round reads the log, which
+   * shows, for example, that this member was removed in {@code base}.
+   */
+  private static boolean decidedLater(SubmitResult result, long base) {
+    return Long.compareUnsigned(result.epoch(), base) > 0;
   }
 
   /** Whether {@code commit} (MLSMessage bytes) is this member's commit in flight. */

@@ -83,6 +83,9 @@ public interface DeliveryService {
    *     for a handshake of another epoch, or {@code REFUSED} with a reason for bytes that are no
    *     envelope, a handshake or end message that does not authenticate against the group's public
    *     state, or a submit id reused for other bytes; for a repeated submit id, the first answer
+   *     (whatever happened since, even if the submitter is no longer a member). A {@code REFUSED}
+   *     answer carries the epoch it was judged in: a member treats a refusal of a later epoch than
+   *     its commit's as a lost race (spec [SM-DS-9])
    * @throws IllegalArgumentException if the meeting does not exist or the envelope has no body
    * @throws TransportException if the answer did not arrive; the envelope may have been ordered
    */

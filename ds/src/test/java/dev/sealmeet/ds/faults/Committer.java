@@ -66,7 +66,7 @@ final class Committer implements Runnable {
       throw new AssertionError(meeting.account() + "'s thread did not stop: a call hangs");
     }
     if (error != null) {
-      throw new AssertionError(meeting.account() + "'s thread failed", error);
+      throw new AssertionError(meeting.account() + "'s thread failed: " + error, error);
     }
   }
 
