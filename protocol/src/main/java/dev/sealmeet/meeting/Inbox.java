@@ -19,6 +19,8 @@ import dev.sealmeet.mls.message.Credential;
 import dev.sealmeet.mls.message.MlsMessage;
 import dev.sealmeet.mls.message.Sender;
 import dev.sealmeet.mls.message.SenderType;
+import dev.sealmeet.sframe.SframeHeader;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -158,6 +160,9 @@ final class Inbox {
     }
     Envelope.Body body = envelope.body();
     if (body instanceof MediaFrame media) {
+      if (ownFrame(media.sframe())) {
+        return Optional.empty();
+      }
       // A frame of the next epoch is held (empty) and comes out of drainReleased in poll.
       return m.media.receive(null, media.sframe())
           .filter(frame -> frame.senderLeaf() != ownLeafIn(frame.epoch()));
@@ -191,6 +196,19 @@ final class Inbox {
       // The commit names no sender this member could read; -1.
     }
     m.stall = new Stall(epoch, committer, reason);
+  }
+
+  /**
+   * Whether the log echoes this member's own frame (its KID names the member's leaf, which never
+   * changes while it is a member): skipped undecrypted, since the sender may have moved on past
+   * that epoch's grace before it reads its own frames back.
+   */
+  private boolean ownFrame(byte[] sframe) throws DecodeException {
+    if (m.status != Meeting.Status.ACTIVE) {
+      return false;
+    }
+    long kid = SframeHeader.decode(ByteBuffer.wrap(sframe)).kid();
+    return m.media.layout().senderOf(kid) == m.group.ownLeafIndex();
   }
 
   private long ownLeafIn(long epoch) {
