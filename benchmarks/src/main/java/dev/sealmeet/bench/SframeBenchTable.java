@@ -29,6 +29,12 @@ public final class SframeBenchTable {
   private final List<String> suites;
   private final List<String> sizes;
   private final List<String> providers;
+  /** The longest a path is run before measuring when it does not settle. */
+  static final long STEADY_BUDGET_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+  /** Paths (provider/suite or raw/size) that were not steady after the budget. */
+  private final List<String> unsteady = new ArrayList<>();
+  private int warmed;
+  private long longestWarmupNanos;
 
   /**
    * @param forks JMH forks per benchmark (0 runs in this JVM: faster, less isolated)
@@ -78,37 +84,44 @@ public final class SframeBenchTable {
   /**
    * With {@code forks == 0} every benchmark shares this JVM, and JMH runs them in name order, so the raw
    * baseline would run first with cold JCE code (a GCM decryption takes seconds to reach compiled
-   * code). Running every path here first puts all sides on the same, compiled footing.
+   * code, and a short JMH warm-up then measures the JIT, not the path). Every path is run here first
+   * until its cost is steady ({@link SteadyWarmup}), which puts all sides on the same, compiled
+   * footing; a path that does not settle within {@link #STEADY_BUDGET_NANOS} is named in the table.
    */
   private void prewarm() {
     try {
       for (String provider : providers) {
         prewarm(provider);
       }
-    } catch (java.security.GeneralSecurityException | dev.sealmeet.error.SealmeetException e) {
+    } catch (Exception e) {
       throw new IllegalStateException("benchmark pre-warm failed: " + e.getMessage(), e);
     }
   }
 
-  private void prewarm(String provider)
-      throws java.security.GeneralSecurityException, dev.sealmeet.error.SealmeetException {
+  private void prewarm(String provider) throws Exception {
     for (String size : sizes) {
       int bytes = Integer.parseInt(size);
-      int rounds = (int) Math.max(200, Math.min(20_000, 20_000_000L / Math.max(bytes, 1)));
       RawAesGcmBenchmark raw = new RawAesGcmBenchmark();
       raw.size = bytes;
       raw.provider = provider;
       raw.setUp();
-      for (int i = 0; i < rounds; i++) {
-        raw.encryptDecrypt();
-      }
+      warm(provider + "/raw/" + size, raw::encryptDecrypt);
       for (String suite : suites) {
         SframeFixture fixture = new SframeFixture(Integer.parseInt(suite), bytes, provider);
-        for (int i = 0; i < rounds; i++) {
+        warm(provider + "/" + suite + "/" + size, () -> {
           fixture.protect();
           fixture.unprotect();
-        }
+        });
       }
+    }
+  }
+
+  private void warm(String path, SteadyWarmup.Operation op) throws Exception {
+    SteadyWarmup.Outcome outcome = SteadyWarmup.run(op, STEADY_BUDGET_NANOS);
+    longestWarmupNanos = Math.max(longestWarmupNanos, outcome.elapsedNanos());
+    warmed++;
+    if (!outcome.steady()) {
+      unsteady.add(path);
     }
   }
 
@@ -127,6 +140,18 @@ public final class SframeBenchTable {
     out.println(CpuLine.describe());
     out.println(JceProviders.describe());
     out.println("x raw: ratio to raw AES-128-GCM of the same provider");
+    if (forks == 0) {
+      out.printf(Locale.ROOT, "warm-up: %d of %d paths ran until steady (cost within %.0f%% over %d"
+              + " batches of %d ms, JIT idle), longest %.1f s%s%n", warmed - unsteady.size(), warmed,
+          SteadyWarmup.TOLERANCE * 100, SteadyWarmup.WINDOW,
+          java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(SteadyWarmup.BATCH_NANOS),
+          longestWarmupNanos / 1e9, unsteady.isEmpty() ? ""
+              : "; NOT steady after " + STEADY_BUDGET_NANOS / 1_000_000_000L + " s (rows marked *): "
+              + String.join(", ", unsteady));
+    } else {
+      out.printf(Locale.ROOT, "warm-up: JMH's, one %d ms iteration per fork; steady state not"
+          + " checked (run with --forks 0 for that)%n", warmupMillis);
+    }
     out.printf(Locale.ROOT, "%-5s %-28s %8s %12s %8s %14s %8s%n",
         "prov.", "suite", "size", "protect", "x raw", "protect+unpr.", "x raw");
     List<String> rows = new ArrayList<>(suites);
@@ -141,8 +166,9 @@ public final class SframeBenchTable {
               + "/" + suite + "/" + size);
           Double rawProtect = score.get(p + "encrypt/raw/" + size);
           Double rawBoth = score.get(p + "encryptDecrypt/raw/" + size);
-          out.printf(Locale.ROOT, "%-5s %-28s %8s %12s %8s %14s %8s%n", provider, label(suite),
-              size, ns(protect), ratio(protect, rawProtect), ns(both), ratio(both, rawBoth));
+          String mark = unsteady.contains(provider + "/" + suite + "/" + size) ? "*" : "";
+          out.printf(Locale.ROOT, "%-5s %-28s %8s %12s %8s %14s %8s%n", provider,
+              label(suite) + mark, size, ns(protect), ratio(protect, rawProtect), ns(both), ratio(both, rawBoth));
         }
       }
     }
