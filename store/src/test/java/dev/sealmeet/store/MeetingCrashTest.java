@@ -160,9 +160,11 @@ class MeetingCrashTest {
     for (int i = 0; i < lives.size(); i++) {
       Life life = lives.get(i);
       if (life.caughtUp() >= 0 && life.killedAt() - life.caughtUpAt() >= DECRYPT_BOUND_MILLIS) {
+        // Live: read after catching up. The host may still send under the epoch before (its
+        // send delay after ann's commit, 1 s, is longer than the bound), which ann holds too.
         assertThat(life.decrypted()).as("life %d decrypted live media (epoch %d or later)", i,
-            life.caughtUp()).anySatisfy(d -> assertThat(d[0]).isGreaterThanOrEqualTo(
-                life.caughtUp()));
+            life.caughtUp() - 1).anySatisfy(d -> assertThat(d[0]).isGreaterThanOrEqualTo(
+                life.caughtUp() - 1));
       }
     }
     assertThat(lives).as("lives that lived long enough to check decryption")
