@@ -224,13 +224,19 @@ class MeetingCrashTest {
         Integer.toString(UPDATE_EVERY)))
         .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     int mode = random.nextInt(10);
+    if (index == KILLS - 1) {
+      mode = 9; // at least one life lives long enough to show it decrypts
+    }
     if (mode == 0) {
       TimeUnit.MILLISECONDS.sleep(random.nextInt(1500)); // startup or resume
-    } else {
-      // Killed while catching up (modes 1-6), or while live (7-9: counted from catching up, so a
-      // loaded machine that is slow to catch up still has lives that send and decrypt).
-      awaitLine(child, out, err, mode < 7 ? "RESUMED" : "CAUGHT_UP");
+    } else if (mode < 7) { // killed while catching up, or soon after
+      awaitLine(child, out, err, "RESUMED");
       TimeUnit.MILLISECONDS.sleep(mode < 4 ? random.nextInt(30) : 30 + random.nextInt(900));
+    } else {
+      // Live, counted from catching up, so that a loaded machine that is slow to catch up still
+      // has lives that send and decrypt for longer than the bound.
+      awaitLine(child, out, err, "CAUGHT_UP");
+      TimeUnit.MILLISECONDS.sleep(DECRYPT_BOUND_MILLIS + random.nextInt(600));
     }
     if (!child.isAlive()) {
       throw new AssertionError("life " + index + " ended by itself (exit " + child.exitValue()
