@@ -4,6 +4,7 @@ import dev.sealmeet.conformance.mls.CryptoBasicsFamily;
 import dev.sealmeet.conformance.mls.KeyScheduleFamily;
 import dev.sealmeet.conformance.mls.MessageProtectionFamily;
 import dev.sealmeet.conformance.mls.SecretTreeFamily;
+import dev.sealmeet.conformance.mls.TreeKemFamily;
 import dev.sealmeet.conformance.mls.TreeOperationsFamily;
 import dev.sealmeet.conformance.mls.WelcomeFamily;
 import dev.sealmeet.crypto.SuiteRegistry;
@@ -39,6 +40,7 @@ public final class VectorFamilies {
         new FolderScopedFamily(MLS_PQ_FOLDER, new KeyScheduleFamily(pq)),
         new FolderScopedFamily(MLS_PQ_FOLDER, new MessageProtectionFamily(pq)),
         new FolderScopedFamily(MLS_PQ_FOLDER, new SecretTreeFamily(pq)),
+        new FolderScopedFamily(MLS_PQ_FOLDER, new TreeKemFamily(pq)),
         new FolderScopedFamily(MLS_PQ_FOLDER, new TreeOperationsFamily(pq)),
         new FolderScopedFamily(MLS_PQ_FOLDER, new WelcomeFamily(pq)));
   }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes generated vectors as JSON text: maps in insertion order, lists, strings (hex or labels,
+ * Writes generated vectors as JSON text: maps in insertion order, lists, null, strings (hex or labels,
  * never needing escapes beyond quotes and backslashes) and integers, two-space indentation, LF line
  * ends, so a file's bytes depend on its content only.
  */
@@ -19,7 +19,9 @@ final class JsonText {
   }
 
   private static void write(StringBuilder out, Object value, String indent) {
-    if (value instanceof Map<?, ?> map) {
+    if (value == null) {
+      out.append("null");
+    } else if (value instanceof Map<?, ?> map) {
       if (map.isEmpty()) {
         out.append("{}");
         return;

@@ -151,8 +151,13 @@ final class PqFramingVectors {
    */
   static KeyPackage keyPackage(MlsSuite suite, String name, byte[] initKey)
       throws SealmeetException {
-    RawKeyPair leaf = suite.primitives().hpkeGenerateKeyPair();
-    RawKeyPair signing = suite.primitives().signatureGenerateKeyPair();
+    return keyPackage(suite, name, initKey, suite.primitives().hpkeGenerateKeyPair(),
+        suite.primitives().signatureGenerateKeyPair());
+  }
+
+  /** As {@link #keyPackage(MlsSuite, String, byte[])} with the leaf's key pairs given. */
+  static KeyPackage keyPackage(MlsSuite suite, String name, byte[] initKey, RawKeyPair leaf,
+      RawKeyPair signing) throws SealmeetException {
     LeafNode unsigned = new LeafNode(leaf.publicKey(), signing.publicKey(),
         credential(name), capabilities(suite),
         LeafNodeSource.KEY_PACKAGE, Optional.of(new Lifetime(0, 0xFFFF_FFFF_FFFFL)),

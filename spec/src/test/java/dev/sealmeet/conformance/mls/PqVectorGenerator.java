@@ -36,7 +36,8 @@ final class PqVectorGenerator {
 
   /** The files written, in the priority order of the task (test-vectors.md names). */
   static final List<String> FILES = List.of("crypto-basics.json", "key-schedule.json",
-      "secret-tree.json", "message-protection.json", "welcome.json", "tree-operations.json");
+      "secret-tree.json", "message-protection.json", "welcome.json", "tree-operations.json",
+      "treekem.json");
 
   /** Leaf counts of the secret-tree cases of each suite. */
   private static final int[] SECRET_TREE_LEAVES = {1, 5};
@@ -78,6 +79,9 @@ final class PqVectorGenerator {
           break;
         case "welcome.json":
           cases.add(PqFramingVectors.welcome(suite(codePoint, name), random(name)));
+          break;
+        case "treekem.json":
+          cases.add(PqTreeKemVectors.treeKem(suite(codePoint, name), random(name)));
           break;
         case "tree-operations.json":
           cases.addAll(PqTreeVectors.treeOperations(suite(codePoint, name), random(name)));

@@ -29,11 +29,13 @@ class PqVectorsTest {
   /** Per file: the number of cases, and one output field whose change must fail a case. */
   private static final Map<String, Integer> CASES = Map.of("crypto-basics.json", 11,
       "key-schedule.json", 11, "secret-tree.json", 22, "message-protection.json", 11,
-      "welcome.json", 11, "tree-operations.json", 33);
+      "welcome.json", 11, "tree-operations.json", 33,
+      "treekem.json", 11);
   private static final Map<String, String> OUTPUT = Map.of("crypto-basics.json", "\"out\": \"",
       "key-schedule.json", "\"epoch_authenticator\": \"", "secret-tree.json",
       "\"application_nonce\": \"", "message-protection.json", "\"application_priv\": \"",
-      "welcome.json", "\"welcome\": \"", "tree-operations.json", "\"tree_hash_after\": \"");
+      "welcome.json", "\"welcome\": \"", "tree-operations.json", "\"tree_hash_after\": \"",
+      "treekem.json", "\"commit_secret\": \"");
 
   static List<String> files() {
     return PqVectorGenerator.FILES;
