@@ -1,5 +1,6 @@
 package dev.sealmeet.bench;
 
+import dev.sealmeet.crypto.SuiteRegistry;
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import dev.sealmeet.mls.group.CommitRequest;
@@ -32,10 +33,26 @@ final class SealmeetGroupFixture {
   static final GroupConfig CONFIG = GroupConfig.defaults().withAlwaysPath(false);
 
   final MlsSuite suite;
+  /** {@link #CONFIG}, resolving suites with the registry the fixture's suite came from. */
+  final GroupConfig config;
 
   SealmeetGroupFixture() {
     try {
       suite = MlsSuite.of(GroupBenchmarkBase.SUITE, new SecureRandom());
+    } catch (SealmeetException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+    config = CONFIG;
+  }
+
+  /**
+   * A fixture in the suite at {@code codePoint} of {@link SuiteRegistry#draftPq()}: RFC 9420's
+   * suites at their IANA code points, draft-ietf-mls-pq-ciphersuites-06's TBDn at 0xF000 + n.
+   */
+  SealmeetGroupFixture(int codePoint) {
+    config = CONFIG.withSuites(SuiteRegistry.draftPq());
+    try {
+      suite = MlsSuite.of(codePoint, config.suites(), new SecureRandom());
     } catch (SealmeetException e) {
       throw new IllegalStateException(e.getMessage(), e);
     }
@@ -59,7 +76,7 @@ final class SealmeetGroupFixture {
     Capabilities capabilities = new Capabilities(List.of(ProtocolVersion.MLS10),
         List.of(suite.id()), List.of(), List.of(), List.of(1));
     return KeyPackageBundle.create(suite, identity, capabilities, Duration.ofDays(1), false,
-        List.of(), CONFIG);
+        List.of(), config);
   }
 
   /** {@code creator}'s new group, grown to {@code size} members by one commit. */
@@ -67,18 +84,20 @@ final class SealmeetGroupFixture {
     final MlsGroup creator;
     final List<Client> added;
     final CommitResult commit;
+    private final GroupConfig config;
 
-    Grown(MlsGroup creator, List<Client> added, CommitResult commit) {
+    Grown(MlsGroup creator, List<Client> added, CommitResult commit, GroupConfig config) {
       this.creator = creator;
       this.added = added;
       this.commit = commit;
+      this.config = config;
     }
 
     /** Joins added member {@code i} (leaf {@code i + 1}) from the growing commit's Welcome. */
     MlsGroup join(int i) throws SealmeetException {
       Client c = added.get(i);
       return MlsGroup.join(commit.welcome().orElseThrow(), c.keyPackage(), c.identity(),
-          Optional.empty(), new PskStore(), CONFIG);
+          Optional.empty(), new PskStore(), config);
     }
   }
 
@@ -88,9 +107,9 @@ final class SealmeetGroupFixture {
     byte[] groupId = new byte[32];
     new SecureRandom().nextBytes(groupId);
     MlsGroup group = MlsGroup.create(creator.keyPackage(), creator.identity(), groupId, List.of(),
-        new PskStore(), CONFIG);
+        new PskStore(), config);
     if (size == 1) {
-      return new Grown(group, List.of(), null);
+      return new Grown(group, List.of(), null, config);
     }
     CommitRequest request = CommitRequest.empty();
     Client[] added = new Client[size - 1];
@@ -100,7 +119,7 @@ final class SealmeetGroupFixture {
     }
     CommitResult result = group.commit(request);
     group.mergePendingCommit();
-    return new Grown(group, List.of(added), result);
+    return new Grown(group, List.of(added), result, config);
   }
 
   /**

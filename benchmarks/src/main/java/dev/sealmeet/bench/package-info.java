@@ -18,6 +18,17 @@
  * group of N: creator (leaf 0) adds N-1 in one commit; only the receiver joins
  * </pre>
  *
+ * MLS group operations per cipher suite, Sealmeet only: suite 1 beside the post-quantum suites 0xF001
+ * (X-Wing, Ed25519) and 0xF00A (ML-KEM-768, ML-DSA-65) of draft-ietf-mls-pq-ciphersuites-06
+ * ({@code PqBenchmarkBase}; sizes of KeyPackage, commits and Welcome from {@code PqSizes}):
+ *
+ * <pre>
+ * PqKeyPackageBenchmark     suite
+ * PqCommitCreateBenchmark   suite x op = add | update x members = 10, 100, 1,000
+ * PqCommitProcessBenchmark  suite x op = add | update x members = 10, 100, 1,000
+ * PqJoinBenchmark           suite x members = 10, 100, 1,000
+ * </pre>
+ *
  * P-curve cost, the library beside the BouncyCastle code it used before (BcGenericEc):
  *
  * <pre>
@@ -26,7 +37,7 @@
  * </pre>
  *
  * How to run them: {@code benchmarks/README.md}. {@link dev.sealmeet.bench.SframeBenchTable} and
- * {@link dev.sealmeet.bench.MlsBenchTable} run quick versions programmatically for {@code sealmeet
- * bench sframe} and {@code sealmeet bench mls}.
+ * {@link dev.sealmeet.bench.MlsBenchTable} and {@link dev.sealmeet.bench.PqBenchTable} run quick
+ * versions programmatically for {@code sealmeet bench sframe}, {@code mls} and {@code pq}.
  */
 package dev.sealmeet.bench;

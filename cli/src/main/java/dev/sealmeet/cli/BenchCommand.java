@@ -2,13 +2,17 @@ package dev.sealmeet.cli;
 
 import dev.sealmeet.bench.JceProviders;
 import dev.sealmeet.bench.MlsBenchTable;
+import dev.sealmeet.bench.PqBenchTable;
 import dev.sealmeet.bench.SframeBenchTable;
+import dev.sealmeet.error.SealmeetException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.openjdk.jmh.runner.RunnerException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code sealmeet bench sframe}: a quick JMH run of the per-frame cost beside raw AES-GCM. {@code
@@ -26,13 +30,17 @@ import picocli.CommandLine.Parameters;
           + "Corretto Crypto Provider too when it loads on this machine (the table says which).",
       "'mls': KeyPackage generation, create and process add/remove/update commits, and join from "
           + "a Welcome, for Sealmeet and BouncyCastle MLS, in ms/op, per group size.",
+      "'pq': the same operations (add and update) in suite 1, the X-Wing suite 0xF001 and the "
+          + "ML-KEM-768/ML-DSA-65 suite 0xF00A, with ratios to suite 1 and the KeyPackage, commit "
+          + "and Welcome sizes; group sizes 10, 100, 1000 unless --members says otherwise.",
       // No file name with a dot: Java's line breaking may split "README.md" after the dot.
       "Quick numbers are noisy; for real ones run the JMH command of the benchmarks README (in "
           + "benchmarks/) on an idle machine."
     })
 final class BenchCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "TARGET", description = "What to benchmark: sframe or mls")
+  @Parameters(index = "0", paramLabel = "TARGET",
+      description = "What to benchmark: sframe, mls or pq")
   String target;
 
   @Option(names = "--forks", paramLabel = "N",
@@ -63,8 +71,12 @@ final class BenchCommand implements Callable<Integer> {
       description = "mls: group sizes (default ${DEFAULT-VALUE}); 10000 runs the join only")
   List<String> members = List.of("2", "10", "100", "1000");
 
+  /** This command as parsed, to tell whether {@code --members} was given (pq's default differs). */
+  @Spec
+  CommandSpec spec;
+
   @Override
-  public Integer call() throws RunnerException {
+  public Integer call() throws RunnerException, SealmeetException {
     if ("sframe".equals(target)) {
       new SframeBenchTable(forks, warmupMillis, measureMillis, suites, sizes, providers)
           .run(System.out);
@@ -74,7 +86,14 @@ final class BenchCommand implements Callable<Integer> {
       new MlsBenchTable(forks, warmupMillis, measureMillis, members).run(System.out);
       return 0;
     }
-    System.err.println("sealmeet bench: unknown target '" + target + "' (known: sframe, mls)");
+    if ("pq".equals(target)) {
+      boolean given = spec.commandLine().getParseResult().hasMatchedOption("--members");
+      new PqBenchTable(forks, warmupMillis, measureMillis,
+          given ? members : List.of("10", "100", "1000")).run(System.out);
+      return 0;
+    }
+    System.err.println(
+        "sealmeet bench: unknown target '" + target + "' (known: sframe, mls, pq)");
     return 2;
   }
 }

@@ -25,6 +25,15 @@ class BenchCommandTest {
   }
 
   @Test
+  void bench_help_namesThePqTargetAndItsSuites() {
+    StringWriter out = new StringWriter();
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(new PrintWriter(out));
+    assertThat(cli.execute("bench", "--help")).isZero();
+    assertThat(out.toString()).contains("'pq'", "0xF001", "0xF00A", "sframe, mls or pq");
+  }
+
+  @Test
   void bench_help_namesProvidersAndAccp() {
     StringWriter out = new StringWriter();
     CommandLine cli = new CommandLine(new Main());

@@ -65,6 +65,10 @@ class BundledVectorsTest {
     List<String> expected = new ArrayList<>();
     PinnedSet.OFFICIAL_VECTORS.manifest().files().forEach(f -> expected.add(f.path()));
     expected.add("meeting/meeting-keys.json");
+    for (String file : List.of("crypto-basics", "key-schedule", "message-protection",
+        "secret-tree", "tree-operations", "treekem", "welcome")) {
+      expected.add("mls-pq/" + file + ".json");
+    }
     assertThat(defaultRun().files()).extracting(FileReport::file)
         .containsExactlyInAnyOrderElementsOf(expected)
         .isSorted();

@@ -4,6 +4,7 @@ import dev.sealmeet.conformance.CaseResult;
 import dev.sealmeet.conformance.VectorFamily;
 import dev.sealmeet.conformance.json.JsonNode;
 import dev.sealmeet.crypto.HpkeSealed;
+import dev.sealmeet.crypto.SuiteRegistry;
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import java.util.List;
@@ -14,6 +15,18 @@ import java.util.List;
  * of RFC 9420 §5, through {@link MlsSuite}.
  */
 public final class CryptoBasicsFamily implements VectorFamily {
+  private final SuiteRegistry suites;
+
+  /** Resolves suite ids with RFC 9420's registry ({@link SuiteRegistry#rfc9420()}). */
+  public CryptoBasicsFamily() {
+    this(SuiteRegistry.rfc9420());
+  }
+
+  /** Resolves suite ids with {@code suites} (e.g. {@link SuiteRegistry#draftPq()}). */
+  public CryptoBasicsFamily(SuiteRegistry suites) {
+    this.suites = java.util.Objects.requireNonNull(suites, "suites");
+  }
+
   @Override
   public String name() {
     return "mls/crypto-basics";
@@ -26,7 +39,7 @@ public final class CryptoBasicsFamily implements VectorFamily {
 
   @Override
   public List<CaseResult> run(JsonNode content) {
-    return ScheduleVectors.run(content, CryptoBasicsFamily::check);
+    return ScheduleVectors.run(content, suites, CryptoBasicsFamily::check);
   }
 
   private static void check(MlsSuite suite, JsonNode c, Mismatches m) throws SealmeetException {

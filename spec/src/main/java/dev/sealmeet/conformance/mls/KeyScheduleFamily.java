@@ -4,6 +4,7 @@ import dev.sealmeet.conformance.CaseResult;
 import dev.sealmeet.conformance.VectorFamily;
 import dev.sealmeet.conformance.json.JsonNode;
 import dev.sealmeet.crypto.Secret;
+import dev.sealmeet.crypto.SuiteRegistry;
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import dev.sealmeet.mls.message.GroupContext;
@@ -20,6 +21,18 @@ import java.util.List;
  * secret of RFC 9420 §8, {@code external_pub} and one MLS-Exporter output (§8.5).
  */
 public final class KeyScheduleFamily implements VectorFamily {
+  private final SuiteRegistry suites;
+
+  /** Resolves suite ids with RFC 9420's registry ({@link SuiteRegistry#rfc9420()}). */
+  public KeyScheduleFamily() {
+    this(SuiteRegistry.rfc9420());
+  }
+
+  /** Resolves suite ids with {@code suites} (e.g. {@link SuiteRegistry#draftPq()}). */
+  public KeyScheduleFamily(SuiteRegistry suites) {
+    this.suites = java.util.Objects.requireNonNull(suites, "suites");
+  }
+
   @Override
   public String name() {
     return "mls/key-schedule";
@@ -32,7 +45,7 @@ public final class KeyScheduleFamily implements VectorFamily {
 
   @Override
   public List<CaseResult> run(JsonNode content) {
-    return ScheduleVectors.run(content, KeyScheduleFamily::check);
+    return ScheduleVectors.run(content, suites, KeyScheduleFamily::check);
   }
 
   private static void check(MlsSuite suite, JsonNode c, Mismatches m) throws SealmeetException {

@@ -5,6 +5,7 @@ import dev.sealmeet.conformance.CaseResult;
 import dev.sealmeet.conformance.VectorFamily;
 import dev.sealmeet.conformance.json.JsonNode;
 import dev.sealmeet.crypto.Secret;
+import dev.sealmeet.crypto.SuiteRegistry;
 import dev.sealmeet.error.DecodeException;
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.mls.crypto.MlsSuite;
@@ -44,6 +45,18 @@ public final class MessageProtectionFamily implements VectorFamily {
   /** What {@link PublicMessageProtection#protect} says when it refuses application data. */
   private static final String APPLICATION_REFUSAL = "RFC 9420 §6.2";
 
+  private final SuiteRegistry suites;
+
+  /** Resolves suite ids with RFC 9420's registry ({@link SuiteRegistry#rfc9420()}). */
+  public MessageProtectionFamily() {
+    this(SuiteRegistry.rfc9420());
+  }
+
+  /** Resolves suite ids with {@code suites} (e.g. {@link SuiteRegistry#draftPq()}). */
+  public MessageProtectionFamily(SuiteRegistry suites) {
+    this.suites = java.util.Objects.requireNonNull(suites, "suites");
+  }
+
   @Override
   public String name() {
     return "mls/message-protection";
@@ -56,7 +69,7 @@ public final class MessageProtectionFamily implements VectorFamily {
 
   @Override
   public List<CaseResult> run(JsonNode content) {
-    return ScheduleVectors.run(content, MessageProtectionFamily::check);
+    return ScheduleVectors.run(content, suites, MessageProtectionFamily::check);
   }
 
   static void check(MlsSuite suite, JsonNode c, Mismatches m) throws SealmeetException {

@@ -3,6 +3,7 @@ package dev.sealmeet.conformance.mls;
 import dev.sealmeet.conformance.CaseResult;
 import dev.sealmeet.conformance.VectorFamily;
 import dev.sealmeet.conformance.json.JsonNode;
+import dev.sealmeet.crypto.SuiteRegistry;
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import dev.sealmeet.mls.group.GroupConfig;
@@ -26,6 +27,18 @@ import java.util.Optional;
  * epoch authenticator again. Any file whose name starts with {@code passive-client} is taken.
  */
 public final class PassiveClientFamily implements VectorFamily {
+  private final SuiteRegistry suites;
+
+  /** Resolves suite ids with RFC 9420's registry ({@link SuiteRegistry#rfc9420()}). */
+  public PassiveClientFamily() {
+    this(SuiteRegistry.rfc9420());
+  }
+
+  /** Resolves suite ids with {@code suites} (e.g. {@link SuiteRegistry#draftPq()}). */
+  public PassiveClientFamily(SuiteRegistry suites) {
+    this.suites = java.util.Objects.requireNonNull(suites, "suites");
+  }
+
   @Override
   public String name() {
     return "mls/passive-client";
@@ -38,7 +51,7 @@ public final class PassiveClientFamily implements VectorFamily {
 
   @Override
   public List<CaseResult> run(JsonNode content) {
-    return ScheduleVectors.run(content, PassiveClientFamily::check);
+    return ScheduleVectors.run(content, suites, PassiveClientFamily::check);
   }
 
   static void check(MlsSuite suite, JsonNode c, Mismatches m) throws SealmeetException {

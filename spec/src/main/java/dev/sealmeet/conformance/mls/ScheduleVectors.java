@@ -2,6 +2,7 @@ package dev.sealmeet.conformance.mls;
 
 import dev.sealmeet.conformance.CaseResult;
 import dev.sealmeet.conformance.json.JsonNode;
+import dev.sealmeet.crypto.SuiteRegistry;
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.error.UnsupportedException;
 import dev.sealmeet.mls.crypto.MlsSuite;
@@ -25,8 +26,18 @@ final class ScheduleVectors {
     void check(MlsSuite suite, JsonNode testCase, Mismatches mismatches) throws SealmeetException;
   }
 
-
+  /** As {@link #run(JsonNode, SuiteRegistry, CaseBody)} with RFC 9420's registry. */
   static List<CaseResult> run(JsonNode content, CaseBody body) {
+    return run(content, SuiteRegistry.rfc9420(), body);
+  }
+
+  /**
+   * Runs every case of {@code content}, resolving each case's {@code cipher_suite} in {@code
+   * suites}; a code point {@code suites} lacks is a skipped case. Cases are named by suite id in
+   * decimal with RFC 9420's registry (as the official files write them), in hex with any other (the
+   * private-use code points of the post-quantum suites, e.g. {@code suite 0xf001 / case 0}).
+   */
+  static List<CaseResult> run(JsonNode content, SuiteRegistry suites, CaseBody body) {
     List<CaseResult> results = new ArrayList<>();
     List<JsonNode> cases = content.elements();
     for (int i = 0; i < cases.size(); i++) {
@@ -34,10 +45,12 @@ final class ScheduleVectors {
       String name = "case " + i;
       try {
         int suiteId = testCase.integer("cipher_suite");
-        name = "suite " + suiteId + " / case " + i;
+        name = (suites == SuiteRegistry.rfc9420()
+            ? "suite " + suiteId : String.format("suite 0x%04x", suiteId))
+            + " / case " + i;
         MlsSuite suite;
         try {
-          suite = MlsSuite.of(suiteId, RANDOM);
+          suite = MlsSuite.of(suiteId, suites, RANDOM);
         } catch (UnsupportedException e) {
           results.add(CaseResult.skipped(name, "cipher suite not supported: " + e.getMessage()));
           continue;

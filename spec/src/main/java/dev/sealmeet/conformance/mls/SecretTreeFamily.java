@@ -4,6 +4,7 @@ import dev.sealmeet.conformance.CaseResult;
 import dev.sealmeet.conformance.VectorFamily;
 import dev.sealmeet.conformance.json.JsonNode;
 import dev.sealmeet.crypto.Secret;
+import dev.sealmeet.crypto.SuiteRegistry;
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import dev.sealmeet.mls.schedule.HashRatchet;
@@ -18,6 +19,18 @@ import java.util.List;
  * §6.3.2) and every listed handshake and application key and nonce of every leaf (§9).
  */
 public final class SecretTreeFamily implements VectorFamily {
+  private final SuiteRegistry suites;
+
+  /** Resolves suite ids with RFC 9420's registry ({@link SuiteRegistry#rfc9420()}). */
+  public SecretTreeFamily() {
+    this(SuiteRegistry.rfc9420());
+  }
+
+  /** Resolves suite ids with {@code suites} (e.g. {@link SuiteRegistry#draftPq()}). */
+  public SecretTreeFamily(SuiteRegistry suites) {
+    this.suites = java.util.Objects.requireNonNull(suites, "suites");
+  }
+
   @Override
   public String name() {
     return "mls/secret-tree";
@@ -30,7 +43,7 @@ public final class SecretTreeFamily implements VectorFamily {
 
   @Override
   public List<CaseResult> run(JsonNode content) {
-    return ScheduleVectors.run(content, SecretTreeFamily::check);
+    return ScheduleVectors.run(content, suites, SecretTreeFamily::check);
   }
 
   private static void check(MlsSuite suite, JsonNode c, Mismatches m) throws SealmeetException {

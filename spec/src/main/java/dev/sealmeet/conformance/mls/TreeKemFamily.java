@@ -5,6 +5,7 @@ import dev.sealmeet.conformance.CaseResult;
 import dev.sealmeet.conformance.VectorFamily;
 import dev.sealmeet.conformance.json.JsonNode;
 import dev.sealmeet.crypto.Secret;
+import dev.sealmeet.crypto.SuiteRegistry;
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import dev.sealmeet.mls.message.GroupContext;
@@ -30,6 +31,18 @@ import java.util.Map;
 public final class TreeKemFamily implements VectorFamily {
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  private final SuiteRegistry suites;
+
+  /** Resolves suite ids with RFC 9420's registry ({@link SuiteRegistry#rfc9420()}). */
+  public TreeKemFamily() {
+    this(SuiteRegistry.rfc9420());
+  }
+
+  /** Resolves suite ids with {@code suites} (e.g. {@link SuiteRegistry#draftPq()}). */
+  public TreeKemFamily(SuiteRegistry suites) {
+    this.suites = java.util.Objects.requireNonNull(suites, "suites");
+  }
+
   @Override
   public String name() {
     return "mls/treekem";
@@ -42,7 +55,7 @@ public final class TreeKemFamily implements VectorFamily {
 
   @Override
   public List<CaseResult> run(JsonNode content) {
-    return ScheduleVectors.run(content, TreeKemFamily::check);
+    return ScheduleVectors.run(content, suites, TreeKemFamily::check);
   }
 
   private static void check(MlsSuite suite, JsonNode c, Mismatches m) throws SealmeetException {

@@ -3,6 +3,7 @@ package dev.sealmeet.conformance.mls;
 import dev.sealmeet.conformance.CaseResult;
 import dev.sealmeet.conformance.VectorFamily;
 import dev.sealmeet.conformance.json.JsonNode;
+import dev.sealmeet.crypto.SuiteRegistry;
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import dev.sealmeet.mls.framing.PskLookup;
@@ -23,6 +24,18 @@ import java.util.List;
  * the joiner secret without PSKs (RFC 9420 §12.4.3.1).
  */
 public final class WelcomeFamily implements VectorFamily {
+  private final SuiteRegistry suites;
+
+  /** Resolves suite ids with RFC 9420's registry ({@link SuiteRegistry#rfc9420()}). */
+  public WelcomeFamily() {
+    this(SuiteRegistry.rfc9420());
+  }
+
+  /** Resolves suite ids with {@code suites} (e.g. {@link SuiteRegistry#draftPq()}). */
+  public WelcomeFamily(SuiteRegistry suites) {
+    this.suites = java.util.Objects.requireNonNull(suites, "suites");
+  }
+
   @Override
   public String name() {
     return "mls/welcome";
@@ -35,7 +48,7 @@ public final class WelcomeFamily implements VectorFamily {
 
   @Override
   public List<CaseResult> run(JsonNode content) {
-    return ScheduleVectors.run(content, WelcomeFamily::check);
+    return ScheduleVectors.run(content, suites, WelcomeFamily::check);
   }
 
   static void check(MlsSuite suite, JsonNode c, Mismatches m) throws SealmeetException {

@@ -12,5 +12,10 @@
  * message-protection ─► MessageProtectionFamily ─► mls.framing Public/PrivateMessageProtection (§6)
  * welcome.json       ─► WelcomeFamily       ─► mls.framing.WelcomeReceiver   (§12.4.3.1)
  * </pre>
+ *
+ * <p>Each per-suite family resolves {@code cipher_suite} in a {@link dev.sealmeet.crypto.SuiteRegistry}:
+ * RFC 9420's by default, {@link dev.sealmeet.crypto.SuiteRegistry#draftPq()} for Sealmeet's
+ * provisional post-quantum vectors in {@code spec/vectors/mls-pq/} (see {@link
+ * dev.sealmeet.conformance.VectorFamilies}).
  */
 package dev.sealmeet.conformance.mls;
