@@ -33,7 +33,8 @@ public final class MeetingVectorFamily implements VectorFamily {
 
   @Override
   public boolean recognises(String relativePath, JsonNode content) {
-    return VectorFamily.fileName(relativePath).equals("meeting-keys.json");
+    String name = VectorFamily.fileName(relativePath);
+    return name.equals("meeting-keys.json") || name.equals("ctr-suites.json");
   }
 
   @Override

@@ -65,6 +65,8 @@ class BundledVectorsTest {
     List<String> expected = new ArrayList<>();
     PinnedSet.OFFICIAL_VECTORS.manifest().files().forEach(f -> expected.add(f.path()));
     expected.add("meeting/meeting-keys.json");
+    expected.addAll(List.of("meeting-more/ctr-suites.json", "meeting-more/rejected-frames.json",
+        "meeting-more/roles-extension.json", "meeting-more/transition.json"));
     assertThat(defaultRun().files()).extracting(FileReport::file)
         .containsExactlyInAnyOrderElementsOf(expected)
         .isSorted();
