@@ -92,6 +92,13 @@ class MeetingMoreVectorsTest {
     String text = read(TransitionVectorGenerator.FILE);
     assertAllPass(run(new ReceiveLogFamily(), text), 20);
     assertEveryVerdictIsChecked(text);
+    // A released frame's plaintext is checked too.
+    int install = text.indexOf("\"install\": 41");
+    int at = text.indexOf("\"plaintext\": \"", install) + "\"plaintext\": \"".length();
+    assertThat(install).isPositive();
+    String released = text.substring(0, at) + (text.charAt(at) == '0' ? '1' : '0')
+        + text.substring(at + 1);
+    assertThat(run(new ReceiveLogFamily(), released)).anyMatch(r -> r.outcome() == Outcome.FAILED);
   }
 
   /** Turning any one expected verdict into another makes that step fail. */
