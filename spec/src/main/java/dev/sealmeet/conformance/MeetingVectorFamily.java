@@ -18,12 +18,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code meeting/meeting-keys.json}: the Sealmeet meeting layer ({@code spec/protocol.md}) from an
- * epoch's {@code exporter_secret} and {@code epoch_authenticator} to what goes on the wire. Per
- * epoch: {@code base_key = MLS-Exporter("SFrame 1.0 Base Key", "", Nk)} (RFC 9420 §8.5, RFC 9605
- * §5.2) and the security code; per sender: the KID (epoch low E bits, leaf index above them), the
- * SFrame key and salt (RFC 9605 §4.4.2); per frame: the protected bytes at a given CTR (§4.4.3),
- * which must also open again.
+ * {@code meeting/meeting-keys.json} and {@code meeting-more/ctr-suites.json} (same layout): the
+ * Sealmeet meeting layer ({@code spec/protocol.md}) from an epoch's {@code exporter_secret} and
+ * {@code epoch_authenticator} to what goes on the wire. Per epoch: {@code base_key =
+ * MLS-Exporter("SFrame 1.0 Base Key", "", Nk)} (RFC 9420 §8.5, RFC 9605 §5.2) and the security
+ * code; per sender: the KID (epoch low E bits, leaf index above them), the SFrame key and salt
+ * (RFC 9605 §4.4.2); per frame: the protected bytes at a given CTR (§4.4.3), which must also open
+ * again.
  */
 public final class MeetingVectorFamily implements VectorFamily {
   @Override
@@ -33,7 +34,8 @@ public final class MeetingVectorFamily implements VectorFamily {
 
   @Override
   public boolean recognises(String relativePath, JsonNode content) {
-    return VectorFamily.fileName(relativePath).equals("meeting-keys.json");
+    String name = VectorFamily.fileName(relativePath);
+    return name.equals("meeting-keys.json") || name.equals("ctr-suites.json");
   }
 
   @Override

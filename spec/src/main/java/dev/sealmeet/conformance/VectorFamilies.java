@@ -58,6 +58,8 @@ public final class VectorFamilies {
         new MlsMessagesFamily(),
         new dev.sealmeet.conformance.mls.PassiveClientFamily(),
         new dev.sealmeet.conformance.mls.PskSecretFamily(),
+        new ReceiveLogFamily(),
+        new RolesVectorFamily(),
         new dev.sealmeet.conformance.mls.SecretTreeFamily(),
         new SframeFamily(),
         new dev.sealmeet.conformance.mls.TranscriptHashesFamily(),

@@ -69,6 +69,8 @@ class BundledVectorsTest {
         "secret-tree", "tree-operations", "treekem", "welcome")) {
       expected.add("mls-pq/" + file + ".json");
     }
+    expected.addAll(List.of("meeting-more/ctr-suites.json", "meeting-more/rejected-frames.json",
+        "meeting-more/roles-extension.json", "meeting-more/transition.json"));
     assertThat(defaultRun().files()).extracting(FileReport::file)
         .containsExactlyInAnyOrderElementsOf(expected)
         .isSorted();

@@ -30,8 +30,8 @@ import java.util.List;
 final class MeetingVectorGenerator {
   static final Path FILE = Path.of("vectors", "meeting", "meeting-keys.json");
 
-  private record Setup(int mlsSuite, SframeSuite sframe, int epochBits, long[] epochs,
-      long[] leaves) {}
+  /** One case: an MLS suite, an SFrame suite, {@code E}, the epochs and the senders' leaves. */
+  record Setup(int mlsSuite, SframeSuite sframe, int epochBits, long[] epochs, long[] leaves) {}
 
   private static final List<Setup> SETUPS = List.of(
       new Setup(1, SframeSuite.AES_128_GCM_SHA256_128, 4, new long[] {0, 14, 15, 17},
@@ -48,7 +48,7 @@ final class MeetingVectorGenerator {
 
   private MeetingVectorGenerator() {}
 
-  private static byte[] input(String what) {
+  static byte[] input(String what) {
     try {
       return MessageDigest.getInstance("SHA-256")
           .digest(("sealmeet meeting vector " + what).getBytes(StandardCharsets.US_ASCII));
@@ -59,10 +59,18 @@ final class MeetingVectorGenerator {
 
   /** The file's content. */
   static String generate() throws SealmeetException {
+    return generate(SETUPS, "");
+  }
+
+  /**
+   * A file of {@code setups} in this file's layout; {@code labelPrefix} keeps the inputs of
+   * different files apart (empty for {@code meeting-keys.json}).
+   */
+  static String generate(List<Setup> setups, String labelPrefix) throws SealmeetException {
     HexFormat hex = HexFormat.of();
     StringBuilder out = new StringBuilder("[\n");
-    for (int i = 0; i < SETUPS.size(); i++) {
-      Setup s = SETUPS.get(i);
+    for (int i = 0; i < setups.size(); i++) {
+      Setup s = setups.get(i);
       MlsSuite mls = MlsSuite.of(s.mlsSuite(), new SecureRandom());
       KidLayout layout = new KidLayout(s.epochBits());
       out.append("  {\n    \"cipher_suite\": ").append(s.mlsSuite())
@@ -71,7 +79,7 @@ final class MeetingVectorGenerator {
           .append(",\n    \"epochs\": [\n");
       for (int e = 0; e < s.epochs().length; e++) {
         long epoch = s.epochs()[e];
-        String tag = "case " + i + " epoch " + epoch;
+        String tag = labelPrefix + "case " + i + " epoch " + epoch;
         byte[] exporter = java.util.Arrays.copyOf(input(tag + " exporter_secret"),
             mls.hashLength());
         byte[] authenticator = java.util.Arrays.copyOf(input(tag + " epoch_authenticator"),
@@ -113,7 +121,7 @@ final class MeetingVectorGenerator {
         }
         out.append("        ]\n      }").append(e + 1 < s.epochs().length ? ",\n" : "\n");
       }
-      out.append("    ]\n  }").append(i + 1 < SETUPS.size() ? ",\n" : "\n");
+      out.append("    ]\n  }").append(i + 1 < setups.size() ? ",\n" : "\n");
     }
     return out.append("]\n").toString();
   }
