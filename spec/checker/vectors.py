@@ -55,6 +55,29 @@ def _obj(value, keys, path):
     return value
 
 
+def obj(value, keys, path, int_fields, hex_fields, strings=(), optional=()):
+    """Generic layout check for the meeting-more files: exactly `keys` (plus any of `optional`),
+    integers non-negative (never bool), hex fields lowercase-or-not hex strings or arrays of them,
+    `strings` plain strings. An unknown key is a FormatError (an unknown format)."""
+    where = path or "top level"
+    if not isinstance(value, dict):
+        raise FormatError("%s is not an object" % where)
+    missing, extra = set(keys) - value.keys(), value.keys() - set(keys) - set(optional)
+    if missing or extra:
+        raise FormatError("%s: missing %s, unknown %s" % (where, sorted(missing), sorted(extra)))
+    for k, v in value.items():
+        p = "%s.%s" % (path, k) if path else k
+        if k in int_fields and (not isinstance(v, int) or isinstance(v, bool) or v < 0):
+            raise FormatError("%s is not a non-negative integer" % p)
+        if k in hex_fields:
+            items = v if isinstance(v, list) else [v]
+            if not all(isinstance(x, str) and HEX.fullmatch(x) for x in items):
+                raise FormatError("%s is not a hex string (or an array of them)" % p)
+        if k in strings and not isinstance(v, str):
+            raise FormatError("%s is not a string" % p)
+    return value
+
+
 def validate(doc):
     """Raise FormatError unless doc has exactly the layout of the README's table."""
     for path, case in cases_of(doc):
@@ -155,3 +178,20 @@ def _check_frame(r, pf, s, kid, key, salt, fr):
         r.fail(pf + ".protected (open)", "does not open: %s" % e)
         return
     r.compare(pf + ".protected (open)", (kid, fr["ctr"], plaintext), got)
+
+
+INFORMATIVE = set()
+
+
+def is_output(path, key):
+    return key in OUTPUT_FIELDS
+
+
+def flip(path, key, value):
+    """No format-specific mutation: the generic flip of check.py applies."""
+    return None
+
+
+def may_have_no_effect(path, key):
+    """Every flipped field of a meeting-keys file must be detected."""
+    return False
