@@ -145,6 +145,16 @@ def builtin_checks():
     for n, encoded in ((494878333, "9d7f3e7d"), (15293, "7bbd"), (37, "25")):
         if mls.encode_varint(n).hex() != encoded:
             problems.append("varint %d is not %s (RFC 9420 §2.1.2)" % (n, encoded))
+        # ... and decodes back with the roles decoder's reader (protocol.md §3.1).
+        if roles.read_varint(bytes.fromhex(encoded), 0) != (n, len(encoded) // 2):
+            problems.append("varint %s does not decode to %d (RFC 9420 §2.1.2)" % (encoded, n))
+    # RFC 9420 §2.1.2: prefix 11 MUST be rejected; more bytes than necessary are malformed.
+    for bad in ("c0000025", "4025", "80000025", "7b"):
+        try:
+            roles.read_varint(bytes.fromhex(bad), 0)
+            problems.append("varint %s accepted (RFC 9420 §2.1.2)" % bad)
+        except roles.DecodeError:
+            pass
     for epoch, leaf, expected in RFC9605_KIDS:
         if meeting.kid(leaf, epoch, 4) != expected:
             problems.append("KID of leaf %d, epoch %d is not 0x%x (RFC 9605 §5.2)" % (leaf, epoch, expected))
@@ -183,7 +193,7 @@ def run_self_test(directory):
     problems = builtin_checks()
     for p in problems:
         print("  built-in check failed: %s" % p)
-    print("built-in: RFC 9420 §2.1.2 varints, RFC 9605 §5.2 KIDs, SFrame suites 1-5 open/refuse: %s"
+    print("built-in: RFC 9420 §2.1.2 varints (encode, decode, refuse), RFC 9605 §5.2 KIDs, SFrame suites 1-5 open/refuse: %s"
           % ("ok" if not problems else "%d problems" % len(problems)))
     bad += len(problems)
     for path in files:
