@@ -4,6 +4,10 @@
     python3 spec/checker/check.py [VECTOR_DIR]              # default: spec/vectors/meeting
     python3 spec/checker/check.py --self-test [VECTOR_DIR]  # proves the checker can fail
 
+Files: meeting-keys layout (spec/vectors/meeting/, meeting-more/ctr-suites.json, vectors.py), the
+roles extension (meeting-more/roles-extension.json, roles.py) and receive logs
+(meeting-more/rejected-frames.json and transition.json, receivelog.py on receiver.py).
+
 Exit status: 0 every field of every file matches; 1 a mismatch (or a failed self-test);
 2 a file that is not a meeting vector file (unknown format), or no file at all.
 """

@@ -64,12 +64,16 @@ def check(doc):
     """Check the settings, recompute every epoch's base key, replay the log in order."""
     validate(doc)
     r = vectors.Result()
-    try:
+    try:  # protocol.md §1.1 (MLS 0x0001-0x0007), §2.1 (SFrame 1-5), §2.3 (1 <= E <= 16)
         mls.suite_hash(doc["cipher_suite"])
         s = sframe.suite(doc["sframe_cipher_suite"])
+    except ValueError as err:
+        r.fail("cipher_suite" if isinstance(err, mls.UnsupportedSuite) else "sframe_cipher_suite", str(err))
+        return r
+    try:
         e_bits = meeting.check_epoch_bits(doc["epoch_bits"])
     except ValueError as err:
-        r.fail("cipher_suite", str(err))
+        r.fail("epoch_bits", str(err))
         return r
     w, g = doc["replay_window"], doc["grace"]["epochs"]
     # §2.4 [SM-MEDIA-11]: W is a power of two from 64 to 65,536.
