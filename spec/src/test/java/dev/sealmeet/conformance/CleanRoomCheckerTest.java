@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 class CleanRoomCheckerTest {
   private static final Path CHECKER = Path.of("checker", "check.py");
   private static final Path VECTORS = Path.of("vectors", "meeting");
+  /** Roles extension bytes, CTR suites, rejected frames and a key transition. */
+  private static final Path MORE = Path.of("vectors", "meeting-more");
 
   private record Run(int exit, String output) {}
 
@@ -62,6 +64,26 @@ class CleanRoomCheckerTest {
     Run checked = run(VECTORS.toString());
     assertThat(checked.exit()).as(checked.output()).isZero();
     assertThat(checked.output()).contains("meeting-keys.json: ").contains(" 0 failed");
+  }
+
+  @Test
+  @DisplayName("a clean-room checker reproduces the roles bytes, CTR-suite meetings, rejected "
+      + "frames and a transition [SM-ROLE-1] [SM-MEDIA-5] [SM-MEDIA-11] [SM-MEDIA-13]")
+  void everyMeetingMoreVectorFile_passesTheSecondImplementation() throws Exception {
+    assumePythonWithCryptography();
+    Run checked = run(MORE.toString());
+    assertThat(checked.exit()).as(checked.output()).isZero();
+    assertThat(checked.output()).contains("roles-extension.json: ", "ctr-suites.json: ",
+        "rejected-frames.json: ", "transition.json: ").doesNotContain(" 0 passed");
+  }
+
+  @Test
+  @DisplayName("the clean-room checker detects every flipped field and verdict of those vectors")
+  void checkerSelfTest_detectsEveryFlippedFieldOfTheMoreVectors() throws Exception {
+    assumePythonWithCryptography();
+    Run self = run("--self-test", MORE.toString());
+    assertThat(self.exit()).as(self.output()).isZero();
+    assertThat(self.output()).contains(", 0 missed").doesNotContain("NOT DETECTED");
   }
 
   @Test
