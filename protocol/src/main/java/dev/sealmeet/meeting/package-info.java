@@ -5,7 +5,7 @@
  * <pre>
  *  LobbyGuest.enter(invitation) ─► KeyPackage in the DS directory (the guest holds no key)
  *  Meeting.open (host) ─► group in the host client's MLS suite (MeetingOptions.mlsSuites), extensions:
- *        roles 0xF0A0, SFrame suite 0xF0A1, external_senders, required_capabilities (and the MLS
+ *        roles 0xF0A0, media parameters 0xF0A2, external_senders, required_capabilities (and the MLS
  *        suite definition 0xF0C5 in a post-quantum suite); DeliveryService.openMeeting(GroupInfo)
  *  Meeting.admit ─► claim KeyPackage ─► commit(Add) + next GroupInfo ─► DeliveryService.submit
  *        (PublicGroupView: signed by a current member? else REFUSED)
