@@ -34,6 +34,8 @@ class MediaParametersTest {
     Extension e = MediaParameters.defaults().toExtension();
     assertThat(e.extensionType()).isEqualTo(0xF0A2);
     assertThat(HEX.formatHex(e.extensionData())).isEqualTo(DEFAULT_HEX);
+    // As the spec prints it: the Extension struct (RFC 9420 §7.2), type then data<V>.
+    assertThat(HEX.formatHex(e.toBytes())).isEqualTo("f0a2" + "0c" + DEFAULT_HEX);
     assertThat(MediaParameters.defaults()).isEqualTo(new MediaParameters(
         SframeSuite.AES_128_GCM_SHA256_128, new KidLayout(4),
         new GracePolicy(Duration.ofSeconds(2), 2), Duration.ofSeconds(1)));

@@ -40,8 +40,7 @@ class MeetingMediaParametersTest {
   }
 
   @Test
-  @DisplayName("a joiner with default options uses the meeting's suite, E, grace and send delay "
-      + "[SM-PARAM-1]")
+  @DisplayName("a joiner uses the meeting's suite, E, grace, send delay, not its own [SM-PARAM-1]")
   void joinerWithOtherOptions_usesTheGroupsParameters_andMediaFlows() throws SealmeetException {
     Meeting host = Meeting.open(opener("host"), f.ds);
     Meeting ann = f.admit(host, LobbyGuest.enter(f.client("ann"), f.ds, host.invitation()));
@@ -68,8 +67,7 @@ class MeetingMediaParametersTest {
   }
 
   @Test
-  @DisplayName("a resumed member reads the parameters from its group, not its new options "
-      + "[SM-PARAM-1]")
+  @DisplayName("a resumed member reads the parameters from its group [SM-PARAM-1]")
   void resumedMember_readsTheParametersFromItsGroup() throws SealmeetException {
     MemoryStore store = new MemoryStore();
     Meeting host = Meeting.open(opener("host"), f.ds);
@@ -91,8 +89,7 @@ class MeetingMediaParametersTest {
   }
 
   @Test
-  @DisplayName("a meeting in a suite the joiner's options refuse is refused, MEDIA_PARAMETERS "
-      + "[SM-PARAM-1]")
+  @DisplayName("a meeting in a suite the joiner's options refuse is refused [SM-PARAM-1]")
   void provisionalSuite_isRefusedByAJoinerThatDoesNotAllowIt() throws SealmeetException {
     MeetingOptions provisional = MeetingOptions.defaults()
         .withSframeSuite(SframeSuite.fromId(6, true))
