@@ -38,7 +38,7 @@
  *
  * <p>The delivery service is reached through {@link dev.sealmeet.meeting.DeliveryService}, whose
  * Javadoc is the contract: envelopes cross it as bytes (no Protobuf type is part of this API; the
- * schema {@code sealmeet/meeting/v1/control.proto} is the wire format, which the library reads and
+ * schema {@code sealmeet/meeting/v1/meeting.proto} is the wire format, which the library reads and
  * writes with its own proto3 codec, and {@link dev.sealmeet.meeting.EnvelopeRouting} reads an
  * envelope's routing fields), each with a submit id the client keeps across retries, so a
  * repeated submit is ordered once. Pull with {@code fetch} ({@link
