@@ -2,7 +2,7 @@
  * Sealmeet's protocols: the meeting layer, MLS groups and SFrame, with the wire records, tree, key
  * schedule and codec types their public signatures name. Message protection
  * ({@code dev.sealmeet.mls.framing}), {@code dev.sealmeet.protocol.internal} and the control
- * messages of {@code control.proto} ({@code dev.sealmeet.meeting.wire}) stay inside. The control
+ * messages of {@code meeting.proto} ({@code dev.sealmeet.meeting.wire}) stay inside. The control
  * envelopes have a proto3 codec of their own, so the module needs no Protobuf runtime and a
  * vendor's protobuf-java, of whatever version, never meets ours.
  */

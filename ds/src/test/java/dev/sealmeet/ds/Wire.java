@@ -6,7 +6,7 @@ import com.google.protobuf.UnknownFieldSet;
 
 /**
  * Hand-made control envelopes for the tests, written field by field (the schema {@code
- * sealmeet/meeting/v1/control.proto}: meeting_id 1, submit_id 3, handshake 10, media 12) without
+ * sealmeet/meeting/v1/meeting.proto}: meeting_id 1, submit_id 3, handshake 10, media 12) without
  * generated classes.
  */
 final class Wire {

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  * What a meeting needs from the vendor's server (RFC 9420 §14, §16.9). The server sees envelopes
  * and ciphertext only; it holds no group key. It may send proposals as the group's external sender
  * (RFC 9420 §12.1.8.1), never commits. Envelopes cross this interface as bytes (the Protobuf
- * schema {@code sealmeet/meeting/v1/control.proto}); no Protobuf type appears in it, and {@link
+ * schema {@code sealmeet/meeting/v1/meeting.proto}); no Protobuf type appears in it, and {@link
  * EnvelopeRouting} reads what a server routes by (meeting, kind, epoch, a Welcome's recipients)
  * without a Protobuf runtime.
  *

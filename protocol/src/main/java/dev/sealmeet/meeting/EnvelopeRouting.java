@@ -13,7 +13,7 @@ import java.util.List;
  * (spec §6: the fields outside the MLS and SFrame byte strings): its meeting, what it carries, the
  * epoch and a Welcome's recipients. Read-only, and needs no Protobuf runtime: a vendor's server
  * may as well read the same fields with its own code generated from {@code
- * sealmeet/meeting/v1/control.proto}, which is the wire schema. Decoding follows proto3 (unknown
+ * sealmeet/meeting/v1/meeting.proto}, which is the wire schema. Decoding follows proto3 (unknown
  * fields are skipped).
  */
 public final class EnvelopeRouting {

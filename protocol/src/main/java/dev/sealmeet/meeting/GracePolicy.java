@@ -9,6 +9,9 @@ import java.util.Objects;
  * either bound is passed: it is older than {@code time} since the epoch after it began, or more than
  * {@code epochs} newer epochs exist.
  *
+ * <p>In a meeting the grace is the group's ({@code sealmeet_media_parameters}, spec §1.2.1), in
+ * whole milliseconds: a client's own policy applies only to the meetings it opens.
+ *
  * @param time how long after it was replaced an epoch's receive keys live
  * @param epochs how many replaced epochs keep their receive keys at most
  */

@@ -27,7 +27,9 @@ import java.util.Objects;
  * </ul>
  *
  * <p>{@code sendDelay} must not exceed the receivers' {@link GracePolicy#time()}, or frames sent
- * late in the delay could meet erased keys.
+ * late in the delay could meet erased keys. In a meeting the send delay is the group's ({@code
+ * sealmeet_media_parameters}, spec §1.2.1), written by the client that opened it; the hold bounds
+ * are always this client's own.
  *
  * @param sendDelay how long a sender keeps the previous epoch after a merge that removes nobody
  *     ({@link Duration#ZERO} switches at once)

@@ -84,14 +84,14 @@ public final class MeetingClient {
 
   /**
    * The GroupContext extension types a meeting in this client's suite requires of every member
-   * (spec §1.2): roles and media suite, and in a suite IANA has not assigned the suite definition
-   * that binds the suite in the group (spec §1.1).
+   * (spec §1.2): roles and media parameters, and in a suite IANA has not assigned the suite
+   * definition that binds the suite in the group (spec §1.1).
    */
   List<Integer> meetingExtensionTypes() {
     return SuiteDefinitionExtension.requiredFor(suite.id())
-        ? List.of(Roles.EXTENSION_TYPE, MediaSuiteExtension.EXTENSION_TYPE,
+        ? List.of(Roles.EXTENSION_TYPE, MediaParameters.EXTENSION_TYPE,
             Extensions.SUITE_DEFINITION)
-        : List.of(Roles.EXTENSION_TYPE, MediaSuiteExtension.EXTENSION_TYPE);
+        : List.of(Roles.EXTENSION_TYPE, MediaParameters.EXTENSION_TYPE);
   }
 
   /** A fresh KeyPackage with its private keys (RFC 9420 §10), valid for a day. */

@@ -10,8 +10,16 @@ import java.util.function.LongSupplier;
  * How a meeting's media is protected and how hard a member retries a change that lost the race for
  * an epoch.
  *
+ * <p>The SFrame suite, KID layout, grace and send delay are the <em>media parameters</em> of a
+ * meeting this client opens: they are written into its group ({@code sealmeet_media_parameters},
+ * spec §2.1), and every member, this client included, protects and accepts media by the values in
+ * the group. In a meeting it joins they play no part: the group's values are used, and a meeting
+ * whose values this client cannot honour (a provisional suite its {@link SframeOptions} refuse) is
+ * refused with {@link MeetingRule#MEDIA_PARAMETERS}. The hold bounds of {@code mediaTransitions},
+ * the replay window and the clock are always this client's own.
+ *
  * @param sframeSuite the SFrame suite of the media (RFC 9605 §4.5): named in the group of a
- *     meeting this client opens, and required of a meeting it joins
+ *     meeting this client opens
  * @param kidLayout the KID layout (RFC 9605 §5.2)
  * @param grace how long previous epochs' receive keys are kept
  * @param nanoTime the monotonic clock of the grace window
@@ -71,14 +79,20 @@ public record MeetingOptions(SframeSuite sframeSuite, KidLayout kidLayout, Grace
 
   /**
    * These options with {@code value} as the SFrame suite: the suite a meeting this client opens
-   * names in its group, and the only one this client accepts in a meeting it joins (spec §2.1).
+   * names in its group (spec §2.1); a meeting it joins uses the suite its group names.
    */
   public MeetingOptions withSframeSuite(SframeSuite value) {
     return new MeetingOptions(value, kidLayout, grace, nanoTime, maxAttempts, audit,
         sframeOptions, runtime, mediaTransitions, mlsSuites);
   }
 
-  /** These options with {@code value} as the grace policy. */
+  /** These options with {@code value} as the KID layout of a meeting this client opens. */
+  public MeetingOptions withKidLayout(KidLayout value) {
+    return new MeetingOptions(sframeSuite, value, grace, nanoTime, maxAttempts, audit,
+        sframeOptions, runtime, mediaTransitions, mlsSuites);
+  }
+
+  /** These options with {@code value} as the grace policy of a meeting this client opens. */
   public MeetingOptions withGrace(GracePolicy value) {
     return new MeetingOptions(sframeSuite, kidLayout, value, nanoTime,
         maxAttempts, audit, sframeOptions, runtime, mediaTransitions, mlsSuites);

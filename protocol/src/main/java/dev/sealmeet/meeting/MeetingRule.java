@@ -31,8 +31,11 @@ public enum MeetingRule {
   PROPOSAL_REFUSED("meeting proposals"),
   /** A commit adds a member that the new roles name: a former member's role would pass to it. */
   ROLE_OUTLIVES_MEMBER("meeting roles"),
-  /** The group names another SFrame suite than this client's, or a commit would change it. */
-  MEDIA_SUITE("spec §2.1"),
+  /**
+   * The meeting's media parameters (SFrame suite, KID epoch bits, grace, send delay) are ones
+   * this client cannot honour, or a commit would change them.
+   */
+  MEDIA_PARAMETERS("spec §2.1"),
   /** A control envelope of a kind this call does not take, or for another meeting. */
   UNEXPECTED_ENVELOPE("meeting control messages"),
   /** The meeting was ended or this member is no longer in it. */

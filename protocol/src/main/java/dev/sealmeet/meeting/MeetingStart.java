@@ -6,7 +6,7 @@ import dev.sealmeet.mls.group.ExternalSender;
 import dev.sealmeet.mls.group.MlsGroup;
 import dev.sealmeet.mls.group.PskStore;
 import dev.sealmeet.mls.group.RequiredCapabilities;
-import dev.sealmeet.sframe.SframeSuite;
+import dev.sealmeet.sframe.SframeOptions;
 import dev.sealmeet.crypto.Secret;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -54,7 +54,7 @@ final class MeetingStart {
     new SecureRandom().nextBytes(meetingId);
     MlsGroup group = MlsGroup.create(host.newKeyPackage(false), host.identity(), meetingId,
         List.of(Roles.withHost(host.identity().credential()).toExtension(),
-            MediaSuiteExtension.toExtension(host.options().sframeSuite()),
+            MediaParameters.of(host.options()).toExtension(),
             ExternalSender.toExtension(List.of(ds.externalSender())),
             new RequiredCapabilities(host.meetingExtensionTypes(), List.of(), List.of())
                 .toExtension()),
@@ -69,22 +69,26 @@ final class MeetingStart {
   }
 
   /**
-   * The member's media plane for the meeting's SFrame suite, with send counters reserved through
-   * the member's store if it has one.
+   * The member's media plane for the meeting's media parameters (spec §2.1): the SFrame suite,
+   * {@code E}, grace and send delay the group names, whatever {@code options} say; the hold
+   * bounds and SFrame options are the member's own, with send counters reserved through its
+   * store if it has one. Opening, joining and resuming all come here, so every member of a
+   * meeting uses the values in its group.
    *
-   * @throws MeetingRuleException if the meeting's suite is not the client's
+   * @throws DecodeException if the group names no media parameters (not a meeting) or they are
+   *     malformed
+   * @throws MeetingRuleException ({@link MeetingRule#MEDIA_PARAMETERS}) if this client cannot
+   *     honour them
    */
   static MediaProtector mediaPlane(MeetingOptions options, MlsGroup group, MeetingSaver saver)
       throws DecodeException, MeetingRuleException {
-    SframeSuite suite = MediaSuiteExtension.in(group.context().extensions()).orElseThrow(
-        () -> new DecodeException("the group names no SFrame suite: not a meeting"));
-    if (suite != options.sframeSuite()) {
-      throw new MeetingRuleException(MeetingRule.MEDIA_SUITE, "the meeting protects media with "
-          + suite + ", this client's options name " + options.sframeSuite());
-    }
-    return new MediaProtector(suite, options.kidLayout(), options.grace(),
-        options.mediaTransitions(), options.nanoTime(), saver.marks()
-            .map(options.sframeOptions()::withCounterReservation).orElse(options.sframeOptions()));
+    SframeOptions sframe = options.sframeOptions();
+    MediaParameters p = MediaParameters.in(group.context().extensions()).orElseThrow(
+        () -> new DecodeException("the group names no media parameters: not a meeting"))
+        .requireHonouredBy(sframe);
+    return new MediaProtector(p.suite(), p.kidLayout(), p.grace(),
+        p.transitions(options.mediaTransitions()), options.nanoTime(),
+        saver.marks().map(sframe::withCounterReservation).orElse(sframe));
   }
 
   static Meeting joined(MeetingClient client, DeliveryService ds, MlsGroup group,

@@ -94,9 +94,9 @@ final class RolePolicy {
         throw new MeetingRuleException(MeetingRule.NO_HOST_LEFT,
             "the new group context extensions leave the meeting without a host");
       }
-      if (!MediaSuiteExtension.in(extensions).equals(MediaSuiteExtension.in(current))) {
-        throw new MeetingRuleException(MeetingRule.MEDIA_SUITE,
-            "the new group context extensions change the meeting's SFrame suite");
+      if (!MediaParameters.sameIn(extensions, current)) {
+        throw new MeetingRuleException(MeetingRule.MEDIA_PARAMETERS,
+            "the new group context extensions change the meeting's media parameters");
       }
     }
     for (Map.Entry<Long, Credential> added : staged.added().entrySet()) {

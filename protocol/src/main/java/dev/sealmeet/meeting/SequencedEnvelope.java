@@ -3,7 +3,7 @@ package dev.sealmeet.meeting;
 /**
  * One envelope of a meeting's log, as the delivery service hands it out ({@link
  * DeliveryService#fetch}, {@link DeliveryService#subscribe}). The bytes are the envelope's wire
- * encoding (the Protobuf schema {@code sealmeet/meeting/v1/control.proto}), which carries the
+ * encoding (the Protobuf schema {@code sealmeet/meeting/v1/meeting.proto}), which carries the
  * same sequence number; {@link Meeting#process(byte[])} reads it from there.
  *
  * @param sequence the envelope's position in the log, from 1

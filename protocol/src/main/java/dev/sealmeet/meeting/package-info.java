@@ -5,7 +5,7 @@
  * <pre>
  *  LobbyGuest.enter(invitation) ─► KeyPackage in the DS directory (the guest holds no key)
  *  Meeting.open (host) ─► group in the host client's MLS suite (MeetingOptions.mlsSuites), extensions:
- *        roles 0xF0A0, SFrame suite 0xF0A1, external_senders, required_capabilities (and the MLS
+ *        roles 0xF0A0, media parameters 0xF0A2, external_senders, required_capabilities (and the MLS
  *        suite definition 0xF0C5 in a post-quantum suite); DeliveryService.openMeeting(GroupInfo)
  *  Meeting.admit ─► claim KeyPackage ─► commit(Add) + next GroupInfo ─► DeliveryService.submit
  *        (PublicGroupView: signed by a current member? else REFUSED)
@@ -38,7 +38,7 @@
  *
  * <p>The delivery service is reached through {@link dev.sealmeet.meeting.DeliveryService}, whose
  * Javadoc is the contract: envelopes cross it as bytes (no Protobuf type is part of this API; the
- * schema {@code sealmeet/meeting/v1/control.proto} is the wire format, which the library reads and
+ * schema {@code sealmeet/meeting/v1/meeting.proto} is the wire format, which the library reads and
  * writes with its own proto3 codec, and {@link dev.sealmeet.meeting.EnvelopeRouting} reads an
  * envelope's routing fields), each with a submit id the client keeps across retries, so a
  * repeated submit is ordered once. Pull with {@code fetch} ({@link

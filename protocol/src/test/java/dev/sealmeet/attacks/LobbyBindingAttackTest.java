@@ -54,13 +54,14 @@ class LobbyBindingAttackTest {
     GroupConfig config = GroupConfig.defaults().withEncryptHandshake(false)
         .withCredentials(f.verifier().asCredentialValidator());
     Capabilities caps = new Capabilities(List.of(ProtocolVersion.MLS10), List.of(f.suite.id()),
-        List.of(Roles.EXTENSION_TYPE, 0xF0A1), List.of(), List.of(1, 2));
+        List.of(Roles.EXTENSION_TYPE, 0xF0A2), List.of(), List.of(1, 2));
     MlsGroup impostor = MlsGroup.create(KeyPackageBundle.create(f.suite, mallory, caps,
         Duration.ofDays(1), false, List.of(), config), mallory, meetingId,
         List.of(Roles.withHost(mallory.credential()).toExtension(),
-            new Extension(0xF0A1, new byte[] {0, 4}),
+            // The media parameters of spec §2.1 at their defaults.
+            new Extension(0xF0A2, java.util.HexFormat.of().parseHex("00040402000007d0000003e8")),
             ExternalSender.toExtension(List.of(f.ds.externalSender())),
-            new RequiredCapabilities(List.of(Roles.EXTENSION_TYPE, 0xF0A1), List.of(), List.of())
+            new RequiredCapabilities(List.of(Roles.EXTENSION_TYPE, 0xF0A2), List.of(), List.of())
                 .toExtension()),
         new PskStore(), config);
     KeyPackage keyPackage = (KeyPackage) MlsMessage.fromBytes(

@@ -35,7 +35,7 @@ class OutsiderWedgeAttackTest {
   private final AttackFixtures f = new AttackFixtures();
 
   private static final Capabilities CAPS = new Capabilities(List.of(ProtocolVersion.MLS10),
-      List.of(1), List.of(Roles.EXTENSION_TYPE, 0xF0A1), List.of(), List.of(1, 2));
+      List.of(1), List.of(Roles.EXTENSION_TYPE, 0xF0A2), List.of(), List.of(1, 2));
 
   @Test
   @DisplayName("a junk commit envelope for the current epoch is refused by the server [SM-DS-7]")

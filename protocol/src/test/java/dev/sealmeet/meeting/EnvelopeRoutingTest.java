@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link EnvelopeRouting} reads of a meeting's log what a delivery service routes by, as
- * protobuf-java reads the same bytes (the classes generated from {@code control.proto}).
+ * protobuf-java reads the same bytes (the classes generated from {@code meeting.proto}).
  */
 class EnvelopeRoutingTest {
   private final MeetingFixtures f = new MeetingFixtures();

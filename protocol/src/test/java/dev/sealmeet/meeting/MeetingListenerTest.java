@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.mls.group.CommitRequest;
+import dev.sealmeet.sframe.SframeOptions;
 import dev.sealmeet.sframe.SframeSuite;
 import java.util.List;
 import java.util.Optional;
@@ -112,14 +113,14 @@ class MeetingListenerTest {
     assertThat(heard.eventsOf("zoe")).containsExactly("welcomeSkipped");
 
     RecordingListener weakHeard = new RecordingListener();
-    MeetingFixtures weak = new MeetingFixtures(MeetingOptions.defaults()
-        .withSframeSuite(SframeSuite.AES_128_CTR_HMAC_SHA256_32)
+    // A meeting in a provisional SFrame suite, which eve's options refuse (spec §2.1).
+    Meeting provisional = Meeting.open(f.client("pat", f.suite, MeetingOptions.defaults()
+        .withSframeSuite(SframeSuite.fromId(6, true))
+        .withSframeOptions(SframeOptions.defaults().withProvisionalSuites(true))), f.ds);
+    MeetingClient eve = f.client("eve", f.suite, MeetingOptions.defaults()
         .withRuntime(MeetingRuntime.defaults().withListener(weakHeard)));
-    weak.accountKeys.putAll(f.accountKeys);
-    MeetingClient eve = weak.client("eve");
-    f.accountKeys.put("eve", weak.accountKeys.get("eve"));
-    LobbyGuest eveWaiting = LobbyGuest.enter(eve, f.ds, m.get(0).invitation());
-    m.get(0).admit("eve");
+    LobbyGuest eveWaiting = LobbyGuest.enter(eve, f.ds, provisional.invitation());
+    provisional.admit("eve");
     assertThat(eveWaiting.poll()).isEmpty();
     assertThat(weakHeard.details("eve", "welcomeSkipped", WelcomeSkip.class)).singleElement()
         .satisfies(skip -> {

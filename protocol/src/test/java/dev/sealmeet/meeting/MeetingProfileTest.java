@@ -23,7 +23,6 @@ import dev.sealmeet.mls.message.Extensions;
 import dev.sealmeet.mls.message.MlsMessage;
 import dev.sealmeet.mls.message.WireFormat;
 import dev.sealmeet.protocol.internal.Hex;
-import dev.sealmeet.sframe.SframeSuite;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
@@ -44,51 +43,20 @@ class MeetingProfileTest {
     Meeting host = Meeting.open(f.client("host"), f.ds);
     List<Extension> extensions = host.group().context().extensions();
     assertThat(extensions).extracting(Extension::extensionType)
-        .containsExactlyInAnyOrder(Roles.EXTENSION_TYPE, MediaSuiteExtension.EXTENSION_TYPE,
+        .containsExactlyInAnyOrder(Roles.EXTENSION_TYPE, MediaParameters.EXTENSION_TYPE,
             Extensions.EXTERNAL_SENDERS, Extensions.REQUIRED_CAPABILITIES);
-    assertThat(MediaSuiteExtension.in(extensions)).contains(SframeSuite.AES_128_GCM_SHA256_128);
+    assertThat(MediaParameters.in(extensions)).contains(MediaParameters.defaults());
     assertThat(Roles.in(extensions).orElseThrow().roleOf(f.identities.get("host").credential()))
         .isEqualTo(Role.HOST);
     assertThat(ExternalSender.in(extensions)).containsExactly(f.ds.externalSender());
     assertThat(RequiredCapabilities.in(extensions).orElseThrow().extensionTypes())
-        .containsExactly(Roles.EXTENSION_TYPE, MediaSuiteExtension.EXTENSION_TYPE);
+        .containsExactly(Roles.EXTENSION_TYPE, MediaParameters.EXTENSION_TYPE);
 
     MeetingClient plain = f.client("plain");
     MlsGroup notAMeeting = MlsGroup.create(plain.newKeyPackage(false), plain.identity(),
         new byte[32], List.of(), new PskStore(), plain.config());
     assertThatThrownBy(() -> MeetingStart.joined(plain, f.ds, notAMeeting, 1))
         .isInstanceOf(DecodeException.class);
-  }
-
-  @Test
-  @DisplayName("the SFrame suite is the group's; a client of another suite refuses [SM-MEDIA-9]")
-  void sframeSuite_isBoundInTheGroup() throws SealmeetException {
-    Meeting host = Meeting.open(f.client("host"), f.ds);
-    MeetingFixtures weak = new MeetingFixtures(MeetingOptions.defaults().withSframeSuite(
-        SframeSuite.AES_128_CTR_HMAC_SHA256_32));
-    weak.accountKeys.putAll(f.accountKeys);
-    MeetingClient eve = weak.client("eve");
-    f.accountKeys.put("eve", weak.accountKeys.get("eve"));
-    LobbyGuest guest = LobbyGuest.enter(eve, f.ds, host.invitation());
-    host.admit("eve");
-    assertThat(guest.poll()).isEmpty();
-    assertThat(guest.refused()).isEqualTo(1);
-    assertThat(host.media().suite()).isEqualTo(SframeSuite.AES_128_GCM_SHA256_128);
-    // A host's roles change that also swaps the suite is refused by every other member.
-    LobbyGuest ann = LobbyGuest.enter(f.client("ann"), f.ds, host.invitation());
-    Meeting atAnn = f.admit(host, ann);
-    java.util.List<Extension> swapped = new java.util.ArrayList<>();
-    for (Extension e : host.group().context().extensions()) {
-      swapped.add(e.extensionType() == MediaSuiteExtension.EXTENSION_TYPE
-          ? MediaSuiteExtension.toExtension(SframeSuite.AES_128_CTR_HMAC_SHA256_32) : e);
-    }
-    long epoch = atAnn.epoch();
-    f.submitUnchecked(host, CommitRequest.empty().groupContextExtensions(swapped));
-    atAnn.poll();
-    assertThat(atAnn.epoch()).isEqualTo(epoch);
-    assertThat(atAnn.stall()).hasValueSatisfying(s -> assertThat(s.reason())
-        .isInstanceOfSatisfying(MeetingRuleException.class,
-            e -> assertThat(e.rule()).isEqualTo(MeetingRule.MEDIA_SUITE)));
   }
 
   @Test

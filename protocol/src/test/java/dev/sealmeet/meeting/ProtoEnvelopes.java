@@ -8,7 +8,7 @@ import dev.sealmeet.mls.message.MlsMessage;
 
 /**
  * {@link Envelopes} for the tests that build, read and tamper with envelopes through the classes
- * protoc generates from {@code control.proto} (test scope only): each envelope is built by the
+ * protoc generates from {@code meeting.proto} (test scope only): each envelope is built by the
  * library's own codec and handed over as bytes, so the generated type is what protobuf-java
  * parses of exactly the library's encoding.
  */

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * No public or protected signature of the protocol module's exported packages names a Protobuf
- * type (the runtime's, or the classes the tests generate from {@code control.proto}) or a control
+ * type (the runtime's, or the classes the tests generate from {@code meeting.proto}) or a control
  * message of the library's own codec ({@code dev.sealmeet.meeting.wire}, not exported): envelopes
  * cross the API as bytes. Reads the exports from the compiled {@code module-info.class} and every
  * class of those packages from the protocol's class directory.

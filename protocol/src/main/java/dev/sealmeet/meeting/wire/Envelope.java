@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * {@code Envelope} of {@code control.proto}: one message from or to the delivery service.
+ * {@code Envelope} of {@code meeting.proto}: one message from or to the delivery service.
  *
  * <p>Decoding follows proto3 as protobuf-java implements it: fields in any order, the last value
  * of a scalar wins, unknown fields are skipped. The {@code body} oneof holds its last member; a

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * {@code Handshake} of {@code control.proto}: a proposal or commit of one epoch, as an MLSMessage.
+ * {@code Handshake} of {@code meeting.proto}: a proposal or commit of one epoch, as an MLSMessage.
  *
  * @param kind {@link #PROPOSAL}, {@link #COMMIT}, or any other value as it came (an open enum)
  * @param epoch the epoch the message was sent in

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * {@code KeyPackageUpload} of {@code control.proto}: a KeyPackage handed to the delivery service's
+ * {@code KeyPackageUpload} of {@code meeting.proto}: a KeyPackage handed to the delivery service's
  * directory.
  *
  * @param account the account name

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * {@code MediaFrame} of {@code control.proto}: one SFrame-protected media frame (RFC 9605 §4.2).
+ * {@code MediaFrame} of {@code meeting.proto}: one SFrame-protected media frame (RFC 9605 §4.2).
  *
  * @param kind {@link #AUDIO}, {@link #VIDEO}, or any other value as it came (an open enum)
  * @param sframe the SFrame header and ciphertext (copied in and out)

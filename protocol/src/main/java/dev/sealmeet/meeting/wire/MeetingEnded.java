@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * {@code MeetingEnded} of {@code control.proto}: a host ended the meeting, in an MLS application
+ * {@code MeetingEnded} of {@code meeting.proto}: a host ended the meeting, in an MLS application
  * message (a PrivateMessage).
  *
  * @param epoch the epoch the end was sent in

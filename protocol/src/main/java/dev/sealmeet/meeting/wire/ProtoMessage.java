@@ -1,6 +1,6 @@
 package dev.sealmeet.meeting.wire;
 
-/** A message of {@code control.proto} that can be written: its fields, in field-number order. */
+/** A message of {@code meeting.proto} that can be written: its fields, in field-number order. */
 public interface ProtoMessage {
   /** Writes the fields in field-number order, defaults left out. */
   void writeTo(ProtoWriter out);

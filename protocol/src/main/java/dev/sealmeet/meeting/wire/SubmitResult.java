@@ -4,7 +4,7 @@ import dev.sealmeet.error.DecodeException;
 import java.util.Objects;
 
 /**
- * {@code SubmitResult} of {@code control.proto}: the delivery service's answer to a submitted
+ * {@code SubmitResult} of {@code meeting.proto}: the delivery service's answer to a submitted
  * envelope (the library's own answer type is {@code dev.sealmeet.meeting.SubmitResult}).
  *
  * @param status {@link #ACCEPTED}, {@link #STALE_EPOCH}, {@link #REFUSED}, or any other value as

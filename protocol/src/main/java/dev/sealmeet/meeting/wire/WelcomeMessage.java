@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * {@code WelcomeMessage} of {@code control.proto}: a Welcome for the members a commit adds, as an
+ * {@code WelcomeMessage} of {@code meeting.proto}: a Welcome for the members a commit adds, as an
  * MLSMessage, signed by its admitter.
  *
  * @param epoch the epoch the Welcome opens

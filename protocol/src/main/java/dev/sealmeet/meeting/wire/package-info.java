@@ -1,6 +1,6 @@
 /**
- * The control messages of {@code sealmeet/meeting/v1/control.proto} (the wire schema, kept in
- * {@code src/main/proto} and shipped in the jar) as immutable values with a proto3 codec of their
+ * The control messages of {@code sealmeet/meeting/v1/meeting.proto} (the wire schema: normative,
+ * kept in {@code spec/proto}, shipped in the jar) as immutable values with a proto3 codec of their
  * own, so that the library needs no Protobuf runtime and a vendor's protobuf-java, of whatever
  * version, never meets ours. Not exported: the meeting layer's public API passes envelopes as
  * bytes ({@code dev.sealmeet.meeting.EnvelopeRouting} reads the routing fields of one).

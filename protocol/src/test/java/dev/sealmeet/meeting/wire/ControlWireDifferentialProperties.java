@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The library's proto3 codec against protobuf-java as the oracle ({@link ProtobufOracle}, classes
- * generated from the same {@code control.proto} in test scope): messages built by protobuf-java
+ * generated from the same {@code meeting.proto} in test scope): messages built by protobuf-java
  * encode to the same bytes and decode to the same fields, and on byte strings near an encoding
  * ({@link HostileBytes}) or random ones the library accepts exactly when protobuf-java does, with
  * the same fields, and throws nothing but {@link DecodeException}. Each run prints its counts

@@ -18,7 +18,7 @@ import org.quicktheories.core.Gen;
  * insertion). Printed in hex.
  */
 final class HostileBytes {
-  /** The messages of {@code control.proto} by their fields: number and kind. */
+  /** The messages of {@code meeting.proto} by their fields: number and kind. */
   enum Type {
     ENVELOPE, HANDSHAKE, WELCOME, MEDIA, ENDED, UPLOAD, RESULT;
 

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * protobuf-java (test scope, classes generated from the same {@code control.proto}) as the oracle
+ * protobuf-java (test scope, classes generated from the same {@code meeting.proto}) as the oracle
  * of the library's codec: what it accepts, and the fields it reads, as the library's values.
  *
  * <p>protobuf-java 4.36 disagrees with proto3 in two places, and the oracle takes proto3's side
