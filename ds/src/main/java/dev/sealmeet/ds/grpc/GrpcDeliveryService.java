@@ -6,6 +6,7 @@ import dev.sealmeet.ds.grpc.proto.DeliveryGrpc;
 import dev.sealmeet.ds.grpc.proto.FetchRequest;
 import dev.sealmeet.ds.grpc.proto.GetExternalSenderRequest;
 import dev.sealmeet.ds.grpc.proto.KnockRequest;
+import dev.sealmeet.ds.grpc.proto.Entry;
 import dev.sealmeet.ds.grpc.proto.ListKnocksRequest;
 import dev.sealmeet.ds.grpc.proto.OpenMeetingRequest;
 import dev.sealmeet.ds.grpc.proto.PublishKeyPackageRequest;
@@ -27,6 +28,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.stub.AbstractStub;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -188,8 +190,11 @@ public final class GrpcDeliveryService implements DeliveryService, LobbyKnocks, 
       throws TransportException {
     FetchRequest request = FetchRequest.newBuilder().setMeetingId(ByteString.copyFrom(meetingId))
         .setFromSequence(Math.max(1, fromSequence)).build();
-    return call("fetch", true, blocking, s -> s.fetch(request)).getEntriesList().stream()
-        .map(ProtoMapping::entry).toList();
+    List<SequencedEnvelope> entries = new ArrayList<>();
+    for (Entry entry : call("fetch", true, blocking, s -> s.fetch(request)).getEntriesList()) {
+      entries.add(ProtoMapping.fetched(entry));
+    }
+    return entries;
   }
 
   /**

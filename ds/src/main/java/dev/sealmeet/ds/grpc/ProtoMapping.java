@@ -11,6 +11,7 @@ import dev.sealmeet.meeting.KeyPackageEntry;
 import dev.sealmeet.meeting.SequencedEnvelope;
 import dev.sealmeet.meeting.SubmitResult;
 import dev.sealmeet.meeting.SubmitStatus;
+import dev.sealmeet.meeting.TransportException;
 import dev.sealmeet.mls.group.ExternalSender;
 import dev.sealmeet.mls.message.Credential;
 import java.util.Optional;
@@ -34,15 +35,41 @@ final class ProtoMapping {
    * @throws IllegalArgumentException if the answer is malformed (an unknown status, a sequence
    *     on a refusal)
    */
-  static SubmitResult submitResult(SubmitResponse response) {
+  /**
+   * The server's answer to a submit.
+   *
+   * @throws TransportException (not retryable) for an answer that is no valid verdict: without a
+   *     known status, or with a sequence number where it must have none or none where it must (a
+   *     broken or hostile server; whether the envelope was ordered is unknown, as for a lost
+   *     answer)
+   */
+  static SubmitResult submitResult(SubmitResponse response) throws TransportException {
     SubmitStatus status = switch (response.getStatus()) {
       case ACCEPTED -> SubmitStatus.ACCEPTED;
       case STALE_EPOCH -> SubmitStatus.STALE_EPOCH;
       case REFUSED -> SubmitStatus.REFUSED;
-      default -> throw new IllegalArgumentException("a submit answer without status");
+      default -> null;
     };
-    return new SubmitResult(status, response.getSequence(), response.getEpoch(),
-        response.getReason());
+    if (status == null) {
+      throw new TransportException("the server's submit answer has no known status", false);
+    }
+    try {
+      return new SubmitResult(status, response.getSequence(), response.getEpoch(),
+          response.getReason());
+    } catch (IllegalArgumentException e) {
+      throw new TransportException("the server's submit answer is malformed: " + e.getMessage(),
+          false);
+    }
+  }
+
+  /** @throws TransportException for an entry without a valid sequence number (a broken server) */
+  static SequencedEnvelope fetched(Entry entry) throws TransportException {
+    try {
+      return entry(entry);
+    } catch (IllegalArgumentException e) {
+      throw new TransportException("the server sent a malformed log entry: " + e.getMessage(),
+          false);
+    }
   }
 
   static Entry toProto(SequencedEnvelope entry) {
