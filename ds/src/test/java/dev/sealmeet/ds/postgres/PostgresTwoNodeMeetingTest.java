@@ -60,6 +60,13 @@ class PostgresTwoNodeMeetingTest {
         .withMaintenanceInterval(NO_POLLING);
     nodeA = new DeliveryCore(storeA, suite, options);
     nodeB = new DeliveryCore(storeB, suite, options);
+    // Without polling, a push across nodes rests on LISTEN alone: an append notified before a
+    // node listens is never pushed (a loaded machine starts the listening thread late).
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!(storeA.listening() && storeB.listening()) && System.nanoTime() < until) {
+      Thread.sleep(10);
+    }
+    assertThat(storeA.listening() && storeB.listening()).as("both nodes listen").isTrue();
   }
 
   @AfterEach
