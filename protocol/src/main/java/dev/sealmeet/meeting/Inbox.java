@@ -201,14 +201,16 @@ final class Inbox {
   /**
    * Whether the log echoes this member's own frame (its KID names the member's leaf, which never
    * changes while it is a member): skipped undecrypted, since the sender may have moved on past
-   * that epoch's grace before it reads its own frames back.
+   * that epoch's grace before it reads its own frames back. A malformed frame is not skipped,
+   * whatever KID it names: receiving rejects it.
    */
   private boolean ownFrame(byte[] sframe) throws DecodeException {
     if (m.status != Meeting.Status.ACTIVE) {
       return false;
     }
-    long kid = SframeHeader.decode(ByteBuffer.wrap(sframe)).kid();
-    return m.media.layout().senderOf(kid) == m.group.ownLeafIndex();
+    SframeHeader header = SframeHeader.decode(ByteBuffer.wrap(sframe));
+    return sframe.length >= header.encodedLength() + m.media.suite().tagLength()
+        && m.media.layout().senderOf(header.kid()) == m.group.ownLeafIndex();
   }
 
   private long ownLeafIn(long epoch) {
