@@ -52,7 +52,7 @@ class MediaForgeryAttackTest {
   @Test
   @DisplayName("[SM-AUTH-4] in a meeting, a member forging frames under the host's KID is reported "
       + "to the receiver's listener with the claimed sender; honest frames are verified")
-  void memberForgesHostFrames_reportedWithClaimedSender() throws SealmeetException {
+  void memberForgesHostFrames_SM_AUTH_4_reportedWithClaimedSender() throws SealmeetException {
     List<Meeting> m = f.meeting("alice", "bob", "mallory");
     Meeting alice = m.get(0);
     bob = m.get(1);

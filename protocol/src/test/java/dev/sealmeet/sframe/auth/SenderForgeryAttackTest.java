@@ -42,7 +42,7 @@ class SenderForgeryAttackTest {
   @Test
   @DisplayName("[SM-AUTH-4] an insider forging under another member's KID: every forged frame is "
       + "reported forged within the deadline, none verified, no honest frame forged")
-  void insiderForgery_withAuthentication_everyForgedFrameReported() throws SealmeetException {
+  void insiderForgery_SM_AUTH_4_everyForgedFrameReported() throws SealmeetException {
     AuthWorld w = new AuthWorld(3, SenderAuthParams.defaults());
     w.installEpoch(EPOCH);
     AuthWorld.Member alice = w.new Member(ALICE, EPOCH);
@@ -107,7 +107,7 @@ class SenderForgeryAttackTest {
   @Test
   @DisplayName("[SM-AUTH-4] a forged frame is reported no later than the deadline (plus one expire "
       + "period) after it arrived")
-  void insiderForgery_detectedWithinDeadline() throws SealmeetException {
+  void insiderForgery_SM_AUTH_4_detectedWithinDeadline() throws SealmeetException {
     AuthWorld w = new AuthWorld(3, SenderAuthParams.defaults());
     w.installEpoch(EPOCH);
     SframeSender forger = forgerAs(w, ALICE, EPOCH, 0);
@@ -141,7 +141,7 @@ class SenderForgeryAttackTest {
   @DisplayName("[SM-AUTH-4] a removed member forging under a former colleague's KID of its last "
       + "epoch (still within the receiver's grace) is reported; its replays are refused or "
       + "carry the victim's own signed tags")
-  void removedMember_replaysAndForgesOldEpoch_reported() throws SealmeetException {
+  void removedMember_SM_AUTH_4_replaysRefusedOrSigned_forgeriesReported() throws SealmeetException {
     AuthWorld w = new AuthWorld(3, SenderAuthParams.defaults());
     w.installEpoch(EPOCH);
     AuthWorld.Member alice = w.new Member(ALICE, EPOCH);
@@ -193,7 +193,7 @@ class SenderForgeryAttackTest {
   @Test
   @DisplayName("[SM-AUTH-4] frames re-attributed by the SFU: without keys a changed KID fails "
       + "SFrame; re-encrypted by a colluding member under another KID, they are reported forged")
-  void sfuReattribution_refusedOrReported() throws SealmeetException {
+  void sfuReattribution_SM_AUTH_4_refusedOrReported() throws SealmeetException {
     AuthWorld w = new AuthWorld(3, SenderAuthParams.defaults());
     w.installEpoch(EPOCH);
     AuthWorld.Member alice = w.new Member(ALICE, EPOCH);
