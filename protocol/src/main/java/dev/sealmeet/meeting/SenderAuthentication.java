@@ -157,11 +157,17 @@ public final class SenderAuthentication {
 
   /**
    * Control thread. Reads the leaf keys of a new epoch, reports frames pending past the deadline,
-   * and tells the meeting's listener of every forgery found since the last call.
+   * stops tracking the KIDs of epochs whose keys the media plane erased, and tells the meeting's
+   * listener of every forgery found since the last call.
    */
   public void maintain() {
     readLeafKeys();
     verifier.expire();
+    java.util.Set<Integer> heldSlots = new java.util.HashSet<>();
+    for (long epoch : meeting.media.heldEpochs()) {
+      heldSlots.add(layout.epochSlot(epoch));
+    }
+    verifier.forget(kid -> !heldSlots.contains(layout.epochSlotOf(kid))); // their keys are gone
     MeetingListener listener = meeting.client.options().runtime().listener();
     for (ForgedFrame f = forged.poll(); f != null; f = forged.poll()) {
       queued.decrementAndGet();

@@ -98,6 +98,34 @@ class MediaForgeryAttackTest {
   }
 
   @Test
+  @DisplayName("[SM-AUTH-4] a removed member forging under the host's KID of its last epoch, "
+      + "within the receiver's grace, is reported")
+  void removedMemberForgesOldEpoch_SM_AUTH_4_reported() throws SealmeetException {
+    List<Meeting> m = f.meeting("alice", "bob", "mallory");
+    Meeting alice = m.get(0);
+    bob = m.get(1);
+    Meeting mallory = m.get(2);
+    SenderAuthentication bobAuth = SenderAuthentication.attach(bob, SenderAuthParams.defaults());
+    long oldAliceKid = alice.media().sendKid();
+    SframeSender forger = forgerUnder(mallory, oldAliceKid, 700);
+    alice.remove("mallory");
+    bob.poll();
+    bobAuth.maintain();
+    assertThat(bob.media().sendKid()).isNotEqualTo(oldAliceKid); // a new epoch
+    List<AuthenticatedFrame> forged = new ArrayList<>();
+    for (int i = 0; i < 5; i++) { // the old epoch is still within bob's grace: frames decrypt
+      forged.add(bobAuth.unprotect(forger.protect(oldAliceKid, null, ("fake " + i).getBytes())));
+    }
+    clock.addAndGet(SenderAuthParams.defaults().deadline().toNanos() + 1);
+    bobAuth.maintain();
+    for (AuthenticatedFrame fake : forged) {
+      assertThat(toldBob).contains(new ForgedFrame(oldAliceKid, fake.ctr(),
+          bob.media().layout().senderOf(oldAliceKid), ForgeryReason.UNSIGNED));
+    }
+    assertThat(toldBob).hasSize(forged.size());
+  }
+
+  @Test
   @DisplayName("without sender authentication a member's forgery under the host's KID decrypts as "
       + "the host's frame (RFC 9605 §9.2)")
   void memberForgesHostFrames_withoutAuthentication_passes() throws SealmeetException {
