@@ -18,4 +18,5 @@ module dev.sealmeet.protocol {
   exports dev.sealmeet.mls.schedule;
   exports dev.sealmeet.mls.tree;
   exports dev.sealmeet.sframe;
+  exports dev.sealmeet.sframe.auth;
 }

@@ -62,6 +62,13 @@ public interface MeetingListener {
    */
   default void identityRevoked(Meeting meeting, long leaf, VerifiedIdentity lastVerified) {}
 
+  /**
+   * Sender authentication ({@link SenderAuthentication}, spec §2.7) found a media frame forged:
+   * {@code forged} names the claimed sender's leaf and the reason. Called from {@link
+   * SenderAuthentication#maintain}, once per frame.
+   */
+  default void frameForged(Meeting meeting, ForgedFrame forged) {}
+
   /** {@link LobbyGuest#poll} skipped a Welcome naming this guest's account, for {@code skip}. */
   default void welcomeSkipped(LobbyGuest guest, WelcomeSkip skip) {}
 

@@ -74,6 +74,18 @@ public record SframeHeader(long kid, long ctr) {
     return out.kid;
   }
 
+  /**
+   * The CTR of the header at {@code frame}'s position, read as {@link #peekKid} reads the KID:
+   * without allocating and without moving the buffer's cursors.
+   *
+   * @throws DecodeException (without a stack trace) if the header is truncated or not minimal
+   */
+  public static long peekCtr(ByteBuffer frame) throws DecodeException {
+    HeaderCodec.DecodedHeader out = PEEKED.get();
+    HeaderCodec.read(frame, frame.position(), frame.limit(), out);
+    return out.ctr;
+  }
+
   private static final ThreadLocal<HeaderCodec.DecodedHeader> PEEKED =
       ThreadLocal.withInitial(HeaderCodec.DecodedHeader::new);
 

@@ -47,6 +47,12 @@ final class AttackFixtures {
 
   /** The stage, with {@code nanoTime} as every client's grace clock. */
   AttackFixtures(java.util.function.LongSupplier nanoTime) {
+    this(nanoTime, dev.sealmeet.meeting.MeetingListener.none());
+  }
+
+  /** The stage, with {@code nanoTime} as every client's clock and {@code listener} as each one's. */
+  AttackFixtures(java.util.function.LongSupplier nanoTime,
+      dev.sealmeet.meeting.MeetingListener listener) {
     try {
       suite = MlsSuite.of(1, new SecureRandom());
     } catch (SealmeetException e) {
@@ -54,7 +60,8 @@ final class AttackFixtures {
     }
     ds = new InMemoryDeliveryService(suite);
     options = MeetingOptions.defaults().withNanoTime(nanoTime).withAudit(
-        (account, epoch, key) -> installed.add(new InstalledKey(account, epoch, key)));
+        (account, epoch, key) -> installed.add(new InstalledKey(account, epoch, key)))
+        .withRuntime(dev.sealmeet.meeting.MeetingRuntime.defaults().withListener(listener));
   }
 
   /** A client whose account key is registered in the directory the verifier trusts. */

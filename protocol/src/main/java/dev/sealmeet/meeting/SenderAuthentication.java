@@ -1,0 +1,226 @@
+package dev.sealmeet.meeting;
+
+import dev.sealmeet.error.SealmeetException;
+import dev.sealmeet.mls.crypto.MlsSuite;
+import dev.sealmeet.mls.group.SigningIdentity;
+import dev.sealmeet.mls.message.LeafNode;
+import dev.sealmeet.sframe.SframeHeader;
+import dev.sealmeet.sframe.auth.ForgeryReason;
+import dev.sealmeet.sframe.auth.FrameAuthListener;
+import dev.sealmeet.sframe.auth.FrameAuthStatus;
+import dev.sealmeet.sframe.auth.SenderAuthParams;
+import dev.sealmeet.sframe.auth.TagSignatureFrame;
+import dev.sealmeet.sframe.auth.TagSigner;
+import dev.sealmeet.sframe.auth.TagVerifier;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Sender authentication on a meeting's media plane (spec §2.7), off unless an application attaches
+ * it: each frame this member sends is recorded and signed with its leaf signature key, and each
+ * frame it receives is classified PENDING, VERIFIED or FORGED against the claimed sender's leaf key.
+ *
+ * <pre>
+ * send:    protect(stream, frame) ─► MediaProtector.protect ─► TagSigner.record ─► SFrame out
+ *          signatureFrames()      ─► TagSigner.takeDue ─► MediaProtector.protect(metadata label)
+ * receive: unprotect(sframe)      ─► MediaProtector.unprotect ─► TagVerifier.onFrame ─► status
+ *          unprotectSignature(sf) ─► MediaProtector.unprotect(metadata label) ─► TagVerifier
+ * control: maintain()             ─► leaf keys of the new epoch ─► expire ─► listener.frameForged
+ * </pre>
+ *
+ * <p>The application routes signature frames apart from media (they decrypt only with the
+ * signature metadata), calls {@link #signatureFrames} after sending and on a timer of at most
+ * {@link SenderAuthParams#maxDelay()}, and {@link #maintain} on the meeting's control thread after
+ * each {@link Meeting#poll} (the leaf keys of a new epoch are read there) and at least every
+ * {@code deadline / 4}.
+ *
+ * <p><b>Threads.</b> {@link #protect}, {@link #unprotect}, {@link #unprotectSignature}, {@link
+ * #signatureFrames} and {@link #status} may run on any thread and never wait for the control plane;
+ * {@link #maintain} is the control plane's. Forgeries found on media threads wait in a bounded
+ * queue ({@value #MAX_QUEUED}; beyond, they are counted in {@link #forgeriesDropped}) until {@link
+ * #maintain} tells the meeting's listener.
+ */
+public final class SenderAuthentication {
+  /** Forgery reports waiting for {@link #maintain} at most. */
+  public static final int MAX_QUEUED = 1024;
+
+  private final Meeting meeting;
+  private final KidLayout layout;
+  private final TagSigner signer;
+  private final TagVerifier verifier;
+  /** Per epoch slot: the epoch and the signature key of each leaf, read on the control thread. */
+  private final AtomicReferenceArray<EpochLeafKeys> leafKeys;
+  private final ConcurrentLinkedQueue<ForgedFrame> forged = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger queued = new AtomicInteger();
+  private final AtomicInteger dropped = new AtomicInteger();
+
+  private record EpochLeafKeys(long epoch, Map<Long, byte[]> keys) {}
+
+  private SenderAuthentication(Meeting meeting, SenderAuthParams params) {
+    this.meeting = meeting;
+    this.layout = meeting.client.options().kidLayout();
+    this.leafKeys = new AtomicReferenceArray<>(layout.epochSlots());
+    MlsSuite suite = meeting.client.suite();
+    SigningIdentity identity = meeting.client.identity();
+    int tagLength = meeting.media.suite().tagLength();
+    byte[] groupId = meeting.group.groupId();
+    this.signer = new TagSigner(params, tagLength, groupId,
+        tbs -> identity.signWithLabel(suite, TagSignatureFrame.LABEL, tbs),
+        meeting.client.options().nanoTime());
+    this.verifier = new TagVerifier(params, tagLength, groupId,
+        (kid, tbs, signature) -> {
+          byte[] key = leafKey(kid);
+          return key != null
+              && suite.verifyWithLabel(key, TagSignatureFrame.LABEL, tbs, signature);
+        },
+        layout::senderOf, new Reports(), meeting.client.options().nanoTime());
+    readLeafKeys();
+  }
+
+  /**
+   * Control thread. Turns sender authentication on for {@code meeting}'s media sent and received
+   * through the returned object (media through {@link Meeting#media()} directly stays as it is).
+   */
+  public static SenderAuthentication attach(Meeting meeting, SenderAuthParams params) {
+    return new SenderAuthentication(meeting, params);
+  }
+
+  /**
+   * Any thread. Protects a frame as {@link MediaProtector#protect(byte[], byte[])} does (empty
+   * metadata) and records its tag on {@code stream}.
+   *
+   * @param stream the stream id, a uint32: one per track and per SVC or simulcast layer
+   * @throws IllegalStateException if there is no send key
+   */
+  public byte[] protect(long stream, byte[] frame) {
+    byte[] sframe = meeting.media.protect(null, frame);
+    try {
+      signer.record(stream, sframe);
+    } catch (dev.sealmeet.error.DecodeException ours) {
+      throw new dev.sealmeet.error.SealmeetBugException("own SFrame unreadable", ours);
+    }
+    return sframe;
+  }
+
+  /**
+   * Any thread. The signature frames due now, SFrame-protected under this member's send KID with the
+   * signature metadata; empty if none is due or there is no send key.
+   */
+  public List<byte[]> signatureFrames() {
+    if (!signer.due() || !meeting.media.canSend()) {
+      return List.of();
+    }
+    List<byte[]> out = new ArrayList<>();
+    for (byte[] payload : signer.takeDue()) {
+      out.add(meeting.media.protect(TagSignatureFrame.METADATA, payload));
+    }
+    return out;
+  }
+
+  /**
+   * Any thread. Decrypts a media frame as {@link MediaProtector#unprotect(byte[], byte[])} does
+   * and classifies it.
+   *
+   * @throws SealmeetException as {@link MediaProtector#unprotect(byte[], byte[])}; nothing is
+   *     recorded for a frame that fails
+   */
+  public AuthenticatedFrame unprotect(byte[] sframe) throws SealmeetException {
+    ReceivedFrame frame = meeting.media.unprotect(null, sframe);
+    ByteBuffer b = ByteBuffer.wrap(sframe);
+    FrameAuthStatus status = verifier.onFrame(b);
+    return new AuthenticatedFrame(frame, SframeHeader.peekKid(b), SframeHeader.peekCtr(b), status);
+  }
+
+  /**
+   * Any thread. Decrypts a signature frame and applies it (spec §2.7).
+   *
+   * @throws SealmeetException as {@link MediaProtector#unprotect(byte[], byte[])} (a media frame
+   *     given here fails authentication), or as {@link TagVerifier#onSignatureFrame}; a rejected
+   *     frame changes no status
+   */
+  public void unprotectSignature(byte[] sframe) throws SealmeetException {
+    ReceivedFrame payload = meeting.media.unprotect(TagSignatureFrame.METADATA, sframe);
+    verifier.onSignatureFrame(SframeHeader.peekKid(ByteBuffer.wrap(sframe)), payload.payload());
+  }
+
+  /** Any thread. The status of the frame received under {@code kid} at {@code ctr}. */
+  public FrameAuthStatus status(long kid, long ctr) {
+    return verifier.status(kid, ctr);
+  }
+
+  /**
+   * Control thread. Reads the leaf keys of a new epoch, reports frames pending past the deadline,
+   * stops tracking the KIDs of epochs whose keys the media plane erased, and tells the meeting's
+   * listener of every forgery found since the last call.
+   */
+  public void maintain() {
+    readLeafKeys();
+    verifier.expire();
+    java.util.Set<Integer> heldSlots = new java.util.HashSet<>();
+    for (long epoch : meeting.media.heldEpochs()) {
+      heldSlots.add(layout.epochSlot(epoch));
+    }
+    verifier.forget(kid -> !heldSlots.contains(layout.epochSlotOf(kid))); // their keys are gone
+    MeetingListener listener = meeting.client.options().runtime().listener();
+    for (ForgedFrame f = forged.poll(); f != null; f = forged.poll()) {
+      queued.decrementAndGet();
+      ForgedFrame report = f;
+      MeetingEvents.tell(listener, meeting.client.options().runtime().log(), null,
+          l -> l.frameForged(meeting, report));
+    }
+  }
+
+  /** Forgery reports dropped because {@value #MAX_QUEUED} were waiting for {@link #maintain}. */
+  public int forgeriesDropped() {
+    return dropped.get();
+  }
+
+  private void readLeafKeys() {
+    long epoch = meeting.group.epoch();
+    int slot = layout.epochSlot(epoch);
+    EpochLeafKeys held = leafKeys.get(slot);
+    if (held != null && held.epoch() == epoch) {
+      return;
+    }
+    Map<Long, byte[]> keys = new HashMap<>();
+    var tree = meeting.group.ratchetTree();
+    for (long leaf = 0; leaf < tree.leafCount(); leaf++) {
+      Optional<LeafNode> node = tree.leaf(leaf);
+      if (node.isPresent()) {
+        keys.put(leaf, node.get().signatureKey());
+      }
+    }
+    leafKeys.set(slot, new EpochLeafKeys(epoch, Map.copyOf(keys)));
+  }
+
+  private byte[] leafKey(long kid) {
+    EpochLeafKeys e = leafKeys.get(layout.epochSlotOf(kid));
+    return e == null ? null : e.keys().get(layout.senderOf(kid));
+  }
+
+  /** Queues forgeries for {@link #maintain}; verified frames need no report. */
+  private final class Reports implements FrameAuthListener {
+    @Override
+    public void forged(long kid, long ctr, ForgeryReason reason) {
+      if (queued.incrementAndGet() > MAX_QUEUED) {
+        queued.decrementAndGet();
+        dropped.incrementAndGet();
+        return;
+      }
+      forged.add(new ForgedFrame(kid, ctr, layout.senderOf(kid), reason));
+    }
+  }
+
+  /** The KID layout and the queue's length only. */
+  @Override
+  public String toString() {
+    return "SenderAuthentication[E=" + layout.epochBits() + ", " + queued.get() + " queued]";
+  }
+}

@@ -1,0 +1,246 @@
+package dev.sealmeet.sframe.auth;
+
+import dev.sealmeet.codec.TlsWriter;
+import dev.sealmeet.error.DecodeException;
+import dev.sealmeet.sframe.SframeHeader;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+/**
+ * The sender's half of sender authentication (spec §2.7): collects the (CTR, tag) of every frame it
+ * protected, per stream, and turns them into signed signature frames.
+ *
+ * <pre>
+ * media thread:  protect(frame) ─► record(stream, sframe) ─► window of the stream (one KID)
+ *                                    full (N), KID changed, or oldest older than T ─► statement
+ * any thread:    takeDue() ─► sign each statement ─► payloads: the new ones, then the copies due
+ *                (each statement is sent R times, one copy per later emission or T later)
+ * </pre>
+ *
+ * <p>The caller protects each payload with SFrame under its current send KID and the metadata
+ * {@link TagSignatureFrame#METADATA}, and sends it on the stream's path.
+ *
+ * <p><b>Threads and cost.</b> {@link #record} may run on any media thread: it copies {@code Nt}
+ * bytes into a window allocated when the stream was first seen, and allocates one statement per
+ * {@code N} frames. {@link #takeDue} signs outside the lock {@link #record} takes, so a media thread
+ * never waits for a signature.
+ */
+public final class TagSigner {
+  /** The streams a sender signs at most. */
+  public static final int MAX_STREAMS = 64;
+
+  private final SenderAuthParams params;
+  private final int tagLength;
+  private final byte[] context;
+  private final TagSigning signing;
+  private final LongSupplier nanoTime;
+  private final long maxDelayNanos;
+  private final Object lock = new Object();
+  private final Object emitLock = new Object();
+  private final Window[] windows = new Window[MAX_STREAMS];
+  private int streamCount;
+  private final ArrayDeque<TagSignatureFrame> sealed = new ArrayDeque<>();
+  private final ArrayDeque<Copy> copies = new ArrayDeque<>();
+  private volatile long nextCopyAt = Long.MAX_VALUE;
+
+  /**
+   * A signer with no stream yet.
+   *
+   * @param tagLength {@code Nt} of the SFrame suite
+   * @param context the bytes every signature is bound to (the MLS {@code group_id}); copied
+   * @param signing signs with the sender's leaf key
+   * @param nanoTime the monotonic clock of {@link SenderAuthParams#maxDelay()}
+   */
+  public TagSigner(SenderAuthParams params, int tagLength, byte[] context, TagSigning signing,
+      LongSupplier nanoTime) {
+    this.params = Objects.requireNonNull(params, "params");
+    if (tagLength < 1) {
+      throw new IllegalArgumentException("tagLength must be positive");
+    }
+    this.tagLength = tagLength;
+    this.context = context.clone();
+    this.signing = Objects.requireNonNull(signing, "signing");
+    this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+    this.maxDelayNanos = params.maxDelay().toNanos();
+  }
+
+  /**
+   * Records a frame this sender protected, from its position to its limit, on {@code stream}.
+   *
+   * @param stream the stream id, a uint32 (one per track and per SVC or simulcast layer)
+   * @return whether signature frames are due ({@link #takeDue})
+   * @throws DecodeException if the SFrame header is malformed or the frame is shorter than a tag
+   * @throws IllegalStateException if the frame would be a stream beyond {@value #MAX_STREAMS}
+   */
+  public boolean record(long stream, ByteBuffer protectedFrame) throws DecodeException {
+    if (!protectedFrame.hasArray()) {
+      throw new IllegalArgumentException("a heap buffer is required");
+    }
+    long kid = SframeHeader.peekKid(protectedFrame);
+    long ctr = SframeHeader.peekCtr(protectedFrame);
+    if (protectedFrame.remaining() < tagLength + 1) {
+      throw new DecodeException("frame of " + protectedFrame.remaining() + " bytes has no tag");
+    }
+    int tagOffset = protectedFrame.arrayOffset() + protectedFrame.limit() - tagLength;
+    long now = nanoTime.getAsLong();
+    synchronized (lock) {
+      Window w = windowOf(stream);
+      if (w.count > 0 && (w.kid != kid || Long.compareUnsigned(ctr, w.lastCtr()) <= 0
+          || ctr - w.lastCtr() > TlsWriter.MAX_VARINT)) {
+        seal(w);
+      }
+      w.add(kid, ctr, protectedFrame.array(), tagOffset, now);
+      if (w.count == params.framesPerSignature()) {
+        seal(w);
+      }
+      return !sealed.isEmpty() || now - w.oldestAt >= maxDelayNanos || now >= nextCopyAt;
+    }
+  }
+
+  /** As {@link #record(long, ByteBuffer)} for a whole array. */
+  public boolean record(long stream, byte[] protectedFrame) throws DecodeException {
+    return record(stream, ByteBuffer.wrap(protectedFrame));
+  }
+
+  /** Whether signature frames are due now. */
+  public boolean due() {
+    long now = nanoTime.getAsLong();
+    synchronized (lock) {
+      if (!sealed.isEmpty() || now >= nextCopyAt) {
+        return true;
+      }
+      for (int i = 0; i < streamCount; i++) {
+        if (windows[i].count > 0 && now - windows[i].oldestAt >= maxDelayNanos) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /**
+   * The signature frames' plaintexts to send now, in order: new statements (windows full, of an old
+   * KID, or older than {@code T}), signed, then the copies whose turn came (spec §2.7, [SM-AUTH-5]).
+   * Empty if nothing is due.
+   */
+  public List<byte[]> takeDue() {
+    synchronized (emitLock) {
+      long now = nanoTime.getAsLong();
+      List<TagSignatureFrame> statements = new ArrayList<>();
+      synchronized (lock) {
+        for (int i = 0; i < streamCount; i++) {
+          if (windows[i].count > 0 && now - windows[i].oldestAt >= maxDelayNanos) {
+            seal(windows[i]);
+          }
+        }
+        statements.addAll(sealed);
+        sealed.clear();
+      }
+      List<byte[]> out = new ArrayList<>();
+      for (TagSignatureFrame s : statements) {
+        out.add(s.withSignature(signing.sign(s.toBeSigned(context))).encode());
+      }
+      int fresh = out.size();
+      boolean emission = fresh > 0;
+      for (Iterator<Copy> it = copies.iterator(); it.hasNext(); ) {
+        Copy c = it.next();
+        if (emission || c.dueAt <= now) {
+          out.add(c.payload.clone());
+          c.dueAt = now + maxDelayNanos;
+          if (--c.remaining == 0) {
+            it.remove();
+          }
+        }
+      }
+      for (int i = 0; params.copies() > 1 && i < fresh; i++) {
+        copies.addLast(new Copy(out.get(i).clone(), params.copies() - 1, now + maxDelayNanos));
+      }
+      long next = Long.MAX_VALUE;
+      for (Copy c : copies) {
+        next = Math.min(next, c.dueAt);
+      }
+      nextCopyAt = next;
+      return out;
+    }
+  }
+
+  private void seal(Window w) {
+    sealed.addLast(new TagSignatureFrame(w.kid, w.stream, Arrays.copyOf(w.ctrs, w.count),
+        Arrays.copyOf(w.tags, w.count * tagLength), tagLength, new byte[0]));
+    w.count = 0;
+  }
+
+  private Window windowOf(long stream) {
+    for (int i = 0; i < streamCount; i++) {
+      if (windows[i].stream == stream) {
+        return windows[i];
+      }
+    }
+    if (streamCount == MAX_STREAMS) {
+      throw new IllegalStateException("more than " + MAX_STREAMS + " streams");
+    }
+    Window w = new Window(stream, params.framesPerSignature(), tagLength);
+    windows[streamCount++] = w;
+    return w;
+  }
+
+  /** The unsigned entries of one stream, all under one KID. */
+  private static final class Window {
+    final long stream;
+    final long[] ctrs;
+    final byte[] tags;
+    final int tagLength;
+    long kid;
+    int count;
+    long oldestAt;
+
+    Window(long stream, int capacity, int tagLength) {
+      if (stream < 0 || stream > 0xffffffffL) {
+        throw new IllegalArgumentException("stream must be a uint32");
+      }
+      this.stream = stream;
+      this.ctrs = new long[capacity];
+      this.tags = new byte[capacity * tagLength];
+      this.tagLength = tagLength;
+    }
+
+    long lastCtr() {
+      return ctrs[count - 1];
+    }
+
+    void add(long kid, long ctr, byte[] frame, int tagOffset, long now) {
+      if (count == 0) {
+        this.kid = kid;
+        this.oldestAt = now;
+      }
+      ctrs[count] = ctr;
+      System.arraycopy(frame, tagOffset, tags, count * tagLength, tagLength);
+      count++;
+    }
+  }
+
+  /** A signed payload still to be re-sent {@code remaining} times. */
+  private static final class Copy {
+    final byte[] payload;
+    int remaining;
+    long dueAt;
+
+    Copy(byte[] payload, int remaining, long dueAt) {
+      this.payload = payload;
+      this.remaining = remaining;
+      this.dueAt = dueAt;
+    }
+  }
+
+  /** The parameters and the number of streams. */
+  @Override
+  public String toString() {
+    return "TagSigner[" + params + ", " + streamCount + " streams]";
+  }
+}
