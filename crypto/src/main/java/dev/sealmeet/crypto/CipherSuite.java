@@ -106,7 +106,11 @@ public interface CipherSuite {
   /** The signature public key for a serialized signature private key. */
   byte[] signaturePublicKey(byte[] privateKey) throws BadKeyException;
 
-  /** Signs {@code message} (EdDSA: pure; ECDSA: the suite's hash, DER output). */
+  /**
+   * Signs {@code message} (EdDSA: pure; ECDSA: the suite's hash, DER output). A randomized scheme
+   * (ECDSA) draws its nonce from the suite's own {@link java.security.SecureRandom}, the one it
+   * was built with (the group's injected randomness), never from a global one.
+   */
   byte[] sign(byte[] privateKey, byte[] message) throws BadKeyException;
 
   /**

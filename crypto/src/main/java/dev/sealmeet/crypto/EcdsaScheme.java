@@ -21,9 +21,12 @@ import org.bouncycastle.crypto.signers.ECDSASigner;
  * keys are big-endian scalars of exactly the field length in {@code [1, n-1]}. Signatures are
  * strict DER ({@link EcdsaDer}) with {@code r, s} in {@code [1, n-1]}.
  *
- * <p>Signing is randomized: SunEC draws the nonce from the JDK's default {@link SecureRandom} with
- * 64 extra bits reduced mod n (FIPS 186-4 §B.5.1). The JDK has no RFC 6979 deterministic mode; RFC
- * 9420 does not ask for one, and every vector only verifies.
+ * <p>Signing is randomized: SunEC draws the nonce, with 64 extra bits reduced mod n (FIPS 186-4
+ * §B.5.1), from the {@link SecureRandom} passed to {@link #sign(byte[], byte[], SecureRandom)} (a
+ * cipher suite passes its injected one), or from the JDK's default one. The JDK has no RFC 6979
+ * deterministic mode, and RFC 6979 over BouncyCastle's {@code ECDSASigner} would bring back the
+ * variable-time signing equation this class left behind; RFC 9420 asks for neither. Given the
+ * same stream, SunEC signs the same bytes, so a seeded stream makes signatures reproducible.
  *
  * <p>Two operations stay on BouncyCastle, see {@link PrimeCurve}: {@link #publicKey} ({@code sk *
  * G} for a given scalar, on the fixed-base comb) and {@link #verify}, which handles public data
@@ -71,6 +74,13 @@ final class EcdsaScheme implements SignatureScheme {
 
   @Override
   public byte[] sign(byte[] privateKey, byte[] message) throws BadKeyException {
+    return sign(privateKey, message, null);
+  }
+
+  /** As {@link SignatureScheme#sign(byte[], byte[], SecureRandom)}; {@code null} means the JDK's default. */
+  @Override
+  public byte[] sign(byte[] privateKey, byte[] message, SecureRandom random)
+      throws BadKeyException {
     if (message == null) {
       throw new IllegalArgumentException("message must not be null");
     }
@@ -78,7 +88,11 @@ final class EcdsaScheme implements SignatureScheme {
     byte[] der;
     try {
       Signature signer = newSignature();
-      signer.initSign(curve.jdkPrivateKey(d));
+      if (random == null) {
+        signer.initSign(curve.jdkPrivateKey(d));
+      } else {
+        signer.initSign(curve.jdkPrivateKey(d), random);
+      }
       signer.update(message);
       der = signer.sign();
     } catch (java.security.InvalidKeyException e) {

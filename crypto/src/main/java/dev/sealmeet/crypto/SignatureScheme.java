@@ -18,8 +18,27 @@ public interface SignatureScheme {
   /** The public key for a private key. */
   byte[] publicKey(byte[] privateKey) throws BadKeyException;
 
-  /** Signs {@code message} (EdDSA: pure; ECDSA: hashed with the scheme's hash). */
+  /**
+   * Signs {@code message} (EdDSA: pure; ECDSA: hashed with the scheme's hash). A randomized scheme
+   * (ECDSA) draws its nonce from the JDK's default {@link SecureRandom}; prefer {@link
+   * #sign(byte[], byte[], SecureRandom)} with the randomness the caller was given.
+   */
   byte[] sign(byte[] privateKey, byte[] message) throws BadKeyException;
+
+  /**
+   * Signs {@code message} as {@link #sign(byte[], byte[])} does, drawing any randomness the scheme
+   * needs from {@code random}: the ECDSA nonce, here. Deterministic schemes (EdDSA, RFC 8032 §5.1.6;
+   * ML-DSA in its deterministic variant, FIPS 204 §3.4) ignore it, which is this default.
+   *
+   * <p>{@code random} must be a cryptographically strong generator: an ECDSA nonce that repeats or
+   * can be predicted reveals the private key (as a predictable generator already reveals the keys
+   * it generates). A seeded stream makes signatures reproducible, on the same JCA provider, which
+   * is what test-vector generators need and nothing else may rely on.
+   */
+  default byte[] sign(byte[] privateKey, byte[] message, SecureRandom random)
+      throws BadKeyException {
+    return sign(privateKey, message);
+  }
 
   /**
    * Verifies strictly: non-canonical encodings (non-DER ECDSA, EdDSA S ≥ L, invalid points) are

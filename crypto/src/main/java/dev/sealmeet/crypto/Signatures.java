@@ -7,8 +7,10 @@ package dev.sealmeet.crypto;
  *
  * <p>EdDSA uses BouncyCastle's {@code rfc8032.Ed25519}/{@code Ed448}; ML-DSA-65 its deterministic
  * {@code MLDSASigner}. ECDSA signs with the JDK's SunEC ({@code SHA256withECDSA} and so on), whose
- * signing is constant-time, with randomized nonces from the JDK's default {@link
- * java.security.SecureRandom} (the JDK has no RFC 6979 mode; RFC 9420 does not require one). It
+ * signing is constant-time, with randomized nonces from the {@link java.security.SecureRandom} the
+ * caller passes ({@link SignatureScheme#sign(byte[], byte[], java.security.SecureRandom)}; a cipher
+ * suite passes its injected one) or else the JDK's default (the JDK has no RFC 6979 mode; RFC 9420
+ * does not require one). It
  * replaced BouncyCastle's {@code ECDSASigner}, whose {@code s = k^-1 (e + d r) mod n} used {@link
  * java.math.BigInteger} and was not constant-time. Two ECDSA operations stay on BouncyCastle:
  * {@link SignatureScheme#publicKey} of a given private key (fixed-base comb; the JDK cannot

@@ -168,7 +168,7 @@ final class StandardCipherSuite implements CipherSuite {
 
   @Override
   public byte[] sign(byte[] privateKey, byte[] message) throws BadKeyException {
-    return signature.sign(privateKey, message);
+    return signature.sign(privateKey, message, random);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.sealmeet.conformance;
 import dev.sealmeet.conformance.mls.CryptoBasicsFamily;
 import dev.sealmeet.conformance.mls.KeyScheduleFamily;
 import dev.sealmeet.conformance.mls.MessageProtectionFamily;
+import dev.sealmeet.conformance.mls.PassiveClientFamily;
 import dev.sealmeet.conformance.mls.SecretTreeFamily;
 import dev.sealmeet.conformance.mls.TreeKemFamily;
 import dev.sealmeet.conformance.mls.TreeOperationsFamily;
@@ -39,6 +40,7 @@ public final class VectorFamilies {
         new FolderScopedFamily(MLS_PQ_FOLDER, new CryptoBasicsFamily(pq)),
         new FolderScopedFamily(MLS_PQ_FOLDER, new KeyScheduleFamily(pq)),
         new FolderScopedFamily(MLS_PQ_FOLDER, new MessageProtectionFamily(pq)),
+        new FolderScopedFamily(MLS_PQ_FOLDER, new PassiveClientFamily(pq)),
         new FolderScopedFamily(MLS_PQ_FOLDER, new SecretTreeFamily(pq)),
         new FolderScopedFamily(MLS_PQ_FOLDER, new TreeKemFamily(pq)),
         new FolderScopedFamily(MLS_PQ_FOLDER, new TreeOperationsFamily(pq)),
@@ -56,7 +58,7 @@ public final class VectorFamilies {
         new dev.sealmeet.conformance.mls.MessageProtectionFamily(),
         new MlsDeserializationFamily(),
         new MlsMessagesFamily(),
-        new dev.sealmeet.conformance.mls.PassiveClientFamily(),
+        new PassiveClientFamily(),
         new dev.sealmeet.conformance.mls.PskSecretFamily(),
         new ReceiveLogFamily(),
         new RolesVectorFamily(),

@@ -66,6 +66,7 @@ class BundledVectorsTest {
     PinnedSet.OFFICIAL_VECTORS.manifest().files().forEach(f -> expected.add(f.path()));
     expected.add("meeting/meeting-keys.json");
     for (String file : List.of("crypto-basics", "key-schedule", "message-protection",
+        "passive-client-handling-commit", "passive-client-random", "passive-client-welcome",
         "secret-tree", "tree-operations", "treekem", "welcome")) {
       expected.add("mls-pq/" + file + ".json");
     }

@@ -51,10 +51,12 @@ public final class PassiveClientFamily implements VectorFamily {
 
   @Override
   public List<CaseResult> run(JsonNode content) {
-    return ScheduleVectors.run(content, suites, PassiveClientFamily::check);
+    return ScheduleVectors.run(content, suites, (suite, c, m) -> check(suite, c, m, suites));
   }
 
-  static void check(MlsSuite suite, JsonNode c, Mismatches m) throws SealmeetException {
+  /** One case; the joining group resolves code points with {@code suites}, as the case did. */
+  static void check(MlsSuite suite, JsonNode c, Mismatches m, SuiteRegistry suites)
+      throws SealmeetException {
     KeyPackage keyPackage = (KeyPackage) MlsMessage.fromBytes(c.hex("key_package")).body();
     PskStore psks = new PskStore();
     for (JsonNode psk : c.get("external_psks").elements()) {
@@ -62,7 +64,7 @@ public final class PassiveClientFamily implements VectorFamily {
     }
     Optional<RatchetTree> tree = c.get("ratchet_tree").isNull()
         ? Optional.empty() : Optional.of(RatchetTree.decode(c.hex("ratchet_tree")));
-    GroupConfig config = GroupConfig.defaults();
+    GroupConfig config = GroupConfig.defaults().withSuites(suites);
     try (KeyPackageBundle bundle = KeyPackageBundle.of(
             suite, keyPackage, scalar(suite, c, "init_priv"), scalar(suite, c, "encryption_priv"));
         SigningIdentity identity = SigningIdentity.of(

@@ -19,7 +19,9 @@ import java.util.List;
  * layouts of mls-implementations' test-vectors.md for the 11 suites of
  * draft-ietf-mls-pq-ciphersuites-06 at the code points of {@link SuiteRegistry#draftPq()} (TBDn at
  * 0xF000 + n). Every input comes from a {@link SeededRandom} named after the file, suite and case,
- * and ECDSA signs with RFC 6979 nonces ({@link Rfc6979Suite}), so every run writes the same bytes.
+ * and ECDSA signs with RFC 6979 nonces ({@link Rfc6979Suite}) or, in the passive-client files,
+ * whose whole groups build their suites themselves, with nonces drawn by the JDK's ECDSA from the
+ * case's stream (the suite's injected randomness), so every run writes the same bytes.
  *
  * <p>The outputs are computed by Sealmeet itself: no other implementation has these suites' MLS
  * layer yet, so the files pin Sealmeet's behaviour and offer other implementations something to
@@ -37,7 +39,8 @@ final class PqVectorGenerator {
   /** The files written, in the priority order of the task (test-vectors.md names). */
   static final List<String> FILES = List.of("crypto-basics.json", "key-schedule.json",
       "secret-tree.json", "message-protection.json", "welcome.json", "tree-operations.json",
-      "treekem.json");
+      "treekem.json", "passive-client-welcome.json", "passive-client-handling-commit.json",
+      "passive-client-random.json");
 
   /** Leaf counts of the secret-tree cases of each suite. */
   private static final int[] SECRET_TREE_LEAVES = {1, 5};
@@ -85,6 +88,18 @@ final class PqVectorGenerator {
           break;
         case "tree-operations.json":
           cases.addAll(PqTreeVectors.treeOperations(suite(codePoint, name), random(name)));
+          break;
+        case "passive-client-welcome.json":
+          cases.add(PqPassiveClientVectors.welcome(
+              codePoint, random(name + "/in welcome"), true, false));
+          cases.add(PqPassiveClientVectors.welcome(
+              codePoint, random(name + "/out of band, psk"), false, true));
+          break;
+        case "passive-client-handling-commit.json":
+          cases.add(PqPassiveClientVectors.handlingCommit(codePoint, random(name)));
+          break;
+        case "passive-client-random.json":
+          cases.add(PqPassiveClientVectors.random(codePoint, random(name)));
           break;
         default:
           throw new IllegalArgumentException("no generator for " + file);
