@@ -55,7 +55,7 @@ public class TagSignatureBenchmark {
       ctrs[i] = 1000 + 2L * i;
     }
     new Random(16).nextBytes(tags);
-    tbs = new TagSignatureFrame(0x3e, 1, ctrs, tags, 16, new byte[0])
+    tbs = new TagSignatureFrame(0x3e, 1, 0, ctrs, tags, 16, new byte[0])
         .toBeSigned(SenderAuthFixture.GROUP_ID);
     bcSignature = mls.signWithLabel(bcKey.privateKey(), TagSignatureFrame.LABEL, tbs);
     jdkKey = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();

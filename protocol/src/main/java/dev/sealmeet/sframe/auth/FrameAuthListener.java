@@ -15,4 +15,10 @@ public interface FrameAuthListener {
 
   /** The frame under {@code kid} at {@code ctr} is verified. Does nothing by default. */
   default void verified(long kid, long ctr) {}
+
+  /**
+   * The frame under {@code kid} at {@code ctr} stays unverified: its deadline passed while a
+   * statement that may have listed it is known lost. Does nothing by default.
+   */
+  default void unverified(long kid, long ctr) {}
 }

@@ -11,6 +11,14 @@ final class KidTags {
   private static final byte PENDING = 1;
   private static final byte VERIFIED = 2;
   private static final byte FORGED = 3;
+  private static final byte UNVERIFIED = 4;
+  /** Statement numbers a receiver tells apart below the highest it verified. */
+  static final int SEQ_WINDOW = 256;
+  /**
+   * How far below the highest statement number seen when a frame arrived its own statement may be
+   * (statements reordered ahead of the frame they list).
+   */
+  static final int SEQ_SLACK = 8;
   /** Signature frames remembered per KID, so a copy is applied without a second verification. */
   static final int STATEMENTS_KEPT = 8;
 
@@ -20,6 +28,8 @@ final class KidTags {
   // Frames received, oldest overwritten first.
   private final long[] frameCtrs;
   private final long[] arrivedAt;
+  /** The highest statement number verified when each frame arrived, -1 if none. */
+  private final long[] seqAtArrival;
   private final byte[] states;
   private final byte[] frameTags;
   private int nextFrame;
@@ -30,6 +40,10 @@ final class KidTags {
   private int nextSigned;
   private final TagSignatureFrame[] statements = new TagSignatureFrame[STATEMENTS_KEPT];
   private int nextStatement;
+  // Statement numbers verified: the first, the highest, and which of the SEQ_WINDOW below it.
+  private long firstSeq = -1;
+  private long maxSeq = -1;
+  private final long[] seqSeen = new long[SEQ_WINDOW / 64];
 
   KidTags(long kid, int capacity, int tagLength) {
     this.kid = kid;
@@ -37,6 +51,7 @@ final class KidTags {
     this.tagLength = tagLength;
     this.frameCtrs = new long[capacity];
     this.arrivedAt = new long[capacity];
+    this.seqAtArrival = new long[capacity];
     this.states = new byte[capacity];
     this.frameTags = new byte[capacity * tagLength];
     this.signedCtrs = new long[capacity];
@@ -54,10 +69,11 @@ final class KidTags {
     f = nextFrame;
     nextFrame = (nextFrame + 1) % capacity;
     if (states[f] == PENDING) {
-      listener.forged(kid, frameCtrs[f], ForgeryReason.UNSIGNED); // pushed out unsigned
+      giveUp(f, listener); // pushed out unsigned
     }
     frameCtrs[f] = ctr;
     arrivedAt[f] = now;
+    seqAtArrival[f] = maxSeq;
     states[f] = PENDING;
     System.arraycopy(frame, tagOffset, frameTags, f * tagLength, tagLength);
     int s = findSigned(ctr);
@@ -126,17 +142,79 @@ final class KidTags {
   void expire(long now, long deadlineNanos, FrameAuthListener listener) {
     for (int f = 0; f < capacity; f++) {
       if (states[f] == PENDING && now - arrivedAt[f] > deadlineNanos) {
-        states[f] = FORGED;
-        listener.forged(kid, frameCtrs[f], ForgeryReason.UNSIGNED);
+        giveUp(f, listener);
       }
     }
   }
 
-  /** Reports every pending frame as unsigned and forgets everything (the KID's keys are gone). */
+  /** Whether a frame that arrived at {@code now - ageNanos} or later is still pending. */
+  boolean pendingSince(long now, long ageNanos) {
+    for (int f = 0; f < capacity; f++) {
+      if (states[f] == PENDING && now - arrivedAt[f] <= ageNanos) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Settles a pending frame no statement listed in time (spec §2.7): UNVERIFIED if a statement of
+   * this KID that may have listed it is known lost, else FORGED ({@code UNSIGNED}).
+   */
+  private void giveUp(int f, FrameAuthListener listener) {
+    if (lossKnown(seqAtArrival[f])) {
+      states[f] = UNVERIFIED;
+      listener.unverified(kid, frameCtrs[f]);
+    } else {
+      states[f] = FORGED;
+      listener.forged(kid, frameCtrs[f], ForgeryReason.UNSIGNED);
+    }
+  }
+
+  /** Records the number of a statement verified and applied under this KID. */
+  void onStatement(long seq) {
+    if (firstSeq < 0 || seq < firstSeq) {
+      firstSeq = seq;
+    }
+    if (seq > maxSeq) {
+      for (long s = Math.max(maxSeq + 1, seq - SEQ_WINDOW + 1); s < seq; s++) {
+        seqSeen[(int) (s % SEQ_WINDOW) >>> 6] &= ~(1L << (s & 63)); // not seen (yet)
+      }
+      maxSeq = seq;
+    } else if (seq <= maxSeq - SEQ_WINDOW) {
+      return; // too old to tell apart
+    }
+    seqSeen[(int) (seq % SEQ_WINDOW) >>> 6] |= 1L << (seq & 63);
+  }
+
+  /**
+   * Whether a statement numbered from a little below {@code seenAtArrival} (the highest number
+   * verified when the frame arrived; -1 if none) up to the highest verified now is missing: the
+   * one that listed the frame may be among them. Numbers before the first statement this receiver
+   * verified count only within {@link #SEQ_SLACK} of it (a receiver that joined late never saw
+   * them).
+   */
+  private boolean lossKnown(long seenAtArrival) {
+    if (firstSeq < 0) {
+      return false;
+    }
+    long from = seenAtArrival >= 0
+        ? Math.max(seenAtArrival - SEQ_SLACK, firstSeq)
+        : Math.max(firstSeq - SEQ_SLACK, 0);
+    from = Math.max(from, maxSeq - SEQ_WINDOW + 1);
+    for (long s = from; s < maxSeq; s++) {
+      if (s < firstSeq || (seqSeen[(int) (s % SEQ_WINDOW) >>> 6] & (1L << (s & 63))) == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Reports every pending frame as for the deadline and forgets everything (keys are gone). */
   void clear(FrameAuthListener listener) {
     for (int f = 0; f < capacity; f++) {
       if (states[f] == PENDING) {
-        listener.forged(kid, frameCtrs[f], ForgeryReason.UNSIGNED);
+        giveUp(f, listener);
       }
       states[f] = EMPTY;
       signedUsed[f] = false;
@@ -156,6 +234,8 @@ final class KidTags {
         return FrameAuthStatus.VERIFIED;
       case FORGED:
         return FrameAuthStatus.FORGED;
+      case UNVERIFIED:
+        return FrameAuthStatus.UNVERIFIED;
       default:
         return FrameAuthStatus.UNKNOWN;
     }

@@ -12,20 +12,22 @@ import java.util.Objects;
  * over them. It travels SFrame-protected with the metadata {@link #METADATA}.
  *
  * <pre>
- * uint8 version = 1; uint64 kid; uint32 stream; uint64 first_ctr; uint16 count;
+ * uint8 version = 1; uint64 kid; uint32 stream; uint32 seq; uint64 first_ctr; uint16 count;
  * opaque first_tag[Nt]; { varint ctr_delta (≥ 1); opaque tag[Nt]; } rest[count - 1];
  * opaque signature&lt;V&gt;
  * </pre>
  *
  * @param kid the KID of the frames listed
  * @param stream the sender's stream id (a uint32)
+ * @param seq the statement's number among the sender's statements for {@code kid}, all streams
+ *     together, from 0 (a uint32): a gap tells a receiver a statement was lost ([SM-AUTH-5])
  * @param ctrs the CTRs listed, strictly increasing (unsigned); copied
  * @param tags their tags, {@code ctrs.length × tagLength} bytes in the same order; copied
  * @param tagLength {@code Nt} of the SFrame suite (RFC 9605 §4.5)
  * @param signature the signature over {@link #toBeSigned}, or empty before signing; copied
  */
-public record TagSignatureFrame(long kid, long stream, long[] ctrs, byte[] tags, int tagLength,
-    byte[] signature) {
+public record TagSignatureFrame(long kid, long stream, long seq, long[] ctrs, byte[] tags,
+    int tagLength, byte[] signature) {
   /** Largest number of entries in one frame. */
   public static final int MAX_ENTRIES = 256;
 
@@ -45,6 +47,9 @@ public record TagSignatureFrame(long kid, long stream, long[] ctrs, byte[] tags,
     signature = signature.clone();
     if (stream < 0 || stream > 0xffffffffL) {
       throw new IllegalArgumentException("stream must be a uint32");
+    }
+    if (seq < 0 || seq > 0xffffffffL) {
+      throw new IllegalArgumentException("seq must be a uint32");
     }
     if (tagLength < 1 || ctrs.length < 1 || ctrs.length > MAX_ENTRIES
         || tags.length != ctrs.length * tagLength) {
@@ -81,7 +86,7 @@ public record TagSignatureFrame(long kid, long stream, long[] ctrs, byte[] tags,
 
   /** These entries with {@code value} as the signature. */
   public TagSignatureFrame withSignature(byte[] value) {
-    return new TagSignatureFrame(kid, stream, ctrs, tags, tagLength, value);
+    return new TagSignatureFrame(kid, stream, seq, ctrs, tags, tagLength, value);
   }
 
   /** {@code context<V> || every byte of the frame before the signature} (spec §2.7). */
@@ -101,11 +106,12 @@ public record TagSignatureFrame(long kid, long stream, long[] ctrs, byte[] tags,
   }
 
   private int bodyLength() {
-    return 23 + ctrs.length * (tagLength + 4);
+    return 27 + ctrs.length * (tagLength + 4);
   }
 
   private void writeBody(TlsWriter w) {
-    w.writeUint8(VERSION).writeUint64(kid).writeUint32(stream).writeUint64(ctrs[0])
+    w.writeUint8(VERSION).writeUint64(kid).writeUint32(stream).writeUint32(seq)
+        .writeUint64(ctrs[0])
         .writeUint16(ctrs.length);
     w.writeBytes(java.util.Arrays.copyOfRange(tags, 0, tagLength));
     for (int i = 1; i < ctrs.length; i++) {
@@ -131,6 +137,7 @@ public record TagSignatureFrame(long kid, long stream, long[] ctrs, byte[] tags,
     }
     long kid = r.readUint64();
     long stream = r.readUint32();
+    long seq = r.readUint32();
     long first = r.readUint64();
     int count = r.readUint16();
     if (count < 1 || count > MAX_ENTRIES) {
@@ -161,12 +168,13 @@ public record TagSignatureFrame(long kid, long stream, long[] ctrs, byte[] tags,
           + " bytes, expected 1.." + MAX_SIGNATURE);
     }
     r.finish();
-    return new TagSignatureFrame(kid, stream, ctrs, tags, tagLength, signature);
+    return new TagSignatureFrame(kid, stream, seq, ctrs, tags, tagLength, signature);
   }
 
   /** Whether {@code other} has the same bytes (the same statement and signature). */
   public boolean sameAs(TagSignatureFrame other) {
-    return kid == other.kid && stream == other.stream && tagLength == other.tagLength
+    return kid == other.kid && stream == other.stream && seq == other.seq
+        && tagLength == other.tagLength
         && java.util.Arrays.equals(ctrs, other.ctrs) && MessageDigest.isEqual(tags, other.tags)
         && MessageDigest.isEqual(signature, other.signature);
   }
@@ -204,7 +212,8 @@ public record TagSignatureFrame(long kid, long stream, long[] ctrs, byte[] tags,
   /** KID, stream, CTR range and count; no tags (they are public, but long). */
   @Override
   public String toString() {
-    return "TagSignatureFrame[kid=0x" + Long.toHexString(kid) + ", stream " + stream + ", ctr "
+    return "TagSignatureFrame[kid=0x" + Long.toHexString(kid) + ", stream " + stream + ", seq "
+        + seq + ", ctr "
         + Long.toUnsignedString(ctrs[0]) + ".." + Long.toUnsignedString(ctrs[ctrs.length - 1])
         + ", " + ctrs.length + " entries]";
   }

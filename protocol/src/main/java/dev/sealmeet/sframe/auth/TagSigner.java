@@ -34,6 +34,8 @@ import java.util.function.LongSupplier;
 public final class TagSigner {
   /** The streams a sender signs at most. */
   public static final int MAX_STREAMS = 64;
+  /** KIDs whose statement numbers are kept: the current one and a few before it. */
+  private static final int KIDS_NUMBERED = 8;
 
   private final SenderAuthParams params;
   private final int tagLength;
@@ -48,6 +50,14 @@ public final class TagSigner {
   private final ArrayDeque<TagSignatureFrame> sealed = new ArrayDeque<>();
   private final ArrayDeque<Copy> copies = new ArrayDeque<>();
   private volatile long nextCopyAt = Long.MAX_VALUE;
+  /** The next statement number of each recent KID ([SM-AUTH-5]); a KID older than these is done. */
+  private final java.util.LinkedHashMap<Long, Long> nextSeq =
+      new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<Long, Long> eldest) {
+          return size() > KIDS_NUMBERED;
+        }
+      };
 
   /**
    * A signer with no stream yet.
@@ -170,8 +180,14 @@ public final class TagSigner {
     }
   }
 
+  /** Under {@link #lock}: numbers statements per KID in the order they are sealed. */
   private void seal(Window w) {
-    sealed.addLast(new TagSignatureFrame(w.kid, w.stream, Arrays.copyOf(w.ctrs, w.count),
+    long seq = nextSeq.getOrDefault(w.kid, 0L);
+    if (seq > 0xffffffffL) {
+      throw new IllegalStateException("2^32 statements under one KID");
+    }
+    nextSeq.put(w.kid, seq + 1);
+    sealed.addLast(new TagSignatureFrame(w.kid, w.stream, seq, Arrays.copyOf(w.ctrs, w.count),
         Arrays.copyOf(w.tags, w.count * tagLength), tagLength, new byte[0]));
     w.count = 0;
   }

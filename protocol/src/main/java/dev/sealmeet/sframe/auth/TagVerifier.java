@@ -131,6 +131,7 @@ public final class TagVerifier {
       for (int i = 0; i < statement.count(); i++) {
         k.onSigned(statement, i, listener);
       }
+      k.onStatement(statement.seq());
       k.remember(statement);
     }
   }
@@ -158,19 +159,26 @@ public final class TagVerifier {
   }
 
   /**
-   * Control thread. Stops tracking the KIDs {@code gone} accepts (their epoch's keys were erased):
-   * their pending frames are reported as unsigned.
+   * Control thread. Stops tracking the KIDs {@code gone} accepts (their epoch's keys were erased)
+   * once none of their frames is younger than the deadline: a statement of an old KID may still
+   * come, carried under its sender's new KID. Their frames still pending are then settled as for
+   * the deadline.
    */
   public synchronized void forget(LongPredicate gone) {
     KidTags[] now = kids;
+    long time = nanoTime.getAsLong();
+    long deadline = params.deadline().toNanos();
     int kept = 0;
     KidTags[] next = new KidTags[now.length];
     for (KidTags k : now) {
-      if (gone.test(k.kid)) {
-        synchronized (k) {
+      boolean drop;
+      synchronized (k) {
+        drop = gone.test(k.kid) && !k.pendingSince(time, deadline);
+        if (drop) {
           k.clear(listener);
         }
-      } else {
+      }
+      if (!drop) {
         next[kept++] = k;
       }
     }

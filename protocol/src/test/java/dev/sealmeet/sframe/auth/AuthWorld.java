@@ -40,6 +40,7 @@ final class AuthWorld {
   final Map<String, ForgeryReason> forged = new HashMap<>(); // "kid/ctr" -> reason
   final Map<String, Long> forgedAt = new HashMap<>();
   final Set<String> verified = new HashSet<>();
+  final Set<String> unverified = new HashSet<>();
   final TagVerifier verifier;
 
   AuthWorld(int members, SenderAuthParams params) throws SealmeetException {
@@ -61,6 +62,13 @@ final class AuthWorld {
       @Override
       public void verified(long kid, long ctr) {
         verified.add(key(kid, ctr));
+      }
+
+      @Override
+      public void unverified(long kid, long ctr) {
+        if (!unverified.add(key(kid, ctr)) || forged.containsKey(key(kid, ctr))) {
+          throw new AssertionError("settled twice: " + key(kid, ctr));
+        }
       }
     };
     verifier = new TagVerifier(params, SUITE.tagLength(), GROUP_ID, this::verify, kid -> kid >>> 4,

@@ -18,13 +18,14 @@ class TagSignatureFrameTest {
     for (int i = 0; i < tags.length; i++) {
       tags[i] = (byte) i;
     }
-    return new TagSignatureFrame(0x21, 7, new long[] {5, 6, 300}, tags, NT, new byte[64]);
+    return new TagSignatureFrame(0x21, 7, 3, new long[] {5, 6, 300}, tags, NT, new byte[64]);
   }
 
   /** A frame written by hand: header fields, the first tag, then (delta, tag) entries. */
   private static byte[] handWritten(int version, int count, int[] deltas, int signatureLength) {
     TlsWriter w = new TlsWriter();
-    w.writeUint8(version).writeUint64(0x21).writeUint32(7).writeUint64(5).writeUint16(count);
+    w.writeUint8(version).writeUint64(0x21).writeUint32(7).writeUint32(3).writeUint64(5)
+        .writeUint16(count);
     w.writeBytes(new byte[NT]);
     for (int d : deltas) {
       w.writeVarint(d).writeBytes(new byte[NT]);
@@ -40,7 +41,8 @@ class TagSignatureFrameTest {
     assertThat(back).isEqualTo(f);
     assertThat(back.ctrs()).containsExactly(5, 6, 300);
     assertThat(back.stream()).isEqualTo(7);
-    assertThat(handWritten(1, 2, new int[] {1}, 64)).hasSize(1 + 8 + 4 + 8 + 2 + NT + 1 + NT + 2
+    assertThat(back.seq()).isEqualTo(3);
+    assertThat(handWritten(1, 2, new int[] {1}, 64)).hasSize(1 + 8 + 4 + 4 + 8 + 2 + NT + 1 + NT + 2
         + 64);
   }
 
@@ -78,7 +80,8 @@ class TagSignatureFrameTest {
   @DisplayName("[SM-AUTH-1] a CTR sum past 2^64 is refused")
   void decode_ctrOverflow_SM_AUTH_1_isRejected() {
     TlsWriter w = new TlsWriter();
-    w.writeUint8(1).writeUint64(0x21).writeUint32(7).writeUint64(-2L).writeUint16(2);
+    w.writeUint8(1).writeUint64(0x21).writeUint32(7).writeUint32(0).writeUint64(-2L)
+        .writeUint16(2);
     w.writeBytes(new byte[NT]).writeVarint(5).writeBytes(new byte[NT]).writeOpaque(new byte[64]);
     assertThatThrownBy(() -> TagSignatureFrame.decode(w.toByteArray(), NT))
         .isInstanceOf(DecodeException.class).hasMessageContaining("64 bits");
@@ -97,7 +100,7 @@ class TagSignatureFrameTest {
 
   @Test
   void constructor_unorderedCtrs_isMisuse() {
-    assertThatThrownBy(() -> new TagSignatureFrame(1, 1, new long[] {6, 5}, new byte[2 * NT], NT,
+    assertThatThrownBy(() -> new TagSignatureFrame(1, 1, 0, new long[] {6, 5}, new byte[2 * NT], NT,
         new byte[0])).isInstanceOf(IllegalArgumentException.class);
   }
 

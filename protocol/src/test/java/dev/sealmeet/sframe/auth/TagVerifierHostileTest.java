@@ -115,7 +115,7 @@ class TagVerifierHostileTest {
   @DisplayName("[SM-AUTH-2] a forged statement about a KID nobody sent on adds nothing")
   void forgedStatementForUnknownKid_SM_AUTH_2_addsNothing() throws SealmeetException {
     TagSignatureFrame honest = aliceStatement();
-    TagSignatureFrame other = new TagSignatureFrame(kid(ALICE, 2), honest.stream(), honest.ctrs(),
+    TagSignatureFrame other = new TagSignatureFrame(kid(ALICE, 2), honest.stream(), honest.seq(), honest.ctrs(),
         honest.tags(), honest.tagLength(), honest.signature());
     assertThatThrownBy(() -> w.verifier.onSignatureFrame(kid(ALICE, 2), other.encode()))
         .isInstanceOf(AuthenticationException.class);
