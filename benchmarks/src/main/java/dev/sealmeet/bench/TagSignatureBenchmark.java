@@ -55,7 +55,8 @@ public class TagSignatureBenchmark {
       ctrs[i] = 1000 + 2L * i;
     }
     new Random(16).nextBytes(tags);
-    tbs = new TagSignatureFrame(0x3e, 1, 0, ctrs, tags, 16, new byte[0])
+    tbs = new TagSignatureFrame(0x3e, 0, new long[] {1}, new int[] {16}, ctrs, tags, 16,
+        new byte[0])
         .toBeSigned(SenderAuthFixture.GROUP_ID);
     bcSignature = mls.signWithLabel(bcKey.privateKey(), TagSignatureFrame.LABEL, tbs);
     jdkKey = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();

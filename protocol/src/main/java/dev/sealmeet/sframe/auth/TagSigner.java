@@ -18,13 +18,17 @@ import java.util.function.LongSupplier;
  *
  * <pre>
  * media thread:  protect(frame) ─► record(stream, sframe) ─► window of the stream (one KID)
- *                                    full (N), KID changed, or oldest older than T ─► statement
- * any thread:    takeDue() ─► sign each statement ─► payloads: the new ones, then the copies due
- *                (each statement is sent R times, one copy per later emission or T later)
+ *                                    full (N), KID changed, or oldest older than T ─► closed
+ * any thread:    takeDue() ─► per KID with a closed window: every open window of that KID closes
+ *                too ─► one statement, a section per stream ─► signed once ─► payloads: the new
+ *                ones, then the copies due (each sent R times, one copy per later emission or T
+ *                later)
  * </pre>
  *
- * <p>The caller protects each payload with SFrame under its current send KID and the metadata
- * {@link TagSignatureFrame#METADATA}, and sends it on the stream's path.
+ * <p>One signature per emission and KID, not per stream, keeps a receiver's verifications at about
+ * one per {@code T} per sender however many streams it sends (spec §2.7's cost model). The caller
+ * protects each payload with SFrame under its current send KID and the metadata {@link
+ * TagSignatureFrame#METADATA}.
  *
  * <p><b>Threads and cost.</b> {@link #record} may run on any media thread: it copies {@code Nt}
  * bytes into a window allocated when the stream was first seen, and allocates one statement per
@@ -47,7 +51,8 @@ public final class TagSigner {
   private final Object emitLock = new Object();
   private final Window[] windows = new Window[MAX_STREAMS];
   private int streamCount;
-  private final ArrayDeque<TagSignatureFrame> sealed = new ArrayDeque<>();
+  /** Closed windows waiting for the next emission, in the order they were closed. */
+  private final ArrayDeque<Closed> sealed = new ArrayDeque<>();
   private final ArrayDeque<Copy> copies = new ArrayDeque<>();
   private volatile long nextCopyAt = Long.MAX_VALUE;
   /** The next statement number of each recent KID ([SM-AUTH-5]); a KID older than these is done. */
@@ -142,15 +147,14 @@ public final class TagSigner {
   public List<byte[]> takeDue() {
     synchronized (emitLock) {
       long now = nanoTime.getAsLong();
-      List<TagSignatureFrame> statements = new ArrayList<>();
+      List<TagSignatureFrame> statements;
       synchronized (lock) {
         for (int i = 0; i < streamCount; i++) {
           if (windows[i].count > 0 && now - windows[i].oldestAt >= maxDelayNanos) {
             seal(windows[i]);
           }
         }
-        statements.addAll(sealed);
-        sealed.clear();
+        statements = statementsOfSealed();
       }
       List<byte[]> out = new ArrayList<>();
       for (TagSignatureFrame s : statements) {
@@ -180,15 +184,67 @@ public final class TagSigner {
     }
   }
 
-  /** Under {@link #lock}: numbers statements per KID in the order they are sealed. */
-  private void seal(Window w) {
-    long seq = nextSeq.getOrDefault(w.kid, 0L);
+  /**
+   * Under {@link #lock}: one statement per KID with closed windows (more if they exceed a frame's
+   * bounds), numbered in order. The open windows of such a KID close too and ride along, so a
+   * sender signs once per emission rather than once per stream (spec §2.7).
+   */
+  private List<TagSignatureFrame> statementsOfSealed() {
+    List<TagSignatureFrame> out = new ArrayList<>();
+    if (sealed.isEmpty()) {
+      return out;
+    }
+    for (int i = 0; i < streamCount; i++) {
+      Window w = windows[i];
+      if (w.count > 0 && sealedHas(w.kid)) {
+        seal(w);
+      }
+    }
+    while (!sealed.isEmpty()) {
+      long kid = sealed.peekFirst().kid;
+      List<TagSignatureFrame.Section> sections = new ArrayList<>();
+      int entries = 0;
+      for (Iterator<Closed> it = sealed.iterator(); it.hasNext(); ) {
+        Closed c = it.next();
+        if (c.kid != kid) {
+          continue;
+        }
+        if (sections.size() == TagSignatureFrame.MAX_SECTIONS
+            || entries + c.section.ctrs().length > TagSignatureFrame.MAX_ENTRIES) {
+          break;
+        }
+        sections.add(c.section);
+        entries += c.section.ctrs().length;
+        it.remove();
+      }
+      out.add(TagSignatureFrame.of(kid, nextSeqOf(kid), sections, tagLength));
+    }
+    return out;
+  }
+
+  private boolean sealedHas(long kid) {
+    for (Closed c : sealed) {
+      if (c.kid == kid) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Under {@link #lock}: numbers statements per KID in the order they are made. */
+  private long nextSeqOf(long kid) {
+    long seq = nextSeq.getOrDefault(kid, 0L);
     if (seq > 0xffffffffL) {
       throw new IllegalStateException("2^32 statements under one KID");
     }
-    nextSeq.put(w.kid, seq + 1);
-    sealed.addLast(new TagSignatureFrame(w.kid, w.stream, seq, Arrays.copyOf(w.ctrs, w.count),
-        Arrays.copyOf(w.tags, w.count * tagLength), tagLength, new byte[0]));
+    nextSeq.put(kid, seq + 1);
+    return seq;
+  }
+
+  /** Under {@link #lock}: closes a window's entries for the next emission. */
+  private void seal(Window w) {
+    sealed.addLast(new Closed(w.kid, new TagSignatureFrame.Section(w.stream,
+        Arrays.copyOf(w.ctrs, w.count), Arrays.copyOf(w.tags, w.count * tagLength))));
     w.count = 0;
   }
 
@@ -240,6 +296,9 @@ public final class TagSigner {
       count++;
     }
   }
+
+  /** A closed window: one section of a statement about {@code kid}. */
+  private record Closed(long kid, TagSignatureFrame.Section section) {}
 
   /** A signed payload still to be re-sent {@code remaining} times. */
   private static final class Copy {

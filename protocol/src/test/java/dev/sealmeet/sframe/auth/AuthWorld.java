@@ -29,6 +29,10 @@ final class AuthWorld {
   static final SframeSuite SUITE = SframeSuite.AES_128_GCM_SHA256_128;
   static final byte[] GROUP_ID = "auth-test-group".getBytes(StandardCharsets.US_ASCII);
   static final long TICK = 20_000_000L; // 20 ms
+  /** A statement every 16 frames or 250 ms, deadline 1 s: small numbers the tests count with. */
+  static final SenderAuthParams N16 =
+      new SenderAuthParams(16, java.time.Duration.ofMillis(250), 2, java.time.Duration.ofSeconds(1),
+          256);
 
   final MlsSuite mls;
   final AtomicLong clock = new AtomicLong(1_000_000_000L);

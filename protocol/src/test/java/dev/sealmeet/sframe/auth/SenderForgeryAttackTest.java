@@ -43,7 +43,7 @@ class SenderForgeryAttackTest {
   @DisplayName("[SM-AUTH-4] an insider forging under another member's KID: every forged frame is "
       + "reported forged within the deadline, none verified, no honest frame forged")
   void insiderForgery_SM_AUTH_4_everyForgedFrameReported() throws SealmeetException {
-    AuthWorld w = new AuthWorld(3, SenderAuthParams.defaults());
+    AuthWorld w = new AuthWorld(3, AuthWorld.N16);
     w.installEpoch(EPOCH);
     AuthWorld.Member alice = w.new Member(ALICE, EPOCH);
     // Forger 1 races ahead of Alice on the CTRs she is about to use; forger 2 uses CTRs far above.
@@ -108,7 +108,7 @@ class SenderForgeryAttackTest {
   @DisplayName("[SM-AUTH-4] a forged frame is reported no later than the deadline (plus one expire "
       + "period) after it arrived")
   void insiderForgery_SM_AUTH_4_detectedWithinDeadline() throws SealmeetException {
-    AuthWorld w = new AuthWorld(3, SenderAuthParams.defaults());
+    AuthWorld w = new AuthWorld(3, AuthWorld.N16);
     w.installEpoch(EPOCH);
     SframeSender forger = forgerAs(w, ALICE, EPOCH, 0);
     long arrived = w.clock.get();
@@ -129,7 +129,7 @@ class SenderForgeryAttackTest {
   @DisplayName("without sender authentication the forgery succeeds: the frame decrypts under the "
       + "victim's KID (the attack of threat-model.md)")
   void insiderForgery_withoutAuthentication_succeeds() throws SealmeetException {
-    AuthWorld w = new AuthWorld(3, SenderAuthParams.defaults());
+    AuthWorld w = new AuthWorld(3, AuthWorld.N16);
     w.installEpoch(EPOCH);
     SframeSender forger = forgerAs(w, ALICE, EPOCH, 0);
     byte[] forged = forger.protect(kid(ALICE, EPOCH), null, "I resign".getBytes());
@@ -142,7 +142,7 @@ class SenderForgeryAttackTest {
       + "epoch (still within the receiver's grace) is reported; its replays are refused or "
       + "carry the victim's own signed tags")
   void removedMember_SM_AUTH_4_replaysRefusedOrSigned_forgeriesReported() throws SealmeetException {
-    AuthWorld w = new AuthWorld(3, SenderAuthParams.defaults());
+    AuthWorld w = new AuthWorld(3, AuthWorld.N16);
     w.installEpoch(EPOCH);
     AuthWorld.Member alice = w.new Member(ALICE, EPOCH);
     List<byte[]> recorded = new ArrayList<>();
@@ -194,7 +194,7 @@ class SenderForgeryAttackTest {
   @DisplayName("[SM-AUTH-4] frames re-attributed by the SFU: without keys a changed KID fails "
       + "SFrame; re-encrypted by a colluding member under another KID, they are reported forged")
   void sfuReattribution_SM_AUTH_4_refusedOrReported() throws SealmeetException {
-    AuthWorld w = new AuthWorld(3, SenderAuthParams.defaults());
+    AuthWorld w = new AuthWorld(3, AuthWorld.N16);
     w.installEpoch(EPOCH);
     AuthWorld.Member alice = w.new Member(ALICE, EPOCH);
     AuthWorld.Member bob = w.new Member(1, EPOCH);

@@ -36,7 +36,7 @@ class TagAllocationTest {
   @Test
   void onFrame_allocatesNothingPerFrame() throws Exception {
     AtomicLong clock = new AtomicLong();
-    TagVerifier verifier = new TagVerifier(SenderAuthParams.defaults(), NT, new byte[1],
+    TagVerifier verifier = new TagVerifier(AuthWorld.N16, NT, new byte[1],
         (kid, tbs, signature) -> false, kid -> kid >>> 4, (kid, ctr, reason) -> { },
         clock::get);
     int frames = 20_000;

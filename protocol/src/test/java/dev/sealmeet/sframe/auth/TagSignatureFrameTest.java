@@ -18,14 +18,15 @@ class TagSignatureFrameTest {
     for (int i = 0; i < tags.length; i++) {
       tags[i] = (byte) i;
     }
-    return new TagSignatureFrame(0x21, 7, 3, new long[] {5, 6, 300}, tags, NT, new byte[64]);
+    return new TagSignatureFrame(0x21, 3, new long[] {7, 9}, new int[] {2, 1},
+        new long[] {5, 6, 300}, tags, NT, new byte[64]);
   }
 
   /** A frame written by hand: header fields, the first tag, then (delta, tag) entries. */
   private static byte[] handWritten(int version, int count, int[] deltas, int signatureLength) {
     TlsWriter w = new TlsWriter();
-    w.writeUint8(version).writeUint64(0x21).writeUint32(7).writeUint32(3).writeUint64(5)
-        .writeUint16(count);
+    w.writeUint8(version).writeUint64(0x21).writeUint32(3).writeUint8(1).writeUint32(7)
+        .writeUint64(5).writeUint16(count);
     w.writeBytes(new byte[NT]);
     for (int d : deltas) {
       w.writeVarint(d).writeBytes(new byte[NT]);
@@ -40,9 +41,10 @@ class TagSignatureFrameTest {
     TagSignatureFrame back = TagSignatureFrame.decode(f.encode(), NT);
     assertThat(back).isEqualTo(f);
     assertThat(back.ctrs()).containsExactly(5, 6, 300);
-    assertThat(back.stream()).isEqualTo(7);
+    assertThat(back.streams()).containsExactly(7, 9);
+    assertThat(back.counts()).containsExactly(2, 1);
     assertThat(back.seq()).isEqualTo(3);
-    assertThat(handWritten(1, 2, new int[] {1}, 64)).hasSize(1 + 8 + 4 + 4 + 8 + 2 + NT + 1 + NT + 2
+    assertThat(handWritten(1, 2, new int[] {1}, 64)).hasSize(1 + 8 + 4 + 1 + 4 + 8 + 2 + NT + 1 + NT + 2
         + 64);
   }
 
@@ -80,8 +82,8 @@ class TagSignatureFrameTest {
   @DisplayName("[SM-AUTH-1] a CTR sum past 2^64 is refused")
   void decode_ctrOverflow_SM_AUTH_1_isRejected() {
     TlsWriter w = new TlsWriter();
-    w.writeUint8(1).writeUint64(0x21).writeUint32(7).writeUint32(0).writeUint64(-2L)
-        .writeUint16(2);
+    w.writeUint8(1).writeUint64(0x21).writeUint32(0).writeUint8(1).writeUint32(7)
+        .writeUint64(-2L).writeUint16(2);
     w.writeBytes(new byte[NT]).writeVarint(5).writeBytes(new byte[NT]).writeOpaque(new byte[64]);
     assertThatThrownBy(() -> TagSignatureFrame.decode(w.toByteArray(), NT))
         .isInstanceOf(DecodeException.class).hasMessageContaining("64 bits");
@@ -100,12 +102,42 @@ class TagSignatureFrameTest {
 
   @Test
   void constructor_unorderedCtrs_isMisuse() {
-    assertThatThrownBy(() -> new TagSignatureFrame(1, 1, 0, new long[] {6, 5}, new byte[2 * NT], NT,
-        new byte[0])).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new TagSignatureFrame(1, 0, new long[] {1}, new int[] {2},
+        new long[] {6, 5}, new byte[2 * NT], NT, new byte[0]))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** A frame of {@code sections} sections of {@code entries} entries each, written by hand. */
+  private static byte[] sections(int sections, int entries) {
+    TlsWriter w = new TlsWriter();
+    w.writeUint8(1).writeUint64(0x21).writeUint32(0).writeUint8(sections);
+    for (int s = 0; s < sections; s++) {
+      w.writeUint32(s).writeUint64(1000L * s).writeUint16(entries).writeBytes(new byte[NT]);
+      for (int i = 1; i < entries; i++) {
+        w.writeVarint(1).writeBytes(new byte[NT]);
+      }
+    }
+    w.writeOpaque(new byte[64]);
+    return w.toByteArray();
   }
 
   @Test
-  void toString_namesRangeOnly() {
-    assertThat(sample().toString()).contains("ctr 5..300", "3 entries").doesNotContain("[B@");
+  @DisplayName("[SM-AUTH-1] no section, more than 64 sections or more than 1,024 entries in all "
+      + "are refused as malformed")
+  void decode_sectionBounds_SM_AUTH_1_areEnforced() throws DecodeException {
+    assertThat(TagSignatureFrame.decode(sections(64, 1), NT).streams()).hasSize(64);
+    assertThat(TagSignatureFrame.decode(sections(4, 256), NT).count()).isEqualTo(1024);
+    assertThatThrownBy(() -> TagSignatureFrame.decode(sections(0, 1), NT))
+        .isInstanceOf(DecodeException.class).hasMessageContaining("sections");
+    assertThatThrownBy(() -> TagSignatureFrame.decode(sections(65, 1), NT))
+        .isInstanceOf(DecodeException.class).hasMessageContaining("sections");
+    assertThatThrownBy(() -> TagSignatureFrame.decode(sections(5, 256), NT))
+        .isInstanceOf(DecodeException.class).hasMessageContaining("1024 in all");
+  }
+
+  @Test
+  void toString_namesCountsOnly() {
+    assertThat(sample().toString()).contains("seq 3", "2 sections", "3 entries")
+        .doesNotContain("[B@");
   }
 }

@@ -12,7 +12,7 @@ class TagSignerTest {
 
   @Test
   void everyNFrames_oneStatementOfThoseFrames() throws SealmeetException {
-    AuthWorld w = new AuthWorld(1, SenderAuthParams.defaults());
+    AuthWorld w = new AuthWorld(1, AuthWorld.N16);
     w.installEpoch(1);
     AuthWorld.Member alice = w.new Member(0, 1);
     for (int i = 0; i < 15; i++) {
@@ -32,7 +32,7 @@ class TagSignerTest {
 
   @Test
   void afterMaxDelay_theOpenWindowIsSigned() throws SealmeetException {
-    AuthWorld w = new AuthWorld(1, SenderAuthParams.defaults());
+    AuthWorld w = new AuthWorld(1, AuthWorld.N16);
     w.installEpoch(1);
     AuthWorld.Member alice = w.new Member(0, 1);
     alice.media(1, new byte[10]);
@@ -42,14 +42,35 @@ class TagSignerTest {
     w.advance(1);
     assertThat(alice.signer.due()).isTrue();
     List<byte[]> due = alice.signer.takeDue();
-    assertThat(due).hasSize(2); // one per stream
-    assertThat(TagSignatureFrame.decode(due.get(0), NT).stream()).isEqualTo(1);
-    assertThat(TagSignatureFrame.decode(due.get(1), NT).stream()).isEqualTo(2);
+    assertThat(due).hasSize(1); // one signature, a section per stream
+    TagSignatureFrame s = TagSignatureFrame.decode(due.get(0), NT);
+    assertThat(s.streams()).containsExactly(1, 2);
+    assertThat(s.counts()).containsExactly(1, 1);
+    assertThat(s.seq()).isZero();
+  }
+
+  @Test
+  void aFullWindow_takesTheOtherStreamsOpenWindowsAlong_numberedInOrder()
+      throws SealmeetException {
+    AuthWorld w = new AuthWorld(1, AuthWorld.N16);
+    w.installEpoch(1);
+    AuthWorld.Member alice = w.new Member(0, 1);
+    for (int round = 0; round < 2; round++) {
+      alice.media(2, new byte[10]);
+      for (int i = 0; i < 16; i++) {
+        alice.media(1, new byte[10]);
+      }
+      List<byte[]> due = alice.signer.takeDue();
+      TagSignatureFrame s = TagSignatureFrame.decode(due.get(0), NT);
+      assertThat(s.streams()).containsExactly(1, 2);
+      assertThat(s.counts()).containsExactly(16, 1);
+      assertThat(s.seq()).isEqualTo(round);
+    }
   }
 
   @Test
   void eachStatement_isSentRTimes_withLaterEmissions() throws SealmeetException {
-    AuthWorld w = new AuthWorld(1, SenderAuthParams.defaults()); // R = 2
+    AuthWorld w = new AuthWorld(1, AuthWorld.N16); // R = 2
     w.installEpoch(1);
     AuthWorld.Member alice = w.new Member(0, 1);
     for (int i = 0; i < 16; i++) {
@@ -73,7 +94,7 @@ class TagSignerTest {
 
   @Test
   void aKidChange_endsTheWindow() throws SealmeetException {
-    AuthWorld w = new AuthWorld(1, SenderAuthParams.defaults());
+    AuthWorld w = new AuthWorld(1, AuthWorld.N16);
     w.installEpoch(1);
     w.installEpoch(2);
     AuthWorld.Member old = w.new Member(0, 1);

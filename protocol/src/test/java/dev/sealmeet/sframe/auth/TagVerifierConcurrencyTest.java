@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class TagVerifierConcurrencyTest {
   @Test
   void framesAndStatements_onSeveralThreads_allVerified() throws Exception {
-    AuthWorld w = new AuthWorld(2, SenderAuthParams.defaults());
+    AuthWorld w = new AuthWorld(2, AuthWorld.N16);
     w.installEpoch(1);
     AuthWorld.Member alice = w.new Member(0, 1);
     List<byte[]> frames = new ArrayList<>();

@@ -30,7 +30,7 @@ class TagVerifierHostileTest {
 
   @BeforeEach
   void aliceSendsOneWindow() throws SealmeetException {
-    w = new AuthWorld(3, SenderAuthParams.defaults());
+    w = new AuthWorld(3, AuthWorld.N16);
     w.installEpoch(EPOCH);
     alice = w.new Member(ALICE, EPOCH);
     for (int i = 0; i < 16; i++) {
@@ -115,8 +115,9 @@ class TagVerifierHostileTest {
   @DisplayName("[SM-AUTH-2] a forged statement about a KID nobody sent on adds nothing")
   void forgedStatementForUnknownKid_SM_AUTH_2_addsNothing() throws SealmeetException {
     TagSignatureFrame honest = aliceStatement();
-    TagSignatureFrame other = new TagSignatureFrame(kid(ALICE, 2), honest.stream(), honest.seq(), honest.ctrs(),
-        honest.tags(), honest.tagLength(), honest.signature());
+    TagSignatureFrame other = new TagSignatureFrame(kid(ALICE, 2), honest.seq(),
+        honest.streams(), honest.counts(), honest.ctrs(), honest.tags(), honest.tagLength(),
+        honest.signature());
     assertThatThrownBy(() -> w.verifier.onSignatureFrame(kid(ALICE, 2), other.encode()))
         .isInstanceOf(AuthenticationException.class);
     assertThat(w.verifier.trackedKids()).isEqualTo(1);
