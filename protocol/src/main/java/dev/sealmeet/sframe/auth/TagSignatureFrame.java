@@ -204,8 +204,9 @@ public record TagSignatureFrame(long kid, long seq, long[] streams, int[] counts
     }
     long[] streams = new long[sections];
     int[] counts = new int[sections];
-    long[] ctrs = new long[0];
-    byte[] tags = new byte[0];
+    int room = Math.min(MAX_ENTRIES, r.remaining() / tagLength); // no entry is shorter than a tag
+    long[] ctrs = new long[room];
+    byte[] tags = new byte[room * tagLength];
     int at = 0;
     for (int section = 0; section < sections; section++) {
       streams[section] = r.readUint32();
@@ -220,8 +221,6 @@ public record TagSignatureFrame(long kid, long seq, long[] streams, int[] counts
             + r.remaining() + " bytes");
       }
       counts[section] = count;
-      ctrs = java.util.Arrays.copyOf(ctrs, at + count);
-      tags = java.util.Arrays.copyOf(tags, (at + count) * tagLength);
       ctrs[at] = first;
       System.arraycopy(r.readBytes(tagLength), 0, tags, at * tagLength, tagLength);
       for (int i = at + 1; i < at + count; i++) {
@@ -242,7 +241,8 @@ public record TagSignatureFrame(long kid, long seq, long[] streams, int[] counts
           + " bytes, expected 1.." + MAX_SIGNATURE);
     }
     r.finish();
-    return new TagSignatureFrame(kid, seq, streams, counts, ctrs, tags, tagLength, signature);
+    return new TagSignatureFrame(kid, seq, streams, counts, java.util.Arrays.copyOf(ctrs, at),
+        java.util.Arrays.copyOf(tags, at * tagLength), tagLength, signature);
   }
 
   /** Whether {@code other} has the same bytes (the same statement and signature). */
