@@ -49,7 +49,11 @@ public record TagSignatureFrame(long kid, long seq, long[] streams, int[] counts
   public static final byte[] METADATA = LABEL.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
   private static final int VERSION = 1;
-  private static final int MAX_SIGNATURE = 1024;
+  /**
+   * Longest signature accepted: room for every MLS suite's leaf signatures, ML-DSA-87's 4,627
+   * bytes (FIPS 204) included.
+   */
+  public static final int MAX_SIGNATURE = 8192;
 
   /** Copies the arrays and checks the sections and entries as {@link #decode} does. */
   public TagSignatureFrame {
@@ -185,7 +189,7 @@ public record TagSignatureFrame(long kid, long seq, long[] streams, int[] counts
    * @throws DecodeException if the version is not 1, the section count is outside 1..{@value
    *     #MAX_SECTIONS}, a section's count outside 1..{@value #MAX_SECTION_ENTRIES} or the total
    *     above {@value #MAX_ENTRIES}, a CTR delta is 0 or non-minimal or overflows 64 bits, the
-   *     signature is empty or longer than 1,024 bytes, the bytes end early or bytes follow the
+   *     signature is empty or longer than {@value #MAX_SIGNATURE} bytes, the bytes end early or bytes follow the
    *     signature
    */
   public static TagSignatureFrame decode(byte[] payload, int tagLength) throws DecodeException {

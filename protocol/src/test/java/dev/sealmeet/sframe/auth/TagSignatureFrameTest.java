@@ -72,6 +72,10 @@ class TagSignatureFrameTest {
         .isInstanceOf(DecodeException.class).hasMessageContaining("increase");
     assertThatThrownBy(() -> TagSignatureFrame.decode(handWritten(1, 2, new int[] {1}, 0), NT))
         .isInstanceOf(DecodeException.class).hasMessageContaining("signature");
+    assertThat(TagSignatureFrame.decode(handWritten(1, 2, new int[] {1}, 4627), NT).signature())
+        .hasSize(4627); // ML-DSA-87
+    assertThatThrownBy(() -> TagSignatureFrame.decode(handWritten(1, 2, new int[] {1}, 8193), NT))
+        .isInstanceOf(DecodeException.class).hasMessageContaining("signature");
     byte[] valid = handWritten(1, 2, new int[] {1}, 64);
     byte[] trailing = Arrays.copyOf(valid, valid.length + 1);
     assertThatThrownBy(() -> TagSignatureFrame.decode(trailing, NT))
