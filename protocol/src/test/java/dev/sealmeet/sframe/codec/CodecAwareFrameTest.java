@@ -67,6 +67,31 @@ class CodecAwareFrameTest {
           Arrays.copyOfRange(trailer, trailer.length - tagLength, trailer.length), clear, sframe);
     }
 
+    /**
+     * The wire frame with the same clear bytes and the same ciphertext, in order, laid out by
+     * {@code newMap} (which must have as many clear bytes as the original).
+     */
+    byte[] rearrange(ClearMap newMap) {
+      byte[] clearBytes = new byte[map.clearLength()];
+      int at = 0;
+      for (int i = 0; i < map.rangeCount(); i++) {
+        System.arraycopy(clearInPlace, map.start(i), clearBytes, at, map.length(i));
+        at += map.length(i);
+      }
+      byte[] frame = new byte[newMap.frameLength()];
+      at = 0;
+      for (int i = 0; i < newMap.rangeCount(); i++) {
+        System.arraycopy(clearBytes, at, frame, newMap.start(i), newMap.length(i));
+        at += newMap.length(i);
+      }
+      byte[] trailer = new byte[header.length + newMap.encodedLength() + tag.length];
+      System.arraycopy(header, 0, trailer, 0, header.length);
+      System.arraycopy(newMap.encode(), 0, trailer, header.length, newMap.encodedLength());
+      System.arraycopy(tag, 0, trailer, trailer.length - tag.length, tag.length);
+      return mode == 0 ? FrameWriter.plain(newMap, frame, sframe, header.length, trailer)
+          : FrameWriter.escaped(newMap, frame, sframe, header.length, trailer);
+    }
+
     /** The wire frame these parts make, with {@code map} instead of the original one. */
     byte[] rebuild(ClearMap newMap) {
       byte[] trailer = new byte[header.length + newMap.encodedLength() + tag.length];
@@ -163,6 +188,35 @@ class CodecAwareFrameTest {
           .isInstanceOf(AuthenticationException.class);
       // the rebuilding is faithful: with the original map it opens
       assertThat(pair.unprotector.unprotect(METADATA, parts.rebuild(map))).isEqualTo(frame);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = MediaCodec.class, names = "OPUS", mode = EnumSource.Mode.EXCLUDE)
+  @DisplayName("[SM-CODEC-3] a well-formed frame whose map moves a clear range, same clear bytes and ciphertext, fails authentication")
+  void clearRangeMoved_sameBytes_failsAuthentication(MediaCodec codec) throws SealmeetException {
+    Pair pair = new Pair();
+    for (byte[] frame : MediaFiles.frames(codec)) {
+      byte[] wire = pair.protector.protect(KID, codec, METADATA, frame);
+      Parts parts = Parts.of(wire, 16);
+      ClearMap map = parts.map();
+      int last = map.rangeCount() - 1;
+      int previousEnd = last == 0 ? 0 : map.start(last - 1) + map.length(last - 1);
+      int gapBefore = map.start(last) - previousEnd;
+      int shift = gapBefore > (last == 0 ? 0 : 1) ? -1 : 1;
+      if (shift == 1 && map.start(last) + map.length(last) == map.frameLength()) {
+        continue; // nowhere to move it in this frame
+      }
+      List<ClearRange> moved = new java.util.ArrayList<>();
+      for (int i = 0; i < map.rangeCount(); i++) {
+        moved.add(new ClearRange(map.start(i) + (i == last ? shift : 0), map.length(i),
+            ClearReason.AV1_OBU_HEADER));
+      }
+      byte[] forged = parts.rearrange(ClearMap.of(map.frameLength(), moved));
+      assertThat(Parts.of(forged, 16).map()).isNotEqualTo(map);
+      assertThatThrownBy(() -> pair.unprotector.unprotect(METADATA, forged))
+          .isInstanceOf(AuthenticationException.class);
+      assertThat(pair.unprotector.unprotect(METADATA, parts.rearrange(map))).isEqualTo(frame);
     }
   }
 
