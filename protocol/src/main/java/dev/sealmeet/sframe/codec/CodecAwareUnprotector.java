@@ -49,23 +49,9 @@ public final class CodecAwareUnprotector {
    */
   public byte[] unprotect(byte[] metadata, byte[] frame)
       throws DecodeException, UnknownKidException, ReplayException, AuthenticationException {
-    int n = frame.length;
-    if (n < CodecFrameFormat.FOOTER_LENGTH + 1) {
-      throw new DecodeException("codec-aware frame of " + n + " bytes is shorter than its footer");
-    }
-    int marker = frame[n - 1] & 0xff;
-    int mode = marker ^ CodecFrameFormat.MARKER_BASE;
-    if (mode != CodecFrameFormat.MODE_PLAIN && mode != CodecFrameFormat.MODE_ANNEX_B) {
-      throw new DecodeException("codec-aware frame: unknown marker 0x" + Integer.toHexString(marker));
-    }
-    int trailerEnd = n - CodecFrameFormat.FOOTER_LENGTH;
-    int trailerWire = ((frame[n - 3] & 0xff) << 8) | (frame[n - 2] & 0xff);
-    if (trailerWire < 1 || trailerWire > trailerEnd) {
-      throw new DecodeException("codec-aware frame: trailer of " + trailerWire + " bytes, "
-          + trailerEnd + " precede the footer");
-    }
-    int bodyEnd = trailerEnd - trailerWire;
-    byte[] trailer = readTrailer(frame, bodyEnd, trailerEnd, mode);
+    int mode = mode(frame);
+    int bodyEnd = bodyEnd(frame);
+    byte[] trailer = readTrailer(frame, bodyEnd, frame.length - CodecFrameFormat.FOOTER_LENGTH, mode);
     ByteBuffer trailerBuffer = ByteBuffer.wrap(trailer);
     SframeHeader.decode(trailerBuffer); // header length; the receiver checks it again
     int headerLength = trailerBuffer.position();
@@ -89,6 +75,45 @@ public final class CodecAwareUnprotector {
         CodecFrameFormat.metadata(mode, mapBytes, map, plaintext, metadata), sframe);
     scatter(map, decrypted, plaintext);
     return plaintext;
+  }
+
+  /**
+   * The SFrame header (KID and CTR) of a codec-aware frame, read without keys: what an SFU needs to
+   * route it. Not authenticated until the frame is unprotected.
+   *
+   * @throws DecodeException if the footer, the trailer's escaping or the header is malformed
+   */
+  public static SframeHeader peekHeader(byte[] frame) throws DecodeException {
+    int mode = mode(frame);
+    byte[] trailer = readTrailer(frame, bodyEnd(frame),
+        frame.length - CodecFrameFormat.FOOTER_LENGTH, mode);
+    return SframeHeader.decode(ByteBuffer.wrap(trailer));
+  }
+
+  /** The mode of the footer's marker. */
+  private static int mode(byte[] frame) throws DecodeException {
+    if (frame.length < CodecFrameFormat.FOOTER_LENGTH + 1) {
+      throw new DecodeException("codec-aware frame of " + frame.length
+          + " bytes is shorter than its footer");
+    }
+    int marker = frame[frame.length - 1] & 0xff;
+    int mode = marker ^ CodecFrameFormat.MARKER_BASE;
+    if (mode != CodecFrameFormat.MODE_PLAIN && mode != CodecFrameFormat.MODE_ANNEX_B) {
+      throw new DecodeException("codec-aware frame: unknown marker 0x" + Integer.toHexString(marker));
+    }
+    return mode;
+  }
+
+  /** Where the body ends and the trailer begins, from the footer's length. */
+  private static int bodyEnd(byte[] frame) throws DecodeException {
+    int n = frame.length;
+    int trailerEnd = n - CodecFrameFormat.FOOTER_LENGTH;
+    int trailerWire = ((frame[n - 3] & 0xff) << 8) | (frame[n - 2] & 0xff);
+    if (trailerWire < 1 || trailerWire > trailerEnd) {
+      throw new DecodeException("codec-aware frame: trailer of " + trailerWire + " bytes, "
+          + trailerEnd + " precede the footer");
+    }
+    return trailerEnd - trailerWire;
   }
 
   private static byte[] readTrailer(byte[] frame, int from, int to, int mode)

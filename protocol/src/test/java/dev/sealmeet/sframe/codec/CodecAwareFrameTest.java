@@ -262,6 +262,20 @@ class CodecAwareFrameTest {
         .isInstanceOf(AuthenticationException.class);
   }
 
+  @ParameterizedTest
+  @EnumSource(MediaCodec.class)
+  void peekHeader_readsKidAndCtr_withoutKeys(MediaCodec codec) throws SealmeetException {
+    Pair pair = new Pair();
+    long ctr = 0;
+    for (byte[] frame : MediaFiles.frames(codec)) {
+      byte[] wire = pair.protector.protect(KID, codec, null, frame);
+      assertThat(CodecAwareUnprotector.peekHeader(wire))
+          .isEqualTo(new dev.sealmeet.sframe.SframeHeader(KID, ctr++));
+    }
+    assertThatThrownBy(() -> CodecAwareUnprotector.peekHeader(new byte[] {0, 0, 1, (byte) 0xA2}))
+        .isInstanceOf(DecodeException.class);
+  }
+
   /** Where byte {@code offset} of a frame's clear range sits on the wire (mode 1 shifts it). */
   static int wireOffset(byte[] wire, byte[] frame, int offset) throws DecodeException {
     Parts parts = Parts.of(wire, 16);
