@@ -75,12 +75,12 @@ public final class ClearMap {
     TlsReader reader = TlsReader.of(encoded);
     int frameLength = reader.readVarint();
     if (frameLength > maxFrameLength) {
-      throw new DecodeException("clear map: frame_length " + frameLength + " exceeds the "
+      throw new CodecFrameDecodeException("clear map: frame_length " + frameLength + " exceeds the "
           + maxFrameLength + " bytes the frame can hold");
     }
     int count = reader.readVarint();
     if (count > reader.remaining() / 2) {
-      throw new DecodeException("clear map: " + count + " ranges need at least " + 2L * count
+      throw new CodecFrameDecodeException("clear map: " + count + " ranges need at least " + 2L * count
           + " bytes, " + reader.remaining() + " remain");
     }
     int[] ranges = new int[2 * count];
@@ -89,14 +89,14 @@ public final class ClearMap {
       int gap = reader.readVarint();
       int length = reader.readVarint();
       if (length < 1 || (i > 0 && gap < 1)) {
-        throw new DecodeException("clear map: range " + i + " has gap " + gap + " and length "
+        throw new CodecFrameDecodeException("clear map: range " + i + " has gap " + gap + " and length "
             + length + " (a range needs a length of at least 1, and a gap of at least 1 after"
             + " the first)");
       }
       long start = end + gap;
       end = start + length;
       if (end > frameLength) {
-        throw new DecodeException("clear map: range " + i + " ends at " + end + ", beyond the "
+        throw new CodecFrameDecodeException("clear map: range " + i + " ends at " + end + ", beyond the "
             + frameLength + "-byte frame");
       }
       ranges[2 * i] = (int) start;

@@ -58,7 +58,7 @@ public final class CodecAwareUnprotector {
     int tagLength = receiver.suite().tagLength();
     int mapLength = trailer.length - headerLength - tagLength;
     if (mapLength < ClearMap.MIN_ENCODED_LENGTH) {
-      throw new DecodeException("codec-aware frame: trailer of " + trailer.length + " bytes cannot"
+      throw new CodecFrameDecodeException("codec-aware frame: trailer of " + trailer.length + " bytes cannot"
           + " hold a " + headerLength + "-byte header, a map and a " + tagLength + "-byte tag");
     }
     byte[] mapBytes = new byte[mapLength];
@@ -93,13 +93,13 @@ public final class CodecAwareUnprotector {
   /** The mode of the footer's marker. */
   private static int mode(byte[] frame) throws DecodeException {
     if (frame.length < CodecFrameFormat.FOOTER_LENGTH + 1) {
-      throw new DecodeException("codec-aware frame of " + frame.length
+      throw new CodecFrameDecodeException("codec-aware frame of " + frame.length
           + " bytes is shorter than its footer");
     }
     int marker = frame[frame.length - 1] & 0xff;
     int mode = marker ^ CodecFrameFormat.MARKER_BASE;
     if (mode != CodecFrameFormat.MODE_PLAIN && mode != CodecFrameFormat.MODE_ANNEX_B) {
-      throw new DecodeException("codec-aware frame: unknown marker 0x" + Integer.toHexString(marker));
+      throw new CodecFrameDecodeException("codec-aware frame: unknown marker 0x" + Integer.toHexString(marker));
     }
     return mode;
   }
@@ -110,7 +110,7 @@ public final class CodecAwareUnprotector {
     int trailerEnd = n - CodecFrameFormat.FOOTER_LENGTH;
     int trailerWire = ((frame[n - 3] & 0xff) << 8) | (frame[n - 2] & 0xff);
     if (trailerWire < 1 || trailerWire > trailerEnd) {
-      throw new DecodeException("codec-aware frame: trailer of " + trailerWire + " bytes, "
+      throw new CodecFrameDecodeException("codec-aware frame: trailer of " + trailerWire + " bytes, "
           + trailerEnd + " precede the footer");
     }
     return trailerEnd - trailerWire;

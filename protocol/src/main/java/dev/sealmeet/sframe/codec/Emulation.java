@@ -81,7 +81,7 @@ final class Emulation {
       if (zeros >= 2 && b == ESCAPE) {
         b = next(wire, in++, limit);
         if (b > ESCAPE) {
-          throw new DecodeException("escape byte at wire offset " + (in - 2)
+          throw new CodecFrameDecodeException("escape byte at wire offset " + (in - 2)
               + " is followed by 0x" + Integer.toHexString(b) + ", not by 0x00-0x03");
         }
         zeros = 0;
@@ -90,7 +90,7 @@ final class Emulation {
       zeros = b == 0 ? zeros + 1 : 0;
     }
     if (next(wire, in, limit) != ESCAPE) {
-      throw new DecodeException("escaped run ending at wire offset " + in
+      throw new CodecFrameDecodeException("escaped run ending at wire offset " + in
           + " lacks its final 0x03");
     }
     return in + 1;
@@ -105,7 +105,7 @@ final class Emulation {
   static int unescapedLength(byte[] wire, int from, int to, int zerosBefore)
       throws DecodeException {
     if (to <= from || (wire[to - 1] & 0xff) != ESCAPE) {
-      throw new DecodeException("escaped run ending at wire offset " + to
+      throw new CodecFrameDecodeException("escaped run ending at wire offset " + to
           + " lacks its final 0x03");
     }
     int zeros = zerosBefore;
@@ -117,7 +117,7 @@ final class Emulation {
       }
       if (zeros >= 2 && b == ESCAPE) {
         if (in + 1 >= to - 1 || (wire[in + 1] & 0xff) > ESCAPE) {
-          throw new DecodeException("escape byte at wire offset " + in
+          throw new CodecFrameDecodeException("escape byte at wire offset " + in
               + " is not followed by 0x00-0x03 within its run");
         }
         zeros = 0;
@@ -131,13 +131,13 @@ final class Emulation {
 
   private static int next(byte[] wire, int at, int limit) throws DecodeException {
     if (at >= limit) {
-      throw new DecodeException("escaped run truncated at wire offset " + at);
+      throw new CodecFrameDecodeException("escaped run truncated at wire offset " + at);
     }
     return wire[at] & 0xff;
   }
 
   private static DecodeException emulated(int at, int b) {
-    return new DecodeException("start-code emulation at wire offset " + at + ": 00 00 followed by 0x"
+    return new CodecFrameDecodeException("start-code emulation at wire offset " + at + ": 00 00 followed by 0x"
         + Integer.toHexString(b));
   }
 }

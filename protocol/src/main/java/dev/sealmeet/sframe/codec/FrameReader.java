@@ -20,7 +20,7 @@ final class FrameReader {
   static void readBody(byte[] frame, int bodyEnd, int mode, ClearMap map, byte[] plaintext,
       byte[] sframe, int ctAt) throws DecodeException {
     if (mode == CodecFrameFormat.MODE_PLAIN && bodyEnd != map.frameLength()) {
-      throw new DecodeException("codec-aware frame: body of " + bodyEnd + " bytes, the map says "
+      throw new CodecFrameDecodeException("codec-aware frame: body of " + bodyEnd + " bytes, the map says "
           + map.frameLength());
     }
     int wire = 0;
@@ -42,7 +42,7 @@ final class FrameReader {
       if (i < map.rangeCount()) {
         int length = map.length(i);
         if (length > bodyEnd - wire) {
-          throw new DecodeException("codec-aware frame: clear range " + i + " of " + length
+          throw new CodecFrameDecodeException("codec-aware frame: clear range " + i + " of " + length
               + " bytes at wire offset " + wire + " runs past the body");
         }
         System.arraycopy(frame, wire, plaintext, map.start(i), length);
@@ -51,7 +51,7 @@ final class FrameReader {
       }
     }
     if (wire != bodyEnd) {
-      throw new DecodeException("codec-aware frame: the map covers " + wire + " body bytes, the"
+      throw new CodecFrameDecodeException("codec-aware frame: the map covers " + wire + " body bytes, the"
           + " body has " + bodyEnd);
     }
   }

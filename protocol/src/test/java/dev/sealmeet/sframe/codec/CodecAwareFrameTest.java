@@ -276,6 +276,24 @@ class CodecAwareFrameTest {
         .isInstanceOf(DecodeException.class);
   }
 
+  @Test
+  void readmeExample_runsAsWritten() throws SealmeetException {
+    Pair pair = new Pair();
+    SframeSender sframeSender = pair.sender;
+    SframeReceiver sframeReceiver = pair.receiver;
+    long kid = KID;
+    byte[] metadata = METADATA;
+    byte[] accessUnit = MediaFiles.frames(MediaCodec.H264).get(0);
+
+    CodecAwareProtector protector = new CodecAwareProtector(sframeSender);
+    byte[] frame = protector.protect(kid, MediaCodec.H264, metadata, accessUnit);
+    dev.sealmeet.sframe.SframeHeader routing = CodecAwareUnprotector.peekHeader(frame);
+    byte[] accessUnitAgain = new CodecAwareUnprotector(sframeReceiver).unprotect(metadata, frame);
+
+    assertThat(routing.kid()).isEqualTo(kid);
+    assertThat(accessUnitAgain).isEqualTo(accessUnit);
+  }
+
   /** Where byte {@code offset} of a frame's clear range sits on the wire (mode 1 shifts it). */
   static int wireOffset(byte[] wire, byte[] frame, int offset) throws DecodeException {
     Parts parts = Parts.of(wire, 16);
