@@ -81,9 +81,15 @@ final class AnnexBClearBytes implements CodecClearBytes {
 
   /** The index of the next {@code 00 00 01} at or after {@code from}, or -1. */
   static int nextStartCode(byte[] frame, int from) {
-    for (int i = from; i + 2 < frame.length; i++) {
-      if (frame[i + 2] == 1 && frame[i] == 0 && frame[i + 1] == 0) {
+    int i = from;
+    while (i + 2 < frame.length) {
+      int third = frame[i + 2] & 0xff;
+      if (third > 1) {
+        i += 3; // no start code begins at i, i + 1 or i + 2: each needs byte i + 2 to be 0 or 1
+      } else if (third == 1 && frame[i] == 0 && frame[i + 1] == 0) {
         return i;
+      } else {
+        i++;
       }
     }
     return -1;

@@ -50,14 +50,27 @@ final class Emulation {
   static int escape(byte[] src, int from, int length, int zerosBefore, byte[] dst, int at) {
     int zeros = zerosBefore;
     int out = at;
-    for (int i = from; i < from + length; i++) {
-      int b = src[i] & 0xff;
+    int end = from + length;
+    int i = from;
+    while (i < end) {
+      int b = src[i++] & 0xff;
       if (zeros >= 2 && b <= ESCAPE) {
         dst[out++] = ESCAPE;
         zeros = 0;
       }
       dst[out++] = (byte) b;
-      zeros = b == 0 ? zeros + 1 : 0;
+      if (b == 0) {
+        zeros++;
+        continue;
+      }
+      zeros = 0;
+      int j = i; // fast path: the nonzero bytes that follow need no escape
+      while (j < end && src[j] != 0) {
+        j++;
+      }
+      System.arraycopy(src, i, dst, out, j - i);
+      out += j - i;
+      i = j;
     }
     dst[out++] = ESCAPE;
     return out;
@@ -87,7 +100,19 @@ final class Emulation {
         zeros = 0;
       }
       dst[at + produced] = (byte) b;
-      zeros = b == 0 ? zeros + 1 : 0;
+      if (b == 0) {
+        zeros++;
+        continue;
+      }
+      zeros = 0;
+      int j = in; // fast path: the nonzero bytes that follow are data, as they are
+      int stop = Math.min(limit, in + length - produced - 1);
+      while (j < stop && wire[j] != 0) {
+        j++;
+      }
+      System.arraycopy(wire, in, dst, at + produced + 1, j - in);
+      produced += j - in;
+      in = j;
     }
     if (next(wire, in, limit) != ESCAPE) {
       throw new CodecFrameDecodeException("escaped run ending at wire offset " + in
