@@ -97,6 +97,9 @@ final class AnnexBClearBytes implements CodecClearBytes {
 
   private int headerLength(byte[] frame, int nalStart, int nalEnd) throws DecodeException {
     int length = 1;
+    if (nalEnd <= nalStart) {
+      throw new DecodeException(name() + " empty NAL unit at offset " + nalStart);
+    }
     if (h265) {
       length = 2;
     } else {

@@ -235,6 +235,8 @@ class CodecClearBytesTest {
     assertThatThrownBy(() -> MediaCodec.H264.rule().clearRanges(new byte[] {1, 2, 3})).isInstanceOf(DecodeException.class);
     assertThatThrownBy(() -> MediaCodec.H264.rule().clearRanges(new byte[] {9, 0, 0, 1, 0x65}))
         .isInstanceOf(DecodeException.class); // data before the first start code
+    assertThatThrownBy(() -> MediaCodec.H264.rule().clearRanges(new byte[] {0, 0, 1, 0x65, 0, 0, 1}))
+        .isInstanceOf(DecodeException.class); // an empty NAL unit at the end (found by a property)
     assertThatThrownBy(() -> MediaCodec.H265.rule().clearRanges(new byte[] {0, 0, 1, 0x40}))
         .isInstanceOf(DecodeException.class); // 1 byte of a 2-byte header
     assertThatThrownBy(() -> MediaCodec.AV1.rule().clearRanges(new byte[] {0x32, 0x05, 1}))
