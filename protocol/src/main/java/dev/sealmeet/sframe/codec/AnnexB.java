@@ -6,7 +6,7 @@ import java.util.Arrays;
 /**
  * Annex B byte-stream helpers for H.264 and H.265 frames ({@code protocol.md} §2.8).
  *
- * <p>RTP does not carry start codes (RFC 6184 §5.5, RFC 7798 §4.4): a receiver's depacketizer writes
+ * <p>RTP does not carry start codes (RFC 6184 §5.6–5.8, RFC 7798 §4.4): a receiver's depacketizer writes
  * its own, typically {@code 00 00 00 01} before every NAL unit. Start codes are clear bytes of a
  * codec-aware frame, so a frame whose start codes differ from the depacketizer's would fail
  * authentication at the receiver. A sender on such a path normalizes the frame first.

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Start-code normalization, and a codec-aware H.264/H.265 frame through a simulated RTP path that
- * drops start codes and writes its own (RFC 6184 §5.5, RFC 7798 §4.4).
+ * drops start codes and writes its own (RFC 6184 §5.6–5.8, RFC 7798 §4.4).
  */
 class AnnexBTest {
 
