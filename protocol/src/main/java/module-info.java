@@ -19,4 +19,5 @@ module dev.sealmeet.protocol {
   exports dev.sealmeet.mls.tree;
   exports dev.sealmeet.sframe;
   exports dev.sealmeet.sframe.auth;
+  exports dev.sealmeet.sframe.codec;
 }

@@ -36,8 +36,9 @@
  * records a CTR atomically after authentication.
  *
  * <p>The MLS KID layout and base-key export of RFC 9605 §5.2 live in {@code dev.sealmeet.meeting}
- * ({@code MediaProtector}, {@code KidLayout}) on top of these classes. Not here yet: sender-key
- * ratcheting (§5.1).
+ * ({@code MediaProtector}, {@code KidLayout}) on top of these classes; codec-aware frames, with the
+ * bytes an SFU needs left clear and authenticated, in {@code dev.sealmeet.sframe.codec}. Not here
+ * yet: sender-key ratcheting (§5.1).
  *
  * <p>Errors: malformed frames throw {@link dev.sealmeet.error.DecodeException}, unknown KIDs
  * {@link dev.sealmeet.sframe.UnknownKidException}, replays {@link dev.sealmeet.error.ReplayException},
