@@ -344,7 +344,7 @@ final class Inbox {
     m.media.install(m.group.epoch(), baseKey, m.group.members().keySet(),
         m.sendBlocked ? OptionalLong.empty() : OptionalLong.of(m.group.ownLeafIndex()), departed);
     m.roster.code(m.group.epoch(), SecurityCode.of(m.group.epochAuthenticator()));
-    m.carriage.epochInstalled(); // before any frame of the epoch is processed ([SM-AUTH-8])
+    m.carriage.epochInstalled(); // before any frame of the epoch is processed ([SM-AUTH-10])
   }
 
   /** Epoch and status only. */

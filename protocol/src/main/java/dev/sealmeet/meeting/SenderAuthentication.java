@@ -68,6 +68,7 @@ public final class SenderAuthentication {
 
   private final Meeting meeting;
   private final KidLayout layout;
+  private final int tagLength;
   private final TagSigner signer;
   private final TagVerifier verifier;
   /** Per epoch slot: the epoch and the signature key of each leaf, read on the control thread. */
@@ -84,7 +85,7 @@ public final class SenderAuthentication {
     this.leafKeys = new AtomicReferenceArray<>(layout.epochSlots());
     MlsSuite suite = meeting.client.suite();
     SigningIdentity identity = meeting.client.identity();
-    int tagLength = meeting.media.suite().tagLength();
+    this.tagLength = meeting.media.suite().tagLength();
     byte[] groupId = meeting.group.groupId();
     this.signer = new TagSigner(params, tagLength, groupId,
         tbs -> identity.signWithLabel(suite, TagSignatureFrame.LABEL, tbs),
@@ -173,17 +174,31 @@ public final class SenderAuthentication {
    * @throws SealmeetException as {@link MediaProtector#unprotect(byte[], byte[])} (a media frame
    *     given here fails authentication), or as {@link TagVerifier#onSignatureFrame}; a rejected
    *     frame changes no status
+   * @throws MeetingRuleException {@link MeetingRule#UNKNOWN_EPOCH} if the frames it covers are of
+   *     an epoch whose leaf keys this member never read (before it joined or resumed): it received
+   *     none of them, and the signature cannot be checked
    */
   public void unprotectSignature(byte[] sframe) throws SealmeetException {
     ReceivedFrame payload = meeting.media.unprotect(TagSignatureFrame.METADATA, sframe);
+    long covered = TagSignatureFrame.decode(payload.payload(), tagLength).kid();
+    if (leafKey(covered) == null) {
+      throw new MeetingRuleException(MeetingRule.UNKNOWN_EPOCH, "a signature frame covering KID 0x"
+          + Long.toHexString(covered) + ", of an epoch whose leaf keys this member does not hold");
+    }
     verifier.onSignatureFrame(SframeHeader.peekKid(ByteBuffer.wrap(sframe)), payload.payload());
   }
 
   /**
-   * Any thread. As {@link MediaProtector#receive}, the frame classified: a frame held for the next
-   * epoch is classified when it is released ({@link #classify}).
+   * Any thread. Decrypts a media frame as {@link MediaProtector#receive} does and classifies it
+   * ({@link ReceivedFrame#authStatus()}, KID and CTR): a frame of the next epoch is held, and
+   * classified when the meeting installs that epoch (for the meeting's own instance, {@link
+   * Meeting#senderAuthentication()}); it comes out of {@link Meeting#poll} or {@code
+   * media().drainReleased()}.
+   *
+   * @throws SealmeetException as {@link MediaProtector#receive}; nothing is recorded for a frame
+   *     that fails
    */
-  Optional<ReceivedFrame> receive(byte[] sframe) throws SealmeetException {
+  public Optional<ReceivedFrame> receive(byte[] sframe) throws SealmeetException {
     Optional<ReceivedFrame> frame = meeting.media.receive(null, sframe);
     return frame.isEmpty() ? frame : Optional.of(classify(sframe, frame.get()));
   }
@@ -195,7 +210,7 @@ public final class SenderAuthentication {
 
   /**
    * Control thread. Reads the leaf signature keys of the epoch just installed, before any frame of
-   * it is processed ([SM-AUTH-8]).
+   * it is processed ([SM-AUTH-10]).
    */
   void epochInstalled() {
     readLeafKeys();

@@ -209,7 +209,7 @@ class MediaForgeryAttackTest {
   @Test
   @DisplayName("[SM-AUTH-11] a forgery at the CTR the victim sends next is proved: its signature "
       + "lists another tag (TAG_MISMATCH)")
-  void forgeryAtTheVictimsNextCtr_isTagMismatch() throws SealmeetException {
+  void forgeryAtTheVictimsNextCtr_SM_AUTH_11_isTagMismatch() throws SealmeetException {
     List<Meeting> m = f.meeting("alice", "bob", "mallory");
     Meeting alice = m.get(0);
     bob = m.get(1);
@@ -231,7 +231,7 @@ class MediaForgeryAttackTest {
   @Test
   @DisplayName("[SM-AUTH-11] a removed member replaying its old frames through the delivery "
       + "service is refused, and its forgeries under the host's old KID are reported")
-  void removedMemberReplays_areRefused_forgeriesReported() throws SealmeetException {
+  void removedMemberReplays_SM_AUTH_11_refused_forgeriesReported() throws SealmeetException {
     List<Meeting> m = f.meeting("alice", "bob", "mallory");
     Meeting alice = m.get(0);
     bob = m.get(1);
@@ -276,7 +276,7 @@ class MediaForgeryAttackTest {
   @DisplayName("[SM-AUTH-9] a delivery service re-attributing frames (another KID in the header, "
       + "a media frame relabelled as a signature or back, a signature frame re-sent) gets them "
       + "refused or changes nothing")
-  void deliveryServiceReattributing_isRefused() throws SealmeetException {
+  void deliveryServiceReattributing_SM_AUTH_9_isRefused() throws SealmeetException {
     List<Meeting> m = f.meeting("alice", "bob", "carol");
     Meeting alice = m.get(0);
     bob = m.get(1);

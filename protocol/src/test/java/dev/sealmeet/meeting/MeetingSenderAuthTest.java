@@ -51,7 +51,7 @@ class MeetingSenderAuthTest {
   @Test
   @DisplayName("[SM-AUTH-6] a meeting opened with the defaults requires sender authentication: "
       + "the extension in its group, 0xF0A3 in required_capabilities and in every KeyPackage")
-  void defaults_requireIt_inTheGroup() throws SealmeetException {
+  void defaults_requireIt_inTheGroup_SM_AUTH_6() throws SealmeetException {
     Meeting host = Meeting.open(f.client("host"), f.ds);
     List<Extension> extensions = host.group().context().extensions();
     assertThat(SenderAuthRequirement.in(extensions))
@@ -74,7 +74,7 @@ class MeetingSenderAuthTest {
   @Test
   @DisplayName("[SM-AUTH-6] joiners and resumed members follow the group's extension, never "
       + "their own options")
-  void joiners_followTheGroup() throws SealmeetException {
+  void joiners_followTheGroup_SM_AUTH_6() throws SealmeetException {
     SenderAuthParams other = new SenderAuthParams(4, Duration.ofMillis(100), 1,
         Duration.ofMillis(400), 64);
     Meeting host = Meeting.open(f.client("host"), f.ds);
@@ -108,7 +108,7 @@ class MeetingSenderAuthTest {
   @Test
   @DisplayName("[SM-AUTH-8] a commit that drops, changes or adds the requirement is rejected by "
       + "every other member")
-  void commitChangingTheRequirement_isRejected() throws SealmeetException {
+  void commitChangingTheRequirement_isRejected_SM_AUTH_8() throws SealmeetException {
     SenderAuthRequirement faster = new SenderAuthRequirement(4, Duration.ofMillis(250), 2,
         Duration.ofSeconds(1));
     List<UnaryOperator<List<Extension>>> changes = List.of(
@@ -135,7 +135,7 @@ class MeetingSenderAuthTest {
   @Test
   @DisplayName("[SM-AUTH-6] a KeyPackage without the capability cannot be added to a meeting "
       + "that requires it (RFC 9420 §11.1), and can to one that does not")
-  void keyPackageWithoutTheCapability_isNotAdded() throws SealmeetException {
+  void keyPackageWithoutTheCapability_isNotAdded_SM_AUTH_6() throws SealmeetException {
     Meeting host = Meeting.open(f.client("host"), f.ds);
     publishWithoutCapability(host, "old");
     assertThatThrownBy(() -> host.admit("old")).isInstanceOfSatisfying(GroupRuleException.class,
@@ -152,7 +152,7 @@ class MeetingSenderAuthTest {
   @Test
   @DisplayName("[SM-AUTH-11] with the defaults, every honest frame of a 3-member meeting becomes "
       + "VERIFIED at every receiver by polling alone; nothing is reported forged")
-  void honestFrames_becomeVerified_byPollingAlone() throws SealmeetException {
+  void honestFrames_becomeVerified_byPollingAlone_SM_AUTH_11() throws SealmeetException {
     List<Meeting> m = f.meeting("alice", "bob", "carol");
     Map<Meeting, List<ReceivedFrame>> got = new HashMap<>();
     for (int i = 0; i < 40; i++) {
@@ -184,7 +184,7 @@ class MeetingSenderAuthTest {
   @Test
   @DisplayName("[SM-AUTH-9] signature frames travel as MediaFrame SIGNATURE envelopes right after "
       + "the media frame that made them due; own echoes are skipped")
-  void signatureEnvelopes_followTheirMediaFrame() throws SealmeetException {
+  void signatureEnvelopes_followTheirMediaFrame_SM_AUTH_9() throws SealmeetException {
     List<Meeting> m = f.meeting("alice", "bob");
     Meeting alice = m.get(0);
     for (int i = 0; i < P.framesPerSignature(); i++) {
@@ -204,7 +204,7 @@ class MeetingSenderAuthTest {
   @Test
   @DisplayName("[SM-AUTH-10] a signature frame in the same poll as the commit that starts its "
       + "epoch verifies: the epoch's leaf keys are read as its media keys are installed")
-  void signatureFrame_inThePollOfItsCommit_verifies() throws SealmeetException {
+  void signatureFrame_inThePollOfItsCommit_SM_AUTH_10_verifies() throws SealmeetException {
     List<Meeting> m = f.meeting("alice", "bob");
     Meeting alice = m.get(0);
     Meeting bob = m.get(1);
@@ -226,9 +226,33 @@ class MeetingSenderAuthTest {
   }
 
   @Test
+  @DisplayName("[SM-AUTH-10] a joiner refuses a signature frame covering frames of an epoch before "
+      + "it joined as UNKNOWN_EPOCH (it holds none of them); the others verify them")
+  void joiner_refusesStatementsOfEarlierEpochs_SM_AUTH_10() throws SealmeetException {
+    List<Meeting> m = f.meeting("alice", "bob");
+    Meeting alice = m.get(0);
+    Meeting bob = m.get(1);
+    List<ReceivedFrame> early = new ArrayList<>();
+    alice.send(MediaKind.AUDIO, new byte[] {1});
+    early.addAll(bob.poll());
+    LobbyGuest carolGuest = LobbyGuest.enter(f.client("carol"), f.ds, alice.invitation());
+    Meeting carol = f.admit(alice, carolGuest);
+    alice.send(MediaKind.AUDIO, new byte[] {2}); // a new KID: the old window is signed at once
+    assertThat(carol.poll()).hasSize(1);
+    assertThat(carol.rejected()).singleElement()
+        .isInstanceOfSatisfying(MeetingRuleException.class,
+            e -> assertThat(e.rule()).isEqualTo(MeetingRule.UNKNOWN_EPOCH));
+    bob.poll();
+    assertThat(bob.rejected()).isEmpty();
+    assertThat(early).singleElement().satisfies(frame -> assertThat(
+        bob.senderAuthentication().orElseThrow().status(frame.kid(), frame.ctr()))
+        .isEqualTo(FrameAuthStatus.VERIFIED));
+  }
+
+  @Test
   @DisplayName("[SM-AUTH-9] a signature envelope that fails is rejected like any envelope, never "
       + "thrown out of poll; a meeting without the requirement rejects every one")
-  void badSignatureEnvelopes_areRejected() throws SealmeetException {
+  void badSignatureEnvelopes_areRejected_SM_AUTH_9() throws SealmeetException {
     List<Meeting> m = f.meeting("alice", "bob");
     Meeting alice = m.get(0);
     Meeting bob = m.get(1);
