@@ -45,6 +45,8 @@ final class DemoProofs {
   final Map<Long, Set<String>> forgedDecryptedBy = new HashMap<>();
   /** The member whose KID the forger used. */
   String victim;
+  /** The epoch the restarted member resumed at. */
+  long resumedEpoch = Long.MAX_VALUE;
 
   final List<MeetingDemo.Proof> proofs = new ArrayList<>();
   final List<MeetingDemo.Crossing> crossings = new ArrayList<>();
@@ -142,8 +144,9 @@ final class DemoProofs {
    * Every forged frame was reported forged, with the victim as claimed sender, by every member that
    * decrypted it; and no honest frame was, but for the presumptions spec §9 names: the last
    * unsigned window of a member removed or gone ({@code departed}), or of {@code restarter}
-   * before its restart, and frames of epochs before its resume reported by {@code restarter}
-   * (it holds the leaf keys of the epochs it installed since).
+   * before its restart, and frames sent before its restart or of epochs before its resume
+   * reported by {@code restarter} (its verifier's state died with its process; it holds the leaf
+   * keys of the epochs it installed since).
    */
   private MeetingDemo.Proof senderAuthProof(Map<Long, MediaRelay.Frame> byId,
       Set<String> departed, String restarter, long resumedAt) {
@@ -156,11 +159,10 @@ final class DemoProofs {
         throw new IllegalStateException("the relay recorded a malformed frame", e);
       }
     }
-    long resumeEpoch = byId.values().stream().filter(f -> f.id() >= resumedAt)
-        .mapToLong(MediaRelay.Frame::epoch).min().orElse(Long.MAX_VALUE);
     Map<String, Set<String>> reportedBy = new HashMap<>();
     Set<String> honest = new HashSet<>();
     Set<String> presumed = new HashSet<>();
+    List<String> unexplained = new ArrayList<>();
     long victimLeaf = -1;
     synchronized (forgedReports) {
       for (Map.Entry<String, ForgedFrame> r : forgedReports) {
@@ -171,10 +173,12 @@ final class DemoProofs {
           reportedBy.computeIfAbsent(key, k -> new HashSet<>()).add(r.getKey());
         } else if (f != null && r.getValue().reason() == ForgeryReason.UNSIGNED
             && (departed.contains(f.from()) || f.from().equals(restarter) && f.id() < resumedAt
-            || r.getKey().equals(restarter) && f.epoch() < resumeEpoch)) {
+            || r.getKey().equals(restarter) && (f.epoch() < resumedEpoch || f.id() < resumedAt))) {
           presumed.add(key);
-        } else {
-          honest.add(key);
+        } else if (honest.add(key) && unexplained.size() < 5) {
+          unexplained.add(r.getKey() + " told " + r.getValue().reason() + " of "
+              + (f == null ? "an unknown frame" : f.from() + "'s frame " + f.id() + " (epoch "
+              + f.epoch() + ")"));
         }
       }
     }
@@ -197,7 +201,9 @@ final class DemoProofs {
         "each reported by every member that decrypted it, " + deliveries + " deliveries; "
         + presumed.size() + " frames presumed forged (UNSIGNED) that their sender could no "
         + "longer sign: the last window of " + departed + " and of " + restarter
-        + " before its restart, or epochs before " + restarter + "'s resume (spec §9)");
+        + " before its restart, or sent before " + restarter + "'s restart and told to it"
+        + " (spec §9)"
+        + (unexplained.isEmpty() ? "" : "; marked forged: " + unexplained));
   }
 
   /** After the restart, the resumed member's frames all decrypt; no (key, nonce) pair twice. */

@@ -259,6 +259,7 @@ final class MeetingDemo {
     collectKeys(party);
     party.restart();
     resumedAt = nextFrameId;
+    record.resumedEpoch = party.epoch();
   }
 
   private void join(DemoParty party) {
