@@ -68,7 +68,7 @@ final class DemoProofs {
   }
 
   /**
-   * Draws the eight proofs.
+   * Draws the eight proofs (seven if the meeting did not require sender authentication).
    *
    * @param codes the security codes of every member still in, by account
    * @param stats {@code {held, released}} summed over the members still in
@@ -137,7 +137,9 @@ final class DemoProofs {
     }
     proofs.add(new MeetingDemo.Proof("Every member showed the same security code in each epoch",
         same, epochs + " epochs compared"));
-    proofs.add(senderAuthProof(byId, departed, restarter, resumedAt));
+    if (victim != null) { // a forger ran: the meeting required sender authentication
+      proofs.add(senderAuthProof(byId, departed, restarter, resumedAt));
+    }
   }
 
   /**
@@ -197,10 +199,11 @@ final class DemoProofs {
     int total = forgedFrames.size();
     return new MeetingDemo.Proof("sender authentication: " + detected + " of " + total
         + " forged frames detected (claimed sender " + victim + "), " + honest.size()
-        + " honest frames marked forged", total > 0 && detected == total && honest.isEmpty(),
-        "each reported by every member that decrypted it, " + deliveries + " deliveries; "
-        + presumed.size() + " frames presumed forged (UNSIGNED) that their sender could no "
-        + "longer sign: the last window of " + departed + " and of " + restarter
+        + " honest frames marked forged beyond the " + presumed.size()
+        + " their senders could not sign", total > 0 && detected == total && honest.isEmpty(),
+        "each forged frame reported by every member that decrypted it, " + deliveries
+        + " deliveries; not signed, so presumed forged (UNSIGNED): the last window of "
+        + departed + " and of " + restarter
         + " before its restart, or sent before " + restarter + "'s restart and told to it"
         + " (spec §9)"
         + (unexplained.isEmpty() ? "" : "; marked forged: " + unexplained));

@@ -69,11 +69,13 @@ final class MeetingStart {
   /**
    * The GroupContext extensions of a meeting {@code host} opens (spec §1.2): roles, media
    * parameters, the delivery service as external sender, sender authentication if its options
-   * require it (spec §2.7), and the required capabilities naming every extension type a member
+   * require it and its suite's signatures fit a signature frame (spec §2.7), and the required
+   * capabilities naming every extension type a member
    * must support.
    */
   private static List<Extension> extensions(MeetingClient host, DeliveryService ds) {
-    SenderAuthParams auth = host.options().senderAuthentication();
+    SenderAuthParams auth = SenderAuthentication.supports(host.suite())
+        ? host.options().senderAuthentication() : null; // spec §9: not with ML-DSA signatures
     List<Extension> out = new ArrayList<>(List.of(
         Roles.withHost(host.identity().credential()).toExtension(),
         MediaParameters.of(host.options()).toExtension()));

@@ -4,6 +4,7 @@ import dev.sealmeet.error.DecodeException;
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import dev.sealmeet.mls.group.SigningIdentity;
+import dev.sealmeet.mls.message.BasicCredential;
 import dev.sealmeet.mls.message.LeafNode;
 import dev.sealmeet.sframe.SframeHeader;
 import dev.sealmeet.sframe.auth.ForgeryReason;
@@ -66,6 +67,9 @@ public final class SenderAuthentication {
   /** Forgery reports waiting for {@link #maintain} at most. */
   public static final int MAX_QUEUED = 1024;
 
+  private static final java.util.Map<Integer, Boolean> SUPPORTED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private final Meeting meeting;
   private final KidLayout layout;
   private final int tagLength;
@@ -110,6 +114,27 @@ public final class SenderAuthentication {
   public static SenderAuthentication attach(Meeting meeting, SenderAuthParams params) {
     return meeting.senderAuthentication()
         .orElseGet(() -> new SenderAuthentication(meeting, params));
+  }
+
+  /**
+   * Whether sender authentication can sign in {@code suite}: whether its signatures fit a
+   * signature frame (spec §2.7, [SM-AUTH-1]). Not in the ML-DSA suites of
+   * draft-ietf-mls-pq-ciphersuites in version 1: a meeting in one is opened without it (spec §9).
+   * Signs once with a fresh key per suite, then remembers the answer.
+   */
+  public static boolean supports(MlsSuite suite) {
+    return SUPPORTED.computeIfAbsent(suite.id(), id -> {
+      byte[] signature = SigningIdentity.generate(suite, new BasicCredential(new byte[] {0}))
+          .signWithLabel(suite, TagSignatureFrame.LABEL, new byte[0]);
+      int tagLength = 16;
+      try {
+        TagSignatureFrame.decode(new TagSignatureFrame(0, 0, new long[] {0},
+            new byte[tagLength], tagLength, signature).encode(), tagLength);
+        return true;
+      } catch (DecodeException | IllegalArgumentException tooLong) {
+        return false;
+      }
+    });
   }
 
   /**

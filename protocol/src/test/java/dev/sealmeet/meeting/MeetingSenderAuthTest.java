@@ -3,9 +3,11 @@ package dev.sealmeet.meeting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sealmeet.crypto.SuiteRegistry;
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.meeting.proto.Envelope;
 import dev.sealmeet.meeting.proto.MediaFrame;
+import dev.sealmeet.mls.crypto.MlsSuite;
 import dev.sealmeet.mls.group.CommitRequest;
 import dev.sealmeet.mls.group.GroupRule;
 import dev.sealmeet.mls.group.GroupRuleException;
@@ -69,6 +71,25 @@ class MeetingSenderAuthTest {
     assertThat(RequiredCapabilities.in(none).orElseThrow().extensionTypes())
         .containsExactly(Roles.EXTENSION_TYPE, MediaParameters.EXTENSION_TYPE);
     assertThat(plain.senderAuthentication()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("[SM-AUTH-6] a meeting in an ML-DSA suite, whose signatures exceed a signature "
+      + "frame, is opened without the requirement; Ed25519 suites have it")
+  void mlDsaSuite_opensWithout_SM_AUTH_6() throws SealmeetException {
+    MlsSuite mlDsa = MlsSuite.of(SuiteRegistry.DRAFT_PQ_BASE + 10, SuiteRegistry.draftPq(),
+        new java.security.SecureRandom());
+    MlsSuite xwingEd25519 = MlsSuite.of(SuiteRegistry.DRAFT_PQ_BASE + 1,
+        SuiteRegistry.draftPq(), new java.security.SecureRandom());
+    assertThat(SenderAuthentication.supports(f.suite)).isTrue();
+    assertThat(SenderAuthentication.supports(xwingEd25519)).isTrue();
+    assertThat(SenderAuthentication.supports(mlDsa)).isFalse();
+    MeetingFixtures pq = new MeetingFixtures(options.withMlsSuites(SuiteRegistry.draftPq()), mlDsa);
+    Meeting host = Meeting.open(pq.client("host"), pq.ds);
+    assertThat(SenderAuthRequirement.in(host.group().context().extensions())).isEmpty();
+    assertThat(RequiredCapabilities.in(host.group().context().extensions()).orElseThrow()
+        .extensionTypes()).doesNotContain(SenderAuthRequirement.EXTENSION_TYPE);
+    assertThat(host.senderAuthentication()).isEmpty();
   }
 
   @Test
