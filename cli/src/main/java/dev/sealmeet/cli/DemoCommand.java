@@ -32,11 +32,12 @@ import picocli.CommandLine.Option;
       "Runs a meeting through an untrusted relay (delivery service + media forwarder that records "
           + "every byte): a host, lobby guests, audio and video, a removal, a leave, an update, a "
           + "latecomer, and a member forging frames under the host's KID, which sender "
-          + "authentication reports. Media reaches members faster than signalling (seeded delays on a virtual "
-          + "clock), so frames of a new epoch often arrive before its commit. Prints the timeline, "
-          + "the frames that crossed each key change and how many were lost, and the proofs, each "
-          + "trying every key each party ever held; exits 1 if any proof fails. --json adds the rekey cost (removal to first frame under "
-          + "the new epoch).",
+          + "authentication reports. Media reaches members faster than signalling (seeded "
+          + "delays on a virtual clock), so frames of a new epoch often arrive before its "
+          + "commit. Prints the timeline, the frames that crossed each key change and how many "
+          + "were lost, and the proofs, each trying every key each party ever held; exits 1 if "
+          + "any proof fails. --json adds the rekey cost (removal to first frame under the new "
+          + "epoch).",
       "--network runs the same meeting and proofs across processes: the delivery service server "
           + "(sealmeet ds, embedded store in a temporary directory, bearer tokens made for the "
           + "run) and each participant in a JVM of its own over loopback gRPC, this process "

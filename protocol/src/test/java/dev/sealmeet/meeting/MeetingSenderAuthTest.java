@@ -217,6 +217,7 @@ class MeetingSenderAuthTest {
     assertThat(signatureEnvelopes(alice)).isEqualTo(1);
     assertThat(alice.poll()).isEmpty(); // her own frames and signature frame: skipped
     assertThat(alice.rejected()).isEmpty();
+    assertThat(alice.media().stats().decrypted()).isZero(); // not even decrypted
     assertThat(m.get(1).poll()).hasSize(P.framesPerSignature())
         .allSatisfy(frame -> assertThat(frame.authStatus()).isEqualTo(FrameAuthStatus.PENDING));
     assertThat(m.get(1).rejected()).isEmpty();
