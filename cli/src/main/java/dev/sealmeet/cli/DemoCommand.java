@@ -31,15 +31,17 @@ import picocli.CommandLine.Option;
     description = {
       "Runs a meeting through an untrusted relay (delivery service + media forwarder that records "
           + "every byte): a host, lobby guests, audio and video, a removal, a leave, an update, a "
-          + "latecomer. Media reaches members faster than signalling (seeded delays on a virtual "
-          + "clock), so frames of a new epoch often arrive before its commit. Prints the timeline, "
-          + "the frames that crossed each key change and how many were lost, and the proofs, each "
-          + "trying every key each party ever held; exits 1 if any proof fails. --json adds the rekey cost (removal to first frame under "
-          + "the new epoch).",
+          + "latecomer, and a member forging frames under the host's KID, which sender "
+          + "authentication reports. Media reaches members faster than signalling (seeded "
+          + "delays on a virtual clock), so frames of a new epoch often arrive before its "
+          + "commit. Prints the timeline, the frames that crossed each key change and how many "
+          + "were lost, and the proofs, each trying every key each party ever held; exits 1 if "
+          + "any proof fails. --json adds the rekey cost (removal to first frame under the new "
+          + "epoch).",
       "--network runs the same meeting and proofs across processes: the delivery service server "
           + "(sealmeet ds, embedded store in a temporary directory, bearer tokens made for the "
           + "run) and each participant in a JVM of its own over loopback gRPC, this process "
-          + "relaying media; an eighth proof searches every byte of the server's store for every "
+          + "relaying media; a ninth proof searches every byte of the server's store for every "
           + "key each party held.",
       "--suite picks the meeting's MLS cipher suite by name or code point among RFC 9420's "
           + "suites and the post-quantum suites of draft-ietf-mls-pq-ciphersuites-06 at "

@@ -1,6 +1,7 @@
 package dev.sealmeet.cli;
 
 import dev.sealmeet.error.SealmeetException;
+import dev.sealmeet.meeting.ForgedFrame;
 import dev.sealmeet.meeting.Invitation;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,12 @@ interface DemoParty {
 
   /** The media base keys it installed since the last call, by epoch (audit copies, demo only). */
   List<Map.Entry<Long, byte[]>> drainKeys() throws SealmeetException;
+
+  /**
+   * The forgeries sender authentication reported to it since the last call (spec §2.7); in this
+   * JVM the listener tells the demo directly, so none.
+   */
+  List<ForgedFrame> drainForged() throws SealmeetException;
 
   /** Leaves the demo (after a removal or a leave): drops the member. */
   void close() throws SealmeetException;

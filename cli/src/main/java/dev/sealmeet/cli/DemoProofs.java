@@ -2,6 +2,9 @@ package dev.sealmeet.cli;
 
 import dev.sealmeet.crypto.Secret;
 import dev.sealmeet.error.SealmeetException;
+import dev.sealmeet.meeting.ForgedFrame;
+import dev.sealmeet.meeting.KidLayout;
+import dev.sealmeet.sframe.auth.ForgeryReason;
 import dev.sealmeet.sframe.SframeHeader;
 import dev.sealmeet.sframe.SframeReceiver;
 import dev.sealmeet.sframe.SframeSuite;
@@ -33,6 +36,18 @@ final class DemoProofs {
   final List<Delivery> deliveries = new ArrayList<>();
   final NonceLedger nonces = new NonceLedger();
 
+  /** What sender authentication reported, as (member told, report). */
+  final List<Map.Entry<String, ForgedFrame>> forgedReports =
+      java.util.Collections.synchronizedList(new ArrayList<>());
+  /** The frames the forging member sent, by id: {KID, CTR}. */
+  final Map<Long, long[]> forgedFrames = new HashMap<>();
+  /** The members that decrypted each forged frame. */
+  final Map<Long, Set<String>> forgedDecryptedBy = new HashMap<>();
+  /** The member whose KID the forger used. */
+  String victim;
+  /** The epoch the restarted member resumed at. */
+  long resumedEpoch = Long.MAX_VALUE;
+
   final List<MeetingDemo.Proof> proofs = new ArrayList<>();
   final List<MeetingDemo.Crossing> crossings = new ArrayList<>();
   long frames;
@@ -44,19 +59,24 @@ final class DemoProofs {
     keysHeld.computeIfAbsent(account, w -> new ArrayList<>()).add(Map.entry(epoch, key));
   }
 
+  void forged(String account, ForgedFrame report) {
+    forgedReports.add(Map.entry(account, report));
+  }
+
   void decrypted(String account, long frameId) {
     decrypted.computeIfAbsent(account, k -> new HashSet<>()).add(frameId);
   }
 
   /**
-   * Draws the seven proofs.
+   * Draws the eight proofs (seven if the meeting did not require sender authentication).
    *
    * @param codes the security codes of every member still in, by account
    * @param stats {@code {held, released}} summed over the members still in
+   * @param departed the members removed or gone before the end
    */
   void prove(List<MediaRelay.Frame> recorded, Map<String, Map<Long, String>> codes, long[] stats,
       String removed, long removedEpoch, String waited, long admittedAt, long lateAt,
-      String restarter, long resumedAt) {
+      String restarter, long resumedAt, Set<String> departed) {
     Map<Long, MediaRelay.Frame> byId = new HashMap<>();
     for (MediaRelay.Frame f : recorded) {
       byId.put(f.id(), f);
@@ -117,6 +137,76 @@ final class DemoProofs {
     }
     proofs.add(new MeetingDemo.Proof("Every member showed the same security code in each epoch",
         same, epochs + " epochs compared"));
+    if (victim != null) { // a forger ran: the meeting required sender authentication
+      proofs.add(senderAuthProof(byId, departed, restarter, resumedAt));
+    }
+  }
+
+  /**
+   * Every forged frame was reported forged, with the victim as claimed sender, by every member that
+   * decrypted it; and no honest frame was, but for the presumptions spec §9 names: the last
+   * unsigned window of a member removed or gone ({@code departed}), or of {@code restarter}
+   * before its restart, and frames sent before its restart or of epochs before its resume
+   * reported by {@code restarter} (its verifier's state died with its process; it holds the leaf
+   * keys of the epochs it installed since).
+   */
+  private MeetingDemo.Proof senderAuthProof(Map<Long, MediaRelay.Frame> byId,
+      Set<String> departed, String restarter, long resumedAt) {
+    Map<String, MediaRelay.Frame> sent = new HashMap<>(); // "kid:ctr" -> the frame the relay saw
+    for (MediaRelay.Frame f : byId.values()) {
+      try {
+        SframeHeader h = SframeHeader.decode(ByteBuffer.wrap(f.sframe()));
+        sent.put(h.kid() + ":" + h.ctr(), f);
+      } catch (SealmeetException e) {
+        throw new IllegalStateException("the relay recorded a malformed frame", e);
+      }
+    }
+    Map<String, Set<String>> reportedBy = new HashMap<>();
+    Set<String> honest = new HashSet<>();
+    Set<String> presumed = new HashSet<>();
+    List<String> unexplained = new ArrayList<>();
+    long victimLeaf = -1;
+    synchronized (forgedReports) {
+      for (Map.Entry<String, ForgedFrame> r : forgedReports) {
+        String key = r.getValue().kid() + ":" + r.getValue().ctr();
+        MediaRelay.Frame f = sent.get(key);
+        if (f != null && forgedFrames.containsKey(f.id())) {
+          victimLeaf = r.getValue().claimedLeaf();
+          reportedBy.computeIfAbsent(key, k -> new HashSet<>()).add(r.getKey());
+        } else if (f != null && r.getValue().reason() == ForgeryReason.UNSIGNED
+            && (departed.contains(f.from()) || f.from().equals(restarter) && f.id() < resumedAt
+            || r.getKey().equals(restarter) && (f.epoch() < resumedEpoch || f.id() < resumedAt))) {
+          presumed.add(key);
+        } else if (honest.add(key) && unexplained.size() < 5) {
+          unexplained.add(r.getKey() + " told " + r.getValue().reason() + " of "
+              + (f == null ? "an unknown frame" : f.from() + "'s frame " + f.id() + " (epoch "
+              + f.epoch() + ")"));
+        }
+      }
+    }
+    KidLayout layout = KidLayout.defaults();
+    long detected = 0;
+    long deliveries = 0;
+    for (Map.Entry<Long, long[]> f : forgedFrames.entrySet()) {
+      Set<String> by = forgedDecryptedBy.getOrDefault(f.getKey(), Set.of());
+      deliveries += by.size();
+      String key = f.getValue()[0] + ":" + f.getValue()[1];
+      if (!by.isEmpty() && layout.senderOf(f.getValue()[0]) == victimLeaf
+          && reportedBy.getOrDefault(key, Set.of()).containsAll(by)) {
+        detected++;
+      }
+    }
+    int total = forgedFrames.size();
+    return new MeetingDemo.Proof("sender authentication: " + detected + " of " + total
+        + " forged frames detected (claimed sender " + victim + "), " + honest.size()
+        + " honest frames marked forged beyond the " + presumed.size()
+        + " their senders could not sign", total > 0 && detected == total && honest.isEmpty(),
+        "each forged frame reported by every member that decrypted it, " + deliveries
+        + " deliveries; not signed, so presumed forged (UNSIGNED): the last window of "
+        + departed + " and of " + restarter
+        + " before its restart, or sent before " + restarter + "'s restart and told to it"
+        + " (spec §9)"
+        + (unexplained.isEmpty() ? "" : "; marked forged: " + unexplained));
   }
 
   /** After the restart, the resumed member's frames all decrypt; no (key, nonce) pair twice. */

@@ -2,6 +2,7 @@ package dev.sealmeet.cli;
 
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.meeting.DeliveryService;
+import dev.sealmeet.meeting.ForgedFrame;
 import dev.sealmeet.meeting.Invitation;
 import dev.sealmeet.meeting.LobbyGuest;
 import dev.sealmeet.meeting.MediaProtector;
@@ -9,6 +10,7 @@ import dev.sealmeet.meeting.MediaStats;
 import dev.sealmeet.meeting.Meeting;
 import dev.sealmeet.meeting.MeetingClient;
 import dev.sealmeet.meeting.ReceivedFrame;
+import dev.sealmeet.meeting.SenderAuthentication;
 import dev.sealmeet.meeting.StorageException;
 import dev.sealmeet.meeting.TransportException;
 import java.nio.ByteBuffer;
@@ -29,6 +31,9 @@ final class LocalParty implements DemoParty {
   interface Clients {
     MeetingClient client() throws StorageException;
   }
+
+  /** The one stream a demo party sends on (audio and video alike). */
+  static final long STREAM = 1;
 
   private final String account;
   private final Clients clients;
@@ -139,10 +144,17 @@ final class LocalParty implements DemoParty {
     return sendEpoch(media) == media.currentEpoch().getAsLong();
   }
 
+  /**
+   * Protects through the meeting's sender authentication when its group requires it (spec §2.7):
+   * the relay is the application's own media path, so its frames are signed and the signature
+   * frames due go through the delivery service at the next poll.
+   */
   @Override
   public Sent protect(byte[] payload) {
     MediaProtector media = meeting.media();
-    byte[] sframe = media.protect(null, payload);
+    Optional<SenderAuthentication> auth = meeting.senderAuthentication();
+    byte[] sframe = auth.isPresent() ? auth.get().protect(STREAM, payload)
+        : media.protect(null, payload);
     return new Sent(sendEpoch(media), sframe);
   }
 
@@ -165,7 +177,9 @@ final class LocalParty implements DemoParty {
     boolean known = meeting.leafOf(from).isPresent();
     List<Long> ids = new ArrayList<>();
     try {
-      meeting.media().receive(null, sframe).ifPresent(f -> ids.add(idOf(f)));
+      Optional<SenderAuthentication> auth = meeting.senderAuthentication();
+      (auth.isPresent() ? auth.get().receive(sframe) : meeting.media().receive(null, sframe))
+          .ifPresent(f -> ids.add(idOf(f)));
     } catch (SealmeetException refused) {
       // Counted by the proofs: a delivery that was due to decrypt and did not is a lost frame.
     }
@@ -216,6 +230,11 @@ final class LocalParty implements DemoParty {
   @Override
   public List<Map.Entry<Long, byte[]>> drainKeys() {
     return List.of(); // in this JVM the audit hands them to the demo directly
+  }
+
+  @Override
+  public List<ForgedFrame> drainForged() {
+    return List.of(); // in this JVM the listener tells the demo directly
   }
 
   @Override

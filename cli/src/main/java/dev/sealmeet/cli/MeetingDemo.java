@@ -1,17 +1,25 @@
 package dev.sealmeet.cli;
 
+import dev.sealmeet.crypto.Secret;
 import dev.sealmeet.crypto.SuiteRegistry;
 import dev.sealmeet.error.SealmeetException;
+import dev.sealmeet.meeting.ForgedFrame;
 import dev.sealmeet.meeting.IdentityVerifier;
 import dev.sealmeet.meeting.InMemoryDeliveryService;
 import dev.sealmeet.meeting.Invitation;
+import dev.sealmeet.meeting.Meeting;
 import dev.sealmeet.meeting.MeetingClient;
+import dev.sealmeet.meeting.MeetingListener;
 import dev.sealmeet.meeting.MeetingOptions;
+import dev.sealmeet.meeting.MeetingRuntime;
 import dev.sealmeet.meeting.RosterEvent;
 import dev.sealmeet.meeting.StorageException;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import dev.sealmeet.mls.group.SigningIdentity;
 import dev.sealmeet.mls.message.BasicCredential;
+import dev.sealmeet.sframe.SframeHeader;
+import dev.sealmeet.sframe.SframeSender;
+import dev.sealmeet.sframe.SframeSuite;
 import dev.sealmeet.store.EmbeddedStore;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -31,7 +39,8 @@ import java.util.function.LongSupplier;
 
 /**
  * The whole meeting of {@code sealmeet demo}: a host, lobby guests, media through an untrusted
- * relay, a removal, a leave, an update, a restart and a latecomer; then the proofs ({@link
+ * relay, a removal, a leave, an update, a restart, a latecomer and a member forging frames under
+ * the host's KID (caught by sender authentication, spec §2.7); then the proofs ({@link
  * DemoProofs}), each trying every key each party ever held (copies handed out by {@link
  * dev.sealmeet.meeting.KeyAudit}).
  *
@@ -50,6 +59,8 @@ final class MeetingDemo {
   static final long SIGNAL_MIN_MS = 30;
   static final long SIGNAL_MAX_MS = 150;
   static final long MS = 1_000_000L;
+  /** The frames the forging member sends under the host's KID. */
+  static final int FORGED_FRAMES = 12;
 
   /** One proof: its statement, whether it held, and the numbers behind it. */
   record Proof(String name, boolean passed, String detail) {}
@@ -80,6 +91,7 @@ final class MeetingDemo {
   private final Random random = new Random(1);
   private final Map<String, byte[]> accountKeys = new ConcurrentHashMap<>();
   private final Map<String, DemoParty> members = new LinkedHashMap<>();
+  private final Map<String, DemoParty.Sent> lastSent = new HashMap<>();
   private final MediaRelay relay = new MediaRelay(random, MEDIA_MIN_MS * MS, MEDIA_MAX_MS * MS);
   private MlsSuite suite;
   private InMemoryDeliveryService ds;
@@ -128,7 +140,13 @@ final class MeetingDemo {
     IdentityVerifier verifier = (credential, key) ->
         IdentityVerifier.basicBoundTo(accountKeys).verify(credential, key);
     MeetingOptions options = MeetingOptions.defaults().withMlsSuites(registry)
-        .withNanoTime(() -> now).withAudit(record::keyInstalled);
+        .withNanoTime(() -> now).withAudit(record::keyInstalled)
+        .withRuntime(MeetingRuntime.defaults().withListener(new MeetingListener() {
+          @Override
+          public void frameForged(Meeting meeting, ForgedFrame forged) {
+            record.forged(account, forged);
+          }
+        }));
     if (account.equals(RESTARTER)) { // sealed with Tink; its key in a separate directory
       options = options.withRuntime(options.runtime().withStore(EmbeddedStore.open(stateDir)));
     }
@@ -221,6 +239,7 @@ final class MeetingDemo {
     admit(host, latecomer);
     media(phase);
     drain();
+    forge(waited, host);
     prove(removed, removedEpoch, waited.account(), admittedAt, lateAt);
   }
 
@@ -240,6 +259,7 @@ final class MeetingDemo {
     collectKeys(party);
     party.restart();
     resumedAt = nextFrameId;
+    record.resumedEpoch = party.epoch();
   }
 
   private void join(DemoParty party) {
@@ -274,6 +294,46 @@ final class MeetingDemo {
   private void collectKeys(DemoParty party) throws SealmeetException {
     for (Map.Entry<Long, byte[]> key : party.drainKeys()) {
       record.keyInstalled(party.account(), key.getKey(), key.getValue());
+    }
+    for (ForgedFrame forged : party.drainForged()) {
+      record.forged(party.account(), forged);
+    }
+  }
+
+  /**
+   * {@code forger}, a member, sends {@value #FORGED_FRAMES} frames under {@code victim}'s send KID
+   * through the relay, with the epoch's base key it holds like every member (RFC 9605 §9.2) and
+   * CTRs above any the victim used (so no honest frame of the victim is refused as a replay);
+   * then the demo waits past the deadline of sender authentication (spec §2.7), in which the
+   * receivers report them.
+   */
+  private void forge(DemoParty forger, DemoParty victim) throws SealmeetException {
+    collectKeys(forger);
+    DemoParty.Sent last = lastSent.get(victim.account());
+    long kid = SframeHeader.peekKid(ByteBuffer.wrap(last.sframe()));
+    long ctr = SframeHeader.peekCtr(ByteBuffer.wrap(last.sframe())) + (1L << 16);
+    byte[] baseKey = record.keysHeld.getOrDefault(forger.account(), List.of()).stream()
+        .filter(k -> k.getKey() == last.epoch()).reduce((a, b) -> b).orElseThrow(
+            () -> new IllegalStateException(forger.account() + " holds no key of the epoch"))
+        .getValue();
+    record.victim = victim.account();
+    try (SframeSender sender = new SframeSender(SframeSuite.AES_128_GCM_SHA256_128)) {
+      sender.addKey(kid, Secret.copyOf(baseKey), ctr);
+      for (int i = 0; i < FORGED_FRAMES; i++) {
+        byte[] payload = new byte[60 + random.nextInt(101)];
+        random.nextBytes(payload);
+        long id = nextFrameId++;
+        ByteBuffer.wrap(payload).putLong(id);
+        byte[] sframe = sender.protect(kid, null, payload);
+        record.forgedFrames.put(id, new long[] {kid, ctr + i});
+        relay.send(new MediaRelay.Frame(id, forger.account(), last.epoch(), sframe), now);
+        for (int t = 0; t < 20; t++) {
+          tick(false);
+        }
+      }
+    }
+    for (int i = 0; i < 1500; i++) { // past the deadline (1 s), polled every 5 ms
+      tick(false);
     }
   }
 
@@ -332,6 +392,7 @@ final class MeetingDemo {
     long id = nextFrameId++;
     ByteBuffer.wrap(payload).putLong(id);
     DemoParty.Sent sent = m.protect(payload);
+    lastSent.put(account, sent);
     record.nonces.sent(sent.epoch(), sent.sframe());
     relay.send(new MediaRelay.Frame(id, account, sent.epoch(), sent.sframe()), now);
   }
@@ -343,6 +404,13 @@ final class MeetingDemo {
     }
     DemoParty.Received r = to.deliver(d.frame().from(), d.frame().sframe());
     if (!r.active()) {
+      return;
+    }
+    if (record.forgedFrames.containsKey(d.frame().id())) { // not a frame the proofs expect
+      if (r.decrypted().contains(d.frame().id())) {
+        record.forgedDecryptedBy.computeIfAbsent(d.frame().id(), k -> new HashSet<>())
+            .add(d.to());
+      }
       return;
     }
     record.deliveries.add(new DemoProofs.Delivery(d.frame().id(), d.to(), d.frame().epoch(),
@@ -362,7 +430,7 @@ final class MeetingDemo {
       collectKeys(m);
     }
     record.prove(relay.recorded, codes, stats, removed, removedEpoch, waited, admittedAt, lateAt,
-        RESTARTER, resumedAt);
+        RESTARTER, resumedAt, new java.util.TreeSet<>(record.epochsOf.keySet()));
     frames = record.frames;
     bytes = record.bytes;
     held = record.held;

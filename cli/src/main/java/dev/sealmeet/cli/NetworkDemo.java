@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * a JVM of its own, on this JVM's class path. This process plays the SFU: participants hand it
  * their SFrame frames over their loopback sockets and it forwards them with {@link MediaRelay}'s
  * seeded delays, recording every frame. After the meeting, the server is stopped and every byte of
- * its store is searched for every key each party held ({@link StoreKeys}): the eighth proof.
+ * its store is searched for every key each party held ({@link StoreKeys}): the ninth proof.
  */
 final class NetworkDemo implements AutoCloseable {
   /** Starts a participant process again (after a restart), connects it, tells it the keys. */

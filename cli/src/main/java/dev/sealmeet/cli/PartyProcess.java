@@ -4,6 +4,8 @@ import dev.sealmeet.ds.grpc.GrpcDeliveryService;
 import dev.sealmeet.meeting.IdentityVerifier;
 import dev.sealmeet.meeting.Invitation;
 import dev.sealmeet.meeting.MeetingClient;
+import dev.sealmeet.meeting.ForgedFrame;
+import dev.sealmeet.meeting.MeetingListener;
 import dev.sealmeet.meeting.MeetingOptions;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import dev.sealmeet.mls.group.SigningIdentity;
@@ -45,6 +47,7 @@ final class PartyProcess {
   private final SigningIdentity identity;
   private final Map<String, byte[]> accountKeys = new ConcurrentHashMap<>();
   private final List<Map.Entry<Long, byte[]>> keys = new ArrayList<>();
+  private final List<ForgedFrame> forged = new ArrayList<>();
   private final HeldSecrets held = new HeldSecrets();
   private long harvestedAt = Long.MIN_VALUE;
   private volatile long now;
@@ -107,6 +110,14 @@ final class PartyProcess {
             keys.add(Map.entry(epoch, key));
           }
         });
+    options = options.withRuntime(options.runtime().withListener(new MeetingListener() {
+      @Override
+      public void frameForged(dev.sealmeet.meeting.Meeting meeting, ForgedFrame frame) {
+        synchronized (forged) {
+          forged.add(frame);
+        }
+      }
+    }));
     if (stored) { // sealed with Tink; its key in a separate directory
       options = options.withRuntime(options.runtime().withStore(
           EmbeddedStore.open(workDir.resolve("state"))));
@@ -199,6 +210,18 @@ final class PartyProcess {
         writeIds(out, r.decrypted());
       }
       case POLL -> writeIds(out, party.poll());
+      case FORGED -> {
+        synchronized (forged) {
+          out.writeInt(forged.size());
+          for (ForgedFrame f : forged) {
+            out.writeLong(f.kid());
+            out.writeLong(f.ctr());
+            out.writeLong(f.claimedLeaf());
+            out.writeInt(f.reason().ordinal());
+          }
+          forged.clear();
+        }
+      }
       case MEDIA_STATS -> {
         long[] s = party.mediaStats();
         out.writeLong(s[0]);

@@ -1,7 +1,9 @@
 package dev.sealmeet.cli;
 
 import dev.sealmeet.error.SealmeetException;
+import dev.sealmeet.meeting.ForgedFrame;
 import dev.sealmeet.meeting.Invitation;
+import dev.sealmeet.sframe.auth.ForgeryReason;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -268,6 +270,21 @@ final class RemoteParty implements DemoParty {
       return keys;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public List<ForgedFrame> drainForged() {
+    DataInputStream in = call(PartyWire.Command.FORGED);
+    try {
+      List<ForgedFrame> out = new ArrayList<>();
+      for (int i = in.readInt(); i > 0; i--) {
+        out.add(new ForgedFrame(in.readLong(), in.readLong(), in.readLong(),
+            ForgeryReason.values()[in.readInt()]));
+      }
+      return out;
+    } catch (IOException | ArrayIndexOutOfBoundsException e) {
+      throw new IllegalStateException("a malformed answer from " + account, e);
     }
   }
 

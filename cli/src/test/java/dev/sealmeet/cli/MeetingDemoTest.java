@@ -16,7 +16,7 @@ class MeetingDemoTest {
     MeetingDemo demo = new MeetingDemo(5, 3);
     demo.run();
 
-    assertThat(demo.proofs).hasSize(7).allSatisfy(p -> assertThat(p.passed())
+    assertThat(demo.proofs).hasSize(8).allSatisfy(p -> assertThat(p.passed())
         .as(p.name() + " (" + p.detail() + ")").isTrue());
     assertThat(demo.held).isPositive();
     assertThat(demo.released).isEqualTo(demo.held);

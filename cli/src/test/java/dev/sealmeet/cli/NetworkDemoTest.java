@@ -17,7 +17,7 @@ import picocli.CommandLine;
 /**
  * {@code sealmeet demo --network} end to end: the server and five participants, each a JVM of its
  * own over loopback gRPC, run the demo's script (shortest form: 4 participants, 0.5 s of media;
- * 30-40 s on a busy 2-core machine); all eight proofs pass. Then the scan finds the parties'
+ * 30-40 s on a busy 2-core machine); all nine proofs pass. Then the scan finds the parties'
  * public keys in a copy of the server's store, and a key a party held once it is planted there:
  * the store proof can fail.
  */
@@ -42,7 +42,7 @@ class NetworkDemoTest {
     assertThat(printed).contains("Network: sealmeet ds and 5 participants",
         "PASS  The server's store held none of the", "All proofs passed")
         .doesNotContain("FAIL");
-    assertThat(printed.lines().filter(l -> l.startsWith("  PASS  "))).hasSize(8);
+    assertThat(printed.lines().filter(l -> l.startsWith("  PASS  "))).hasSize(9);
     assertThat(code).as(printed).isZero();
 
     NetworkDemo run = command.networkDemo;

@@ -21,7 +21,10 @@ import java.util.function.Function;
  * again (a few times, then the answer is {@code STALE_EPOCH}).
  */
 final class Ordering {
-  /** The reason a media envelope is refused. */
+  /**
+   * The reason a media envelope is refused; a signature frame of sender authentication ({@link
+   * ServerAdmission.Kind#SIGNATURE}, spec §2.7) is ordered like a handshake.
+   */
   static final String MEDIA = "media goes over the media plane (an SFU), not the delivery service";
   static final String NOT_A_MEMBER = "not a member of the meeting";
   private static final int TRIES = 8;

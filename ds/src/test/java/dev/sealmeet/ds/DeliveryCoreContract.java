@@ -14,6 +14,7 @@ import dev.sealmeet.meeting.SequencedEnvelope;
 import dev.sealmeet.meeting.SubmitResult;
 import dev.sealmeet.meeting.SubmitStatus;
 import dev.sealmeet.meeting.Subscription;
+import dev.sealmeet.sframe.auth.SenderAuthParams;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -226,6 +227,20 @@ public abstract class DeliveryCoreContract extends CoreTestBase {
         random(30))).status()).isEqualTo(SubmitStatus.REFUSED);
     assertThat(f.store.answer(m.get(0).id(), submitId)).isEmpty();
     assertThat(f.store.head(m.get(0).id()).orElseThrow().nextSequence()).isEqualTo(next);
+  }
+
+  @Test
+  void signatureFramesAreOrdered_theirMediaIsNot() throws Exception {
+    List<Meeting> m = f.meeting("host", "ann");
+    long next = f.store.head(m.get(0).id()).orElseThrow().nextSequence();
+    for (int i = 0; i < SenderAuthParams.defaults().framesPerSignature(); i++) {
+      m.get(0).send(MediaKind.AUDIO, new byte[] {(byte) i});
+    }
+    // the 16th frame made a signature frame due (spec §2.7): refused media, then it, ordered
+    assertThat(f.ds("host").last().result().status()).isEqualTo(SubmitStatus.ACCEPTED);
+    assertThat(f.store.head(m.get(0).id()).orElseThrow().nextSequence()).isEqualTo(next + 1);
+    assertThat(m.get(1).poll()).isEmpty();
+    assertThat(m.get(1).rejected()).isEmpty(); // it verified: no frame it covers came this way
   }
 
   @Test

@@ -25,7 +25,7 @@ public final class EnvelopeRouting {
     COMMIT,
     /** A Welcome for the accounts in {@link #recipients()}. */
     WELCOME,
-    /** An SFrame media frame. */
+    /** An SFrame media frame, or a signature frame of sender authentication (spec §2.7). */
     MEDIA,
     /** A host's end of the meeting. */
     ENDED,

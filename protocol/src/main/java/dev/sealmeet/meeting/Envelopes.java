@@ -55,6 +55,11 @@ final class Envelopes {
     return start(meetingId, new MediaFrame(wire, sframe));
   }
 
+  /** A signature frame of sender authentication (spec §2.7), SFrame-protected. */
+  static Envelope signature(byte[] meetingId, byte[] sframe) {
+    return start(meetingId, new MediaFrame(MediaFrame.SIGNATURE, sframe));
+  }
+
   /**
    * A Welcome for {@code recipients}, signed by its admitter (spec §3.3), naming the sequence
    * number of the commit that opens its epoch.

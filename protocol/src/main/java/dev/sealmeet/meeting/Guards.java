@@ -1,5 +1,6 @@
 package dev.sealmeet.meeting;
 
+import dev.sealmeet.mls.message.Credential;
 import java.util.function.Predicate;
 
 /**
@@ -34,5 +35,26 @@ final class Guards {
     if (m.status != Meeting.Status.ACTIVE) {
       throw new MeetingRuleException(MeetingRule.NOT_IN_MEETING, "this member is " + m.status);
     }
+  }
+
+  /**
+   * The leaf of {@code account}, which this member may remove.
+   *
+   * @throws MeetingRuleException {@code REMOVE_WITHOUT_RIGHT} (or as {@link #requireRole}), or
+   *     {@code NOT_IN_MEETING} if no member has that account
+   */
+  static long removableLeaf(Meeting m, String account) throws MeetingRuleException {
+    requireRole(m, Role::mayRemove, MeetingRule.REMOVE_WITHOUT_RIGHT, "remove");
+    return m.leafOf(account).orElseThrow(() -> new MeetingRuleException(
+        MeetingRule.NOT_IN_MEETING, "no member has that account"));
+  }
+
+  /** @throws IllegalArgumentException if there is no member at {@code leaf} */
+  static Credential memberAt(Meeting m, long leaf) {
+    Credential credential = m.group.members().get(leaf);
+    if (credential == null) {
+      throw new IllegalArgumentException("no member at leaf " + leaf);
+    }
+    return credential;
   }
 }

@@ -33,8 +33,8 @@ import java.util.Set;
 /**
  * A member's receiving side: reads the delivery service's log, passes each envelope through the
  * {@link EnvelopeGate} to the MLS group, checks commits with {@link RolePolicy} before merging,
- * decrypts media, and notes a {@link Stall}. The state is the {@link Meeting}'s; this class holds
- * the procedures.
+ * decrypts media and applies signature frames ({@link MediaCarriage}), and notes a {@link
+ * Stall}. The state is the {@link Meeting}'s; this class holds the procedures.
  */
 final class Inbox {
   private final Meeting m;
@@ -53,8 +53,9 @@ final class Inbox {
     if (m.status == Meeting.Status.ENDED) {
       return frames;
     }
-    m.commits().flushOutbox();
+    m.commits.flushOutbox();
     m.media.expire();
+    m.carriage.sendDue(); // signature frames whose timer ran out (spec §2.7)
     for (SequencedEnvelope entry : m.ds.fetch(m.group.groupId(), m.nextSequence)) {
       if (entry.sequence() < m.nextSequence) {
         continue;
@@ -79,6 +80,7 @@ final class Inbox {
     }
     if (m.status != Meeting.Status.ENDED) {
       frames.addAll(m.media.drainReleased()); // held for an epoch this poll installed
+      m.carriage.maintain();
       if (m.unsaved) {
         m.save();
       }
@@ -114,6 +116,7 @@ final class Inbox {
     }
     m.nextSequence = sequence + 1;
     long epoch = m.group.epoch();
+    m.carriage.sendDue();
     Optional<ReceivedFrame> frame;
     try {
       frame = process(envelope);
@@ -121,8 +124,10 @@ final class Inbox {
       throw storageFailed(e);
     } catch (SealmeetException e) {
       reject(sequence, envelope, epoch, e);
+      m.carriage.maintain();
       throw e;
     }
+    m.carriage.maintain();
     if (m.unsaved && m.status != Meeting.Status.ENDED) {
       m.save(); // only a processed handshake leaves something unsaved
     }
@@ -163,8 +168,12 @@ final class Inbox {
       if (ownFrame(media.sframe())) {
         return Optional.empty();
       }
+      if (media.kind() == MediaFrame.SIGNATURE) { // spec §2.7; its metadata differs from media's
+        m.carriage.receiveSignature(media.sframe());
+        return Optional.empty();
+      }
       // A frame of the next epoch is held (empty) and comes out of drainReleased in poll.
-      return m.media.receive(null, media.sframe())
+      return m.carriage.receiveMedia(media.sframe())
           .filter(frame -> frame.senderLeaf() != ownLeafIn(frame.epoch()));
     }
     if (body instanceof Handshake handshake) {
@@ -228,7 +237,7 @@ final class Inbox {
         && content.epoch() == m.group.epoch();
     if (content.contentType() == dev.sealmeet.mls.message.ContentType.PROPOSAL) {
       if (own) {
-        m.commits().ownProposalOrdered(handshake.mlsMessage());
+        m.commits.ownProposalOrdered(handshake.mlsMessage());
         return;
       }
       EnvelopeGate.admitProposal(message, m.roles, m.group.members());
@@ -237,11 +246,11 @@ final class Inbox {
       // this member does not hold (an older copy of its state) started an epoch this copy can
       // never reach (RFC 9420 §12.4: a member does not process its own commit): a stall, so the
       // application learns it must rejoin, rather than an epoch that silently stops moving.
-      if (!m.commits().inFlight(handshake.mlsMessage())) {
+      if (!m.commits.inFlight(handshake.mlsMessage())) {
         throw new GroupRuleException(GroupRule.OWN_COMMIT, "an own commit of epoch "
             + content.epoch() + " this copy of the member's state does not hold");
       }
-      m.commits().mergeInFlight(m.nextSequence - 1);
+      m.commits.mergeInFlight(m.nextSequence - 1);
       tryFlush();
       return;
     }
@@ -258,7 +267,7 @@ final class Inbox {
         throw e;
       }
       m.group.merge(staged);
-      m.commits().superseded();
+      m.commits.superseded();
       afterMerge(before, staged.proposals(), staged.committer().index());
     }
   }
@@ -266,7 +275,7 @@ final class Inbox {
   /** Sends the merged commit's Welcome now if the delivery service answers; else it waits. */
   private void tryFlush() throws StorageException {
     try {
-      m.commits().flushOutbox();
+      m.commits.flushOutbox();
     } catch (TransportException e) {
       // Kept in the outbox: the next poll or change sends it with the same submit id.
     }
@@ -335,6 +344,7 @@ final class Inbox {
     m.media.install(m.group.epoch(), baseKey, m.group.members().keySet(),
         m.sendBlocked ? OptionalLong.empty() : OptionalLong.of(m.group.ownLeafIndex()), departed);
     m.roster.code(m.group.epoch(), SecurityCode.of(m.group.epochAuthenticator()));
+    m.carriage.epochInstalled(); // before any frame of the epoch is processed ([SM-AUTH-10])
   }
 
   /** Epoch and status only. */

@@ -67,7 +67,7 @@ public final class MediaProtector implements AutoCloseable {
   private final SframeSender sender;
   private final AtomicReference<MediaKeys> keys;
   private final MediaCounters counters = new MediaCounters();
-  private final MediaReceiver receiver;
+  final MediaReceiver receiver; // package: sender authentication classifies released frames
   private final Object control = new Object();
 
   /**

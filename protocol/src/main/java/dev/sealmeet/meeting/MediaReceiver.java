@@ -5,6 +5,7 @@ import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.sframe.SframeHeader;
 import dev.sealmeet.sframe.SframeReceiver;
 import dev.sealmeet.sframe.UnknownKidException;
+import dev.sealmeet.sframe.auth.FrameAuthStatus;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -28,6 +29,13 @@ final class MediaReceiver {
   private final MediaCounters counters;
   private final HeldFrames held;
   private final ArrayDeque<ReceivedFrame> released = new ArrayDeque<>();
+  private volatile Classifier classifier = (sframe, frame) -> frame;
+
+  /** What a held frame goes through once it decrypted on release. */
+  interface Classifier {
+    /** {@code frame}, decrypted from {@code sframe}, as {@link #drainReleased} returns it. */
+    ReceivedFrame classify(byte[] sframe, ReceivedFrame frame) throws SealmeetException;
+  }
 
   MediaReceiver(KidLayout layout, GracePolicy grace, MediaTransitions transitions,
       LongSupplier nanoTime, AtomicReference<MediaKeys> keys, MediaCounters counters) {
@@ -100,11 +108,20 @@ final class MediaReceiver {
     return Optional.of(unprotect(k, metadata, frame));
   }
 
+  /**
+   * Control plane. Sets what each held frame goes through once it decrypted on release, before
+   * {@link #drainReleased} returns it (sender authentication records it, spec §2.7).
+   */
+  void classifyReleased(Classifier value) {
+    classifier = value;
+  }
+
   /** Control plane: decrypts the held frames of {@code epoch}, just published, for draining. */
   void release(long epoch, long now) {
     for (HeldFrames.Held h : held.take(epoch, now)) {
       try {
-        ReceivedFrame frame = decrypt(keys.get(), h.metadata(), h.frame());
+        ReceivedFrame frame = classifier.classify(h.frame(),
+            decrypt(keys.get(), h.metadata(), h.frame()));
         counters.released.increment();
         synchronized (released) {
           if (released.size() >= Math.max(1, transitions.holdTotal())) {
@@ -147,7 +164,8 @@ final class MediaReceiver {
     try {
       byte[] payload = receiverFor(e, kid).unprotect(metadata, frame);
       counters.decrypted.increment();
-      return new ReceivedFrame(e.epoch, layout.senderOf(kid), payload);
+      return new ReceivedFrame(e.epoch, layout.senderOf(kid), payload, kid,
+          SframeHeader.peekCtr(ByteBuffer.wrap(frame)), FrameAuthStatus.UNKNOWN);
     } catch (UnknownKidException gone) {
       throw unknownEpoch(kid);
     }

@@ -4,8 +4,6 @@ import dev.sealmeet.error.DecodeException;
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.mls.group.MlsGroup;
 import dev.sealmeet.mls.group.ReceivedProposal;
-import dev.sealmeet.mls.message.Credential;
-import dev.sealmeet.mls.message.KeyPackage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +20,7 @@ import java.util.OptionalLong;
  *                                                └─► STALE_EPOCH ─► discard, catch up, try again
  *  every member: poll() ─► process(envelope):
  *      proposal ─► stored          commit ─► stage ─► RolePolicy ─► merge | discard + reject
- *      media ─► MediaProtector.unprotect                 end (from a host) ─► erase everything
+ *      media, signature ─► MediaCarriage (spec §2.7)    end (from a host) ─► erase everything
  *  each new epoch: base_key = MLS-Exporter(...) ─► MediaProtector.install; security code
  * </pre>
  *
@@ -52,6 +50,7 @@ public final class Meeting implements AutoCloseable {
   final DeliveryService ds;
   final MlsGroup group;
   final MediaProtector media;
+  final MediaCarriage carriage;
   final Commits commits = new Commits(this);
   final Inbox inbox = new Inbox(this);
   final MeetingEvents tell = new MeetingEvents(this);
@@ -83,6 +82,7 @@ public final class Meeting implements AutoCloseable {
     this.roles = Roles.in(group.context().extensions()).orElseThrow(
         () -> new DecodeException("the group has no roles extension: not a meeting"));
     this.media = MeetingStart.mediaPlane(client.options(), group, saver);
+    this.carriage = new MediaCarriage(this); // before any epoch's keys: it reads its leaf keys
     tell.metrics().attachMedia(new MediaStatsCounters(media));
     resumed.installPast(media, group.epoch());
     inbox.installEpoch(java.util.Set.of());
@@ -166,11 +166,7 @@ public final class Meeting implements AutoCloseable {
 
   /** The role of the member at {@code leaf}. */
   public Role roleOf(long leaf) {
-    Credential credential = group.members().get(leaf);
-    if (credential == null) {
-      throw new IllegalArgumentException("no member at leaf " + leaf);
-    }
-    return roles.roleOf(credential);
+    return roles.roleOf(Guards.memberAt(this, leaf));
   }
 
   /** The members by leaf, as the verifier vouches for them now (see {@link #revokedMembers()}). */
@@ -284,9 +280,7 @@ public final class Meeting implements AutoCloseable {
    * @throws SealmeetException if every attempt lost the race
    */
   public void remove(String account) throws SealmeetException {
-    Guards.requireRole(this, Role::mayRemove, MeetingRule.REMOVE_WITHOUT_RIGHT, "remove");
-    remove(leafOf(account).orElseThrow(() -> new MeetingRuleException(
-        MeetingRule.NOT_IN_MEETING, "no member has that account")));
+    remove(Guards.removableLeaf(this, account));
   }
 
   /**
@@ -334,10 +328,6 @@ public final class Meeting implements AutoCloseable {
 
   MlsGroup group() {
     return group;
-  }
-
-  Commits commits() {
-    return commits;
   }
 
   /**
@@ -446,26 +436,37 @@ public final class Meeting implements AutoCloseable {
     return inbox.receive(envelope);
   }
 
-  void record(RosterEvent.Kind kind, long leaf, long by) {
-    roster.record(kind, group.epoch(), leaf, identities.of(leaf), group.members().get(leaf), by);
-  }
-
   // ------------------------------------------------------------------ media
+
+  /** As {@link #send(MediaKind, long, byte[])} on {@code kind}'s stream: 1 audio, 2 video. */
+  public byte[] send(MediaKind kind, byte[] frame)
+      throws MeetingRuleException, TransportException {
+    return send(kind, MediaCarriage.streamOf(kind), frame);
+  }
 
   /**
    * Protects {@code frame} under the current epoch and hands it to the delivery service for
-   * fan-out.
+   * fan-out; if the meeting requires sender authentication (spec §2.7), records its tag on {@code
+   * stream} (a uint32: one per track and per SVC or simulcast layer) and sends the signature
+   * frames due after it.
    *
    * @return the SFrame bytes sent
    * @throws TransportException if the answer is lost; the frame is not sent again (its nonce is
-   *     used)
+   *     used); {@link IllegalArgumentException} if {@code stream} is not a uint32
    */
-  public byte[] send(MediaKind kind, byte[] frame)
+  public byte[] send(MediaKind kind, long stream, byte[] frame)
       throws MeetingRuleException, TransportException {
     Guards.requireActive(this);
-    byte[] sframe = media.protect(null, frame);
-    ds.submit(Envelopes.bytes(Envelopes.media(group.groupId(), kind, sframe)));
-    return sframe;
+    return carriage.send(kind, stream, frame);
+  }
+
+  /**
+   * This meeting's sender authentication (spec §2.7) if its group requires it, driven by the
+   * meeting: {@link SenderAuthentication#status} tells a received frame's status; media routed
+   * outside the delivery service goes through it to be signed and classified.
+   */
+  public Optional<SenderAuthentication> senderAuthentication() {
+    return carriage.auth();
   }
 
   /**

@@ -10,6 +10,7 @@ import dev.sealmeet.mls.message.MlsMessage;
 import dev.sealmeet.mls.message.ProtocolVersion;
 import dev.sealmeet.mls.message.SuiteDefinitionExtension;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -74,24 +75,31 @@ public final class MeetingClient {
   }
 
   /**
-   * What a meeting member supports: this suite, basic and X.509 credentials, the {@link
-   * #meetingExtensionTypes()}.
+   * What a meeting member supports: this suite, basic and X.509 credentials, the extension types
+   * of {@link #meetingExtensionTypes(boolean)} with sender authentication, which every client
+   * implements whether or not the meetings it opens require it (spec §1.2).
    */
   Capabilities capabilities() {
     return new Capabilities(List.of(ProtocolVersion.MLS10), List.of(suite.id()),
-        meetingExtensionTypes(), List.of(), List.of(1, 2));
+        meetingExtensionTypes(true), List.of(), List.of(1, 2));
   }
 
   /**
    * The GroupContext extension types a meeting in this client's suite requires of every member
-   * (spec §1.2): roles and media parameters, and in a suite IANA has not assigned the suite
-   * definition that binds the suite in the group (spec §1.1).
+   * (spec §1.2): roles and media parameters, sender authentication if {@code senderAuth}, and in
+   * a suite IANA has not assigned the suite definition that binds the suite in the group (spec
+   * §1.1).
    */
-  List<Integer> meetingExtensionTypes() {
-    return SuiteDefinitionExtension.requiredFor(suite.id())
-        ? List.of(Roles.EXTENSION_TYPE, MediaParameters.EXTENSION_TYPE,
-            Extensions.SUITE_DEFINITION)
-        : List.of(Roles.EXTENSION_TYPE, MediaParameters.EXTENSION_TYPE);
+  List<Integer> meetingExtensionTypes(boolean senderAuth) {
+    List<Integer> types = new ArrayList<>(
+        List.of(Roles.EXTENSION_TYPE, MediaParameters.EXTENSION_TYPE));
+    if (senderAuth) {
+      types.add(SenderAuthRequirement.EXTENSION_TYPE);
+    }
+    if (SuiteDefinitionExtension.requiredFor(suite.id())) {
+      types.add(Extensions.SUITE_DEFINITION);
+    }
+    return List.copyOf(types);
   }
 
   /** A fresh KeyPackage with its private keys (RFC 9420 §10), valid for a day. */

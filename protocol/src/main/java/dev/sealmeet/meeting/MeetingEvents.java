@@ -40,7 +40,9 @@ final class MeetingEvents {
     if (m.ds instanceof LobbyKnocks lobby) {
       knocksSeen = lobby.knocks(m.id(), 0).size();
     }
-    m.record(RosterEvent.Kind.OPENED, m.ownLeaf(), m.ownLeaf());
+    long own = m.ownLeaf();
+    m.roster.record(RosterEvent.Kind.OPENED, m.group.epoch(), own, m.identities.of(own),
+        m.group.members().get(own), own);
     epoch(m.events());
   }
 

@@ -3,6 +3,7 @@ package dev.sealmeet.meeting;
 import dev.sealmeet.crypto.SuiteRegistry;
 import dev.sealmeet.sframe.SframeOptions;
 import dev.sealmeet.sframe.SframeSuite;
+import dev.sealmeet.sframe.auth.SenderAuthParams;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 
@@ -32,10 +33,17 @@ import java.util.function.LongSupplier;
  * @param mlsSuites what each MLS cipher suite code point means to this client ({@link
  *     SuiteRegistry}); the client's suite must be in it, and a meeting whose group binds its code
  *     point to another suite is refused (spec §1.1)
+ * @param senderAuthentication whether a meeting this client opens requires sender authentication
+ *     (spec §2.7), and with which parameters: on by default ({@link SenderAuthParams#defaults()});
+ *     {@code null} opens meetings without it ({@link #withoutSenderAuthentication()}). Like the
+ *     media parameters it is written into the group ({@code sealmeet_sender_authentication}) and
+ *     a meeting this client joins or resumes uses the group's, whatever this says; only its
+ *     {@link SenderAuthParams#framesKept() frames kept per KID} stay this client's own
  */
 public record MeetingOptions(SframeSuite sframeSuite, KidLayout kidLayout, GracePolicy grace,
     LongSupplier nanoTime, int maxAttempts, KeyAudit audit, SframeOptions sframeOptions,
-    MeetingRuntime runtime, MediaTransitions mediaTransitions, SuiteRegistry mlsSuites) {
+    MeetingRuntime runtime, MediaTransitions mediaTransitions, SuiteRegistry mlsSuites,
+    SenderAuthParams senderAuthentication) {
   /** Checks nulls and ranges. */
   public MeetingOptions {
     Objects.requireNonNull(sframeSuite, "sframeSuite");
@@ -52,9 +60,18 @@ public record MeetingOptions(SframeSuite sframeSuite, KidLayout kidLayout, Grace
     }
   }
 
+  /** Options with sender authentication on ({@link SenderAuthParams#defaults()}). */
+  public MeetingOptions(SframeSuite sframeSuite, KidLayout kidLayout, GracePolicy grace,
+      LongSupplier nanoTime, int maxAttempts, KeyAudit audit, SframeOptions sframeOptions,
+      MeetingRuntime runtime, MediaTransitions mediaTransitions, SuiteRegistry mlsSuites) {
+    this(sframeSuite, kidLayout, grace, nanoTime, maxAttempts, audit, sframeOptions, runtime,
+        mediaTransitions, mlsSuites, SenderAuthParams.defaults());
+  }
+
   /**
    * Options with the default runtime (no listener, the default log, no policy), the default
-   * transitions and RFC 9420's MLS suites only ({@link SuiteRegistry#rfc9420()}).
+   * transitions, RFC 9420's MLS suites only ({@link SuiteRegistry#rfc9420()}) and sender
+   * authentication on with its defaults.
    */
   public MeetingOptions(SframeSuite sframeSuite, KidLayout kidLayout, GracePolicy grace,
       LongSupplier nanoTime, int maxAttempts, KeyAudit audit, SframeOptions sframeOptions) {
@@ -70,7 +87,8 @@ public record MeetingOptions(SframeSuite sframeSuite, KidLayout kidLayout, Grace
 
   /**
    * AES-128-GCM frames, E = 4, the default grace, the system clock, 32 attempts, no audit, the
-   * default SFrame options, the default runtime and the default media transitions.
+   * default SFrame options, the default runtime, the default media transitions and sender
+   * authentication on ({@link SenderAuthParams#defaults()}).
    */
   public static MeetingOptions defaults() {
     return new MeetingOptions(SframeSuite.AES_128_GCM_SHA256_128, KidLayout.defaults(),
@@ -83,43 +101,46 @@ public record MeetingOptions(SframeSuite sframeSuite, KidLayout kidLayout, Grace
    */
   public MeetingOptions withSframeSuite(SframeSuite value) {
     return new MeetingOptions(value, kidLayout, grace, nanoTime, maxAttempts, audit,
-        sframeOptions, runtime, mediaTransitions, mlsSuites);
+        sframeOptions, runtime, mediaTransitions, mlsSuites, senderAuthentication);
   }
 
   /** These options with {@code value} as the KID layout of a meeting this client opens. */
   public MeetingOptions withKidLayout(KidLayout value) {
     return new MeetingOptions(sframeSuite, value, grace, nanoTime, maxAttempts, audit,
-        sframeOptions, runtime, mediaTransitions, mlsSuites);
+        sframeOptions, runtime, mediaTransitions, mlsSuites, senderAuthentication);
   }
 
   /** These options with {@code value} as the grace policy of a meeting this client opens. */
   public MeetingOptions withGrace(GracePolicy value) {
     return new MeetingOptions(sframeSuite, kidLayout, value, nanoTime,
-        maxAttempts, audit, sframeOptions, runtime, mediaTransitions, mlsSuites);
+        maxAttempts, audit, sframeOptions, runtime, mediaTransitions, mlsSuites,
+        senderAuthentication);
   }
 
   /** These options with {@code value} as the clock of the grace window and media transitions. */
   public MeetingOptions withNanoTime(LongSupplier value) {
     return new MeetingOptions(sframeSuite, kidLayout, grace, value,
-        maxAttempts, audit, sframeOptions, runtime, mediaTransitions, mlsSuites);
+        maxAttempts, audit, sframeOptions, runtime, mediaTransitions, mlsSuites,
+        senderAuthentication);
   }
 
   /** These options with a key audit. */
   public MeetingOptions withAudit(KeyAudit value) {
     return new MeetingOptions(sframeSuite, kidLayout, grace, nanoTime,
-        maxAttempts, value, sframeOptions, runtime, mediaTransitions, mlsSuites);
+        maxAttempts, value, sframeOptions, runtime, mediaTransitions, mlsSuites,
+        senderAuthentication);
   }
 
   /** These options with {@code value} as the SFrame options (for example another JCE provider). */
   public MeetingOptions withSframeOptions(SframeOptions value) {
     return new MeetingOptions(sframeSuite, kidLayout, grace, nanoTime, maxAttempts, audit, value,
-        runtime, mediaTransitions, mlsSuites);
+        runtime, mediaTransitions, mlsSuites, senderAuthentication);
   }
 
   /** These options with {@code value} as the listener, log and policies. */
   public MeetingOptions withRuntime(MeetingRuntime value) {
     return new MeetingOptions(sframeSuite, kidLayout, grace, nanoTime, maxAttempts, audit,
-        sframeOptions, value, mediaTransitions, mlsSuites);
+        sframeOptions, value, mediaTransitions, mlsSuites, senderAuthentication);
   }
 
   /**
@@ -128,7 +149,7 @@ public record MeetingOptions(SframeSuite sframeSuite, KidLayout kidLayout, Grace
    */
   public MeetingOptions withMediaTransitions(MediaTransitions value) {
     return new MeetingOptions(sframeSuite, kidLayout, grace, nanoTime, maxAttempts, audit,
-        sframeOptions, runtime, value, mlsSuites);
+        sframeOptions, runtime, value, mlsSuites, senderAuthentication);
   }
 
   /**
@@ -139,6 +160,30 @@ public record MeetingOptions(SframeSuite sframeSuite, KidLayout kidLayout, Grace
    */
   public MeetingOptions withMlsSuites(SuiteRegistry value) {
     return new MeetingOptions(sframeSuite, kidLayout, grace, nanoTime, maxAttempts, audit,
-        sframeOptions, runtime, mediaTransitions, value);
+        sframeOptions, runtime, mediaTransitions, value, senderAuthentication);
+  }
+
+  /**
+   * These options with {@code value} as the sender authentication a meeting this client opens
+   * requires of every member (spec §2.7); {@code null} opens meetings without it. A meeting it
+   * joins uses its group's, whatever this says.
+   *
+   * @throws IllegalArgumentException if a time of {@code value} exceeds {@code 2^32 - 1} ms
+   */
+  public MeetingOptions withSenderAuthentication(SenderAuthParams value) {
+    if (value != null) {
+      SenderAuthRequirement.of(value); // checks that the group can carry it
+    }
+    return new MeetingOptions(sframeSuite, kidLayout, grace, nanoTime, maxAttempts, audit,
+        sframeOptions, runtime, mediaTransitions, mlsSuites, value);
+  }
+
+  /**
+   * These options opening meetings that do not require sender authentication (spec §2.7): their
+   * frames are authenticated to the group only (RFC 9605 §9.2), as before version 1 made it the
+   * default. Same as {@code withSenderAuthentication(null)}.
+   */
+  public MeetingOptions withoutSenderAuthentication() {
+    return withSenderAuthentication(null);
   }
 }

@@ -36,6 +36,11 @@ public enum MeetingRule {
    * this client cannot honour, or a commit would change them.
    */
   MEDIA_PARAMETERS("spec §2.1"),
+  /**
+   * A commit would add, change or drop the meeting's sender-authentication requirement (spec
+   * §2.7), which is fixed for the life of the meeting.
+   */
+  SENDER_AUTHENTICATION("spec §2.7"),
   /** A control envelope of a kind this call does not take, or for another meeting. */
   UNEXPECTED_ENVELOPE("meeting control messages"),
   /** The meeting was ended or this member is no longer in it. */

@@ -8,7 +8,10 @@ import dev.sealmeet.mls.group.PskStore;
 import dev.sealmeet.mls.group.RequiredCapabilities;
 import dev.sealmeet.sframe.SframeOptions;
 import dev.sealmeet.crypto.Secret;
+import dev.sealmeet.mls.message.Extension;
+import dev.sealmeet.sframe.auth.SenderAuthParams;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
@@ -53,12 +56,7 @@ final class MeetingStart {
     byte[] meetingId = new byte[32];
     new SecureRandom().nextBytes(meetingId);
     MlsGroup group = MlsGroup.create(host.newKeyPackage(false), host.identity(), meetingId,
-        List.of(Roles.withHost(host.identity().credential()).toExtension(),
-            MediaParameters.of(host.options()).toExtension(),
-            ExternalSender.toExtension(List.of(ds.externalSender())),
-            new RequiredCapabilities(host.meetingExtensionTypes(), List.of(), List.of())
-                .toExtension()),
-        new PskStore(), host.config());
+        extensions(host, ds), new PskStore(), host.config());
     try {
       ds.openMeeting(meetingId, group.groupInfo(true));
     } catch (TransportException e) {
@@ -66,6 +64,27 @@ final class MeetingStart {
       throw e;
     }
     return started(host, ds, group, 1);
+  }
+
+  /**
+   * The GroupContext extensions of a meeting {@code host} opens (spec §1.2): roles, media
+   * parameters, the delivery service as external sender, sender authentication if its options
+   * require it (spec §2.7), and the required
+   * capabilities naming every extension type a member
+   * must support.
+   */
+  private static List<Extension> extensions(MeetingClient host, DeliveryService ds) {
+    SenderAuthParams auth = host.options().senderAuthentication(); // null: opened without it
+    List<Extension> out = new ArrayList<>(List.of(
+        Roles.withHost(host.identity().credential()).toExtension(),
+        MediaParameters.of(host.options()).toExtension()));
+    if (auth != null) {
+      out.add(SenderAuthRequirement.of(auth).toExtension());
+    }
+    out.add(ExternalSender.toExtension(List.of(ds.externalSender())));
+    out.add(new RequiredCapabilities(host.meetingExtensionTypes(auth != null), List.of(),
+        List.of()).toExtension());
+    return out;
   }
 
   /**
@@ -144,7 +163,7 @@ final class MeetingStart {
       } else if (!group.hasPendingCommit()) {
         throw new DecodeException("the saved state has a commit in flight but no pending epoch");
       }
-      m.commits().restore(s.inFlight(), s.outbox(), s.leave(), s.leaveOrderedEpoch());
+      m.commits.restore(s.inFlight(), s.outbox(), s.leave(), s.leaveOrderedEpoch());
       m.save();
       m.tell.entered();
       return m;

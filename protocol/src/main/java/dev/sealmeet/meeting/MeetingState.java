@@ -63,7 +63,7 @@ final class MeetingState {
       p.proposal().encodeProposal(x);
       x.writeOpaque(p.reference());
     });
-    Commits.InFlight f = m.commits().inFlightNow();
+    Commits.InFlight f = m.commits.inFlightNow();
     w.writePresence(f != null);
     if (f != null) {
       w.writeOpaque(f.envelope());
@@ -77,15 +77,15 @@ final class MeetingState {
       }
       w.writeList(f.admits(), (x, s) -> x.writeOpaque(utf8(s)));
     }
-    w.writeList(m.commits().outboxNow(), TlsWriter::writeOpaque);
-    Commits.PendingLeave leave = m.commits().leaveNow();
+    w.writeList(m.commits.outboxNow(), TlsWriter::writeOpaque);
+    Commits.PendingLeave leave = m.commits.leaveNow();
     w.writePresence(leave != null);
     if (leave != null) {
       w.writeUint64(leave.epoch());
       w.writeOpaque(leave.envelope());
       w.writeOpaque(leave.proposal());
     }
-    w.writeUint64(m.commits().leaveOrderedEpoch());
+    w.writeUint64(m.commits.leaveOrderedEpoch());
     List<EpochMediaKeys.Saved> media = new java.util.ArrayList<>();
     for (EpochMediaKeys e : m.media.held()) {
       EpochMediaKeys.Saved saved = e.epoch < m.group.epoch() ? e.saved() : null;

@@ -98,6 +98,10 @@ final class RolePolicy {
         throw new MeetingRuleException(MeetingRule.MEDIA_PARAMETERS,
             "the new group context extensions change the meeting's media parameters");
       }
+      if (!SenderAuthRequirement.sameIn(extensions, current)) {
+        throw new MeetingRuleException(MeetingRule.SENDER_AUTHENTICATION, "the new group "
+            + "context extensions change or drop the meeting's sender authentication");
+      }
     }
     for (Map.Entry<Long, Credential> added : staged.added().entrySet()) {
       if (next.roleOf(added.getValue()) != Role.PARTICIPANT) {

@@ -1,5 +1,6 @@
 package dev.sealmeet.meeting;
 
+import dev.sealmeet.error.DecodeException;
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import dev.sealmeet.mls.group.SigningIdentity;
@@ -23,9 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Sender authentication on a meeting's media plane (spec §2.7), off unless an application attaches
- * it: each frame this member sends is recorded and signed with its leaf signature key, and each
- * frame it receives is classified PENDING, VERIFIED or FORGED against the claimed sender's leaf key.
+ * Sender authentication on a meeting's media plane (spec §2.7): each frame this member sends is
+ * recorded and signed with its leaf signature key, and each frame it receives is classified
+ * PENDING, VERIFIED or FORGED against the claimed sender's leaf key.
  *
  * <pre>
  * send:    protect(stream, frame) ─► MediaProtector.protect ─► TagSigner.record ─► SFrame out
@@ -35,11 +36,25 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * control: maintain()             ─► leaf keys of the new epoch ─► expire ─► listener.frameForged
  * </pre>
  *
- * <p>The application routes signature frames apart from media (they decrypt only with the
- * signature metadata), calls {@link #signatureFrames} after sending and on a timer of at most
- * {@link SenderAuthParams#maxDelay()}, and {@link #maintain} on the meeting's control thread after
- * each {@link Meeting#poll} (the leaf keys of a new epoch are read there) and at least every
- * {@code deadline / 4}.
+ * <p><b>In a meeting that requires it</b> (its group carries {@code
+ * sealmeet_sender_authentication}, the default of {@link MeetingOptions#senderAuthentication()}),
+ * the meeting holds one instance,
+ * {@link Meeting#senderAuthentication()}, and drives it: {@link Meeting#send} protects through it
+ * and submits the signature frames due, {@link Meeting#poll} and {@link Meeting#process} send the
+ * signature frames due on the timer, apply those received, classify every media frame ({@link
+ * ReceivedFrame#authStatus()}), read the leaf keys of each new epoch as its media keys are
+ * installed, and call {@link #maintain}. An application that routes media outside the delivery
+ * service (through an SFU) protects its frames with {@link #protect}, so that they are signed, and
+ * unprotects with {@link #unprotect}; the signature frames due go through the delivery service at
+ * the next {@link Meeting#poll}, unless it takes them first with {@link #signatureFrames} and
+ * routes them itself (to {@link #unprotectSignature} at the receivers).
+ *
+ * <p><b>In a meeting that does not</b>, {@link #attach} gives an application-driven instance: it
+ * routes signature frames apart from media (they decrypt only with the signature metadata), calls
+ * {@link #signatureFrames} after sending and on a timer of at most {@link
+ * SenderAuthParams#maxDelay()}, and {@link #maintain} on the meeting's control thread after each
+ * {@link Meeting#poll} (the leaf keys of a new epoch are read there) and at least every {@code
+ * deadline / 4}.
  *
  * <p><b>Threads.</b> {@link #protect}, {@link #unprotect}, {@link #unprotectSignature}, {@link
  * #signatureFrames} and {@link #status} may run on any thread and never wait for the control plane;
@@ -53,6 +68,7 @@ public final class SenderAuthentication {
 
   private final Meeting meeting;
   private final KidLayout layout;
+  private final int tagLength;
   private final TagSigner signer;
   private final TagVerifier verifier;
   /** Per epoch slot: the epoch and the signature key of each leaf, read on the control thread. */
@@ -65,11 +81,11 @@ public final class SenderAuthentication {
 
   private SenderAuthentication(Meeting meeting, SenderAuthParams params) {
     this.meeting = meeting;
-    this.layout = meeting.client.options().kidLayout();
+    this.layout = meeting.media.layout(); // the group's (spec §2.1), not this client's options
     this.leafKeys = new AtomicReferenceArray<>(layout.epochSlots());
     MlsSuite suite = meeting.client.suite();
     SigningIdentity identity = meeting.client.identity();
-    int tagLength = meeting.media.suite().tagLength();
+    this.tagLength = meeting.media.suite().tagLength();
     byte[] groupId = meeting.group.groupId();
     this.signer = new TagSigner(params, tagLength, groupId,
         tbs -> identity.signWithLabel(suite, TagSignatureFrame.LABEL, tbs),
@@ -85,11 +101,25 @@ public final class SenderAuthentication {
   }
 
   /**
-   * Control thread. Turns sender authentication on for {@code meeting}'s media sent and received
-   * through the returned object (media through {@link Meeting#media()} directly stays as it is).
+   * Control thread. Sender authentication for {@code meeting}'s media sent and received through
+   * the returned object: the meeting's own ({@link Meeting#senderAuthentication()}, with the
+   * group's parameters, {@code params} unused) if its group requires it; else a new instance with
+   * {@code params} that the application drives (media through {@link Meeting#media()} directly,
+   * {@link Meeting#send} and {@link Meeting#poll} stay unauthenticated then).
    */
   public static SenderAuthentication attach(Meeting meeting, SenderAuthParams params) {
-    return new SenderAuthentication(meeting, params);
+    return meeting.senderAuthentication()
+        .orElseGet(() -> new SenderAuthentication(meeting, params));
+  }
+
+  /**
+   * The meeting's own instance, with the group's parameters {@code params}: held frames of a new
+   * epoch are classified as they are released.
+   */
+  static SenderAuthentication required(Meeting meeting, SenderAuthParams params) {
+    SenderAuthentication auth = new SenderAuthentication(meeting, params);
+    meeting.media.receiver.classifyReleased(auth::classify);
+    return auth;
   }
 
   /**
@@ -103,7 +133,7 @@ public final class SenderAuthentication {
     byte[] sframe = meeting.media.protect(null, frame);
     try {
       signer.record(stream, sframe);
-    } catch (dev.sealmeet.error.DecodeException ours) {
+    } catch (DecodeException ours) {
       throw new dev.sealmeet.error.SealmeetBugException("own SFrame unreadable", ours);
     }
     return sframe;
@@ -144,10 +174,46 @@ public final class SenderAuthentication {
    * @throws SealmeetException as {@link MediaProtector#unprotect(byte[], byte[])} (a media frame
    *     given here fails authentication), or as {@link TagVerifier#onSignatureFrame}; a rejected
    *     frame changes no status
+   * @throws MeetingRuleException {@link MeetingRule#UNKNOWN_EPOCH} if the frames it covers are of
+   *     an epoch whose leaf keys this member never read (before it joined or resumed): it received
+   *     none of them, and the signature cannot be checked
    */
   public void unprotectSignature(byte[] sframe) throws SealmeetException {
     ReceivedFrame payload = meeting.media.unprotect(TagSignatureFrame.METADATA, sframe);
+    long covered = TagSignatureFrame.decode(payload.payload(), tagLength).kid();
+    if (leafKey(covered) == null) {
+      throw new MeetingRuleException(MeetingRule.UNKNOWN_EPOCH, "a signature frame covering KID 0x"
+          + Long.toHexString(covered) + ", of an epoch whose leaf keys this member does not hold");
+    }
     verifier.onSignatureFrame(SframeHeader.peekKid(ByteBuffer.wrap(sframe)), payload.payload());
+  }
+
+  /**
+   * Any thread. Decrypts a media frame as {@link MediaProtector#receive} does and classifies it
+   * ({@link ReceivedFrame#authStatus()}, KID and CTR): a frame of the next epoch is held, and
+   * classified when the meeting installs that epoch (for the meeting's own instance, {@link
+   * Meeting#senderAuthentication()}); it comes out of {@link Meeting#poll} or {@code
+   * media().drainReleased()}.
+   *
+   * @throws SealmeetException as {@link MediaProtector#receive}; nothing is recorded for a frame
+   *     that fails
+   */
+  public Optional<ReceivedFrame> receive(byte[] sframe) throws SealmeetException {
+    Optional<ReceivedFrame> frame = meeting.media.receive(null, sframe);
+    return frame.isEmpty() ? frame : Optional.of(classify(sframe, frame.get()));
+  }
+
+  /** Records {@code frame}, which decrypted from {@code sframe}, and gives it its status. */
+  ReceivedFrame classify(byte[] sframe, ReceivedFrame frame) throws DecodeException {
+    return frame.withAuthStatus(verifier.onFrame(sframe));
+  }
+
+  /**
+   * Control thread. Reads the leaf signature keys of the epoch just installed, before any frame of
+   * it is processed ([SM-AUTH-10]).
+   */
+  void epochInstalled() {
+    readLeafKeys();
   }
 
   /** Any thread. The status of the frame received under {@code kid} at {@code ctr}. */

@@ -50,6 +50,12 @@ public final class ServerAdmission {
     WELCOME,
     /** An SFrame media frame. */
     MEDIA,
+    /**
+     * A signature frame of sender authentication ({@code MediaFrame} of kind {@code SIGNATURE},
+     * spec §2.7): opaque like media, but every member needs it and a sender emits one per {@code
+     * N} frames of a stream, so a server that refuses media orders these.
+     */
+    SIGNATURE,
     /** The end of the meeting. */
     ENDED
   }
@@ -145,8 +151,8 @@ public final class ServerAdmission {
       kind = h.kind() == Handshake.COMMIT ? Kind.COMMIT : Kind.PROPOSAL;
     } else if (body instanceof WelcomeMessage) {
       kind = Kind.WELCOME;
-    } else if (body instanceof MediaFrame) {
-      kind = Kind.MEDIA;
+    } else if (body instanceof MediaFrame media) {
+      kind = media.kind() == MediaFrame.SIGNATURE ? Kind.SIGNATURE : Kind.MEDIA;
     } else if (body instanceof MeetingEnded) {
       kind = Kind.ENDED;
     } else {
@@ -159,7 +165,7 @@ public final class ServerAdmission {
    * Checks what a server can check of {@code submission} against the group's public state (the
    * epoch of a handshake is the caller's to compare first: another epoch is {@code STALE_EPOCH},
    * not a refusal). A commit moves {@code view} to the epoch it starts; anything else leaves it
-   * as it was. Media frames are opaque and pass.
+   * as it was. Media and signature frames are opaque and pass.
    *
    * @throws SealmeetException naming what failed (the reason of a {@code REFUSED} answer)
    */

@@ -5,8 +5,9 @@
  * <pre>
  *  LobbyGuest.enter(invitation) ─► KeyPackage in the DS directory (the guest holds no key)
  *  Meeting.open (host) ─► group in the host client's MLS suite (MeetingOptions.mlsSuites), extensions:
- *        roles 0xF0A0, media parameters 0xF0A2, external_senders, required_capabilities (and the MLS
- *        suite definition 0xF0C5 in a post-quantum suite); DeliveryService.openMeeting(GroupInfo)
+ *        roles 0xF0A0, media parameters 0xF0A2, sender authentication 0xF0A3 (on by default),
+ *        external_senders, required_capabilities (and the MLS suite definition 0xF0C5 in a
+ *        post-quantum suite); DeliveryService.openMeeting(GroupInfo)
  *  Meeting.admit ─► claim KeyPackage ─► commit(Add) + next GroupInfo ─► DeliveryService.submit
  *        (PublicGroupView: signed by a current member? else REFUSED)
  *        ACCEPTED ─► merge ─► Welcome signed by the admitter ─► LobbyGuest.poll (invitation
@@ -16,9 +17,14 @@
  *        handshake ─► EnvelopeGate (wire format, content type; only Removes stored)
  *                  ─► MlsGroup.process ─► StagedCommit ─► RolePolicy.check ─► merge | discard
  *        media ─► MediaProtector.receive (KID ─► epoch slot + sender ─► one key; a frame of
- *                 the next epoch is held, then released when its commit is merged)
+ *                 the next epoch is held, then released when its commit is merged) ─► classified
+ *                 by SenderAuthentication (PENDING, VERIFIED, FORGED ─► MeetingListener)
+ *        signature frame ─► SenderAuthentication: verified with the claimed sender's leaf key
  *        end (MLS application message from a host) ─► every key erased
+ *  Meeting.send ─► SenderAuthentication.protect (tag recorded) ─► MediaFrame, then the
+ *        signature frames due (MediaFrame SIGNATURE) ─► DeliveryService.submit
  *  every new epoch ─► base_key = MLS-Exporter("SFrame 1.0 Base Key", "", Nk) ─► MediaProtector
+ *                 ─► the epoch's leaf signature keys read for sender authentication
  *                 ─► SecurityCode.of(epoch_authenticator) ─► RosterEvent (verified identity)
  * </pre>
  *

@@ -26,6 +26,7 @@ class RecordingLeakAttackTest {
 
   private List<byte[]> recordedFrames(byte[] meetingId) {
     return MeetingInternals.recorded(f.ds, meetingId).stream().filter(Envelope::hasMedia)
+        .filter(e -> e.getMedia().getKind() != MediaFrame.Kind.SIGNATURE) // not media (spec §2.7)
         .map(e -> e.getMedia().getSframe().toByteArray()).toList();
   }
 

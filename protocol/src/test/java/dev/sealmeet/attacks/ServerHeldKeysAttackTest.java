@@ -79,7 +79,8 @@ class ServerHeldKeysAttackTest {
     f.accountKeys.put("sealmeet delivery service", server.signaturePublicKey());
     ExternalJoinResult joined = MlsGroup.joinExternal(groupInfo, Optional.empty(), server,
         new Capabilities(List.of(ProtocolVersion.MLS10), List.of(f.suite.id()),
-            List.of(dev.sealmeet.meeting.Roles.EXTENSION_TYPE, 0xF0A2), List.of(), List.of(1, 2)),
+            List.of(dev.sealmeet.meeting.Roles.EXTENSION_TYPE, 0xF0A2, 0xF0A3), List.of(),
+            List.of(1, 2)),
         OptionalLong.empty(), List.of(), new PskStore(),
         GroupConfig.defaults().withEncryptHandshake(false));
     // The delivery service refuses it: no current member signed it. Members refuse it too.

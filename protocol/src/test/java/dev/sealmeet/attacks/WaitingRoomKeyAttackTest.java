@@ -75,7 +75,7 @@ class WaitingRoomKeyAttackTest {
         MeetingInternals.group(m.get(1)).groupInfo(true), Optional.empty(),
         f.identities.get("zoe"),
         new Capabilities(List.of(ProtocolVersion.MLS10), List.of(f.suite.id()),
-            List.of(Roles.EXTENSION_TYPE, 0xF0A2), List.of(), List.of(1, 2)),
+            List.of(Roles.EXTENSION_TYPE, 0xF0A2, 0xF0A3), List.of(), List.of(1, 2)),
         OptionalLong.empty(), List.of(), new PskStore(),
         GroupConfig.defaults().withEncryptHandshake(false));
     // The delivery service refuses it: no current member signed it. Members refuse it too.

@@ -44,13 +44,15 @@ class MeetingProfileTest {
     List<Extension> extensions = host.group().context().extensions();
     assertThat(extensions).extracting(Extension::extensionType)
         .containsExactlyInAnyOrder(Roles.EXTENSION_TYPE, MediaParameters.EXTENSION_TYPE,
-            Extensions.EXTERNAL_SENDERS, Extensions.REQUIRED_CAPABILITIES);
+            SenderAuthRequirement.EXTENSION_TYPE, Extensions.EXTERNAL_SENDERS,
+            Extensions.REQUIRED_CAPABILITIES);
     assertThat(MediaParameters.in(extensions)).contains(MediaParameters.defaults());
     assertThat(Roles.in(extensions).orElseThrow().roleOf(f.identities.get("host").credential()))
         .isEqualTo(Role.HOST);
     assertThat(ExternalSender.in(extensions)).containsExactly(f.ds.externalSender());
     assertThat(RequiredCapabilities.in(extensions).orElseThrow().extensionTypes())
-        .containsExactly(Roles.EXTENSION_TYPE, MediaParameters.EXTENSION_TYPE);
+        .containsExactly(Roles.EXTENSION_TYPE, MediaParameters.EXTENSION_TYPE,
+            SenderAuthRequirement.EXTENSION_TYPE);
 
     MeetingClient plain = f.client("plain");
     MlsGroup notAMeeting = MlsGroup.create(plain.newKeyPackage(false), plain.identity(),

@@ -44,7 +44,8 @@ class PqMeetingTest {
     }
     assertThat(RequiredCapabilities.in(m.get(1).group().context().extensions()).orElseThrow()
         .extensionTypes()).containsExactly(Roles.EXTENSION_TYPE,
-            MediaParameters.EXTENSION_TYPE, Extensions.SUITE_DEFINITION);
+            MediaParameters.EXTENSION_TYPE, SenderAuthRequirement.EXTENSION_TYPE,
+            Extensions.SUITE_DEFINITION);
     assertThat(SuiteDefinitionExtension.in(m.get(2).group().context().extensions()))
         .contains(new SuiteDefinitionExtension(XWING_ED25519, 0x647a, 0x0001, 0x0001, 0x0807));
 
@@ -59,7 +60,7 @@ class PqMeetingTest {
     List<Meeting> m = new MeetingFixtures().meeting("host", "ann");
     assertThat(RequiredCapabilities.in(m.get(1).group().context().extensions()).orElseThrow()
         .extensionTypes()).containsExactly(Roles.EXTENSION_TYPE,
-            MediaParameters.EXTENSION_TYPE);
+            MediaParameters.EXTENSION_TYPE, SenderAuthRequirement.EXTENSION_TYPE);
     assertThat(SuiteDefinitionExtension.in(m.get(1).group().context().extensions())).isEmpty();
   }
 

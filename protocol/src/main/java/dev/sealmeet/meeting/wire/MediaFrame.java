@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * {@code MediaFrame} of {@code meeting.proto}: one SFrame-protected media frame (RFC 9605 §4.2).
  *
- * @param kind {@link #AUDIO}, {@link #VIDEO}, or any other value as it came (an open enum)
+ * @param kind {@link #AUDIO}, {@link #VIDEO}, {@link #SIGNATURE}, or any other value as it came
+ *     (an open enum)
  * @param sframe the SFrame header and ciphertext (copied in and out)
  */
 public record MediaFrame(int kind, byte[] sframe) implements Envelope.Body {
@@ -14,6 +15,8 @@ public record MediaFrame(int kind, byte[] sframe) implements Envelope.Body {
   public static final int AUDIO = 1;
   /** {@code Kind.VIDEO}. */
   public static final int VIDEO = 2;
+  /** {@code Kind.SIGNATURE}: a signature frame of sender authentication (spec §2.7). */
+  public static final int SIGNATURE = 3;
 
   private static final int KIND = 1;
   private static final int SFRAME = 2;
