@@ -121,9 +121,9 @@ record SenderAuthRequirement(int framesPerSignature, Duration maxDelay, int copi
     long t = in.readUint32();
     int r = in.readUint8();
     long d = in.readUint32();
-    if (n < 1 || n > TagSignatureFrame.MAX_ENTRIES) {
+    if (n < 1 || n > TagSignatureFrame.MAX_SECTION_ENTRIES) {
       throw new DecodeException("sender authentication: frames_per_signature " + n
-          + " not in 1.." + TagSignatureFrame.MAX_ENTRIES);
+          + " not in 1.." + TagSignatureFrame.MAX_SECTION_ENTRIES);
     }
     if (t < 1) {
       throw new DecodeException("sender authentication: max_delay_ms is 0");

@@ -39,8 +39,8 @@ class SenderAuthRequirementTest {
     SenderAuthParams local = new SenderAuthParams(8, Duration.ofMillis(100), 1,
         Duration.ofMillis(500), 1024);
     SenderAuthParams used = SenderAuthRequirement.of(SenderAuthParams.defaults()).params(local);
-    assertThat(used).isEqualTo(new SenderAuthParams(16, Duration.ofMillis(250), 2,
-        Duration.ofSeconds(1), 1024));
+    assertThat(used).isEqualTo(new SenderAuthParams(32, Duration.ofMillis(500), 2,
+        Duration.ofMillis(1500), 1024));
   }
 
   @Test
