@@ -14,7 +14,8 @@ final class NumberText {
       return "?";
     }
     BigDecimal s = new BigDecimal(score).round(new MathContext(4, RoundingMode.HALF_EVEN));
-    int scale = Math.max(s.scale(), 0);
+    // digits after the point for 4 significant ones: 1.250, 0.3011, 349.3, 12350
+    int scale = s.signum() == 0 ? 3 : Math.max(3 - (s.precision() - s.scale() - 1), 0);
     s = s.setScale(scale, RoundingMode.HALF_EVEN);
     String err = Double.isFinite(error)
         ? new BigDecimal(error).setScale(scale, RoundingMode.HALF_EVEN).toPlainString() : "?";

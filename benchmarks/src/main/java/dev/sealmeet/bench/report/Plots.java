@@ -59,6 +59,18 @@ public final class Plots {
    */
   public static void writeSvg(Path file, String title, List<JmhResult> results, String xParam,
       String xTitle) throws IOException {
+    XYChart chart = chart(title, results, xParam, xTitle);
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    ByteArrayOutputStream svg = new ByteArrayOutputStream();
+    VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsFormat.SVG);
+    Files.writeString(file, compact(svg.toString(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+  }
+
+  /** The chart {@link #writeSvg} writes. */
+  static XYChart chart(String title, List<JmhResult> results, String xParam, String xTitle) {
     Map<String, Map<Double, Double>> series = series(results, xParam);
     if (series.isEmpty()) {
       throw new IllegalArgumentException("no cell has a numeric parameter '" + xParam + "'");
@@ -77,13 +89,7 @@ public final class Plots {
       List<Double> y = new ArrayList<>(s.getValue().values());
       chart.addSeries(s.getKey(), x, y);
     }
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    ByteArrayOutputStream svg = new ByteArrayOutputStream();
-    VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsFormat.SVG);
-    Files.writeString(file, compact(svg.toString(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+    return chart;
   }
 
   /**
