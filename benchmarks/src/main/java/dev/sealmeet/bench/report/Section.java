@@ -24,6 +24,8 @@ public record Section(String name, String xParam, String xTitle, List<String> fi
     String members = "group size N (members)";
     String size = "frame size (bytes of plaintext)";
     return List.of(
+        new Section("sframe-sitting", "size", size, List.of(
+            "sframe-2026-11-30-quiet/jdk17.json", "sframe-2026-11-30-quiet/jdk25.json")),
         new Section("mls-c", "members", members, List.of(
             "mls-jdk17-2026-11-30-c-commit.json", "mls-jdk17-2026-11-30-c-join.json")),
         new Section("mls-ab", "members", members, List.of(

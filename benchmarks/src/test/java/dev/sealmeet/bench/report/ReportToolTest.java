@@ -120,6 +120,7 @@ class ReportToolTest {
     Files.createDirectories(module.resolve("results"));
     for (Section s : Section.all()) {
       for (String f : s.files()) {
+        Files.createDirectories(module.resolve("results").resolve(f).getParent());
         Files.copy(here.resolve("results").resolve(f), module.resolve("results").resolve(f));
         Path env = RunEnv.sidecarOf(here.resolve("results").resolve(f));
         if (Files.exists(env)) {
