@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * Records the sitting of a benchmark run in a {@link RunEnv} sidecar: run {@code Report env FILE}
  * before the benchmark (CPU, cores, load average, date, commit) and again after it (the load
  * average at the end is added). Reads {@code /proc/cpuinfo} and {@code /proc/loadavg} where they
- * exist and asks {@code git rev-parse HEAD}; what it cannot read stays {@code null}.
+ * exist and asks git for the commit (suffixed {@code -dirty} when the tree has changes); what it
+ * cannot read stays {@code null}.
  */
 public final class EnvProbe {
   private static final List<String> FLAGS =
@@ -50,12 +51,12 @@ public final class EnvProbe {
         } else if (line.startsWith("flags") && flags == null) {
           Set<String> all = Set.of(line.substring(line.indexOf(':') + 1).trim().split("\\s+"));
           List<String> have = new ArrayList<>();
+          List<String> lack = new ArrayList<>();
           for (String f : FLAGS) {
-            if (all.contains(f)) {
-              have.add(f);
-            }
+            (all.contains(f) ? have : lack).add(f);
           }
-          flags = String.join(" ", have);
+          flags = String.join(" ", have)
+              + (lack.isEmpty() ? "" : " (no " + String.join(" ", lack) + ")");
         }
       }
     } catch (IOException | RuntimeException e) {
@@ -75,12 +76,14 @@ public final class EnvProbe {
 
   private static String gitCommit() {
     try {
-      Process git = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
+      Process git = new ProcessBuilder("git", "describe", "--always", "--dirty", "--abbrev=40")
+          .redirectErrorStream(true).start();
       String out;
       try (InputStream in = git.getInputStream()) {
         out = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
       }
-      return git.waitFor(5, TimeUnit.SECONDS) && git.exitValue() == 0 && !out.isEmpty() ? out : null;
+      boolean ok = git.waitFor(5, TimeUnit.SECONDS) && git.exitValue() == 0 && !out.isEmpty();
+      return ok ? out : null;
     } catch (IOException e) {
       return null;
     } catch (InterruptedException e) {

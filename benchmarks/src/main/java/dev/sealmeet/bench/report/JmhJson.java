@@ -60,15 +60,17 @@ public final class JmhJson {
       try {
         JsonObject b = element.getAsJsonObject();
         results.add(result(b));
-        jvms.add(text(b, "jdkVersion") + " (" + text(b, "vmName") + " " + text(b, "vmVersion") + ")");
+        jvms.add(text(b, "jdkVersion") + " (" + text(b, "vmName") + " " + text(b, "vmVersion")
+            + ")");
         args.add(jvmArgs(b));
         settings.add("JMH " + text(b, "jmhVersion") + ", " + text(b, "mode") + ", "
-            + text(b, "forks") + (b.has("forks") && b.get("forks").getAsInt() == 1 ? " fork" : " forks")
+            + text(b, "forks") + ("1".equals(text(b, "forks")) ? " fork" : " forks")
             + ", warm-up " + text(b, "warmupIterations") + " × " + text(b, "warmupTime")
             + ", measurement " + text(b, "measurementIterations") + " × "
             + text(b, "measurementTime"));
       } catch (RuntimeException e) {
-        throw new IllegalArgumentException(name + ": not a JMH benchmark object: " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            name + ": not a JMH benchmark object: " + e.getMessage(), e);
       }
     }
     return new JmhRun(name, String.join(" / ", jvms), String.join(" / ", args),

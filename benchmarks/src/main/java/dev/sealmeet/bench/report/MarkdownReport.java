@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Markdown for one result file: a line naming the JVM, JMH settings and the sitting ({@link RunEnv}),
- * then every cell as {@code benchmark | params | score ± error | unit}, folded in a {@code <details>}
- * element so that long runs do not bury the prose around them.
+ * Markdown for one result file: a line naming the JVM, JMH settings and the sitting ({@link
+ * RunEnv}), then every cell as {@code benchmark | params | score ± error | unit}, folded in a
+ * {@code <details>} element so that long runs do not bury the prose around them.
  */
 public final class MarkdownReport {
   private MarkdownReport() {}

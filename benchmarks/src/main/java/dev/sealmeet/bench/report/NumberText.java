@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 
-/** Score and error as tables print them: four significant digits, the error at the score's scale. */
+/** Score and error as tables print them: four significant digits, the error at that scale. */
 final class NumberText {
   private NumberText() {}
 

@@ -44,7 +44,8 @@ public final class ReadmeBlocks {
     int to = markdown.indexOf(e);
     if (from < 0 || to < 0 || markdown.indexOf(b, from + 1) >= 0
         || markdown.indexOf(e, to + 1) >= 0 || to < from + b.length()) {
-      throw new IllegalArgumentException("markers of block '" + name + "' missing, repeated or out of order");
+      throw new IllegalArgumentException(
+          "markers of block '" + name + "' missing, repeated or out of order");
     }
     return new int[] {from + b.length(), to};
   }

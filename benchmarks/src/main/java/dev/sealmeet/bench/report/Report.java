@@ -79,7 +79,8 @@ public final class Report {
     String after = regenerate(dir, before, !check);
     if (check) {
       if (!after.equals(before)) {
-        System.err.println(readme + ": generated blocks differ from the results; run Report readme");
+        System.err.println(readme + ": generated blocks differ from the results: run Report "
+            + "readme");
         return 1;
       }
       return 0;
@@ -104,8 +105,8 @@ public final class Report {
   }
 
   private static int usage() {
-    System.err.println("usage: Report readme [--check] [DIR] | env RESULT.json | table RESULT.json..."
-        + " | plot OUT.svg XPARAM RESULT.json");
+    System.err.println("usage: Report readme [--check] [DIR] | env RESULT.json"
+        + " | table RESULT.json... | plot OUT.svg XPARAM RESULT.json");
     return 2;
   }
 }

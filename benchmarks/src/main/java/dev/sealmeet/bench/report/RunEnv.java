@@ -14,17 +14,18 @@ import java.util.List;
  * What a JMH result file does not say about its sitting, kept beside it as {@code
  * <result>.env.json} (for {@code mls-x.json}: {@code mls-x.env.json}). Written by {@link EnvProbe}
  * before and after a run; for results older than this convention, written by hand from what {@code
- * benchmarks/README.md} states, with {@code source} citing that line. Any field may be {@code null}:
- * tables then say "unknown".
+ * benchmarks/README.md} states, with {@code source} citing that line. Any field may be {@code
+ * null}: tables then say "unknown".
  *
  * @param cpuModel the {@code model name} of {@code /proc/cpuinfo}
- * @param cpuFlags the crypto-relevant flags present (AES-NI, PCLMULQDQ, SHA-NI, AVX2, AVX-512, VAES)
+ * @param cpuFlags the crypto-relevant flags (AES-NI, PCLMULQDQ, SHA-NI, AVX2, AVX-512, VAES): those
+ *     present, then those missing in parentheses
  * @param cores logical processors the JVM saw
  * @param loadStart one-minute load average before the run
  * @param loadEnd one-minute load average after the run
  * @param loadNote what the README says about the load when start and end were not recorded
  * @param date when the run started, ISO-8601 UTC (or as precise as the README gives it)
- * @param gitCommit the commit measured
+ * @param gitCommit the commit measured ({@code -dirty} if the working tree had changes)
  * @param source where these facts come from ({@code EnvProbe}, or a README line)
  */
 public record RunEnv(
