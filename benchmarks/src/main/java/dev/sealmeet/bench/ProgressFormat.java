@@ -12,12 +12,14 @@ import org.openjdk.jmh.runner.format.OutputFormat;
 
 /**
  * A JMH {@link OutputFormat} that prints one {@link Progress} line per finished benchmark cell and
- * nothing else (JMH's own output is dropped, as with {@code VerboseMode.SILENT}). Shared by the
+ * nothing else (JMH's own output is dropped, as with {@code VerboseMode.SILENT}); a cell that
+ * fails is counted with "no result". Shared by the
  * successive {@code Runner}s of one quick run so that the count and the estimate cover all of them.
  */
 public final class ProgressFormat implements OutputFormat {
   private final Progress progress;
   private final PrintStream out;
+  private BenchmarkParams pending;
 
   /**
    * @param progress the run's progress
@@ -29,20 +31,45 @@ public final class ProgressFormat implements OutputFormat {
   }
 
   @Override
+  public void startBenchmark(BenchmarkParams benchParams) {
+    failPending();
+    pending = benchParams;
+  }
+
+  @Override
   public void endBenchmark(BenchmarkResult result) {
     if (result == null) {
-      return; // JMH reports a failed cell with no result
+      failPending(); // a failed cell
+      return;
     }
-    BenchmarkParams params = result.getParams();
+    pending = null;
+    out.println(progress.finished(cell(result.getParams()), String.format(Locale.ROOT, "%.4g %s",
+        result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreUnit())));
+    out.flush();
+  }
+
+  @Override
+  public void endRun(Collection<RunResult> result) {
+    failPending();
+  }
+
+  /** A cell that started and ended without a result (JMH reports failures either way). */
+  private void failPending() {
+    if (pending != null) {
+      out.println(progress.finished(cell(pending), "no result (failed)"));
+      out.flush();
+      pending = null;
+    }
+  }
+
+  private static String cell(BenchmarkParams params) {
     String name = params.getBenchmark();
     StringBuilder cell = new StringBuilder(
         name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1));
     for (String key : params.getParamsKeys()) {
       cell.append(' ').append(key).append('=').append(params.getParam(key));
     }
-    out.println(progress.finished(cell.toString(), String.format(Locale.ROOT, "%.4g %s",
-        result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreUnit())));
-    out.flush();
+    return cell.toString();
   }
 
   @Override
@@ -53,13 +80,7 @@ public final class ProgressFormat implements OutputFormat {
       IterationResult data) {}
 
   @Override
-  public void startBenchmark(BenchmarkParams benchParams) {}
-
-  @Override
   public void startRun() {}
-
-  @Override
-  public void endRun(Collection<RunResult> result) {}
 
   @Override
   public void print(String s) {}
