@@ -1,5 +1,6 @@
 package dev.sealmeet.bench.report;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -19,7 +20,7 @@ public record JmhResult(
 
   /** Copies {@code params} into a sorted, unmodifiable map. */
   public JmhResult {
-    params = java.util.Collections.unmodifiableMap(new TreeMap<>(params));
+    params = Collections.unmodifiableMap(new TreeMap<>(params));
   }
 
   /** The benchmark class without its package, e.g. {@code JoinBenchmark}. */

@@ -19,7 +19,7 @@ public record Section(String name, String xParam, String xTitle, List<String> fi
     files = List.copyOf(files);
   }
 
-  /** The blocks {@code Report readme} generates, in README order. */
+  /** The blocks {@code Report readme} generates (each once in the README, in any order). */
   public static List<Section> all() {
     String members = "group size N (members)";
     String size = "frame size (bytes of plaintext)";
