@@ -8,8 +8,9 @@ import java.util.List;
  * between {@code <!-- report:NAME-begin -->} and {@code <!-- report:NAME-end -->}.
  *
  * @param name the marker name, e.g. {@code mls-c}
- * @param xParam the JMH parameter plotted on the (logarithmic) x axis, e.g. {@code members}
- * @param xTitle the x axis title
+ * @param xParam the JMH parameter plotted on the (logarithmic) x axis, e.g. {@code members}; {@code
+ *     null} for tables without plots
+ * @param xTitle the x axis title ({@code null} without plots)
  * @param files result files, in the order shown
  */
 public record Section(String name, String xParam, String xTitle, List<String> files) {
@@ -26,6 +27,13 @@ public record Section(String name, String xParam, String xTitle, List<String> fi
     return List.of(
         new Section("sframe-sitting", "size", size, List.of(
             "sframe-2026-11-30-quiet/jdk17.json", "sframe-2026-11-30-quiet/jdk25.json")),
+        new Section("sframe-sitting-avx2", "size", size, List.of(
+            "sframe-2026-11-30-quiet/jdk17-avx2.json", "sframe-2026-11-30-quiet/jdk25-avx2.json")),
+        new Section("sframe-precise", null, null, List.of(
+            "sframe-2026-11-30-quiet/jdk17-precise.json",
+            "sframe-2026-11-30-quiet/jdk25-precise.json",
+            "sframe-2026-11-30-quiet/jdk17-avx2-precise.json",
+            "sframe-2026-11-30-quiet/jdk25-avx2-precise.json")),
         new Section("mls-c", "members", members, List.of(
             "mls-jdk17-2026-11-30-c-commit.json", "mls-jdk17-2026-11-30-c-join.json")),
         new Section("mls-ab", "members", members, List.of(

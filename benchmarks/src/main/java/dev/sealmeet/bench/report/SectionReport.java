@@ -38,7 +38,7 @@ public final class SectionReport {
       JmhRun run = JmhJson.read(json);
       md.append(MarkdownReport.of("results/" + file, run, RunEnv.readFor(json))).append('\n');
       for (Map.Entry<String, List<JmhResult>> byClass : byClass(run.results()).entrySet()) {
-        if (!Plots.plottable(byClass.getValue(), section.xParam())) {
+        if (section.xParam() == null || !Plots.plottable(byClass.getValue(), section.xParam())) {
           continue;
         }
         String svg = "plots/" + file.replace('/', '-').replaceAll("\\.json$", "") + "-"
