@@ -14,11 +14,13 @@
 #
 # Then the precision stage: the cells with the 1.05x target (suite 4 and raw AES-GCM at 16 KiB and
 # 100 KiB, both providers) again with 3 forks x 10 x 1 s, about 5.5 minutes per JVM configuration.
-# PRECISE_ONLY=1 runs only that stage (into the same directory). Tables: sitting-tables.py.
+# PRECISE_ONLY=1 runs only that stage (into the same directory). Tables: sitting-tables.py. Each
+# X.json gets its X.env.json (CPU, load average at start and end, date, commit: Report env).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="${1:-$root/benchmarks/results/sitting}"
 mkdir -p "$out"
+out="$(cd "$out" && pwd)"
 jdk17="${JDK17:-/usr/lib/jvm/java-17-openjdk-amd64/bin/java}"
 jdk25="${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}"
 jar="$root/benchmarks/target/benchmarks.jar"
@@ -42,9 +44,13 @@ run_jmh() { # name java pattern "jmh args" [jvm flags...]
   local jvmargs=()
   if [[ $# -gt 0 ]]; then jvmargs=(-jvmArgsAppend "$*"); fi
   echo "== $name ($(uptime))" | tee -a "$out/machine.txt"
+  rm -f "$out/$name.env.json"
+  env_sidecar "$out/$name.json" # CPU, load at start, date, commit (benchmarks/README.md)
   "$java" -jar "$jar" "$what" "${args[@]}" "${jvmargs[@]}" -rf json -rff "$out/$name.json" \
     > "$out/$name.log" 2>&1
+  env_sidecar "$out/$name.json" # load at end
 }
+env_sidecar() { (cd "$root" && "$jdk17" -cp "$jar" dev.sealmeet.bench.report.Report env "$1" > /dev/null); }
 run_jvm() { run_jmh "$1" "$2" "$pattern" "${jmh[*]}" "${@:3}"; }
 run_precise() { run_jmh "$1" "$2" "$precise_pattern" "${precise[*]}" "${@:3}"; }
 

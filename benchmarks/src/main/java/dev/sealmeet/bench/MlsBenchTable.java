@@ -27,6 +27,8 @@ public final class MlsBenchTable {
   private final int warmupMillis;
   private final int measureMillis;
   private final List<String> members;
+  private final List<RunResult> results = new ArrayList<>();
+  private ProgressFormat progress;
 
   /**
    * @param forks JMH forks per benchmark (0 runs in this JVM: faster, less isolated)
@@ -42,13 +44,19 @@ public final class MlsBenchTable {
   }
 
   /**
-   * Runs the benchmarks and prints the table to {@code out}.
+   * Runs the benchmarks, prints a progress line per finished cell to {@code System.err} and the
+   * table to {@code out}.
    *
    * @throws RunnerException if JMH fails
    */
   public void run(PrintStream out) throws RunnerException {
     List<String> commitSizes = new ArrayList<>(members);
     commitSizes.remove("10000");
+    results.clear();
+    // KeyPackage, 3 ops x create/process, join: each for both libraries
+    progress = new ProgressFormat(new Progress(
+        2 + 2 * 2 * OPS.length * commitSizes.size() + 2 * members.size(), System::nanoTime),
+        System.err);
     Map<String, Double> score = new HashMap<>();
     collect(score, run(KeyPackageBenchmark.class, null));
     if (!commitSizes.isEmpty()) {
@@ -73,7 +81,16 @@ public final class MlsBenchTable {
         .measurementTime(TimeValue.milliseconds(measureMillis))
         .verbosity(VerboseMode.SILENT)
         .shouldFailOnError(false);
-    return new Runner(options.build()).run();
+    Collection<RunResult> cells = new Runner(options.build(), progress).run();
+    results.addAll(cells);
+    return cells;
+  }
+
+  /**
+   * Every cell measured by the last {@link #run}, as JMH returned them (for a plot of the run).
+   */
+  public List<RunResult> results() {
+    return List.copyOf(results);
   }
 
   private static void collect(Map<String, Double> score, Collection<RunResult> results) {

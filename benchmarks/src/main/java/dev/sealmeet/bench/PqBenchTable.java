@@ -30,6 +30,8 @@ public final class PqBenchTable {
   private final int warmupMillis;
   private final int measureMillis;
   private final List<String> members;
+  private final List<RunResult> results = new ArrayList<>();
+  private ProgressFormat progress;
 
   /**
    * @param forks JMH forks per benchmark (0 runs in this JVM)
@@ -52,6 +54,11 @@ public final class PqBenchTable {
    */
   public void run(PrintStream out) throws RunnerException, SealmeetException {
     Map<String, Double> score = new HashMap<>();
+    results.clear();
+    // per suite: KeyPackage, 2 ops x create/process, join
+    int suites = PqBenchmarkBase.SUITES.length;
+    progress = new ProgressFormat(new Progress(
+        suites * (1 + 2 * 2 * members.size() + members.size()), System::nanoTime), System.err);
     collect(score, run(PqKeyPackageBenchmark.class));
     collect(score, run(PqCommitCreateBenchmark.class));
     collect(score, run(PqCommitProcessBenchmark.class));
@@ -78,7 +85,16 @@ public final class PqBenchTable {
         .measurementTime(TimeValue.milliseconds(measureMillis))
         .verbosity(VerboseMode.SILENT)
         .shouldFailOnError(false);
-    return new Runner(options.build()).run();
+    Collection<RunResult> cells = new Runner(options.build(), progress).run();
+    results.addAll(cells);
+    return cells;
+  }
+
+  /**
+   * Every cell measured by the last {@link #run}, as JMH returned them (for a plot of the run).
+   */
+  public List<RunResult> results() {
+    return List.copyOf(results);
   }
 
   private static void collect(Map<String, Double> score, Collection<RunResult> results) {

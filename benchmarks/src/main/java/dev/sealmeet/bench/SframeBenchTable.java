@@ -29,6 +29,7 @@ public final class SframeBenchTable {
   private final List<String> suites;
   private final List<String> sizes;
   private final List<String> providers;
+  private List<RunResult> results = List.of();
   /** The longest a path is run before measuring when it does not settle. */
   static final long STEADY_BUDGET_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
   /** Paths (provider/suite or raw/size) that were not steady after the budget. */
@@ -77,8 +78,19 @@ public final class SframeBenchTable {
         .measurementTime(TimeValue.milliseconds(measureMillis))
         .verbosity(VerboseMode.SILENT)
         .shouldFailOnError(true);
-    Collection<RunResult> results = new Runner(options.build()).run();
-    print(results, out);
+    // per provider and size: protect and protectUnprotect per suite, raw encrypt and encryptDecrypt
+    ProgressFormat progress = new ProgressFormat(new Progress(
+        providers.size() * sizes.size() * (2 * suites.size() + 2), System::nanoTime), System.err);
+    Collection<RunResult> cells = new Runner(options.build(), progress).run();
+    results = List.copyOf(cells);
+    print(cells, out);
+  }
+
+  /**
+   * Every cell measured by the last {@link #run}, as JMH returned them (for a plot of the run).
+   */
+  public List<RunResult> results() {
+    return results;
   }
 
   /**

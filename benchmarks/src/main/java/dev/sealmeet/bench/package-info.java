@@ -38,6 +38,9 @@
  *
  * How to run them: {@code benchmarks/README.md}. {@link dev.sealmeet.bench.SframeBenchTable} and
  * {@link dev.sealmeet.bench.MlsBenchTable} and {@link dev.sealmeet.bench.PqBenchTable} run quick
- * versions programmatically for {@code sealmeet bench sframe}, {@code mls} and {@code pq}.
+ * versions programmatically for {@code sealmeet bench sframe}, {@code mls} and {@code pq}, with a
+ * {@link dev.sealmeet.bench.Progress} line per finished cell ({@link
+ * dev.sealmeet.bench.ProgressFormat}). The README's generated tables and plots come from {@code
+ * dev.sealmeet.bench.report}.
  */
 package dev.sealmeet.bench;

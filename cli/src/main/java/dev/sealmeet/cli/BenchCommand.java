@@ -4,9 +4,13 @@ import dev.sealmeet.bench.JceProviders;
 import dev.sealmeet.bench.MlsBenchTable;
 import dev.sealmeet.bench.PqBenchTable;
 import dev.sealmeet.bench.SframeBenchTable;
+import dev.sealmeet.bench.report.QuickPlot;
 import dev.sealmeet.error.SealmeetException;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.RunnerException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,6 +37,8 @@ import picocli.CommandLine.Spec;
       "'pq': the same operations (add and update) in suite 1, the X-Wing suite 0xF001 and the "
           + "ML-KEM-768/ML-DSA-65 suite 0xF00A, with ratios to suite 1 and the KeyPackage, commit "
           + "and Welcome sizes; group sizes 10, 100, 1000 unless --members says otherwise.",
+      "While it runs, one line per finished benchmark goes to standard error with an estimate of "
+          + "the time left; --plot writes a chart of the run (SVG).",
       // No file name with a dot: Java's line breaking may split "README.md" after the dot.
       "Quick numbers are noisy; for real ones run the JMH command of the benchmarks README (in "
           + "benchmarks/) on an idle machine."
@@ -71,29 +77,53 @@ final class BenchCommand implements Callable<Integer> {
       description = "mls: group sizes (default ${DEFAULT-VALUE}); 10000 runs the join only")
   List<String> members = List.of("2", "10", "100", "1000");
 
+  @Option(names = "--plot", paramLabel = "FILE.svg",
+      description = "Also write an SVG chart of the run: time against frame size (sframe) or "
+          + "group size (mls, pq), log-log, a series per operation and library or suite")
+  Path plot;
+
   /** This command as parsed, to tell whether {@code --members} was given (pq's default differs). */
   @Spec
   CommandSpec spec;
 
   @Override
-  public Integer call() throws RunnerException, SealmeetException {
+  public Integer call() throws RunnerException, SealmeetException, IOException {
     if ("sframe".equals(target)) {
-      new SframeBenchTable(forks, warmupMillis, measureMillis, suites, sizes, providers)
-          .run(System.out);
-      return 0;
+      SframeBenchTable table =
+          new SframeBenchTable(forks, warmupMillis, measureMillis, suites, sizes, providers);
+      table.run(System.out);
+      return plot(table.results(), "size", "frame size (bytes of plaintext)");
     }
     if ("mls".equals(target)) {
-      new MlsBenchTable(forks, warmupMillis, measureMillis, members).run(System.out);
-      return 0;
+      MlsBenchTable table = new MlsBenchTable(forks, warmupMillis, measureMillis, members);
+      table.run(System.out);
+      return plot(table.results(), "members", "group size N (members)");
     }
     if ("pq".equals(target)) {
       boolean given = spec.commandLine().getParseResult().hasMatchedOption("--members");
-      new PqBenchTable(forks, warmupMillis, measureMillis,
-          given ? members : List.of("10", "100", "1000")).run(System.out);
-      return 0;
+      PqBenchTable table = new PqBenchTable(forks, warmupMillis, measureMillis,
+          given ? members : List.of("10", "100", "1000"));
+      table.run(System.out);
+      return plot(table.results(), "members", "group size N (members)");
     }
     System.err.println(
         "sealmeet bench: unknown target '" + target + "' (known: sframe, mls, pq)");
     return 2;
+  }
+
+  private int plot(List<RunResult> results, String xParam, String xTitle) throws IOException {
+    if (plot == null) {
+      return 0;
+    }
+    try {
+      QuickPlot.write(plot, "sealmeet bench " + target + " (quick run: short, noisy)", results,
+          xParam, xTitle);
+    } catch (IllegalArgumentException e) {
+      System.err.println("sealmeet bench: no plot: " + e.getMessage()
+          + " (one size only? a log-log chart needs two)");
+      return 1;
+    }
+    System.err.println("plot written to " + plot);
+    return 0;
   }
 }

@@ -48,4 +48,13 @@ class BenchCommandTest {
     assertThat(JceProviders.available().contains("accp")).isEqualTo(JceProviders.accp() != null);
     assertThat(JceProviders.describe()).contains("Amazon Corretto Crypto Provider");
   }
+
+  @Test
+  void bench_help_namesThePlotOptionAndTheProgressLines() {
+    StringWriter out = new StringWriter();
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(new PrintWriter(out));
+    assertThat(cli.execute("bench", "--help")).isZero();
+    assertThat(out.toString()).contains("--plot", "FILE.svg", "estimate", "SVG");
+  }
 }

@@ -1,0 +1,45 @@
+package dev.sealmeet.bench.report;
+
+import java.util.List;
+
+/**
+ * One generated block of {@code benchmarks/README.md}: the result files it shows (paths relative
+ * to {@code benchmarks/results/}) and the parameter its plots put on the x axis. The block lies
+ * between {@code <!-- report:NAME-begin -->} and {@code <!-- report:NAME-end -->}.
+ *
+ * @param name the marker name, e.g. {@code mls-c}
+ * @param xParam the JMH parameter plotted on the (logarithmic) x axis, e.g. {@code members}; {@code
+ *     null} for tables without plots
+ * @param xTitle the x axis title ({@code null} without plots)
+ * @param files result files, in the order shown
+ */
+public record Section(String name, String xParam, String xTitle, List<String> files) {
+
+  /** Copies {@code files}. */
+  public Section {
+    files = List.copyOf(files);
+  }
+
+  /** The blocks {@code Report readme} generates (each once in the README, in any order). */
+  public static List<Section> all() {
+    String members = "group size N (members)";
+    String size = "frame size (bytes of plaintext)";
+    return List.of(
+        new Section("sframe-sitting", "size", size, List.of(
+            "sframe-2026-11-30-quiet/jdk17.json", "sframe-2026-11-30-quiet/jdk25.json")),
+        new Section("sframe-sitting-avx2", "size", size, List.of(
+            "sframe-2026-11-30-quiet/jdk17-avx2.json", "sframe-2026-11-30-quiet/jdk25-avx2.json")),
+        new Section("sframe-precise", null, null, List.of(
+            "sframe-2026-11-30-quiet/jdk17-precise.json",
+            "sframe-2026-11-30-quiet/jdk25-precise.json",
+            "sframe-2026-11-30-quiet/jdk17-avx2-precise.json",
+            "sframe-2026-11-30-quiet/jdk25-avx2-precise.json")),
+        new Section("mls-c", "members", members, List.of(
+            "mls-jdk17-2026-11-30-c-commit.json", "mls-jdk17-2026-11-30-c-join.json")),
+        new Section("mls-ab", "members", members, List.of(
+            "mls-jdk17-2026-11-30-a.json", "mls-jdk17-2026-11-30-b.json")),
+        new Section("pq", "members", members, List.of("pq-jdk17-2026-12-07-full.json")),
+        new Section("sframe-earlier", "size", size, List.of(
+            "sframe-jdk17.json", "sframe-jdk25.json")));
+  }
+}
