@@ -332,7 +332,9 @@ final class MeetingDemo {
         }
       }
     }
-    for (int i = 0; i < 1500; i++) { // past the deadline (1 s), polled every 5 ms
+    long pastDeadline = dev.sealmeet.sframe.auth.SenderAuthParams.defaults().deadline().toMillis()
+        + 500;
+    for (long i = 0; i < pastDeadline; i++) { // past the deadline of the last forged frame
       tick(false);
     }
   }

@@ -89,7 +89,7 @@ public final class SenderAuthentication {
     byte[] groupId = meeting.group.groupId();
     this.signer = new TagSigner(params, tagLength, groupId,
         tbs -> identity.signWithLabel(suite, TagSignatureFrame.LABEL, tbs),
-        meeting.client.options().nanoTime());
+        meeting.client.options().nanoTime()); // a KID taken over after a restart: a gap
     this.verifier = new TagVerifier(params, tagLength, groupId,
         (kid, tbs, signature) -> {
           byte[] key = leafKey(kid);
@@ -228,6 +228,8 @@ public final class SenderAuthentication {
    */
   public void maintain() {
     readLeafKeys();
+    EpochLeafKeys current = leafKeys.get(layout.epochSlot(meeting.group.epoch()));
+    verifier.sendersGone(kid -> !current.keys().containsKey(layout.senderOf(kid)));
     verifier.expire();
     java.util.Set<Integer> heldSlots = new java.util.HashSet<>();
     for (long epoch : meeting.media.heldEpochs()) {

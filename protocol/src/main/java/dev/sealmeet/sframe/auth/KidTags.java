@@ -44,6 +44,8 @@ final class KidTags {
   private long firstSeq = -1;
   private long maxSeq = -1;
   private final long[] seqSeen = new long[SEQ_WINDOW / 64];
+  /** The KID's sender left the group: it can sign nothing more. */
+  private boolean senderGone;
 
   KidTags(long kid, int capacity, int tagLength) {
     this.kid = kid;
@@ -159,16 +161,22 @@ final class KidTags {
 
   /**
    * Settles a pending frame no statement listed in time (spec §2.7): UNVERIFIED if a statement of
-   * this KID that may have listed it is known lost, else FORGED ({@code UNSIGNED}).
+   * this KID that may have listed it is known lost, or its sender left the group before it could
+   * sign, else FORGED ({@code UNSIGNED}).
    */
   private void giveUp(int f, FrameAuthListener listener) {
-    if (lossKnown(seqAtArrival[f])) {
+    if (senderGone || lossKnown(seqAtArrival[f])) {
       states[f] = UNVERIFIED;
       listener.unverified(kid, frameCtrs[f]);
     } else {
       states[f] = FORGED;
       listener.forged(kid, frameCtrs[f], ForgeryReason.UNSIGNED);
     }
+  }
+
+  /** The KID's sender left the group; its frames no statement lists end UNVERIFIED. */
+  void senderGone() {
+    senderGone = true;
   }
 
   /** Records the number of a statement verified and applied under this KID. */

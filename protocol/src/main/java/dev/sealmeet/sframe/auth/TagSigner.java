@@ -38,6 +38,10 @@ import java.util.function.LongSupplier;
 public final class TagSigner {
   /** The streams a sender signs at most. */
   public static final int MAX_STREAMS = 64;
+  /** The statements per second under one KID that {@link #firstSeqNow} leaves room for. */
+  public static final int SEQ_PER_SECOND = 64;
+  /** A KID whose first recorded frame has a CTR below this is numbered from 0 (spec §2.7). */
+  public static final long FRESH_CTRS = 64;
   /** KIDs whose statement numbers are kept: the current one and a few before it. */
   private static final int KIDS_NUMBERED = 8;
 
@@ -47,6 +51,7 @@ public final class TagSigner {
   private final TagSigning signing;
   private final LongSupplier nanoTime;
   private final long maxDelayNanos;
+  private final long takeOverSeq;
   private final Object lock = new Object();
   private final Object emitLock = new Object();
   private final Window[] windows = new Window[MAX_STREAMS];
@@ -55,14 +60,18 @@ public final class TagSigner {
   private final ArrayDeque<Closed> sealed = new ArrayDeque<>();
   private final ArrayDeque<Copy> copies = new ArrayDeque<>();
   private volatile long nextCopyAt = Long.MAX_VALUE;
-  /** The next statement number of each recent KID ([SM-AUTH-5]); a KID older than these is done. */
-  private final java.util.LinkedHashMap<Long, Long> nextSeq =
-      new java.util.LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<Long, Long> eldest) {
-          return size() > KIDS_NUMBERED;
-        }
-      };
+  // The next statement number of each recent KID ([SM-AUTH-5]), least recently used replaced.
+  private final long[] numberedKids = new long[KIDS_NUMBERED];
+  private final long[] nextSeqs = new long[KIDS_NUMBERED];
+  private final long[] numberedAt = new long[KIDS_NUMBERED];
+  private final boolean[] numbered = new boolean[KIDS_NUMBERED];
+  private long numberings;
+
+  /** A signer with no stream yet, numbering KIDs taken over mid-way from {@link #firstSeqNow}. */
+  public TagSigner(SenderAuthParams params, int tagLength, byte[] context, TagSigning signing,
+      LongSupplier nanoTime) {
+    this(params, tagLength, context, signing, nanoTime, firstSeqNow());
+  }
 
   /**
    * A signer with no stream yet.
@@ -71,18 +80,36 @@ public final class TagSigner {
    * @param context the bytes every signature is bound to (the MLS {@code group_id}); copied
    * @param signing signs with the sender's leaf key
    * @param nanoTime the monotonic clock of {@link SenderAuthParams#maxDelay()}
+   * @param takeOverSeq the first statement number of a KID this signer takes over mid-way (its
+   *     first frame's CTR is {@value #FRESH_CTRS} or more: a restarted process, spec §2.7), below
+   *     2^31; a KID whose first frame has a lower CTR is numbered from 0
    */
   public TagSigner(SenderAuthParams params, int tagLength, byte[] context, TagSigning signing,
-      LongSupplier nanoTime) {
+      LongSupplier nanoTime, long takeOverSeq) {
     this.params = Objects.requireNonNull(params, "params");
     if (tagLength < 1) {
       throw new IllegalArgumentException("tagLength must be positive");
+    }
+    if (takeOverSeq < 0 || takeOverSeq >= 1L << 31) {
+      throw new IllegalArgumentException("takeOverSeq must be in 0..2^31 - 1");
     }
     this.tagLength = tagLength;
     this.context = context.clone();
     this.signing = Objects.requireNonNull(signing, "signing");
     this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
     this.maxDelayNanos = params.maxDelay().toNanos();
+    this.takeOverSeq = takeOverSeq;
+  }
+
+  /**
+   * A statement number for a KID taken over mid-way, from the wall clock: {@value #SEQ_PER_SECOND} per second since 1970,
+   * modulo 2^31. A sender that restarts without its signer's state (spec §2.7) then resumes
+   * numbering above every number it used before, as long as it signed fewer than {@value
+   * #SEQ_PER_SECOND} statements per second under a KID, so its receivers see the gap of the
+   * statements its crash lost.
+   */
+  public static long firstSeqNow() {
+    return (System.currentTimeMillis() / 1000 * SEQ_PER_SECOND) % (1L << 31);
   }
 
   /**
@@ -105,6 +132,7 @@ public final class TagSigner {
     int tagOffset = protectedFrame.arrayOffset() + protectedFrame.limit() - tagLength;
     long now = nanoTime.getAsLong();
     synchronized (lock) {
+      numbering(kid, ctr);
       Window w = windowOf(stream);
       if (w.count > 0 && (w.kid != kid || Long.compareUnsigned(ctr, w.lastCtr()) <= 0
           || ctr - w.lastCtr() > TlsWriter.MAX_VARINT)) {
@@ -231,13 +259,36 @@ public final class TagSigner {
     return false;
   }
 
+  /**
+   * Under {@link #lock}: the numbering slot of {@code kid}, made on its first frame ({@code ctr}):
+   * from 0 for a KID this signer starts, from {@link #takeOverSeq} for one it takes over.
+   */
+  private int numbering(long kid, long ctr) {
+    int oldest = 0;
+    for (int i = 0; i < KIDS_NUMBERED; i++) {
+      if (numbered[i] && numberedKids[i] == kid) {
+        numberedAt[i] = ++numberings;
+        return i;
+      }
+      if (!numbered[i] || (numbered[oldest] && numberedAt[i] < numberedAt[oldest])) {
+        oldest = i;
+      }
+    }
+    numbered[oldest] = true;
+    numberedKids[oldest] = kid;
+    nextSeqs[oldest] = Long.compareUnsigned(ctr, FRESH_CTRS) < 0 ? 0 : takeOverSeq;
+    numberedAt[oldest] = ++numberings;
+    return oldest;
+  }
+
   /** Under {@link #lock}: numbers statements per KID in the order they are made. */
   private long nextSeqOf(long kid) {
-    long seq = nextSeq.getOrDefault(kid, 0L);
+    int i = numbering(kid, 0);
+    long seq = nextSeqs[i];
     if (seq > 0xffffffffL) {
       throw new IllegalStateException("2^32 statements under one KID");
     }
-    nextSeq.put(kid, seq + 1);
+    nextSeqs[i] = seq + 1;
     return seq;
   }
 

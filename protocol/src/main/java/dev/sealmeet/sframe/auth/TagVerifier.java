@@ -185,6 +185,21 @@ public final class TagVerifier {
     kids = java.util.Arrays.copyOf(next, kept);
   }
 
+  /**
+   * Control thread. Marks the KIDs whose sender left the group ({@code gone} accepts them): their
+   * frames no statement lists by the deadline end UNVERIFIED, not FORGED (spec §2.7), since their
+   * sender can no longer sign them.
+   */
+  public void sendersGone(LongPredicate gone) {
+    for (KidTags k : kids) {
+      if (gone.test(k.kid)) {
+        synchronized (k) {
+          k.senderGone();
+        }
+      }
+    }
+  }
+
   /** The KIDs tracked now. */
   public int trackedKids() {
     return kids.length;

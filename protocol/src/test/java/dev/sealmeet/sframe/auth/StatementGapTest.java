@@ -130,4 +130,47 @@ class StatementGapTest {
     assertThat(w.verifier.trackedKids()).isZero();
     assertThat(w.forged).isEmpty();
   }
+
+  @Test
+  @DisplayName("[SM-AUTH-4] frames of a sender that left the group before signing them end "
+      + "UNVERIFIED, not forged")
+  void departedSender_SM_AUTH_4_leavesItsLastFramesUnverified() throws SealmeetException {
+    AuthWorld w = new AuthWorld(2, params);
+    w.installEpoch(EPOCH);
+    AuthWorld.Member alice = w.new Member(ALICE, EPOCH);
+    byte[] last = alice.media(1, "last words".getBytes()); // alice is removed before she signs
+    w.receiveMedia(last);
+    w.verifier.sendersGone(kid -> kid == kid(ALICE, EPOCH));
+    passDeadline(w);
+    assertThat(w.forged).isEmpty();
+    assertThat(w.unverified).containsExactly(key(kidOf(last), ctrOf(last)));
+  }
+
+  @Test
+  @DisplayName("[SM-AUTH-5] a sender restarted without its signer numbers from the wall clock, "
+      + "so the frames its crash left unsigned end UNVERIFIED, not forged")
+  void restartedSender_SM_AUTH_5_leavesAGap() throws SealmeetException {
+    AuthWorld w = new AuthWorld(2, params);
+    w.installEpoch(EPOCH);
+    AuthWorld.Member alice = w.new Member(ALICE, EPOCH);
+    List<String> signedBefore = aliceSends(w, alice, -1);
+    byte[] unsigned = alice.media(1, "sent, then the process died".getBytes());
+    w.receiveMedia(unsigned);
+    TagSigner restarted = new TagSigner(params, AuthWorld.SUITE.tagLength(), AuthWorld.GROUP_ID,
+        w.signingOf(ALICE), w.clock::get, 3 + TagSigner.SEQ_PER_SECOND); // a second later
+    SframeSender resumed = new SframeSender(AuthWorld.SUITE); // CTRs from the reserved mark
+    resumed.addKey(alice.kid(), w.baseKeys.get(EPOCH), 4096);
+    for (int i = 0; i < params.framesPerSignature(); i++) {
+      byte[] frame = resumed.protect(alice.kid(), null, new byte[] {(byte) i});
+      restarted.record(1, frame);
+      w.receiveMedia(frame);
+    }
+    for (byte[] payload : restarted.takeDue()) {
+      w.receiveSignature(resumed.protect(alice.kid(), TagSignatureFrame.METADATA, payload));
+    }
+    passDeadline(w);
+    assertThat(w.verified).containsAll(signedBefore);
+    assertThat(w.forged).isEmpty();
+    assertThat(w.unverified).containsExactly(key(kidOf(unsigned), ctrOf(unsigned)));
+  }
 }

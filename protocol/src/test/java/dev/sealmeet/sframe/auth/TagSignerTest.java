@@ -1,6 +1,7 @@
 package dev.sealmeet.sframe.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sealmeet.error.SealmeetException;
 import java.util.List;
@@ -108,5 +109,29 @@ class TagSignerTest {
     TagSignatureFrame s = TagSignatureFrame.decode(due.get(0), NT);
     assertThat(s.kid()).isEqualTo(old.kid());
     assertThat(s.count()).isEqualTo(2);
+  }
+
+  @Test
+  void aKidStartedHereIsNumberedFrom0_oneTakenOverMidWayFromTakeOverSeq()
+      throws SealmeetException {
+    AuthWorld w = new AuthWorld(1, AuthWorld.N16);
+    w.installEpoch(1);
+    AuthWorld.Member alice = w.new Member(0, 1);
+    TagSigner signer = new TagSigner(AuthWorld.N16, NT, AuthWorld.GROUP_ID, w.signingOf(0),
+        w.clock::get, 1_000);
+    for (int i = 0; i < 16; i++) {
+      signer.record(1, alice.sender.protect(alice.kid(), null, new byte[] {1}));
+    }
+    assertThat(TagSignatureFrame.decode(signer.takeDue().get(0), NT).seq()).isZero();
+    dev.sealmeet.sframe.SframeSender resumed =
+        new dev.sealmeet.sframe.SframeSender(AuthWorld.SUITE);
+    resumed.addKey(AuthWorld.kid(0, 2), w.baseKeys.get(1L), TagSigner.FRESH_CTRS);
+    for (int i = 0; i < 16; i++) {
+      signer.record(1, resumed.protect(AuthWorld.kid(0, 2), null, new byte[] {1}));
+    }
+    assertThat(TagSignatureFrame.decode(signer.takeDue().get(0), NT).seq()).isEqualTo(1_000);
+    assertThat(TagSigner.firstSeqNow()).isBetween(0L, (1L << 31) - 1);
+    assertThatThrownBy(() -> new TagSigner(AuthWorld.N16, NT, AuthWorld.GROUP_ID,
+        w.signingOf(0), w.clock::get, 1L << 31)).isInstanceOf(IllegalArgumentException.class);
   }
 }
