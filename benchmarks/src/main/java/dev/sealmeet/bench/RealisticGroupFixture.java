@@ -3,6 +3,7 @@ package dev.sealmeet.bench;
 import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.mls.group.BenchmarkSeats;
 import dev.sealmeet.mls.group.CommitRequest;
+import dev.sealmeet.mls.group.GroupConfig;
 import dev.sealmeet.mls.group.KeyPackageBundle;
 import dev.sealmeet.mls.group.MlsGroup;
 import dev.sealmeet.mls.group.PskStore;
@@ -53,7 +54,15 @@ public final class RealisticGroupFixture {
   private RealisticGroupFixture() {}
 
   /** Leaf 0 and the last leaf, both current in the same epoch; {@code last} is null at 1 member. */
-  record Members(MlsGroup viewpoint, MlsGroup last) {}
+  record Members(MlsGroup viewpoint, MlsGroup last) {
+    /** Wipes both groups. */
+    void close() {
+      viewpoint.close();
+      if (last != null) {
+        last.close();
+      }
+    }
+  }
 
   /**
    * The fraction of members that commit for a {@code tree} parameter value.
@@ -102,14 +111,25 @@ public final class RealisticGroupFixture {
     Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
     try (OutputStream out = Files.newOutputStream(temp)) {
       write(fixture, built, new DataOutputStream(out));
+    } finally {
+      built.close();
     }
     Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    return built;
+    // Read back, so a benchmark always runs on restored state under the benchmark's own config.
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(fixture, new DataInputStream(in));
+    }
   }
 
-  /** Builds the group: grown by one Add commit, then the committers' commits. */
+  /**
+   * Builds the group: grown by one Add commit, then the committers' commits. The members keep no
+   * past epochs while building: retiring an epoch for late messages (RFC 9420 §14) derives every
+   * member's application ratchet, O(N) per commit, so O(N²) over the build; the saved states are
+   * restored under the benchmark's config.
+   */
   static Members build(SealmeetGroupFixture fixture, int members, double fraction)
       throws SealmeetException {
+    GroupConfig config = fixture.config.withPastEpochs(0);
     SigningIdentity[] identities = new SigningIdentity[members];
     KeyPackageBundle[] keyPackages = new KeyPackageBundle[members];
     Capabilities capabilities = new Capabilities(List.of(ProtocolVersion.MLS10),
@@ -119,7 +139,7 @@ public final class RealisticGroupFixture {
       identities[i] = SigningIdentity.generate(fixture.suite,
           new BasicCredential(("member " + i).getBytes(StandardCharsets.UTF_8)));
       keyPackages[i] = KeyPackageBundle.create(fixture.suite, identities[i], capabilities,
-          VALIDITY, false, List.of(), fixture.config);
+          VALIDITY, false, List.of(), config);
       if (i > 0) {
         add = add.add(keyPackages[i].keyPackage());
       }
@@ -127,14 +147,14 @@ public final class RealisticGroupFixture {
     byte[] groupId = new byte[32];
     new SecureRandom().nextBytes(groupId);
     MlsGroup viewpoint = MlsGroup.create(keyPackages[0], identities[0], groupId, List.of(),
-        new PskStore(), fixture.config);
+        new PskStore(), config);
     if (members > 1) {
       viewpoint.commit(add);
       viewpoint.mergePendingCommit();
     }
     MlsGroup last = BenchmarkSeats.replay(viewpoint, leaf -> identities[(int) leaf],
         leaf -> keyPackages[(int) leaf], BenchmarkSeats.order(members, fraction, SEED),
-        members - 1L, fixture.config);
+        members - 1L, config);
     return new Members(viewpoint, last);
   }
 
@@ -162,6 +182,7 @@ public final class RealisticGroupFixture {
         || System.currentTimeMillis() - in.readLong() > MAX_AGE.toMillis()) {
       return null;
     }
+    // Under the benchmark's config, not the build's.
     MlsGroup viewpoint = readMember(fixture, in);
     MlsGroup last = in.readBoolean() ? readMember(fixture, in) : null;
     return new Members(viewpoint, last);
@@ -208,8 +229,8 @@ public final class RealisticGroupFixture {
         System.out.printf("%s N=%d: built and saved in %.1f s, loaded in %.2f s (%d bytes)%n",
             tree, members, (built - start) / 1e9, (loaded - built) / 1e9,
             Files.size(file(fixture.suite.id(), members, tree)));
-        m.viewpoint().close();
-        again.viewpoint().close();
+        m.close();
+        again.close();
       }
     }
   }
