@@ -51,6 +51,11 @@ public final class RealisticGroupFixture {
   /** Cache files older than this are rebuilt (well inside {@link #VALIDITY}). */
   static final Duration MAX_AGE = Duration.ofDays(180);
 
+  /** Commits between progress lines. */
+  private static final int PROGRESS_STEP = 500;
+  /** Whether {@link #build} prints its progress (set by {@link #main}). */
+  private static boolean progress;
+
   private RealisticGroupFixture() {}
 
   /** Leaf 0 and the last leaf, both current in the same epoch; {@code last} is null at 1 member. */
@@ -129,6 +134,7 @@ public final class RealisticGroupFixture {
    */
   static Members build(SealmeetGroupFixture fixture, int members, double fraction)
       throws SealmeetException {
+    long started = System.nanoTime();
     GroupConfig config = fixture.config.withPastEpochs(0);
     SigningIdentity[] identities = new SigningIdentity[members];
     KeyPackageBundle[] keyPackages = new KeyPackageBundle[members];
@@ -152,9 +158,22 @@ public final class RealisticGroupFixture {
       viewpoint.commit(add);
       viewpoint.mergePendingCommit();
     }
-    MlsGroup last = BenchmarkSeats.replay(viewpoint, leaf -> identities[(int) leaf],
-        leaf -> keyPackages[(int) leaf], BenchmarkSeats.order(members, fraction, SEED),
-        members - 1L, config);
+    if (progress) {
+      System.err.printf("  %d KeyPackages and the Add commit in %.1f s%n", members,
+          (System.nanoTime() - started) / 1e9);
+    }
+    List<Long> order = BenchmarkSeats.order(members, fraction, SEED);
+    MlsGroup last = null;
+    long start = System.nanoTime();
+    for (int from = 0; from < order.size(); from += PROGRESS_STEP) {
+      int to = Math.min(order.size(), from + PROGRESS_STEP);
+      last = BenchmarkSeats.replay(viewpoint, leaf -> identities[(int) leaf],
+          leaf -> keyPackages[(int) leaf], order.subList(from, to), members - 1L, config);
+      if (progress) {
+        System.err.printf("  %d of %d commits in %.1f s%n", to, order.size(),
+            (System.nanoTime() - start) / 1e9);
+      }
+    }
     return new Members(viewpoint, last);
   }
 
@@ -217,6 +236,7 @@ public final class RealisticGroupFixture {
     String sizes = args.length > 0 ? args[0] : "2,10,100,1000";
     String trees = args.length > 1 ? args[1] : "realistic,half";
     SealmeetGroupFixture fixture = new SealmeetGroupFixture();
+    progress = true;
     for (String tree : trees.split(",")) {
       for (String size : sizes.split(",")) {
         int members = Integer.parseInt(size.trim());
