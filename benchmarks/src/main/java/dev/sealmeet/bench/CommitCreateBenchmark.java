@@ -19,10 +19,10 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * a counter as {@code authenticated_data} (see {@link SealmeetGroupFixture#request}). Sealmeet
  * discards its pending commit after each one; BouncyCastle leaves the group object as it was.
  *
- * <p>The group is fresh: grown by one path-less commit, its parent nodes are blank, so a path
- * encrypts to every other leaf (a copath node's resolution is all its leaves). That is the worst
- * case, the same for both libraries; a group whose members have all committed once encrypts to
- * about log2(N) nodes instead.
+ * <p>With {@code tree = fresh} the group is grown by one path-less commit, its parent nodes are
+ * blank, so a path encrypts to every other leaf (a copath node's resolution is all its leaves).
+ * That is the worst case, the same for both libraries; in a {@code realistic} tree, whose members
+ * have all committed once, a path encrypts to log2(N) nodes (rounded up) instead.
  *
  * <p>BouncyCastle 1.84 cannot commit {@code remove} at 2 members (a commit leaving the committer
  * alone: {@code IndexOutOfBoundsException} in {@code TreeKEMPublicKey.parentHashes}), so that
@@ -37,6 +37,15 @@ public class CommitCreateBenchmark extends GroupBenchmarkBase {
   @Param({"add", "remove", "update"})
   public String op;
 
+  /**
+   * The tree: {@code fresh} (every parent blank, the default), {@code realistic} (every member
+   * has committed once with a path) or {@code half} (a seeded random half has); the last two are
+   * Sealmeet only, built once and cached by {@link RealisticGroupFixture}. Select them with
+   * {@code -p tree=fresh,realistic,half}.
+   */
+  @Param({"fresh"})
+  public String tree;
+
   private MlsGroup sealmeet;
   private SealmeetGroupFixture.Client joiner;
   private long count;
@@ -47,13 +56,22 @@ public class CommitCreateBenchmark extends GroupBenchmarkBase {
   /** Builds the group once per trial. */
   @Setup
   public void setUp(BenchmarkParams params) throws Exception {
+    boolean fresh = isFresh(tree, isBouncyCastle(params));
     if (isBouncyCastle(params)) {
       bc = new BcGroupFixture();
       bcGroup = bc.grow(members).creator;
       bcProposals = BcGroupFixture.proposals(op, bc.newClient("joiner"), 1);
     } else {
       SealmeetGroupFixture fixture = new SealmeetGroupFixture();
-      sealmeet = fixture.grow(members).creator;
+      if (fresh) {
+        sealmeet = fixture.grow(members).creator;
+      } else {
+        RealisticGroupFixture.Members loaded = RealisticGroupFixture.load(fixture, members, tree);
+        sealmeet = loaded.viewpoint();
+        if (loaded.last() != null) {
+          loaded.last().close();
+        }
+      }
       joiner = fixture.newClient("joiner");
     }
   }

@@ -16,7 +16,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * only the root with it. The commit is the one {@link CommitCreateBenchmark} makes for the same
  * {@code op}; it is decoded from bytes in every invocation. With 2 members, {@code remove} removes
  * the receiver itself (leaf 1 is the only other leaf). Sealmeet discards the staged commit after
- * each one; BouncyCastle returns a new group object and leaves the receiver's as it was.
+ * each one; BouncyCastle returns a new group object and leaves the receiver's as it was. In a
+ * {@code realistic} or {@code half} tree the receiver is the member {@link RealisticGroupFixture}
+ * keeps, at the same last leaf.
  */
 public class CommitProcessBenchmark extends GroupBenchmarkBase {
   /** Members in the group before the commit. */
@@ -27,6 +29,15 @@ public class CommitProcessBenchmark extends GroupBenchmarkBase {
   @Param({"add", "remove", "update"})
   public String op;
 
+  /**
+   * The tree: {@code fresh} (every parent blank, the default), {@code realistic} (every member
+   * has committed once with a path) or {@code half} (a seeded random half has); the last two are
+   * Sealmeet only, built once and cached by {@link RealisticGroupFixture}. Select them with
+   * {@code -p tree=fresh,realistic,half}.
+   */
+  @Param({"fresh"})
+  public String tree;
+
   private MlsGroup sealmeet;
   private Group bcReceiver;
   private byte[] commit;
@@ -34,6 +45,7 @@ public class CommitProcessBenchmark extends GroupBenchmarkBase {
   /** Builds the group, joins the receiver and creates the commit once per trial. */
   @Setup
   public void setUp(BenchmarkParams params) throws Exception {
+    boolean fresh = isFresh(tree, isBouncyCastle(params));
     if (isBouncyCastle(params)) {
       BcGroupFixture bc = new BcGroupFixture();
       BcGroupFixture.Grown grown = bc.grow(members);
@@ -43,9 +55,16 @@ public class CommitProcessBenchmark extends GroupBenchmarkBase {
       commit = BcGroupFixture.commitBytes(made.message);
     } else {
       SealmeetGroupFixture fixture = new SealmeetGroupFixture();
-      SealmeetGroupFixture.Grown grown = fixture.grow(members);
-      sealmeet = grown.join(members - 2);
-      MlsGroup creator = grown.creator;
+      MlsGroup creator;
+      if (fresh) {
+        SealmeetGroupFixture.Grown grown = fixture.grow(members);
+        sealmeet = grown.join(members - 2);
+        creator = grown.creator;
+      } else {
+        RealisticGroupFixture.Members loaded = RealisticGroupFixture.load(fixture, members, tree);
+        sealmeet = loaded.last();
+        creator = loaded.viewpoint();
+      }
       commit = creator.commit(SealmeetGroupFixture.request(op, fixture.newClient("joiner"), 1, 1))
           .commit().toBytes();
       creator.close();

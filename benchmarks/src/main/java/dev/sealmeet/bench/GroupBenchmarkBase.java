@@ -29,6 +29,22 @@ public abstract class GroupBenchmarkBase {
   /** The MLS cipher suite of every group benchmark. */
   static final int SUITE = 1;
 
+  /**
+   * Whether {@code tree}, a benchmark's {@code tree} parameter, is the fresh tree: grown by one
+   * path-less Add commit, every parent node blank. The others, {@code realistic} and {@code half},
+   * are {@link RealisticGroupFixture}'s lived-in trees, Sealmeet only.
+   *
+   * @throws IllegalArgumentException if {@code bouncyCastle} and the tree is not fresh (the
+   *     BouncyCastle side builds fresh trees only; an error cell, not a misleading figure)
+   */
+  static boolean isFresh(String tree, boolean bouncyCastle) {
+    boolean fresh = "fresh".equals(tree);
+    if (!fresh && bouncyCastle) {
+      throw new IllegalArgumentException("the BouncyCastle side has fresh trees only, not " + tree);
+    }
+    return fresh;
+  }
+
   /** Whether this trial runs the BouncyCastle method (so setup builds only that side). */
   static boolean isBouncyCastle(BenchmarkParams params) {
     return params.getBenchmark().endsWith(".bouncycastle");

@@ -45,5 +45,10 @@
  * <p>Forward secrecy (§9.2): message keys are deleted once used; at each epoch change the old
  * epoch's secrets and path keys are erased, and only its application receive keys survive for
  * {@link dev.sealmeet.mls.group.GroupConfig#pastEpochs()} epochs.
+ *
+ * <p>{@code SeatedMember} and {@code CommittedTree} are package-private simulation aids for
+ * benchmarks and tests, never for production: they give a member its state by seating it in a
+ * copy of another member's epoch, so thousands of members can commit once with a path while only
+ * one member processes the commits (lived-in trees, issue 20).
  */
 package dev.sealmeet.mls.group;
