@@ -202,10 +202,9 @@ final class DemoProofs {
         + " honest frames marked forged beyond the " + presumed.size()
         + " their senders could not sign", total > 0 && detected == total && honest.isEmpty(),
         "each forged frame reported by every member that decrypted it, " + deliveries
-        + " deliveries; not signed, so presumed forged (UNSIGNED): the last window of "
-        + departed + " and of " + restarter
-        + " before its restart, or sent before " + restarter + "'s restart and told to it"
-        + " (spec §9)"
+        + " deliveries; not signed, so presumed forged (UNSIGNED), as spec §9 allows: the last"
+        + " window " + restarter + " sent before its restart, or frames sent before it and told"
+        + " to it; the last window of " + departed + " ends UNVERIFIED, its senders gone"
         + (unexplained.isEmpty() ? "" : "; marked forged: " + unexplained));
   }
 
