@@ -117,6 +117,19 @@ public final class SframeDepacketizer {
     return new Depacketized(frames, new ArrayList<>(incomplete));
   }
 
+  /**
+   * Gives up every buffered packet, at the end of a stream or before a reset: their timestamps
+   * are incomplete. The window of seen sequence numbers is kept, so a late duplicate is still
+   * refused.
+   */
+  public Depacketized flush() {
+    Set<Long> incomplete = new LinkedHashSet<>();
+    while (!buffer.isEmpty()) {
+      evict(buffer.firstEntry(), incomplete);
+    }
+    return new Depacketized(List.of(), new ArrayList<>(incomplete));
+  }
+
   /** Packets buffered now. */
   public int bufferedPackets() {
     return buffer.size();
