@@ -183,6 +183,7 @@ public final class RtpPacket {
         && timestamp == p.timestamp && ssrc == p.ssrc && Arrays.equals(payload, p.payload);
   }
 
+  /** Consistent with {@link #equals}. */
   @Override
   public int hashCode() {
     return (31 * sequenceNumber + (int) timestamp) * 31 + Arrays.hashCode(payload);

@@ -26,6 +26,24 @@ public record SframeRtpFrame(byte[] sframe, long timestamp, int payloadType, boo
     return sframe.clone();
   }
 
+  /** All fields equal, the ciphertext by content. */
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof SframeRtpFrame)) {
+      return false;
+    }
+    SframeRtpFrame f = (SframeRtpFrame) o;
+    return java.util.Arrays.equals(sframe, f.sframe) && timestamp == f.timestamp
+        && payloadType == f.payloadType && marker == f.marker && mode == f.mode
+        && firstSequenceNumber == f.firstSequenceNumber && lastSequenceNumber == f.lastSequenceNumber;
+  }
+
+  /** Consistent with {@link #equals}. */
+  @Override
+  public int hashCode() {
+    return java.util.Arrays.hashCode(sframe) * 31 + Long.hashCode(timestamp);
+  }
+
   /** Header fields and the ciphertext's length. */
   @Override
   public String toString() {
