@@ -1,6 +1,9 @@
 package dev.sealmeet.rtp;
 
+import dev.sealmeet.error.DecodeException;
+import dev.sealmeet.sframe.codec.CodecAwareUnprotector;
 import dev.sealmeet.sframe.codec.MediaCodec;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,7 +22,7 @@ import java.util.Random;
  * bitstream (RFC 7741 §4.2 puts TID in the payload descriptor, which SFrame replaces): the relay
  * reads the clear key frame bit and applies the sender's signalled two-layer pattern (layer 1 on odd
  * frames after a key frame), which is what the clip's encoder was told. Other codecs: no layer
- * dropped (the clips have none).
+ * dropped (the clips have none). A ciphertext that fits one packet also shows the relay its KID.
  */
 final class LayerRelay {
   private final MediaCodec codec;
@@ -27,6 +30,7 @@ final class LayerRelay {
   private int framesSinceKey;
   private int dropped;
   final List<Long> droppedTimestamps = new ArrayList<>();
+  final List<Long> peekedKids = new ArrayList<>();
 
   LayerRelay(MediaCodec codec) {
     this.codec = codec;
@@ -37,6 +41,7 @@ final class LayerRelay {
     List<RtpPacket> out = new ArrayList<>();
     for (RtpPacket p : sent) {
       boolean drop = dropByTimestamp.computeIfAbsent(p.timestamp(), ts -> decide(p));
+      peek(p);
       if (drop) {
         dropped++;
         continue;
@@ -45,6 +50,23 @@ final class LayerRelay {
           p.timestamp(), p.ssrc(), p.payload()));
     }
     return out;
+  }
+
+  /**
+   * A ciphertext whole in one packet (S and E): the relay reads its KID without a key, as an SFU
+   * routing by KID would ({@code CodecAwareUnprotector.peekHeader}).
+   */
+  private void peek(RtpPacket p) {
+    byte[] payload = p.payload();
+    if ((payload[0] & (SframeDescriptor.S | SframeDescriptor.E))
+        == (SframeDescriptor.S | SframeDescriptor.E)) {
+      try {
+        peekedKids.add(CodecAwareUnprotector.peekHeader(Arrays.copyOfRange(payload, 1,
+            payload.length)).kid());
+      } catch (DecodeException e) {
+        throw new AssertionError("a sender's frame is well-formed", e);
+      }
+    }
   }
 
   /** A frame's fate, from its first packet: descriptor byte, then the frame's first clear bytes. */

@@ -46,6 +46,9 @@ class RtpRoundTripTest {
     final Map<Long, byte[]> delivered = new HashMap<>();
     final Set<Long> incomplete = new HashSet<>();
     List<Long> layerDropped = List.of();
+    List<Long> peekedKids = List.of();
+    int packets;
+    long wireBytes;
   }
 
   @TestFactory
@@ -88,6 +91,12 @@ class RtpRoundTripTest {
         }
       }
       layerDropped += o.layerDropped.size();
+      assertThat(o.peekedKids).as(where + " KIDs a relay read").allMatch(k -> k == KID);
+      if (seed < 2) {
+        System.out.println(where + ": " + o.packets + " packets, " + o.wireBytes
+            + " bytes on the wire for " + o.sent.values().stream().mapToInt(f -> f.length).sum()
+            + " bytes of media, " + o.peekedKids.size() + " KIDs peeked by the relay");
+      }
       reported += o.incomplete.size();
       if (codec == MediaCodec.H265 || codec == MediaCodec.VP8) {
         assertThat(o.layerDropped).as(where + " layer 1 dropped").isNotEmpty();
@@ -136,6 +145,11 @@ class RtpRoundTripTest {
     LayerRelay relay = new LayerRelay(codec);
     List<RtpPacket> forwarded = relay.forward(sent);
     o.layerDropped = relay.droppedTimestamps;
+    o.peekedKids = relay.peekedKids;
+    o.packets = sent.size();
+    for (RtpPacket p : sent) {
+      o.wireBytes += p.encode().length;
+    }
     List<RtpPacket> arriving = LayerRelay.network(forwarded, random, loss, duplicate, span);
     Set<Integer> arrivedSeqs = new HashSet<>();
     for (RtpPacket p : arriving) {
