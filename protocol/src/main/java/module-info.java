@@ -17,6 +17,7 @@ module dev.sealmeet.protocol {
   exports dev.sealmeet.mls.message;
   exports dev.sealmeet.mls.schedule;
   exports dev.sealmeet.mls.tree;
+  exports dev.sealmeet.rtp;
   exports dev.sealmeet.sframe;
   exports dev.sealmeet.sframe.auth;
   exports dev.sealmeet.sframe.codec;

@@ -26,7 +26,7 @@
  *
  * <p>Errors: malformed frames, maps and escapes throw {@link dev.sealmeet.error.DecodeException}, a
  * changed clear byte, map byte or mode {@link dev.sealmeet.error.AuthenticationException}. Not here
- * yet: RTP packetization (draft-ietf-avtcore-rtp-sframe), a zero-copy {@code ByteBuffer} path, the
- * meeting layer's use of it.
+ * yet: a zero-copy {@code ByteBuffer} path, the meeting layer's use of it. RTP packetization is
+ * {@code dev.sealmeet.rtp}.
  */
 package dev.sealmeet.sframe.codec;

@@ -12,13 +12,13 @@ import java.util.List;
  * The encoded media of {@code spec/vectors/media/} split into frames without a demuxer (see the
  * README there): Annex B at access unit delimiters, IVF by its frame headers, Ogg by its pages.
  */
-final class MediaFiles {
+public final class MediaFiles {
   static final Path ROOT = Path.of("..", "spec", "vectors", "media");
 
   private MediaFiles() {}
 
   /** The frames of the clip for {@code codec}. */
-  static List<byte[]> frames(MediaCodec codec) {
+  public static List<byte[]> frames(MediaCodec codec) {
     switch (codec) {
       case H264:
         return annexB(read("h264-2slices.h264"), false);
