@@ -9,7 +9,6 @@ import dev.sealmeet.mls.message.Extensions;
 import dev.sealmeet.sframe.SframeOptions;
 import dev.sealmeet.sframe.SframeSuite;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,7 +48,6 @@ record MediaParameters(SframeSuite suite, KidLayout kidLayout, GracePolicy grace
   /** The encoded length: 2 + 1 + 1 + 4 + 4 bytes. */
   static final int ENCODED_LENGTH = 12;
 
-  private static final long MAX_UINT32 = 0xFFFF_FFFFL;
 
   /** Checks that every value is one the extension can carry and the spec allows. */
   MediaParameters {
@@ -61,8 +59,8 @@ record MediaParameters(SframeSuite suite, KidLayout kidLayout, GracePolicy grace
       throw new IllegalArgumentException("a grace of " + grace.epochs()
           + " epochs needs more than " + kidLayout.epochBits() + " epoch bits");
     }
-    requireMillis(grace.time(), "grace time");
-    requireMillis(sendDelay, "send delay");
+    ExtensionFields.requireMillis(grace.time(), "grace time");
+    ExtensionFields.requireMillis(sendDelay, "send delay");
     if (sendDelay.compareTo(grace.time()) > 0) {
       throw new IllegalArgumentException("the send delay must not exceed the grace time");
     }
@@ -77,8 +75,8 @@ record MediaParameters(SframeSuite suite, KidLayout kidLayout, GracePolicy grace
    *     more epochs than {@code E} tells apart
    */
   static MediaParameters of(MeetingOptions options) {
-    Duration graceTime = ceilMillis(options.grace().time());
-    Duration delay = ceilMillis(options.mediaTransitions().sendDelay());
+    Duration graceTime = ExtensionFields.ceilMillis(options.grace().time());
+    Duration delay = ExtensionFields.ceilMillis(options.mediaTransitions().sendDelay());
     return new MediaParameters(options.sframeSuite(), options.kidLayout(),
         new GracePolicy(graceTime, options.grace().epochs()),
         delay.compareTo(graceTime) > 0 ? graceTime : delay);
@@ -181,24 +179,6 @@ record MediaParameters(SframeSuite suite, KidLayout kidLayout, GracePolicy grace
 
   /** Whether the two lists carry the same extension bytes (or both lack it). */
   static boolean sameIn(List<Extension> a, List<Extension> b) {
-    Optional<Extension> x = Extensions.find(a, EXTENSION_TYPE);
-    Optional<Extension> y = Extensions.find(b, EXTENSION_TYPE);
-    return x.isPresent() == y.isPresent() && (x.isEmpty()
-        || Arrays.equals(x.get().extensionData(), y.get().extensionData()));
-  }
-
-  private static void requireMillis(Duration value, String name) {
-    if (value.isNegative() || value.getNano() % 1_000_000 != 0
-        || value.compareTo(Duration.ofMillis(MAX_UINT32)) > 0) {
-      throw new IllegalArgumentException(name + " must be whole milliseconds in 0..2^32-1");
-    }
-  }
-
-  private static Duration ceilMillis(Duration value) {
-    if (value.compareTo(Duration.ofMillis(MAX_UINT32)) > 0) {
-      throw new IllegalArgumentException(value + " exceeds the 2^32-1 ms a meeting can carry");
-    }
-    Duration millis = Duration.ofMillis(value.toMillis());
-    return millis.equals(value) ? millis : millis.plusMillis(1);
+    return ExtensionFields.sameIn(EXTENSION_TYPE, a, b);
   }
 }

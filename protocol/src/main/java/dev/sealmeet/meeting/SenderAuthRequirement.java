@@ -8,7 +8,6 @@ import dev.sealmeet.mls.message.Extensions;
 import dev.sealmeet.sframe.auth.SenderAuthParams;
 import dev.sealmeet.sframe.auth.TagSignatureFrame;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -45,14 +44,13 @@ record SenderAuthRequirement(int framesPerSignature, Duration maxDelay, int copi
   /** The encoded length: 2 + 4 + 1 + 4 bytes. */
   static final int ENCODED_LENGTH = 11;
 
-  private static final long MAX_UINT32 = 0xFFFF_FFFFL;
 
   /** Checks that every value is one the extension carries and §2.7 allows. */
   SenderAuthRequirement {
     Objects.requireNonNull(maxDelay, "maxDelay");
     Objects.requireNonNull(deadline, "deadline");
-    requireMillis(maxDelay, "maxDelay");
-    requireMillis(deadline, "deadline");
+    ExtensionFields.requireMillis(maxDelay, "maxDelay");
+    ExtensionFields.requireMillis(deadline, "deadline");
     // The rest as SenderAuthParams checks it (N, R, T > 0, D > R × T).
     new SenderAuthParams(framesPerSignature, maxDelay, copies, deadline,
         SenderAuthParams.defaults().framesKept());
@@ -66,8 +64,9 @@ record SenderAuthRequirement(int framesPerSignature, Duration maxDelay, int copi
    *     deadline no longer exceeds {@code copies × maxDelay}
    */
   static SenderAuthRequirement of(SenderAuthParams params) {
-    return new SenderAuthRequirement(params.framesPerSignature(), ceilMillis(params.maxDelay()),
-        params.copies(), ceilMillis(params.deadline()));
+    return new SenderAuthRequirement(params.framesPerSignature(),
+        ExtensionFields.ceilMillis(params.maxDelay()), params.copies(),
+        ExtensionFields.ceilMillis(params.deadline()));
   }
 
   /**
@@ -140,24 +139,6 @@ record SenderAuthRequirement(int framesPerSignature, Duration maxDelay, int copi
 
   /** Whether the two lists carry the same extension bytes (or both lack it). */
   static boolean sameIn(List<Extension> a, List<Extension> b) {
-    Optional<Extension> x = Extensions.find(a, EXTENSION_TYPE);
-    Optional<Extension> y = Extensions.find(b, EXTENSION_TYPE);
-    return x.isPresent() == y.isPresent() && (x.isEmpty()
-        || Arrays.equals(x.get().extensionData(), y.get().extensionData()));
-  }
-
-  private static void requireMillis(Duration value, String name) {
-    if (value.isNegative() || value.getNano() % 1_000_000 != 0
-        || value.compareTo(Duration.ofMillis(MAX_UINT32)) > 0) {
-      throw new IllegalArgumentException(name + " must be whole milliseconds in 0..2^32-1");
-    }
-  }
-
-  private static Duration ceilMillis(Duration value) {
-    if (value.compareTo(Duration.ofMillis(MAX_UINT32)) > 0) {
-      throw new IllegalArgumentException(value + " exceeds the 2^32-1 ms a meeting can carry");
-    }
-    Duration millis = Duration.ofMillis(value.toMillis());
-    return millis.equals(value) ? millis : millis.plusMillis(1);
+    return ExtensionFields.sameIn(EXTENSION_TYPE, a, b);
   }
 }
