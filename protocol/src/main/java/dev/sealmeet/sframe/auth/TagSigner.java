@@ -121,15 +121,9 @@ public final class TagSigner {
    * @throws IllegalStateException if the frame would be a stream beyond {@value #MAX_STREAMS}
    */
   public boolean record(long stream, ByteBuffer protectedFrame) throws DecodeException {
-    if (!protectedFrame.hasArray()) {
-      throw new IllegalArgumentException("a heap buffer is required");
-    }
+    int tagOffset = FrameTag.offset(protectedFrame, tagLength);
     long kid = SframeHeader.peekKid(protectedFrame);
     long ctr = SframeHeader.peekCtr(protectedFrame);
-    if (protectedFrame.remaining() < tagLength + 1) {
-      throw new DecodeException("frame of " + protectedFrame.remaining() + " bytes has no tag");
-    }
-    int tagOffset = protectedFrame.arrayOffset() + protectedFrame.limit() - tagLength;
     long now = nanoTime.getAsLong();
     synchronized (lock) {
       numbering(kid, ctr);

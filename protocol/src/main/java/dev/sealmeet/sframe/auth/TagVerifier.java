@@ -75,15 +75,9 @@ public final class TagVerifier {
    * @throws DecodeException if the SFrame header is malformed or the frame is shorter than a tag
    */
   public FrameAuthStatus onFrame(ByteBuffer protectedFrame) throws DecodeException {
-    if (!protectedFrame.hasArray()) {
-      throw new IllegalArgumentException("a heap buffer is required");
-    }
+    int tagOffset = FrameTag.offset(protectedFrame, tagLength);
     long kid = SframeHeader.peekKid(protectedFrame);
     long ctr = SframeHeader.peekCtr(protectedFrame);
-    if (protectedFrame.remaining() < tagLength + 1) {
-      throw new DecodeException("frame of " + protectedFrame.remaining() + " bytes has no tag");
-    }
-    int tagOffset = protectedFrame.arrayOffset() + protectedFrame.limit() - tagLength;
     KidTags k = tagsOf(kid);
     synchronized (k) {
       return k.onFrame(ctr, protectedFrame.array(), tagOffset, nanoTime.getAsLong(), listener);
