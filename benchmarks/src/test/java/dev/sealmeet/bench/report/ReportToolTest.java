@@ -50,12 +50,28 @@ class ReportToolTest {
         new RunEnv("AMD EPYC", "aes avx2", 2, 0.5, null, null, "2026-12-07", null, "a test"));
     assertThat(md)
         .contains("| `JoinBenchmark.sealmeet` | members=10 | 1.250 ± 0.125 | ms/op |")
-        .contains("| `JoinBenchmark.sealmeet` | members=1000 | 40.12 ± ? | ms/op |")
+        .contains("| `JoinBenchmark.sealmeet` | members=1000 | 40.12 ± ? ‡ | ms/op |")
         .contains("JDK 17.0.15 (OpenJDK 64-Bit Server VM 17.0.15+6)")
         .contains("JVM args `-Xmx1g`")
         .contains("warm-up 1 × 1 s, measurement 3 × 1 s / ")
         .contains("load average at start 0.5, at end unknown")
         .contains("commit unknown");
+  }
+
+  @Test
+  void aScoreWhoseErrorIsOverTenPercent_isMarked_andCounted() {
+    JmhRun run = new JmhRun("wide.json", "17", "", "avgt", List.of(
+        new JmhResult("b.X.exact", java.util.Map.of(), 2.0, 0.2, "ms/op"),
+        new JmhResult("b.X.wide", java.util.Map.of(), 2.0, 0.21, "ms/op"),
+        new JmhResult("b.X.unknown", java.util.Map.of(), 2.0, Double.NaN, "ms/op")));
+    String md = MarkdownReport.of("results/wide.json", run,
+        new RunEnv("cpu", "", 2, 0.5, null, null, "2026-12-07", null, "a test"));
+    assertThat(md)
+        .contains("| `X.exact` | – | 2.000 ± 0.200 | ms/op |")
+        .contains("| `X.wide` | – | 2.000 ± 0.210 ‡ | ms/op |")
+        .contains("| `X.unknown` | – | 2.000 ± ? ‡ | ms/op |")
+        .contains("3 scores (JMH score ± 99.9% error; 2 with an error over 10% of the score or none,"
+            + " marked ‡)");
   }
 
   @Test
@@ -132,7 +148,7 @@ class ReportToolTest {
     Files.writeString(module.resolve("README.md"), readme, StandardCharsets.UTF_8);
     assertThat(Report.run(List.of("readme", "--check", module.toString()))).isZero();
 
-    String typed = readme.replace("| 1.862 ± 0.319 | ms/op |", "| 1.700 ± 0.319 | ms/op |");
+    String typed = readme.replace("| 1.862 ± 0.319 ‡ | ms/op |", "| 1.700 ± 0.319 ‡ | ms/op |");
     assertThat(typed).isNotEqualTo(readme);
     Files.writeString(module.resolve("README.md"), typed, StandardCharsets.UTF_8);
     assertThat(Report.run(List.of("readme", "--check", module.toString()))).isEqualTo(1);
