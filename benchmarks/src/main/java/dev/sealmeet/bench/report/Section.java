@@ -12,12 +12,19 @@ import java.util.List;
  *     null} for tables without plots
  * @param xTitle the x axis title ({@code null} without plots)
  * @param files result files, in the order shown
+ * @param peerRatios whether the block ends with the {@link PeerRatios} table of all its files
  */
-public record Section(String name, String xParam, String xTitle, List<String> files) {
+public record Section(String name, String xParam, String xTitle, List<String> files,
+    boolean peerRatios) {
 
   /** Copies {@code files}. */
   public Section {
     files = List.copyOf(files);
+  }
+
+  /** A section without the peers' ratio table. */
+  public Section(String name, String xParam, String xTitle, List<String> files) {
+    this(name, xParam, xTitle, files, false);
   }
 
   /** The blocks {@code Report readme} generates (each once in the README, in any order). */
