@@ -18,6 +18,8 @@ out=${3:-$root/benchmarks/results/peers-tsmls-$tree-$(date -u +%F).json}
 shift $(( $# < 3 ? $# : 3 ))
 jar=$root/benchmarks/target/benchmarks.jar
 dir=${SEALMEET_PEERS_DIR:-$HOME/.cache/sealmeet-bench/peers/ts-mls}
+case "$out" in /*) ;; *) out=$PWD/$out ;; esac
+cd "$root" # Report env asks git for the commit measured
 
 if [ ! -f "$jar" ]; then
   (cd "$root" && mvn -B -q -pl benchmarks -am -DskipTests package)
