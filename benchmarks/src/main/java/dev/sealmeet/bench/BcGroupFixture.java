@@ -132,6 +132,11 @@ final class BcGroupFixture {
     }
   }
 
+  /** {@code client}'s KeyPackage as an {@code MLSMessage}, as a peer hands it to the group. */
+  static byte[] keyPackageBytes(Client client) throws Exception {
+    return MLSOutputStream.encode(MLSMessage.keyPackage(client.keyPackage()));
+  }
+
   /** The commit alone, as the group receives it. */
   static byte[] commitBytes(MLSMessage message) throws Exception {
     return MLSOutputStream.encode(message);

@@ -26,7 +26,14 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *
  * <p>BouncyCastle 1.84 cannot commit {@code remove} at 2 members (a commit leaving the committer
  * alone: {@code IndexOutOfBoundsException} in {@code TreeKEMPublicKey.parentHashes}), so that
- * case, and its {@link CommitProcessBenchmark} twin, errors on the BouncyCastle side.
+ * case, and its {@link CommitProcessBenchmark} twin, errors on the BouncyCastle side of a fresh
+ * tree.
+ *
+ * <p>On a lived-in tree BouncyCastle commits as a peer that joined the Sealmeet group by Welcome,
+ * so both libraries commit on the same tree (the peer's own leaf unmerged, leaf 0's not). The
+ * peer sits at leaf {@code members}, after the cached ones, so some of its copath subtrees are
+ * blank: its {@code update} or {@code remove} path encrypts to at most as many nodes as leaf 0's
+ * (at 1,000 members about 6 against 10), which favours the peer, never Sealmeet.
  */
 public class CommitCreateBenchmark extends GroupBenchmarkBase {
   /** Members in the group before the commit. */
@@ -40,8 +47,9 @@ public class CommitCreateBenchmark extends GroupBenchmarkBase {
   /**
    * The tree: {@code fresh} (every parent blank, the default), {@code realistic} (every member
    * has committed once with a path) or {@code half} (a seeded random half has); the last two are
-   * Sealmeet only, built once and cached by {@link RealisticGroupFixture}. Select them with
-   * {@code -p tree=fresh,realistic,half}.
+   * built once and cached by {@link RealisticGroupFixture}, then joined by one peer ({@link
+   * PeerEpoch}), so they hold {@code members + 1} leaves. Select them with {@code -p
+   * tree=fresh,realistic,half}.
    */
   @Param({"fresh"})
   public String tree;
@@ -53,23 +61,40 @@ public class CommitCreateBenchmark extends GroupBenchmarkBase {
   private Group bcGroup;
   private List<Proposal> bcProposals;
 
-  /** Builds the group once per trial. */
+  /**
+   * Builds the group once per trial. On a lived-in tree both sides stand in the epoch where a
+   * peer joined the cached group ({@link PeerEpoch}): Sealmeet commits from leaf 0, BouncyCastle
+   * from the peer it joined as, whose commit leaf 0 checks once here.
+   */
   @Setup
   public void setUp(BenchmarkParams params) throws Exception {
-    boolean fresh = isFresh(tree, isBouncyCastle(params));
+    boolean fresh = isFresh(tree);
     if (isBouncyCastle(params)) {
       bc = new BcGroupFixture();
-      bcGroup = bc.grow(members).creator;
       bcProposals = BcGroupFixture.proposals(op, bc.newClient("joiner"), 1);
+      if (fresh) {
+        bcGroup = bc.grow(members).creator;
+      } else {
+        BcGroupFixture.Client peer = bc.newClient("peer");
+        PeerEpoch epoch = PeerEpoch.open(new SealmeetGroupFixture(), members, tree,
+            BcGroupFixture.keyPackageBytes(peer));
+        bcGroup = bc.join(peer, epoch.welcome);
+        epoch.checkJoined(bcGroup.getEpochAuthenticator());
+        Group.GroupWithMessage made = bc.commit(bcGroup, bcProposals, !"add".equals(op), 0);
+        epoch.checkPeerCommit(BcGroupFixture.commitBytes(made.message),
+            made.group.getEpochAuthenticator());
+        epoch.close();
+      }
     } else {
       SealmeetGroupFixture fixture = new SealmeetGroupFixture();
       if (fresh) {
         sealmeet = fixture.grow(members).creator;
       } else {
-        RealisticGroupFixture.Members loaded = RealisticGroupFixture.load(fixture, members, tree);
-        sealmeet = loaded.viewpoint();
-        if (loaded.last() != null) {
-          loaded.last().close();
+        PeerEpoch epoch = PeerEpoch.open(fixture, members, tree,
+            fixture.newClient("peer").keyPackage().keyPackage());
+        sealmeet = epoch.viewpoint;
+        if (epoch.last != null) {
+          epoch.last.close();
         }
       }
       joiner = fixture.newClient("joiner");

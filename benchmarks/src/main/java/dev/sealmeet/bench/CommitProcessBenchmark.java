@@ -18,7 +18,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * the receiver itself (leaf 1 is the only other leaf). Sealmeet discards the staged commit after
  * each one; BouncyCastle returns a new group object and leaves the receiver's as it was. In a
  * {@code realistic} or {@code half} tree the receiver is the member {@link RealisticGroupFixture}
- * keeps, at the same last leaf.
+ * keeps, at the same last leaf, and BouncyCastle's is a peer that joined that group by Welcome
+ * (its leaf after the last, so it too is off the committer's path): both process the very same
+ * Sealmeet commit.
  */
 public class CommitProcessBenchmark extends GroupBenchmarkBase {
   /** Members in the group before the commit. */
@@ -32,8 +34,9 @@ public class CommitProcessBenchmark extends GroupBenchmarkBase {
   /**
    * The tree: {@code fresh} (every parent blank, the default), {@code realistic} (every member
    * has committed once with a path) or {@code half} (a seeded random half has); the last two are
-   * Sealmeet only, built once and cached by {@link RealisticGroupFixture}. Select them with
-   * {@code -p tree=fresh,realistic,half}.
+   * built once and cached by {@link RealisticGroupFixture}, then joined by one peer ({@link
+   * PeerEpoch}), so they hold {@code members + 1} leaves. Select them with {@code -p
+   * tree=fresh,realistic,half}.
    */
   @Param({"fresh"})
   public String tree;
@@ -42,17 +45,34 @@ public class CommitProcessBenchmark extends GroupBenchmarkBase {
   private Group bcReceiver;
   private byte[] commit;
 
-  /** Builds the group, joins the receiver and creates the commit once per trial. */
+  /**
+   * Builds the group, joins the receiver and creates the commit once per trial. On a lived-in
+   * tree the commit comes from leaf 0 in the epoch where a peer joined the cached group ({@link
+   * PeerEpoch}); Sealmeet's receiver is the cached last leaf, BouncyCastle's the peer, whose next
+   * epoch is checked once here against leaf 0's.
+   */
   @Setup
   public void setUp(BenchmarkParams params) throws Exception {
-    boolean fresh = isFresh(tree, isBouncyCastle(params));
-    if (isBouncyCastle(params)) {
+    boolean fresh = isFresh(tree);
+    if (isBouncyCastle(params) && fresh) {
       BcGroupFixture bc = new BcGroupFixture();
       BcGroupFixture.Grown grown = bc.grow(members);
       bcReceiver = bc.join(grown.added.get(members - 2), grown.welcome);
       Group.GroupWithMessage made = bc.commit(grown.creator,
           BcGroupFixture.proposals(op, bc.newClient("joiner"), 1), !"add".equals(op), 1);
       commit = BcGroupFixture.commitBytes(made.message);
+    } else if (isBouncyCastle(params)) {
+      BcGroupFixture bc = new BcGroupFixture();
+      BcGroupFixture.Client peer = bc.newClient("peer");
+      SealmeetGroupFixture fixture = new SealmeetGroupFixture();
+      PeerEpoch epoch =
+          PeerEpoch.open(fixture, members, tree, BcGroupFixture.keyPackageBytes(peer));
+      bcReceiver = bc.join(peer, epoch.welcome);
+      epoch.checkJoined(bcReceiver.getEpochAuthenticator());
+      commit = epoch.viewpoint.commit(
+          SealmeetGroupFixture.request(op, fixture.newClient("joiner"), 1, 1)).commit().toBytes();
+      epoch.checkProcessedByPeer(bcReceiver.handle(commit, null).getEpochAuthenticator());
+      epoch.close();
     } else {
       SealmeetGroupFixture fixture = new SealmeetGroupFixture();
       MlsGroup creator;
@@ -61,9 +81,10 @@ public class CommitProcessBenchmark extends GroupBenchmarkBase {
         sealmeet = grown.join(members - 2);
         creator = grown.creator;
       } else {
-        RealisticGroupFixture.Members loaded = RealisticGroupFixture.load(fixture, members, tree);
-        sealmeet = loaded.last();
-        creator = loaded.viewpoint();
+        PeerEpoch epoch = PeerEpoch.open(fixture, members, tree,
+            fixture.newClient("peer").keyPackage().keyPackage());
+        sealmeet = epoch.last;
+        creator = epoch.viewpoint;
       }
       commit = creator.commit(SealmeetGroupFixture.request(op, fixture.newClient("joiner"), 1, 1))
           .commit().toBytes();

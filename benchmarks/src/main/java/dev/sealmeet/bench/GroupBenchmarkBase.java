@@ -32,17 +32,18 @@ public abstract class GroupBenchmarkBase {
   /**
    * Whether {@code tree}, a benchmark's {@code tree} parameter, is the fresh tree: grown by one
    * path-less Add commit, every parent node blank. The others, {@code realistic} and {@code half},
-   * are {@link RealisticGroupFixture}'s lived-in trees, Sealmeet only.
+   * are {@link RealisticGroupFixture}'s lived-in trees, which the BouncyCastle side joins as a
+   * peer ({@link PeerEpoch}).
    *
-   * @throws IllegalArgumentException if {@code bouncyCastle} and the tree is not fresh (the
-   *     BouncyCastle side builds fresh trees only; an error cell, not a misleading figure)
+   * @throws IllegalArgumentException if {@code tree} is none of the three
    */
-  static boolean isFresh(String tree, boolean bouncyCastle) {
-    boolean fresh = "fresh".equals(tree);
-    if (!fresh && bouncyCastle) {
-      throw new IllegalArgumentException("the BouncyCastle side has fresh trees only, not " + tree);
+  static boolean isFresh(String tree) {
+    switch (tree) {
+      case "fresh": return true;
+      case "realistic":
+      case "half": return false;
+      default: throw new IllegalArgumentException("unknown tree " + tree);
     }
-    return fresh;
   }
 
   /** Whether this trial runs the BouncyCastle method (so setup builds only that side). */

@@ -26,8 +26,8 @@ public class JoinBenchmark extends GroupBenchmarkBase {
   /**
    * The tree: {@code fresh} (every parent blank, the default), {@code realistic} (every member
    * has committed once with a path) or {@code half} (a seeded random half has); the last two are
-   * Sealmeet only, built once and cached by {@link RealisticGroupFixture}. Select them with
-   * {@code -p tree=fresh,realistic,half}.
+   * built once and cached by {@link RealisticGroupFixture} (at {@code members − 1}) for both
+   * libraries. Select them with {@code -p tree=fresh,realistic,half}.
    */
   @Param({"fresh"})
   public String tree;
@@ -37,33 +37,42 @@ public class JoinBenchmark extends GroupBenchmarkBase {
   private BcGroupFixture.Client bcJoiner;
   private byte[] welcome;
 
-  /** Builds the group and the Welcome once per trial. */
+  /**
+   * Builds the group and the Welcome once per trial. On a lived-in tree the Welcome is leaf 0's
+   * Add of the joiner to the cached group of {@code members − 1} ({@link PeerEpoch}); a
+   * BouncyCastle join is checked once here against leaf 0's epoch.
+   */
   @Setup
   public void setUp(BenchmarkParams params) throws Exception {
-    boolean fresh = isFresh(tree, isBouncyCastle(params));
+    boolean fresh = isFresh(tree);
     if (isBouncyCastle(params)) {
       bc = new BcGroupFixture();
       bcJoiner = bc.newClient("joiner");
-      BcGroupFixture.Grown grown = bc.grow(members - 1);
-      welcome = BcGroupFixture.welcomeBytes(
-          bc.commit(grown.creator, BcGroupFixture.proposals("add", bcJoiner, 0), false, 1).message);
+      if (fresh) {
+        BcGroupFixture.Grown grown = bc.grow(members - 1);
+        welcome = BcGroupFixture.welcomeBytes(bc.commit(grown.creator,
+            BcGroupFixture.proposals("add", bcJoiner, 0), false, 1).message);
+      } else {
+        PeerEpoch epoch = PeerEpoch.open(new SealmeetGroupFixture(), members - 1, tree,
+            BcGroupFixture.keyPackageBytes(bcJoiner));
+        welcome = epoch.welcome;
+        epoch.checkJoined(bc.join(bcJoiner, welcome).getEpochAuthenticator());
+        epoch.close();
+      }
     } else {
       SealmeetGroupFixture fixture = new SealmeetGroupFixture();
       joiner = fixture.newClient("joiner");
-      MlsGroup creator;
       if (fresh) {
-        creator = fixture.grow(members - 1).creator;
+        MlsGroup creator = fixture.grow(members - 1).creator;
+        welcome = creator.commit(SealmeetGroupFixture.request("add", joiner, 0, 1))
+            .welcome().orElseThrow().toBytes();
+        creator.close();
       } else {
-        RealisticGroupFixture.Members loaded =
-            RealisticGroupFixture.load(fixture, members - 1, tree);
-        creator = loaded.viewpoint();
-        if (loaded.last() != null) {
-          loaded.last().close();
-        }
+        PeerEpoch epoch =
+            PeerEpoch.open(fixture, members - 1, tree, joiner.keyPackage().keyPackage());
+        welcome = epoch.welcome;
+        epoch.close();
       }
-      welcome = creator.commit(SealmeetGroupFixture.request("add", joiner, 0, 1))
-          .welcome().orElseThrow().toBytes();
-      creator.close();
     }
   }
 

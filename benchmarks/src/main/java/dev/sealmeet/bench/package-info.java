@@ -16,6 +16,9 @@
  * CommitProcessBenchmark    op = add | remove | update     members = 2, 10, 100, 1,000
  * JoinBenchmark             Welcome, tree validated        members = 2 .. 10,000
  * group of N: creator (leaf 0) adds N-1 in one commit; only the receiver joins
+ * tree = realistic | half: a cached lived-in group (RealisticGroupFixture) that a peer joins by
+ *   Welcome (PeerEpoch): BouncyCastle in JMH; ts-mls under Node through PeerExchange's files
+ *   (benchmarks/ts-mls/run.sh), method tsmls in its JMH-shaped JSON
  * </pre>
  *
  * MLS group operations per cipher suite, Sealmeet only: suite 1 beside the post-quantum suites 0xF001

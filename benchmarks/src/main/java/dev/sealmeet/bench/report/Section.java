@@ -12,12 +12,19 @@ import java.util.List;
  *     null} for tables without plots
  * @param xTitle the x axis title ({@code null} without plots)
  * @param files result files, in the order shown
+ * @param peerRatios whether the block ends with the {@link PeerRatios} table of all its files
  */
-public record Section(String name, String xParam, String xTitle, List<String> files) {
+public record Section(String name, String xParam, String xTitle, List<String> files,
+    boolean peerRatios) {
 
   /** Copies {@code files}. */
   public Section {
     files = List.copyOf(files);
+  }
+
+  /** A section without the peers' ratio table. */
+  public Section(String name, String xParam, String xTitle, List<String> files) {
+    this(name, xParam, xTitle, files, false);
   }
 
   /** The blocks {@code Report readme} generates (each once in the README, in any order). */
@@ -39,6 +46,10 @@ public record Section(String name, String xParam, String xTitle, List<String> fi
         new Section("mls-ab", "members", members, List.of(
             "mls-jdk17-2026-11-30-a.json", "mls-jdk17-2026-11-30-b.json")),
         new Section("pq", "members", members, List.of("pq-jdk17-2026-12-07-full.json")),
+        new Section("peers", "members", members, List.of(
+            "peers-bc-commit-realistic-2026-12-07-short.json",
+            "peers-bc-join-realistic-2026-12-07-short.json",
+            "peers-tsmls-realistic-2026-12-07-short.json"), true),
         new Section("sframe-earlier", "size", size, List.of(
             "sframe-jdk17.json", "sframe-jdk25.json")));
   }

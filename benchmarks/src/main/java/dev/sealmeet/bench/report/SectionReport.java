@@ -12,7 +12,8 @@ import java.util.Map;
  * benchmarks/results/}: per file, its {@link MarkdownReport} and one chart per benchmark class with
  * at least two points on the section's x parameter, written to {@code results/plots/} and linked
  * from the block. The block depends only on the result files and their sidecars, so regenerating it
- * from the committed files gives the committed text.
+ * from the committed files gives the committed text. A section with {@code peerRatios} ends with
+ * the {@link PeerRatios} table of all its files.
  */
 public final class SectionReport {
   /** The comment every generated block starts with. */
@@ -33,9 +34,11 @@ public final class SectionReport {
    */
   public String markdown(Section section, boolean writePlots) throws IOException {
     StringBuilder md = new StringBuilder(HEADER);
+    List<JmhResult> all = new ArrayList<>();
     for (String file : section.files()) {
       Path json = benchmarksDir.resolve("results").resolve(file);
       JmhRun run = JmhJson.read(json);
+      all.addAll(run.results());
       md.append(MarkdownReport.of("results/" + file, run, RunEnv.readFor(json))).append('\n');
       for (Map.Entry<String, List<JmhResult>> byClass : byClass(run.results()).entrySet()) {
         if (section.xParam() == null || !Plots.plottable(byClass.getValue(), section.xParam())) {
@@ -50,6 +53,11 @@ public final class SectionReport {
         }
         md.append("![").append(title).append("](results/").append(svg).append(")\n\n");
       }
+    }
+    String ratios = section.peerRatios() ? PeerRatios.markdown(all) : "";
+    if (!ratios.isEmpty()) {
+      md.append("Peer ÷ Sealmeet, cell by cell (same class and parameters, all files above):\n\n")
+          .append(ratios).append('\n');
     }
     return md.toString();
   }
