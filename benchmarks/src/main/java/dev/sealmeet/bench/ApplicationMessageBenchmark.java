@@ -42,7 +42,7 @@ public class ApplicationMessageBenchmark extends GroupBenchmarkBase {
   /** Loads or grows the group and seats the two members. */
   @Setup
   public void setUp() throws Exception {
-    boolean fresh = isFresh(tree, false);
+    boolean fresh = isFresh(tree);
     SealmeetGroupFixture fixture = new SealmeetGroupFixture();
     if (fresh) {
       SealmeetGroupFixture.Grown grown = fixture.grow(members);

@@ -46,7 +46,7 @@ public class ExternalJoinBenchmark extends GroupBenchmarkBase {
   /** Loads or grows the group, and creates one external commit for the process method. */
   @Setup
   public void setUp() throws Exception {
-    boolean fresh = isFresh(tree, false);
+    boolean fresh = isFresh(tree);
     SealmeetGroupFixture fixture = new SealmeetGroupFixture();
     if (fresh) {
       member = fixture.grow(members - 1).creator;
