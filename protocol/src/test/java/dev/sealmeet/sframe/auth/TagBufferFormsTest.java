@@ -53,13 +53,14 @@ class TagBufferFormsTest {
   }
 
   @Test
-  @DisplayName("heap, direct and a range of a direct buffer give byte-identical statements; the "
+  @DisplayName("heap, direct, a range and a positioned direct buffer give byte-identical statements; the "
       + "buffers' cursors do not move")
   void record_heapDirectRange_sameStatements() throws DecodeException {
     Random random = new Random(5);
     TagSigner heap = signer();
     TagSigner direct = signer();
     TagSigner range = signer();
+    TagSigner positioned = signer();
     for (int ctr = 0; ctr < N; ctr++) {
       byte[] f = frame(ctr, random);
       heap.record(1, ByteBuffer.wrap(f));
@@ -71,11 +72,16 @@ class TagBufferFormsTest {
       range.record(1, r, 7, 7 + f.length);
       assertThat(r.position()).isEqualTo(3);
       assertThat(r.limit()).isEqualTo(f.length + 50);
+      ByteBuffer p = inDirectRange(f);
+      p.position(7).limit(7 + f.length); // the frame from the position to the limit
+      positioned.record(1, p);
+      assertThat(p.position()).isEqualTo(7);
     }
     List<byte[]> expected = heap.takeDue();
     assertThat(expected).hasSize(1);
     assertThat(direct.takeDue()).singleElement().isEqualTo(expected.get(0));
     assertThat(range.takeDue()).singleElement().isEqualTo(expected.get(0));
+    assertThat(positioned.takeDue()).singleElement().isEqualTo(expected.get(0));
   }
 
   @Test
