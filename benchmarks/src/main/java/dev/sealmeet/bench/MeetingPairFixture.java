@@ -34,7 +34,8 @@ final class MeetingPairFixture {
       InMemoryDeliveryService ds = new InMemoryDeliveryService(suite);
       Map<String, byte[]> keys = new ConcurrentHashMap<>();
       alice = Meeting.open(client("alice", suite, keys, options), ds);
-      LobbyGuest guest = LobbyGuest.enter(client("bob", suite, keys, options), ds, alice.invitation());
+      LobbyGuest guest = LobbyGuest.enter(client("bob", suite, keys, options), ds,
+          alice.invitation());
       alice.admit("bob");
       bob = guest.poll().orElseThrow();
       alice.poll();

@@ -40,7 +40,8 @@ import java.util.Objects;
  * <pre>{@code
  * FrameDecryptor decryptor = FrameDecryptor.of(meeting);
  * DecryptResult result = new DecryptResult(); // one per decoding thread, reused
- * ByteBuffer out = ByteBuffer.allocateDirect(decryptor.maxPlaintextByteSize(VIDEO, sframe.remaining()));
+ * int bound = decryptor.maxPlaintextByteSize(MediaKind.VIDEO, sframe.remaining());
+ * ByteBuffer out = ByteBuffer.allocateDirect(bound); // or reuse one of the largest bound
  * if (decryptor.decrypt(MediaKind.VIDEO, null, null, sframe, out, result).isOk()) {
  *   // out holds result.bytesWritten() bytes; result.authStatus() is usually PENDING
  * }

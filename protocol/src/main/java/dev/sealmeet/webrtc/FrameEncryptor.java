@@ -45,7 +45,8 @@ import java.util.Objects;
  * <p>Usage, with a stack whose encryptor hook takes {@code ByteBuffer}s:
  * <pre>{@code
  * FrameEncryptor encryptor = FrameEncryptor.of(meeting);
- * ByteBuffer out = ByteBuffer.allocateDirect(encryptor.maxCiphertextByteSize(VIDEO, frame.remaining()));
+ * int bound = encryptor.maxCiphertextByteSize(MediaKind.VIDEO, frame.remaining());
+ * ByteBuffer out = ByteBuffer.allocateDirect(bound); // or reuse one of the largest bound
  * int written = encryptor.encrypt(MediaKind.VIDEO, ssrc, null, frame, out);
  * }</pre>
  *

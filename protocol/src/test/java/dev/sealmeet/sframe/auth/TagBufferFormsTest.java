@@ -53,8 +53,8 @@ class TagBufferFormsTest {
   }
 
   @Test
-  @DisplayName("heap, direct, a range and a positioned direct buffer give byte-identical statements; the "
-      + "buffers' cursors do not move")
+  @DisplayName("heap, direct, a range and a positioned direct buffer give byte-identical "
+      + "statements; the buffers' cursors do not move")
   void record_heapDirectRange_sameStatements() throws DecodeException {
     Random random = new Random(5);
     TagSigner heap = signer();
