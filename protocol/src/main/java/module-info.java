@@ -21,4 +21,5 @@ module dev.sealmeet.protocol {
   exports dev.sealmeet.sframe;
   exports dev.sealmeet.sframe.auth;
   exports dev.sealmeet.sframe.codec;
+  exports dev.sealmeet.webrtc;
 }

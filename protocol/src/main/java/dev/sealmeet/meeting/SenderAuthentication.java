@@ -29,11 +29,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * PENDING, VERIFIED or FORGED against the claimed sender's leaf key.
  *
  * <pre>
- * send:    protect(stream, frame) ─► MediaProtector.protect ─► TagSigner.record ─► SFrame out
- *          signatureFrames()      ─► TagSigner.takeDue ─► MediaProtector.protect(metadata label)
- * receive: unprotect(sframe)      ─► MediaProtector.unprotect ─► TagVerifier.onFrame ─► status
- *          unprotectSignature(sf) ─► MediaProtector.unprotect(metadata label) ─► TagVerifier
- * control: maintain()             ─► leaf keys of the new epoch ─► expire ─► listener.frameForged
+ * send:    protect(stream, frame[, dst]) ─► MediaProtector.protect ─► TagSigner.record ─► SFrame
+ *          signatureFrames()         ─► TagSigner.takeDue ─► MediaProtector.protect(metadata label)
+ * receive: unprotect(sframe[, dst])  ─► MediaProtector.unprotect ─► TagVerifier.onFrame ─► status
+ *          unprotectSignature(sf)    ─► MediaProtector.unprotect(metadata label) ─► TagVerifier
+ * control: maintain()                ─► leaf keys of the new epoch ─► expire ─► listener.frameForged
  * </pre>
  *
  * <p><b>In a meeting that requires it</b> (its group carries {@code
@@ -130,6 +130,7 @@ public final class SenderAuthentication {
    * @throws IllegalStateException if there is no send key
    */
   public byte[] protect(long stream, byte[] frame) {
+    signer.openStream(stream); // a stream that cannot be recorded fails before a CTR is used
     byte[] sframe = meeting.media.protect(null, frame);
     try {
       signer.record(stream, sframe);
@@ -137,6 +138,35 @@ public final class SenderAuthentication {
       throw new dev.sealmeet.error.SealmeetBugException("own SFrame unreadable", ours);
     }
     return sframe;
+  }
+
+  /**
+   * Any thread. Protects {@code frame[position, limit)} (heap or direct) into {@code dst} at its
+   * position, as {@link MediaProtector#protect(ByteBuffer, ByteBuffer, ByteBuffer)} does (empty
+   * metadata), and records its tag on {@code stream}, reading the tag from {@code dst} in place.
+   * Allocates nothing once {@code stream} has been seen, apart from one statement per {@code N}
+   * frames (as {@link TagSigner#record}). Consumes {@code frame} and advances {@code dst} by the
+   * SFrame length.
+   *
+   * @param stream the stream id, a uint32: one per track and per SVC or simulcast layer
+   * @return the SFrame length written
+   * @throws IllegalArgumentException if {@code stream} is not a uint32, or {@code dst} has too
+   *     little room (size it with {@link dev.sealmeet.sframe.SframeHeader#MAX_LENGTH} plus the
+   *     frame plus the tag); nothing is consumed, no CTR is used, nothing is recorded
+   * @throws IllegalStateException if {@code stream} would be one beyond {@link
+   *     TagSigner#MAX_STREAMS} (checked before protecting: nothing changes), or there is no send
+   *     key
+   */
+  public int protect(long stream, ByteBuffer frame, ByteBuffer dst) {
+    signer.openStream(stream);
+    int from = dst.position();
+    int length = meeting.media.protect(null, frame, dst);
+    try {
+      signer.record(stream, dst, from, from + length);
+    } catch (DecodeException ours) {
+      throw new dev.sealmeet.error.SealmeetBugException("own SFrame unreadable", ours);
+    }
+    return length;
   }
 
   /**
@@ -166,6 +196,35 @@ public final class SenderAuthentication {
     ByteBuffer b = ByteBuffer.wrap(sframe);
     FrameAuthStatus status = verifier.onFrame(b);
     return new AuthenticatedFrame(frame, SframeHeader.peekKid(b), SframeHeader.peekCtr(b), status);
+  }
+
+  /**
+   * Any thread. Decrypts the media frame {@code sframe[position, limit)} (heap or direct) into
+   * {@code dst} at its position, as {@link MediaProtector#unprotect(ByteBuffer, ByteBuffer,
+   * ByteBuffer)} does (empty metadata), and classifies it, reading its tag in place. Allocates
+   * nothing once its KID is tracked.
+   *
+   * <p>The answer is the status alone, an enum, so that the call needs neither an allocated
+   * result nor a holder the caller must confine to one thread: the plaintext length is what
+   * {@code dst}'s position advanced by, and the KID and CTR (to ask {@link #status} later) are in
+   * the frame's header, which {@link dev.sealmeet.sframe.SframeHeader#peekKid(ByteBuffer)} and
+   * {@code peekCtr} read without allocating, before this call (it consumes the frame).
+   *
+   * @return the frame's status on arrival, usually {@link FrameAuthStatus#PENDING}
+   * @throws SealmeetException as {@link MediaProtector#unprotect(ByteBuffer, ByteBuffer,
+   *     ByteBuffer)}; the frame, {@code dst} and every state are left as they were, and nothing is
+   *     recorded
+   */
+  public FrameAuthStatus unprotect(ByteBuffer sframe, ByteBuffer dst) throws SealmeetException {
+    int from = sframe.position();
+    int to = sframe.limit();
+    meeting.media.unprotect(null, sframe, dst);
+    try {
+      return verifier.onFrame(sframe, from, to);
+    } catch (DecodeException impossible) { // it authenticated: header and tag are there
+      throw new dev.sealmeet.error.SealmeetBugException("authenticated SFrame unreadable",
+          impossible);
+    }
   }
 
   /**

@@ -86,6 +86,40 @@ public record SframeHeader(long kid, long ctr) {
     return out.ctr;
   }
 
+  /**
+   * The KID of the header at index {@code from} of {@code frame}, the frame ending at {@code to}:
+   * as {@link #peekKid(ByteBuffer)}, with absolute indices (the cursors are not read or moved).
+   *
+   * @throws DecodeException (without a stack trace) if the header is truncated or not minimal
+   * @throws IndexOutOfBoundsException if {@code [from, to)} is not within the buffer's limit
+   */
+  public static long peekKid(ByteBuffer frame, int from, int to) throws DecodeException {
+    HeaderCodec.DecodedHeader out = PEEKED.get();
+    HeaderCodec.read(frame, checkedFrom(frame, from, to), to, out);
+    return out.kid;
+  }
+
+  /**
+   * The CTR of the header at index {@code from} of {@code frame}, the frame ending at {@code to}:
+   * as {@link #peekCtr(ByteBuffer)}, with absolute indices (the cursors are not read or moved).
+   *
+   * @throws DecodeException (without a stack trace) if the header is truncated or not minimal
+   * @throws IndexOutOfBoundsException if {@code [from, to)} is not within the buffer's limit
+   */
+  public static long peekCtr(ByteBuffer frame, int from, int to) throws DecodeException {
+    HeaderCodec.DecodedHeader out = PEEKED.get();
+    HeaderCodec.read(frame, checkedFrom(frame, from, to), to, out);
+    return out.ctr;
+  }
+
+  private static int checkedFrom(ByteBuffer frame, int from, int to) {
+    if (from < 0 || from > to || to > frame.limit()) {
+      throw new IndexOutOfBoundsException("[" + from + ", " + to + ") of a buffer with limit "
+          + frame.limit());
+    }
+    return from;
+  }
+
   private static final ThreadLocal<HeaderCodec.DecodedHeader> PEEKED =
       ThreadLocal.withInitial(HeaderCodec.DecodedHeader::new);
 

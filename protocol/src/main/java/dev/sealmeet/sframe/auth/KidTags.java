@@ -1,5 +1,7 @@
 package dev.sealmeet.sframe.auth;
 
+import java.nio.ByteBuffer;
+
 /**
  * The frames and signed tags a receiver keeps for one KID (spec §2.7): two rings of {@code C}
  * slots in arrival order, allocated once, looked up by CTR. Arrival order, not {@code CTR mod C},
@@ -62,7 +64,7 @@ final class KidTags {
   }
 
   /** Records a frame that authenticated under SFrame; settles it if its tag was signed before. */
-  FrameAuthStatus onFrame(long ctr, byte[] frame, int tagOffset, long now,
+  FrameAuthStatus onFrame(long ctr, ByteBuffer frame, int tagIndex, long now,
       FrameAuthListener listener) {
     int f = findFrame(ctr);
     if (f >= 0) {
@@ -77,7 +79,7 @@ final class KidTags {
     arrivedAt[f] = now;
     seqAtArrival[f] = maxSeq;
     states[f] = PENDING;
-    System.arraycopy(frame, tagOffset, frameTags, f * tagLength, tagLength);
+    FrameTag.copy(frame, tagIndex, frameTags, f * tagLength, tagLength);
     int s = findSigned(ctr);
     if (s < 0) {
       return FrameAuthStatus.PENDING;

@@ -121,18 +121,34 @@ public final class TagSigner {
    * @throws IllegalStateException if the frame would be a stream beyond {@value #MAX_STREAMS}
    */
   public boolean record(long stream, ByteBuffer protectedFrame) throws DecodeException {
-    int tagOffset = FrameTag.offset(protectedFrame, tagLength);
-    long kid = SframeHeader.peekKid(protectedFrame);
-    long ctr = SframeHeader.peekCtr(protectedFrame);
+    return record(stream, protectedFrame, protectedFrame.position(), protectedFrame.limit());
+  }
+
+  /**
+   * Records the protected frame {@code buffer[from, to)}, heap or direct, on {@code stream}; the
+   * buffer's cursors are neither read nor moved, and only the header and the {@code Nt} tag bytes
+   * are read (no copy of the frame).
+   *
+   * @param stream the stream id, a uint32 (one per track and per SVC or simulcast layer)
+   * @return whether signature frames are due ({@link #takeDue})
+   * @throws DecodeException if the SFrame header is malformed or the frame is shorter than a tag;
+   *     nothing is recorded
+   * @throws IndexOutOfBoundsException if {@code [from, to)} is not within the buffer's limit
+   * @throws IllegalStateException if the frame would be a stream beyond {@value #MAX_STREAMS}
+   */
+  public boolean record(long stream, ByteBuffer buffer, int from, int to) throws DecodeException {
+    long kid = SframeHeader.peekKid(buffer, from, to);
+    long ctr = SframeHeader.peekCtr(buffer, from, to);
+    int tagIndex = FrameTag.index(buffer, from, to, tagLength);
     long now = nanoTime.getAsLong();
     synchronized (lock) {
-      numbering(kid, ctr);
       Window w = windowOf(stream);
+      numbering(kid, ctr);
       if (w.count > 0 && (w.kid != kid || Long.compareUnsigned(ctr, w.lastCtr()) <= 0
           || ctr - w.lastCtr() > TlsWriter.MAX_VARINT)) {
         seal(w);
       }
-      w.add(kid, ctr, protectedFrame.array(), tagOffset, now);
+      w.add(kid, ctr, buffer, tagIndex, now);
       if (w.count == params.framesPerSignature()) {
         seal(w);
       }
@@ -143,6 +159,20 @@ public final class TagSigner {
   /** As {@link #record(long, ByteBuffer)} for a whole array. */
   public boolean record(long stream, byte[] protectedFrame) throws DecodeException {
     return record(stream, ByteBuffer.wrap(protectedFrame));
+  }
+
+  /**
+   * Makes sure {@code stream} has a window, so that recording a frame on it cannot fail for the
+   * stream: a caller checks this before it protects the frame, and no frame is encrypted (its
+   * CTR used) that could then not be recorded.
+   *
+   * @throws IllegalArgumentException if {@code stream} is not a uint32
+   * @throws IllegalStateException if it would be a stream beyond {@value #MAX_STREAMS}
+   */
+  public void openStream(long stream) {
+    synchronized (lock) {
+      windowOf(stream);
+    }
   }
 
   /** Whether signature frames are due now. */
@@ -331,13 +361,13 @@ public final class TagSigner {
       return ctrs[count - 1];
     }
 
-    void add(long kid, long ctr, byte[] frame, int tagOffset, long now) {
+    void add(long kid, long ctr, ByteBuffer frame, int tagIndex, long now) {
       if (count == 0) {
         this.kid = kid;
         this.oldestAt = now;
       }
       ctrs[count] = ctr;
-      System.arraycopy(frame, tagOffset, tags, count * tagLength, tagLength);
+      FrameTag.copy(frame, tagIndex, tags, count * tagLength, tagLength);
       count++;
     }
   }

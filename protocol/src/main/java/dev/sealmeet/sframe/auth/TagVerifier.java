@@ -75,12 +75,26 @@ public final class TagVerifier {
    * @throws DecodeException if the SFrame header is malformed or the frame is shorter than a tag
    */
   public FrameAuthStatus onFrame(ByteBuffer protectedFrame) throws DecodeException {
-    int tagOffset = FrameTag.offset(protectedFrame, tagLength);
-    long kid = SframeHeader.peekKid(protectedFrame);
-    long ctr = SframeHeader.peekCtr(protectedFrame);
+    return onFrame(protectedFrame, protectedFrame.position(), protectedFrame.limit());
+  }
+
+  /**
+   * Media thread. As {@link #onFrame(ByteBuffer)} for the protected frame {@code buffer[from,
+   * to)}, heap or direct: the buffer's cursors are neither read nor moved, and only the header and
+   * the {@code Nt} tag bytes are read (no copy of the frame).
+   *
+   * @return its status now: PENDING, or settled by a statement that came first
+   * @throws DecodeException if the SFrame header is malformed or the frame is shorter than a tag;
+   *     nothing is recorded
+   * @throws IndexOutOfBoundsException if {@code [from, to)} is not within the buffer's limit
+   */
+  public FrameAuthStatus onFrame(ByteBuffer buffer, int from, int to) throws DecodeException {
+    long kid = SframeHeader.peekKid(buffer, from, to);
+    long ctr = SframeHeader.peekCtr(buffer, from, to);
+    int tagIndex = FrameTag.index(buffer, from, to, tagLength);
     KidTags k = tagsOf(kid);
     synchronized (k) {
-      return k.onFrame(ctr, protectedFrame.array(), tagOffset, nanoTime.getAsLong(), listener);
+      return k.onFrame(ctr, buffer, tagIndex, nanoTime.getAsLong(), listener);
     }
   }
 
