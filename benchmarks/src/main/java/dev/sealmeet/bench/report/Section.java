@@ -47,9 +47,8 @@ public record Section(String name, String xParam, String xTitle, List<String> fi
             "mls-jdk17-2026-11-30-a.json", "mls-jdk17-2026-11-30-b.json")),
         new Section("pq", "members", members, List.of("pq-jdk17-2026-12-07-full.json")),
         new Section("peers", "members", members, List.of(
-            "peers-bc-commit-realistic-2026-12-07-short.json",
-            "peers-bc-join-realistic-2026-12-07-short.json",
-            "peers-tsmls-realistic-2026-12-07-short.json"), true),
+            "mls-lived-2026-12-07-commit.json", "mls-lived-2026-12-07-join.json",
+            "mls-lived-2026-12-07-ops.json", "peers-tsmls-realistic-2026-12-07.json"), true),
         new Section("sframe-earlier", "size", size, List.of(
             "sframe-jdk17.json", "sframe-jdk25.json")));
   }

@@ -12,8 +12,9 @@ import java.util.Map;
  * benchmarks/results/}: per file, its {@link MarkdownReport} and one chart per benchmark class with
  * at least two points on the section's x parameter, written to {@code results/plots/} and linked
  * from the block. The block depends only on the result files and their sidecars, so regenerating it
- * from the committed files gives the committed text. A section with {@code peerRatios} ends with
- * the {@link PeerRatios} table of all its files.
+ * from the committed files gives the committed text. A section with {@code peerRatios} plots each
+ * class once over all its files (so Sealmeet and its peers share a chart) and ends with the {@link
+ * PeerRatios} table of all its files.
  */
 public final class SectionReport {
   /** The comment every generated block starts with. */
@@ -40,19 +41,13 @@ public final class SectionReport {
       JmhRun run = JmhJson.read(json);
       all.addAll(run.results());
       md.append(MarkdownReport.of("results/" + file, run, RunEnv.readFor(json))).append('\n');
-      for (Map.Entry<String, List<JmhResult>> byClass : byClass(run.results()).entrySet()) {
-        if (section.xParam() == null || !Plots.plottable(byClass.getValue(), section.xParam())) {
-          continue;
-        }
-        String svg = "plots/" + file.replace('/', '-').replaceAll("\\.json$", "") + "-"
-            + byClass.getKey() + ".svg";
-        String title = byClass.getKey() + ", " + file;
-        if (writePlots) {
-          Plots.writeSvg(benchmarksDir.resolve("results").resolve(svg), title, byClass.getValue(),
-              section.xParam(), section.xTitle());
-        }
-        md.append("![").append(title).append("](results/").append(svg).append(")\n\n");
+      if (!section.peerRatios()) {
+        plots(section, file.replace('/', '-').replaceAll("\\.json$", ""), file, run.results(),
+            writePlots, md);
       }
+    }
+    if (section.peerRatios()) {
+      plots(section, section.name(), "all files above", all, writePlots, md);
     }
     String ratios = section.peerRatios() ? PeerRatios.markdown(all) : "";
     if (!ratios.isEmpty()) {
@@ -60,6 +55,23 @@ public final class SectionReport {
           .append(ratios).append('\n');
     }
     return md.toString();
+  }
+
+  /** One chart per class of {@code results} with two points or more, linked from {@code md}. */
+  private void plots(Section section, String prefix, String source, List<JmhResult> results,
+      boolean writePlots, StringBuilder md) throws IOException {
+    for (Map.Entry<String, List<JmhResult>> byClass : byClass(results).entrySet()) {
+      if (section.xParam() == null || !Plots.plottable(byClass.getValue(), section.xParam())) {
+        continue;
+      }
+      String svg = "plots/" + prefix + "-" + byClass.getKey() + ".svg";
+      String title = byClass.getKey() + ", " + source;
+      if (writePlots) {
+        Plots.writeSvg(benchmarksDir.resolve("results").resolve(svg), title, byClass.getValue(),
+            section.xParam(), section.xTitle());
+      }
+      md.append("![").append(title).append("](results/").append(svg).append(")\n\n");
+    }
   }
 
   private static Map<String, List<JmhResult>> byClass(List<JmhResult> results) {
