@@ -51,7 +51,7 @@ class CodecFramesVectorsTest {
   }
 
   @Test
-  @DisplayName("every frame and every invalid case passes [SM-CODEC-1] [SM-CODEC-2] [SM-CODEC-3] [SM-CODEC-4]")
+  @DisplayName("every frame and every invalid case passes [SM-CODEC-1] [SM-CODEC-2] [SM-CODEC-3] [SM-CODEC-4] [SM-CODEC-5] [SM-CODEC-6]")
   void everyCase_passes() throws IOException {
     JsonNode file = Json.parse(committed());
     List<CaseResult> results = new CodecFramesFamily().run(file);
