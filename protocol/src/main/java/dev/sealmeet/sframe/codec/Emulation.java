@@ -38,13 +38,20 @@ final class Emulation {
   static int escapedLength(byte[] src, int from, int length, int zerosBefore) {
     int zeros = zerosBefore;
     int n = length + 1;
-    for (int i = from; i < from + length; i++) {
-      int b = src[i] & 0xff;
+    int end = from + length;
+    int i = from;
+    while (i < end) {
+      int b = src[i++] & 0xff;
       if (zeros >= 2 && b <= ESCAPE) {
         n++;
         zeros = 0;
       }
-      zeros = b == 0 ? zeros + 1 : 0;
+      if (b == 0) {
+        zeros++;
+        continue;
+      }
+      zeros = 0;
+      i = nextZero(src, i, end); // the nonzero bytes that follow need no escape
     }
     return n;
   }

@@ -121,6 +121,33 @@ class EmulationPreventionTest {
         .isInstanceOf(DecodeException.class);
   }
 
+  @ParameterizedTest
+  @EnumSource(value = MediaCodec.class, names = {"H264", "H265"})
+  @DisplayName("[SM-CODEC-4] clear zero bytes that end a frame are counted before a trailer that starts with 00 (KID 0, CTR 0)")
+  void trailingClearZeros_thenTrailerStartingWithZero_areEscapedAtTheSeam(MediaCodec codec)
+      throws SealmeetException {
+    byte[] header = codec == MediaCodec.H264 ? new byte[] {0x65} : new byte[] {0x26, 0x01};
+    byte[] frame = concat(hex("00000001"), header, hex("aabbcc"), hex("0000"));
+    byte[] key = Arrays.copyOf(CodecAwareFrameTest.BASE_KEY, 16);
+    try (SframeSender sender = new SframeSender(SframeSuite.AES_128_GCM_SHA256_128);
+        dev.sealmeet.sframe.SframeReceiver receiver =
+            new dev.sealmeet.sframe.SframeReceiver(SframeSuite.AES_128_GCM_SHA256_128)) {
+      sender.addKey(0, Secret.copyOf(key));
+      receiver.addKey(0, Secret.copyOf(key));
+      byte[] wire = new CodecAwareProtector(sender).protect(0, codec, null, frame);
+      int trailerAt = wire.length - 3 - (((wire[wire.length - 3] & 0xff) << 8) | (wire[wire.length - 2] & 0xff));
+      assertThat(Arrays.copyOfRange(wire, trailerAt - 2, trailerAt + 2))
+          .as("the body's clear 00 00, then the escape before the header's config byte 00")
+          .containsExactly(0, 0, 3, 0);
+      for (int i = 1; i + 2 < wire.length; i++) { // from 1: the 4-byte start code's zero_byte
+        if (wire[i] == 0 && wire[i + 1] == 0) {
+          assertThat(wire[i + 2]).as("00 00 at wire offset %d", i).isNotIn((byte) 0, (byte) 2);
+        }
+      }
+      assertThat(new CodecAwareUnprotector(receiver).unprotect(null, wire)).isEqualTo(frame);
+    }
+  }
+
   @Test
   @DisplayName("[SM-CODEC-4] the word-at-a-time zero scan finds the first zero byte at every offset and alignment")
   void nextZero_findsTheFirstZero_likeAByteLoop() {
