@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Codec-aware SFrame ({@code protocol.md} §2.8) beside plain SFrame, both through the {@code byte[]}
  * API (which allocates its output), suite 4, one frame protected then unprotected: the cost of
- * finding the clear bytes, building the metadata, laying out the frame and (H.264) escaping.
+ * finding the clear bytes, building the metadata, laying out the frame and (H.264, H.265) escaping.
  *
  * <p>Frames are synthetic but well formed, built by {@link SyntheticFrames} (one per codec: an Opus
  * packet, a VP8 key frame, a VP9 superframe of two frames, an H.264 IDR slice and an H.265 IDR
