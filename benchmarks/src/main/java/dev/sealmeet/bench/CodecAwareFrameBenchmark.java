@@ -8,7 +8,6 @@ import dev.sealmeet.sframe.SframeSuite;
 import dev.sealmeet.sframe.codec.CodecAwareProtector;
 import dev.sealmeet.sframe.codec.CodecAwareUnprotector;
 import dev.sealmeet.sframe.codec.MediaCodec;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -25,10 +24,12 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Codec-aware SFrame ({@code protocol.md} §2.8) beside plain SFrame, both through the {@code byte[]}
  * API (which allocates its output), suite 4, one frame protected then unprotected: the cost of
- * finding the clear bytes, building the metadata, laying out the frame and (H.264) escaping.
+ * finding the clear bytes, building the metadata, laying out the frame and (H.264, H.265) escaping.
  *
- * <p>Frames are synthetic but well formed: an H.264 IDR slice in Annex B (start code, NAL header,
- * payload without zero bytes) and a VP8 key frame (10-byte payload header, then payload).
+ * <p>Frames are synthetic but well formed, built by {@link SyntheticFrames} (one per codec: an Opus
+ * packet, a VP8 key frame, a VP9 superframe of two frames, an H.264 IDR slice and an H.265 IDR
+ * picture in Annex B, an AV1 temporal unit of a temporal delimiter and a frame OBU), their payload
+ * random and free of zero bytes, so the rule finds only the structure put there.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -41,8 +42,8 @@ public class CodecAwareFrameBenchmark {
   @Param({"1200", "16384"})
   public int size;
 
-  /** The codec whose rule runs: {@code H264} (escaping) or {@code VP8}. */
-  @Param({"H264", "VP8"})
+  /** The codec whose rule runs ({@link MediaCodec}); H264 and H265 escape. */
+  @Param({"OPUS", "VP8", "VP9", "H264", "H265", "AV1"})
   public String codec;
 
   private static final long KID = SframeFixture.KID;
@@ -65,23 +66,7 @@ public class CodecAwareFrameBenchmark {
     receiver.addKey(KID, Secret.copyOf(baseKey));
     protector = new CodecAwareProtector(sender);
     unprotector = new CodecAwareUnprotector(receiver);
-    frame = new byte[size];
-    Random random = new Random(size);
-    for (int i = 0; i < size; i++) {
-      frame[i] = (byte) (1 + random.nextInt(255)); // no zero byte: no start code inside
-    }
-    if (mediaCodec == MediaCodec.H264) {
-      frame[0] = 0;
-      frame[1] = 0;
-      frame[2] = 0;
-      frame[3] = 1;
-      frame[4] = 0x65; // IDR slice
-    } else {
-      frame[0] = 0x10; // key frame, show_frame
-      frame[3] = (byte) 0x9d;
-      frame[4] = 0x01;
-      frame[5] = 0x2a;
-    }
+    frame = SyntheticFrames.of(mediaCodec, size);
   }
 
   /** A codec-aware frame protected and unprotected. */

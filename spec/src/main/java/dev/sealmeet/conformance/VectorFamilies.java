@@ -50,6 +50,7 @@ public final class VectorFamilies {
   private static List<VectorFamily> official() {
     return List.of(
         // One line per family, sorted by class name; MlsPendingFamily last (it claims what is left).
+        new CodecFramesFamily(),
         new dev.sealmeet.conformance.mls.CryptoBasicsFamily(),
         new dev.sealmeet.conformance.hpke.HpkePqVectorFamily(),
         new dev.sealmeet.conformance.hpke.HpkeVectorFamily(),

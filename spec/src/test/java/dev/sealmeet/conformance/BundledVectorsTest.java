@@ -65,6 +65,7 @@ class BundledVectorsTest {
     List<String> expected = new ArrayList<>();
     PinnedSet.OFFICIAL_VECTORS.manifest().files().forEach(f -> expected.add(f.path()));
     expected.add("meeting/meeting-keys.json");
+    expected.add("codec/codec-frames.json");
     for (String file : List.of("crypto-basics", "key-schedule", "message-protection",
         "passive-client-handling-commit", "passive-client-random", "passive-client-welcome",
         "secret-tree", "tree-operations", "treekem", "welcome")) {

@@ -79,20 +79,22 @@ final class AnnexBClearBytes implements CodecClearBytes {
     return out;
   }
 
-  /** The index of the next {@code 00 00 01} at or after {@code from}, or -1. */
+  /**
+   * The index of the next {@code 00 00 01} at or after {@code from}, or -1: each candidate is a
+   * zero byte, found eight bytes at a time ({@link Emulation#nextZero}), so the nonzero stretches
+   * of slice data are skipped without a branch per byte.
+   */
   static int nextStartCode(byte[] frame, int from) {
-    int i = from;
-    while (i + 2 < frame.length) {
-      int third = frame[i + 2] & 0xff;
-      if (third > 1) {
-        i += 3; // no start code begins at i, i + 1 or i + 2: each needs byte i + 2 to be 0 or 1
-      } else if (third == 1 && frame[i] == 0 && frame[i + 1] == 0) {
+    int last = frame.length - 2; // a start code's first byte lies before it
+    for (int i = from; ; i++) {
+      i = Emulation.nextZero(frame, i, last);
+      if (i >= last) {
+        return -1;
+      }
+      if (frame[i + 1] == 0 && frame[i + 2] == 1) {
         return i;
-      } else {
-        i++;
       }
     }
-    return -1;
   }
 
   private int headerLength(byte[] frame, int nalStart, int nalEnd) throws DecodeException {

@@ -1,6 +1,8 @@
 package dev.sealmeet.sframe.codec;
 
 import dev.sealmeet.error.DecodeException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * Start-code emulation prevention for mode 1 of {@code protocol.md} §2.8 ([SM-CODEC-4]), after
@@ -16,6 +18,10 @@ import dev.sealmeet.error.DecodeException;
 final class Emulation {
   /** The escape and run-end byte. */
   static final int ESCAPE = 0x03;
+  /** 0x01 in every byte of a long. */
+  private static final long ONES = 0x0101_0101_0101_0101L;
+  /** 0x80 in every byte of a long. */
+  private static final long HIGHS = 0x8080_8080_8080_8080L;
 
   private Emulation() {}
 
@@ -32,13 +38,20 @@ final class Emulation {
   static int escapedLength(byte[] src, int from, int length, int zerosBefore) {
     int zeros = zerosBefore;
     int n = length + 1;
-    for (int i = from; i < from + length; i++) {
-      int b = src[i] & 0xff;
+    int end = from + length;
+    int i = from;
+    while (i < end) {
+      int b = src[i++] & 0xff;
       if (zeros >= 2 && b <= ESCAPE) {
         n++;
         zeros = 0;
       }
-      zeros = b == 0 ? zeros + 1 : 0;
+      if (b == 0) {
+        zeros++;
+        continue;
+      }
+      zeros = 0;
+      i = nextZero(src, i, end); // the nonzero bytes that follow need no escape
     }
     return n;
   }
@@ -64,10 +77,7 @@ final class Emulation {
         continue;
       }
       zeros = 0;
-      int j = i; // fast path: the nonzero bytes that follow need no escape
-      while (j < end && src[j] != 0) {
-        j++;
-      }
+      int j = nextZero(src, i, end); // fast path: the nonzero bytes that follow need no escape
       System.arraycopy(src, i, dst, out, j - i);
       out += j - i;
       i = j;
@@ -105,11 +115,8 @@ final class Emulation {
         continue;
       }
       zeros = 0;
-      int j = in; // fast path: the nonzero bytes that follow are data, as they are
-      int stop = Math.min(limit, in + length - produced - 1);
-      while (j < stop && wire[j] != 0) {
-        j++;
-      }
+      // fast path: the nonzero bytes that follow are data, as they are
+      int j = nextZero(wire, in, Math.min(limit, in + length - produced - 1));
       System.arraycopy(wire, in, dst, at + produced + 1, j - in);
       produced += j - in;
       in = j;
@@ -152,6 +159,30 @@ final class Emulation {
       zeros = b == 0 ? zeros + 1 : 0;
     }
     return n;
+  }
+
+  /**
+   * The offset of the first zero byte of {@code data[from..to)}, or {@code to} if there is none:
+   * eight bytes at a time (a long has a zero byte iff {@code (v - ONES) & ~v & HIGHS} is not 0, and
+   * read little-endian its lowest set bit marks the first), where a byte-wise loop branches on
+   * every byte. Ciphertext has a zero byte every 256 bytes or so, so most runs are skipped whole.
+   */
+  static int nextZero(byte[] data, int from, int to) {
+    int i = from;
+    if (to - from >= 2 * Long.BYTES) {
+      ByteBuffer words = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
+      for (; i <= to - Long.BYTES; i += Long.BYTES) {
+        long v = words.getLong(i);
+        long zeros = (v - ONES) & ~v & HIGHS;
+        if (zeros != 0) {
+          return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+        }
+      }
+    }
+    while (i < to && data[i] != 0) {
+      i++;
+    }
+    return i;
   }
 
   private static int next(byte[] wire, int at, int limit) throws DecodeException {

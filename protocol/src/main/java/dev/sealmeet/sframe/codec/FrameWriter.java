@@ -1,6 +1,6 @@
 package dev.sealmeet.sframe.codec;
 
-import java.util.Arrays;
+import dev.sealmeet.error.SealmeetBugException;
 
 /**
  * Writes the wire form of a codec-aware frame ({@code protocol.md} §2.8): the body with the
@@ -30,10 +30,7 @@ final class FrameWriter {
 
   /** Mode 1: each run of ciphertext and the trailer escaped ([SM-CODEC-4]). */
   static byte[] escaped(ClearMap map, byte[] frame, byte[] sframe, int ctAt, byte[] trailer) {
-    // Worst case per run: one escape per two bytes, one more for the zeros before it, the final byte.
-    int bound = frame.length + frame.length / 2 + 2 * (map.rangeCount() + 1)
-        + trailer.length + trailer.length / 2 + 2 + CodecFrameFormat.FOOTER_LENGTH;
-    byte[] out = new byte[bound];
+    byte[] out = new byte[escapedLength(map, frame, sframe, ctAt, trailer)];
     int at = 0;
     int ct = ctAt;
     int from = 0;
@@ -51,8 +48,43 @@ final class FrameWriter {
     }
     int trailerAt = at;
     at = Emulation.escape(trailer, 0, trailer.length, Emulation.trailingZeros(out, 0, at), out, at);
+    if (at + CodecFrameFormat.FOOTER_LENGTH != out.length) {
+      throw new SealmeetBugException("escaped frame of " + (at + CodecFrameFormat.FOOTER_LENGTH)
+          + " bytes, " + out.length + " computed");
+    }
     footer(out, at, at - trailerAt, CodecFrameFormat.MODE_ANNEX_B);
-    return Arrays.copyOf(out, at + CodecFrameFormat.FOOTER_LENGTH);
+    return out;
+  }
+
+  /**
+   * The exact length of {@link #escaped}'s output, so that it is allocated once. The zero bytes
+   * before a run are those that end the clear range before it (merged ranges are never adjacent,
+   * so a run's final 0x03 or the frame start precedes that range); before the trailer, those that
+   * end the last clear range if it ends the frame, else none (a run's final 0x03).
+   */
+  private static int escapedLength(ClearMap map, byte[] frame, byte[] sframe, int ctAt,
+      byte[] trailer) {
+    int n = CodecFrameFormat.FOOTER_LENGTH;
+    int ct = ctAt;
+    int from = 0;
+    int clearFrom = 0;
+    for (int i = 0; i <= map.rangeCount(); i++) {
+      int to = i < map.rangeCount() ? map.start(i) : frame.length;
+      if (to > from) {
+        n += Emulation.escapedLength(sframe, ct, to - from,
+            Emulation.trailingZeros(frame, clearFrom, from));
+        ct += to - from;
+        clearFrom = to;
+        from = to;
+      }
+      if (i < map.rangeCount()) {
+        n += map.length(i);
+        clearFrom = map.start(i);
+        from = map.start(i) + map.length(i);
+      }
+    }
+    return n + Emulation.escapedLength(trailer, 0, trailer.length,
+        Emulation.trailingZeros(frame, clearFrom, from));
   }
 
   private static void footer(byte[] out, int at, int trailerWireLength, int mode) {

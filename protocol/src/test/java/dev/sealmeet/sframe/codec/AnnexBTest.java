@@ -76,4 +76,27 @@ class AnnexBTest {
     assertThatThrownBy(() -> AnnexB.normalizeStartCodes(new byte[] {0, 0, 1, 0x65, 0, 0, 1}))
         .isInstanceOf(DecodeException.class);
   }
+
+  @Test
+  @DisplayName("[SM-CODEC-1] the start-code scan finds every 00 00 01 a byte loop finds, at every alignment")
+  void nextStartCode_agreesWithAByteLoop() {
+    java.util.Random random = new java.util.Random(6184);
+    for (int trial = 0; trial < 20_000; trial++) {
+      byte[] data = new byte[random.nextInt(70)];
+      for (int i = 0; i < data.length; i++) {
+        int r = random.nextInt(10);
+        data[i] = (byte) (r < 3 ? 0 : r == 3 ? 1 : 2 + random.nextInt(254));
+      }
+      int from = random.nextInt(data.length + 1);
+      int expected = -1;
+      for (int i = from; i + 2 < data.length; i++) {
+        if (data[i] == 0 && data[i + 1] == 0 && data[i + 2] == 1) {
+          expected = i;
+          break;
+        }
+      }
+      assertThat(AnnexBClearBytes.nextStartCode(data, from)).as("trial %d", trial)
+          .isEqualTo(expected);
+    }
+  }
 }

@@ -193,7 +193,7 @@ class CodecAwareFrameTest {
 
   @ParameterizedTest
   @EnumSource(value = MediaCodec.class, names = "OPUS", mode = EnumSource.Mode.EXCLUDE)
-  @DisplayName("[SM-CODEC-3] a well-formed frame whose map moves a clear range, same clear bytes and ciphertext, fails authentication")
+  @DisplayName("[SM-CODEC-3] [SM-CODEC-6] a well-formed frame whose map moves a clear range, same clear bytes and ciphertext, fails authentication")
   void clearRangeMoved_sameBytes_failsAuthentication(MediaCodec codec) throws SealmeetException {
     Pair pair = new Pair();
     for (byte[] frame : MediaFiles.frames(codec)) {
@@ -222,7 +222,7 @@ class CodecAwareFrameTest {
 
   @ParameterizedTest
   @EnumSource(MediaCodec.class)
-  @DisplayName("[SM-CODEC-3] a changed map byte, mode marker or metadata is refused")
+  @DisplayName("[SM-CODEC-3] [SM-CODEC-5] a changed map byte, mode marker or metadata is refused")
   void mapByteModeOrMetadataChanged_isRefused(MediaCodec codec) throws SealmeetException {
     Pair pair = new Pair();
     byte[] frame = MediaFiles.frames(codec).get(0);

@@ -121,6 +121,81 @@ class EmulationPreventionTest {
         .isInstanceOf(DecodeException.class);
   }
 
+  @ParameterizedTest
+  @EnumSource(value = MediaCodec.class, names = {"H264", "H265"})
+  @DisplayName("[SM-CODEC-4] clear zero bytes that end a frame are counted before a trailer that starts with 00 (KID 0, CTR 0)")
+  void trailingClearZeros_thenTrailerStartingWithZero_areEscapedAtTheSeam(MediaCodec codec)
+      throws SealmeetException {
+    byte[] header = codec == MediaCodec.H264 ? new byte[] {0x65} : new byte[] {0x26, 0x01};
+    byte[] frame = concat(hex("00000001"), header, hex("aabbcc"), hex("0000"));
+    byte[] key = Arrays.copyOf(CodecAwareFrameTest.BASE_KEY, 16);
+    try (SframeSender sender = new SframeSender(SframeSuite.AES_128_GCM_SHA256_128);
+        dev.sealmeet.sframe.SframeReceiver receiver =
+            new dev.sealmeet.sframe.SframeReceiver(SframeSuite.AES_128_GCM_SHA256_128)) {
+      sender.addKey(0, Secret.copyOf(key));
+      receiver.addKey(0, Secret.copyOf(key));
+      byte[] wire = new CodecAwareProtector(sender).protect(0, codec, null, frame);
+      int trailerAt = wire.length - 3 - (((wire[wire.length - 3] & 0xff) << 8) | (wire[wire.length - 2] & 0xff));
+      assertThat(Arrays.copyOfRange(wire, trailerAt - 2, trailerAt + 2))
+          .as("the body's clear 00 00, then the escape before the header's config byte 00")
+          .containsExactly(0, 0, 3, 0);
+      for (int i = 1; i + 2 < wire.length; i++) { // from 1: the 4-byte start code's zero_byte
+        if (wire[i] == 0 && wire[i + 1] == 0) {
+          assertThat(wire[i + 2]).as("00 00 at wire offset %d", i).isNotIn((byte) 0, (byte) 2);
+        }
+      }
+      assertThat(new CodecAwareUnprotector(receiver).unprotect(null, wire)).isEqualTo(frame);
+    }
+  }
+
+  @Test
+  @DisplayName("[SM-CODEC-4] the word-at-a-time zero scan finds the first zero byte at every offset and alignment")
+  void nextZero_findsTheFirstZero_likeAByteLoop() {
+    java.util.Random random = new java.util.Random(19);
+    for (int trial = 0; trial < 20_000; trial++) {
+      byte[] data = new byte[random.nextInt(80)];
+      for (int i = 0; i < data.length; i++) {
+        data[i] = (byte) (1 + random.nextInt(255));
+      }
+      for (int zeros = random.nextInt(3); zeros > 0 && data.length > 0; zeros--) {
+        data[random.nextInt(data.length)] = 0;
+      }
+      int from = data.length == 0 ? 0 : random.nextInt(data.length + 1);
+      int to = from + random.nextInt(data.length - from + 1);
+      int expected = from;
+      while (expected < to && data[expected] != 0) {
+        expected++;
+      }
+      assertThat(Emulation.nextZero(data, from, to)).as("trial %d", trial).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  @DisplayName("[SM-CODEC-4] long runs with sparse zero bytes (the fast path) round-trip and leave no start code")
+  void sparseZeros_longRuns_roundTrip() throws DecodeException {
+    java.util.Random random = new java.util.Random(9605);
+    for (int trial = 0; trial < 2_000; trial++) {
+      byte[] data = new byte[random.nextInt(600)];
+      for (int i = 0; i < data.length; i++) {
+        data[i] = random.nextInt(40) == 0 ? (byte) random.nextInt(4) : (byte) random.nextInt(256);
+      }
+      int zerosBefore = random.nextInt(3);
+      byte[] wire = new byte[2 + Emulation.escapedLength(data, 0, data.length, zerosBefore)];
+      wire[0] = (byte) (zerosBefore == 2 ? 0 : 1); // the zero bytes the run follows
+      wire[1] = (byte) (zerosBefore >= 1 ? 0 : 1);
+      assertThat(Emulation.escape(data, 0, data.length, zerosBefore, wire, 2)).isEqualTo(wire.length);
+      for (int i = 0; i + 2 < wire.length; i++) {
+        if (wire[i] == 0 && wire[i + 1] == 0) {
+          assertThat(wire[i + 2] & 0xff).as("trial %d, wire offset %d", trial, i).isGreaterThan(2);
+        }
+      }
+      byte[] back = new byte[data.length];
+      assertThat(Emulation.unescape(wire, 2, wire.length, Emulation.trailingZeros(wire, 0, 2),
+          data.length, back, 0)).isEqualTo(wire.length);
+      assertThat(back).as("trial %d", trial).isEqualTo(data);
+    }
+  }
+
   /** Bytes drawn mostly from 00-04, so that every escape case occurs. */
   private static Gen<byte[]> zeroHeavyBytes() {
     Gen<Byte> b = Generate.frequency(
