@@ -13,9 +13,11 @@ import java.util.List;
  * @param xTitle the x axis title ({@code null} without plots)
  * @param files result files, in the order shown
  * @param peerRatios whether the block ends with the {@link PeerRatios} table of all its files
+ * @param baseline the method each file's cells are divided by in a {@link BaselineRatios} table
+ *     after the file's scores, or {@code null} for none
  */
 public record Section(String name, String xParam, String xTitle, List<String> files,
-    boolean peerRatios) {
+    boolean peerRatios, String baseline) {
 
   /** Copies {@code files}. */
   public Section {
@@ -24,7 +26,13 @@ public record Section(String name, String xParam, String xTitle, List<String> fi
 
   /** A section without the peers' ratio table. */
   public Section(String name, String xParam, String xTitle, List<String> files) {
-    this(name, xParam, xTitle, files, false);
+    this(name, xParam, xTitle, files, false, null);
+  }
+
+  /** A section without a baseline. */
+  public Section(String name, String xParam, String xTitle, List<String> files,
+      boolean peerRatios) {
+    this(name, xParam, xTitle, files, peerRatios, null);
   }
 
   /** The blocks {@code Report readme} generates (each once in the README, in any order). */
@@ -49,6 +57,11 @@ public record Section(String name, String xParam, String xTitle, List<String> fi
         new Section("peers", "members", members, List.of(
             "mls-lived-2026-12-07-commit.json", "mls-lived-2026-12-07-join.json",
             "mls-lived-2026-12-07-ops.json", "peers-tsmls-realistic-2026-12-07.json"), true),
+        new Section("media-buffers", "size", size, List.of(
+            "media-buffers-2026-12-07.json", "media-buffers-2026-12-07-precise.json"), false,
+            "rawSframe"),
+        new Section("codec-aware", "size", size, List.of("codec-aware-2026-12-07-six.json"), false,
+            "plain"),
         new Section("sframe-earlier", "size", size, List.of(
             "sframe-jdk17.json", "sframe-jdk25.json")));
   }

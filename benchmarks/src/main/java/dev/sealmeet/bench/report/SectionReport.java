@@ -41,6 +41,12 @@ public final class SectionReport {
       JmhRun run = JmhJson.read(json);
       all.addAll(run.results());
       md.append(MarkdownReport.of("results/" + file, run, RunEnv.readFor(json))).append('\n');
+      String ratios = section.baseline() == null ? ""
+          : BaselineRatios.markdown(run.results(), section.baseline());
+      if (!ratios.isEmpty()) {
+        md.append("Each score ÷ `").append(section.baseline())
+            .append("` of the same parameters in this file:\n\n").append(ratios).append('\n');
+      }
       if (!section.peerRatios()) {
         plots(section, file.replace('/', '-').replaceAll("\\.json$", ""), file, run.results(),
             writePlots, md);

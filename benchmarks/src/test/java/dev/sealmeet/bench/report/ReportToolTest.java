@@ -75,6 +75,23 @@ class ReportToolTest {
   }
 
   @Test
+  void baselineRatios_divideEachCellByTheBaselineOfTheSameParams_only() {
+    List<JmhResult> results = List.of(
+        new JmhResult("b.X.plain", java.util.Map.of("size", "1200"), 2.0, 0.1, "ns/op"),
+        new JmhResult("b.X.aware", java.util.Map.of("size", "1200"), 3.0, 0.1, "ns/op"),
+        new JmhResult("b.X.aware", java.util.Map.of("size", "16384"), 9.0, 0.1, "ns/op"),
+        new JmhResult("b.X.plain", java.util.Map.of("size", "16384"), 6.0, 0.1, "ns/op"),
+        new JmhResult("b.Y.aware", java.util.Map.of("size", "1200"), 5.0, 0.1, "ns/op"));
+    String md = BaselineRatios.markdown(results, "plain");
+    assertThat(md)
+        .contains("| `X.aware` | size=1200 | 3.000 ± 0.100 | 2.000 ± 0.100 | 1.50× |")
+        .contains("| `X.aware` | size=16384 | 9.000 ± 0.100 | 6.000 ± 0.100 | 1.50× |")
+        .doesNotContain("X.plain` |")
+        .doesNotContain("Y.aware");
+    assertThat(BaselineRatios.markdown(results, "none")).isEmpty();
+  }
+
+  @Test
   void numbers_haveFourSignificantDigits_errorAtTheScoresScale() {
     assertThat(NumberText.scoreAndError(349.26, 185.04)).isEqualTo("349.3 ± 185.0");
     assertThat(NumberText.scoreAndError(0.30112, 0.0302)).isEqualTo("0.3011 ± 0.0302");
