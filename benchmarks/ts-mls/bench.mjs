@@ -190,8 +190,10 @@ function result(benchmark, params, m, settings) {
 async function benchSize(dir, members, tree, peer, settings, out) {
   const sub = join(dir, `n${members}-${tree}`);
   const read = (name) => new Uint8Array(readFileSync(join(sub, name)));
-  const welcome = decode(read("welcome.bin"), "mls_welcome").welcome;
-  const join1 = () => joinGroup(welcome, peer.keyPackage, peer.privatePackage, emptyPskIndex, impl);
+  const welcome = read("welcome.bin");
+  // decoded in every invocation, as the Java sides do
+  const join1 = () => joinGroup(decode(welcome, "mls_welcome").welcome, peer.keyPackage,
+    peer.privatePackage, emptyPskIndex, impl);
   const state = await join1();
   requireSame(`the peer joining n${members}-${tree}`, read("epoch-authenticator.bin"),
     state.keySchedule.epochAuthenticator);
