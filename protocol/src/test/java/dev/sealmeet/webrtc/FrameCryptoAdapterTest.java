@@ -116,6 +116,41 @@ class FrameCryptoAdapterTest {
   }
 
   @Test
+  @DisplayName("[SM-WEBRTC-1] additional data is not authenticated: a frame encrypted with one "
+      + "decrypts with another or none, and through the meeting's own unprotect, as Meeting.send "
+      + "frames do")
+  void additionalData_isNotAuthenticated_SM_WEBRTC_1() throws SealmeetException {
+    WebRtcMeetings w = new WebRtcMeetings(true);
+    List<Meeting> m = w.meeting("alice", "bob");
+    FrameEncryptor encryptor = FrameEncryptor.of(m.get(0));
+    FrameDecryptor decryptor = FrameDecryptor.of(m.get(1));
+    ByteBuffer[] decryptWith = {ByteBuffer.wrap(new byte[] {1, 2}), null, ByteBuffer.allocate(0)};
+    for (ByteBuffer ad : decryptWith) {
+      ByteBuffer frame = frame(false, 300);
+      byte[] plain = bytes(frame);
+      ByteBuffer sframe = ByteBuffer.allocate(encryptor.maxCiphertextByteSize(MediaKind.VIDEO,
+          frame.remaining()));
+      encryptor.encrypt(MediaKind.VIDEO, VIDEO_SSRC, ByteBuffer.wrap(new byte[] {9, 9, 9}), frame,
+          sframe);
+      sframe.flip();
+      ByteBuffer out = ByteBuffer.allocate(300);
+      DecryptResult result = decryptor.decrypt(MediaKind.VIDEO, null, ad, sframe, out,
+          new DecryptResult());
+      assertThat(result.status()).as(result.toString()).isEqualTo(DecryptStatus.OK);
+      assertThat(out.array()).isEqualTo(plain);
+    }
+    ByteBuffer frame = frame(false, 100);
+    byte[] plain = bytes(frame);
+    ByteBuffer sframe = ByteBuffer.allocate(encryptor.maxCiphertextByteSize(MediaKind.AUDIO,
+        frame.remaining()));
+    int written = encryptor.encrypt(MediaKind.AUDIO, AUDIO_SSRC, ByteBuffer.wrap(new byte[] {5}),
+        frame, sframe);
+    byte[] wire = java.util.Arrays.copyOf(sframe.array(), written);
+    assertThat(m.get(1).senderAuthentication().orElseThrow().unprotect(wire).frame().payload())
+        .isEqualTo(plain);
+  }
+
+  @Test
   @DisplayName("a meeting without sender authentication: frames round-trip, UNKNOWN status")
   void roundTrip_unsignedMeeting_unknownStatus() throws SealmeetException {
     WebRtcMeetings w = new WebRtcMeetings(false);

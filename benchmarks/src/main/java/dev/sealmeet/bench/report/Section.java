@@ -57,8 +57,11 @@ public record Section(String name, String xParam, String xTitle, List<String> fi
         new Section("peers", "members", members, List.of(
             "mls-lived-2026-12-07-commit.json", "mls-lived-2026-12-07-join.json",
             "mls-lived-2026-12-07-ops.json", "peers-tsmls-realistic-2026-12-07.json"), true),
+        new Section("peers-check", "members", members,
+            List.of("mls-lived-2026-12-07-commit-check.json")),
         new Section("media-buffers", "size", size, List.of(
-            "media-buffers-2026-12-07.json", "media-buffers-2026-12-07-precise.json"), false,
+            "media-buffers-2026-12-07.json", "media-buffers-2026-12-07-precise.json",
+            "media-buffers-2026-12-07-direct16k.json"), false,
             "rawSframe"),
         new Section("codec-aware", "size", size, List.of("codec-aware-2026-12-07-six.json"), false,
             "plain"),
