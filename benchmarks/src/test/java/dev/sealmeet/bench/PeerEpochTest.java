@@ -3,12 +3,8 @@ package dev.sealmeet.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import org.bouncycastle.mls.protocol.Group;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -17,27 +13,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * it joins by Welcome, its commits verify at leaf 0, and it reaches leaf 0's epoch when it
  * processes leaf 0's commits (the same {@code epoch_authenticator}, RFC 9420 §8.7).
  */
-class PeerEpochTest {
+class PeerEpochTest extends OwnFixtureCache {
   private static final int MEMBERS = 10;
 
-  @TempDir
-  static Path fixtures;
-  private static String before;
-
-  @BeforeAll
-  static void ownCache() {
-    before = System.getProperty("sealmeet.bench.fixtures");
-    System.setProperty("sealmeet.bench.fixtures", fixtures.toString());
-  }
-
-  @AfterAll
-  static void restoreCache() {
-    if (before == null) {
-      System.clearProperty("sealmeet.bench.fixtures");
-    } else {
-      System.setProperty("sealmeet.bench.fixtures", before);
-    }
-  }
 
   private static final class Seated {
     final BcGroupFixture bc = new BcGroupFixture();

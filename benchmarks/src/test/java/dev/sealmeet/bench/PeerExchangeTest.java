@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bouncycastle.mls.protocol.Group;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,27 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
  * another process: it joins from {@code welcome.bin}, reaches each {@code process-{op}} epoch,
  * writes its own commits, and {@code verify} accepts them; a wrong authenticator fails it.
  */
-class PeerExchangeTest {
+class PeerExchangeTest extends OwnFixtureCache {
   private static final int MEMBERS = 10;
 
-  @TempDir
-  static Path fixtures;
-  private static String before;
-
-  @BeforeAll
-  static void ownCache() {
-    before = System.getProperty("sealmeet.bench.fixtures");
-    System.setProperty("sealmeet.bench.fixtures", fixtures.toString());
-  }
-
-  @AfterAll
-  static void restoreCache() {
-    if (before == null) {
-      System.clearProperty("sealmeet.bench.fixtures");
-    } else {
-      System.setProperty("sealmeet.bench.fixtures", before);
-    }
-  }
 
   @Test
   void prepare_peerJoinsProcessesCreates_verifyAccepts_thenRejectsAWrongAuthenticator(

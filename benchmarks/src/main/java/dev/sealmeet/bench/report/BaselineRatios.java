@@ -29,7 +29,7 @@ public final class BaselineRatios {
       if (b == null || r == b || !b.unit().equals(r.unit())) {
         continue;
       }
-      rows.add("| `" + r.shortName() + "` | " + params(r.params()) + " | "
+      rows.add("| `" + r.shortName() + "` | " + PeerRatios.params(r.params()) + " | "
           + NumberText.scoreAndError(r.score(), r.error()) + " | "
           + NumberText.scoreAndError(b.score(), b.error()) + " | "
           + PeerRatios.ratio(r.score() / b.score()) + " |\n");
@@ -39,14 +39,5 @@ public final class BaselineRatios {
     }
     return "| benchmark | params | score | " + baseline + " | ÷ " + baseline + " |\n"
         + "|---|---|---:|---:|---:|\n" + String.join("", rows);
-  }
-
-  private static String params(Map<String, String> params) {
-    StringBuilder out = new StringBuilder();
-    for (Map.Entry<String, String> e : params.entrySet()) {
-      out.append(out.length() == 0 ? "" : ", ").append(e.getKey()).append('=')
-          .append(e.getValue());
-    }
-    return out.length() == 0 ? "–" : out.toString();
   }
 }

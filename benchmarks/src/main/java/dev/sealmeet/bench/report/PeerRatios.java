@@ -81,7 +81,8 @@ public final class PeerRatios {
     return v.setScale(scale, RoundingMode.HALF_EVEN).toPlainString() + "×";
   }
 
-  private static String params(Map<String, String> params) {
+  /** {@code name=value} pairs joined by commas, or "–" for none. */
+  static String params(Map<String, String> params) {
     StringBuilder out = new StringBuilder();
     for (Map.Entry<String, String> e : params.entrySet()) {
       out.append(out.length() == 0 ? "" : ", ").append(e.getKey()).append('=')
