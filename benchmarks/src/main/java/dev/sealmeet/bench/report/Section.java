@@ -61,7 +61,8 @@ public record Section(String name, String xParam, String xTitle, List<String> fi
             List.of("mls-lived-2026-12-07-commit-check.json")),
         new Section("media-buffers", "size", size, List.of(
             "media-buffers-2026-12-07.json", "media-buffers-2026-12-07-precise.json",
-            "media-buffers-2026-12-07-direct16k.json"), false,
+            "media-buffers-2026-12-07-direct16k.json", "media-buffers-2026-12-07-direct1200.json"),
+            false,
             "rawSframe"),
         new Section("codec-aware", "size", size, List.of("codec-aware-2026-12-07-six.json"), false,
             "plain"),
