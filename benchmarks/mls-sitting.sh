@@ -3,41 +3,58 @@
 # MLS in JMH, then ts-mls under Node, on the same cached trees, one after the other on an otherwise
 # idle machine, each result with its .env.json sidecar (CPU, load average at start and end, commit).
 #
-#   benchmarks/mls-sitting.sh [TAG [TREE [JMH options...]]]
+#   benchmarks/mls-sitting.sh [TAG [TREE]]
 #
 # TAG default today's date (UTC): results go to benchmarks/results/mls-lived-TAG-{commit,join,ops}.json
-# and peers-tsmls-TREE-TAG.json. TREE default realistic (or half). JMH options default
-# "-f 1 -wi 4 -w 1s -i 8 -r 1s" (about 25 minutes in all on 2 cores, the 10,000-member trees
-# included; ts-mls stops at 1,000). Build the trees first (RealisticGroupFixture main, see
-# "Lived-in trees"): the 10,000-member ones take minutes each. Then regenerate the README with
-# Report readme after adding the files to Section.all().
+# (N = 2, 10, 100), mls-lived-TAG-{commit,join,ops}-large.json (N = 1,000 and 10,000) and
+# peers-tsmls-TREE-TAG.json. TREE default realistic (or half).
+#
+# JMH options: SMALL_OPTS (default "-f 2 -wi 8 -w 1s -i 8 -r 1s") and LARGE_OPTS (default
+# "-f 2 -wi 20 -w 1s -i 8 -r 1s"). The large trees need the long warm-up: at 1,000 and 10,000
+# members a commit's time falls for 10 to 17 one-second iterations (the JIT compiling behind the
+# fixture's own setup) before it is steady, 5 to 10 times the steady score at first. About 90
+# minutes in all on 2 cores; ts-mls stops at 1,000. Refuses to start while the one-minute load
+# average is above 0.5 (FORCE=1 runs anyway). Build the trees first (RealisticGroupFixture main,
+# see "Lived-in trees"): the 10,000-member ones take minutes each. Then regenerate the README
+# with Report readme after adding the files to Section.all().
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 tag=${1:-$(date -u +%F)}
 tree=${2:-realistic}
-shift $(( $# < 2 ? $# : 2 ))
-opts=${*:-"-f 1 -wi 4 -w 1s -i 8 -r 1s"}
+small=${SMALL_OPTS:-"-f 2 -wi 8 -w 1s -i 8 -r 1s"}
+large=${LARGE_OPTS:-"-f 2 -wi 20 -w 1s -i 8 -r 1s"}
+load=$(cut -d' ' -f1 /proc/loadavg)
+if [ "${FORCE:-0}" != 1 ] && awk "BEGIN { exit !($load > 0.5) }"; then
+  echo "refusing to start: the one-minute load average is $load (FORCE=1 runs anyway)" >&2
+  ps -eo pcpu,comm --sort=-pcpu | head -5 >&2
+  exit 1
+fi
 jar=$root/benchmarks/target/benchmarks.jar
 results=$root/benchmarks/results
 report="java -cp $jar dev.sealmeet.bench.report.Report"
 jmh="java -jar $jar"
 [ -f "$jar" ] || (cd "$root" && mvn -B -q -pl benchmarks -am -DskipTests package)
 
-run() { # OUT PATTERN MEMBERS
+run() { # OUT PATTERN MEMBERS OPTS
   local out=$results/$1
   $report env "$out" >/dev/null
   # shellcheck disable=SC2086
-  $jmh "$2" -p tree="$tree" -p members="$3" $opts -rf json -rff "$out"
+  $jmh "$2" -p tree="$tree" -p members="$3" $4 -rf json -rff "$out"
   $report env "$out" >/dev/null
   echo "wrote $out" >&2
 }
 cd "$root"
-run "mls-lived-$tag-commit.json" 'bench\.Commit(Create|Process)Benchmark\.(sealmeet|bouncycastle)$' \
-  2,10,100,1000,10000
+commit='bench\.Commit(Create|Process)Benchmark\.(sealmeet|bouncycastle)$'
+run "mls-lived-$tag-commit.json" "$commit" 2,10,100 "$small"
+run "mls-lived-$tag-commit-large.json" "$commit" 1000,10000 "$large"
 # JoinBenchmark's members count the joiner: N + 1 joins the cached N-member tree, as ts-mls does.
-run "mls-lived-$tag-join.json" 'bench\.JoinBenchmark\.(sealmeet|bouncycastle)$' 3,11,101,1001,10001
+join='bench\.JoinBenchmark\.(sealmeet|bouncycastle)$'
+run "mls-lived-$tag-join.json" "$join" 3,11,101 "$small"
+run "mls-lived-$tag-join-large.json" "$join" 1001,10001 "$large"
 run "mls-lived-$tag-ops.json" \
   'bench\.(ExternalJoinBenchmark|ApplicationMessageBenchmark|KeyPackageBenchmark)\.' \
-  2,10,100,1000,10000
+  2,10,100 "$small"
+run "mls-lived-$tag-ops-large.json" 'bench\.(ExternalJoinBenchmark|ApplicationMessageBenchmark)\.' \
+  1000,10000 "$large"
 "$root/benchmarks/ts-mls/run.sh" 2,10,100,1000 "$tree" "$results/peers-tsmls-$tree-$tag.json" \
-  --rounds 8 --round-ms 1500 --warmup-ms 1000
+  --rounds 12 --round-ms 1500 --warmup-ms 1000

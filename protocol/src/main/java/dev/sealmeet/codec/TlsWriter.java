@@ -124,16 +124,34 @@ public final class TlsWriter {
   }
 
   /**
-   * A vector whose body is produced by {@code body}: the body is written to a scratch writer, then its
-   * length as a varint, then the body.
+   * A vector whose body is produced by {@code body}, written in place: one byte is kept for the
+   * varint length, and a body of 64 bytes or more is moved up by the one or three bytes its
+   * longer length needs. Nested vectors therefore cost no scratch buffer, and a large body (a
+   * ratchet tree) is moved once per enclosing level instead of grown and copied. If {@code body}
+   * throws, the writer is left as it was before the call.
    */
   public TlsWriter writeVector(java.util.function.Consumer<TlsWriter> body) {
-    TlsWriter inner = new TlsWriter();
-    body.accept(inner);
-    writeVarint(inner.size);
-    ensure(inner.size);
-    System.arraycopy(inner.buffer, 0, buffer, size, inner.size);
-    size += inner.size;
+    int lengthAt = size;
+    ensure(1);
+    size++;
+    int length;
+    int prefix;
+    try {
+      body.accept(this);
+      length = size - lengthAt - 1;
+      prefix = varintLength(length);
+    } catch (RuntimeException e) {
+      size = lengthAt;
+      throw e;
+    }
+    if (prefix > 1) {
+      ensure(prefix - 1);
+      System.arraycopy(buffer, lengthAt + 1, buffer, lengthAt + prefix, length);
+    }
+    int end = lengthAt + prefix + length;
+    size = lengthAt;
+    writeVarint(length);
+    size = end;
     return this;
   }
 

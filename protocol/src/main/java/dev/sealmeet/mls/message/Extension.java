@@ -32,6 +32,11 @@ public record Extension(int extensionType, byte[] extensionData) implements MlsS
   }
 
   @Override
+  public int encodedSizeHint() {
+    return 6 + extensionData.length;
+  }
+
+  @Override
   public void encode(TlsWriter writer) {
     writer.writeUint16(extensionType);
     writer.writeOpaque(extensionData);

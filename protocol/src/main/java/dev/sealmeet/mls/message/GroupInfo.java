@@ -62,6 +62,19 @@ public record GroupInfo(
     return new GroupInfo(context, extensions, tag, signer, reader.readOpaque());
   }
 
+  /** The extensions' data (a ratchet tree can be megabytes) plus the rest, rounded up. */
+  @Override
+  public int encodedSizeHint() {
+    long hint = 512L + confirmationTag.length + signature.length;
+    for (Extension e : extensions) {
+      hint += e.encodedSizeHint();
+    }
+    for (Extension e : groupContext.extensions()) {
+      hint += e.encodedSizeHint();
+    }
+    return (int) Math.min(hint, TlsWriter.MAX_VARINT);
+  }
+
   @Override
   public void encode(TlsWriter writer) {
     encodeContent(writer);
@@ -77,7 +90,7 @@ public record GroupInfo(
 
   /** The {@code GroupInfoTBS} bytes of RFC 9420 §12.4.3: everything but the signature. */
   public byte[] toBeSigned() {
-    TlsWriter writer = new TlsWriter();
+    TlsWriter writer = new TlsWriter(encodedSizeHint());
     encodeContent(writer);
     return writer.toByteArray();
   }

@@ -11,9 +11,18 @@ public interface MlsStruct {
   /** Writes this value's encoding to {@code writer}. */
   void encode(TlsWriter writer);
 
+  /**
+   * About how many bytes {@link #encode} writes, for sizing the buffer: structures that can be
+   * large (a GroupInfo carrying a ratchet tree) say so, so their encoding is not grown by
+   * doubling through many copies. Never needs to be exact.
+   */
+  default int encodedSizeHint() {
+    return 64;
+  }
+
   /** This value's encoding as a fresh array. */
   default byte[] toBytes() {
-    TlsWriter writer = new TlsWriter();
+    TlsWriter writer = new TlsWriter(encodedSizeHint());
     encode(writer);
     return writer.toByteArray();
   }

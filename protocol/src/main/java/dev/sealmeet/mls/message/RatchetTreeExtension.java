@@ -45,6 +45,15 @@ public record RatchetTreeExtension(List<Optional<Node>> nodes) implements MlsStr
     return new Extension(Extensions.RATCHET_TREE, toBytes());
   }
 
+  /**
+   * About 300 bytes a node: a leaf with a basic credential and an Ed25519 key is 250 to 300, a
+   * parent well under; larger keys only mean the buffer grows.
+   */
+  @Override
+  public int encodedSizeHint() {
+    return (int) Math.min(8L + 300L * nodes.size(), TlsWriter.MAX_VARINT);
+  }
+
   @Override
   public void encode(TlsWriter writer) {
     writer.writeVector(w -> {
