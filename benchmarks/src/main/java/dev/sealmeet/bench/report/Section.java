@@ -54,6 +54,14 @@ public record Section(String name, String xParam, String xTitle, List<String> fi
         new Section("mls-ab", "members", members, List.of(
             "mls-jdk17-2026-11-30-a.json", "mls-jdk17-2026-11-30-b.json")),
         new Section("pq", "members", members, List.of("pq-jdk17-2026-12-07-full.json")),
+        new Section("peers-steady", "members", members, List.of(
+            "mls-lived-2026-12-07-steady-commit.json",
+            "mls-lived-2026-12-07-steady-commit-large.json",
+            "mls-lived-2026-12-07-steady-join.json",
+            "mls-lived-2026-12-07-steady-join-large.json",
+            "mls-lived-2026-12-07-steady-ops.json",
+            "mls-lived-2026-12-07-steady-ops-large.json",
+            "peers-tsmls-realistic-2026-12-07-steady.json"), true),
         new Section("peers", "members", members, List.of(
             "mls-lived-2026-12-07-commit.json", "mls-lived-2026-12-07-join.json",
             "mls-lived-2026-12-07-ops.json", "peers-tsmls-realistic-2026-12-07.json"), true),
