@@ -3,6 +3,7 @@ package dev.sealmeet.mls.message;
 import dev.sealmeet.codec.TlsReader;
 import dev.sealmeet.codec.TlsWriter;
 import dev.sealmeet.error.DecodeException;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
 
@@ -61,6 +62,24 @@ public record LeafNode(
   @Override
   public byte[] signatureKey() {
     return signatureKey.clone();
+  }
+
+  /**
+   * Whether {@code other} has the same HPKE public key, compared without copying either key (for
+   * the key-uniqueness scans of RFC 9420 §7.3 over a whole tree).
+   */
+  public boolean sameEncryptionKey(LeafNode other) {
+    return MessageDigest.isEqual(encryptionKey, other.encryptionKey);
+  }
+
+  /** Whether {@code other} has the same signature public key, compared without copying. */
+  public boolean sameSignatureKey(LeafNode other) {
+    return MessageDigest.isEqual(signatureKey, other.signatureKey);
+  }
+
+  /** Whether this leaf's signature public key equals {@code key}, compared without copying. */
+  public boolean hasSignatureKey(byte[] key) {
+    return MessageDigest.isEqual(signatureKey, Wire.require(key, "key"));
   }
 
   /** A copy of the parent hash, present for {@code commit} leaves. */

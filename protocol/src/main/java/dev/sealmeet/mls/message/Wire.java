@@ -79,8 +79,17 @@ final class Wire {
     return reader.readList(TlsReader::readUint16);
   }
 
+  /**
+   * Writes {@code uint16 values<V>}: the byte length is known (two per entry), so it is written
+   * first and the entries after it, without {@link TlsWriter#writeList}'s in-place vector. The
+   * only caller, {@link Capabilities}, holds lists checked by {@link #uint16List}.
+   */
   static void writeUint16List(TlsWriter writer, List<Integer> values) {
-    writer.writeList(values, TlsWriter::writeUint16);
+    int count = values.size();
+    writer.writeVarint(2 * count);
+    for (int i = 0; i < count; i++) {
+      writer.writeUint16(values.get(i));
+    }
   }
 
   /** {@code uint32 values<V>}. */

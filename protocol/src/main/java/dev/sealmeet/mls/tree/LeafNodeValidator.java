@@ -5,8 +5,9 @@ import dev.sealmeet.mls.crypto.MlsSuite;
 import dev.sealmeet.mls.message.Extension;
 import dev.sealmeet.mls.message.LeafNode;
 import dev.sealmeet.mls.message.LeafNodeSource;
-import java.security.MessageDigest;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -41,22 +42,31 @@ public final class LeafNodeValidator {
     if (!signatures.leafSignatureValid(leaf, groupId, leafIndex)) {
       throw new ProtocolException("RFC 9420 §7.3", "leaf node signature does not verify");
     }
+    List<Integer> ownCredentials = leaf.capabilities().credentials();
+    List<Integer> ownExtensions = leaf.capabilities().extensions();
     for (Extension e : leaf.extensions()) {
-      if (e.extensionType() > 5 && !leaf.capabilities().extensions().contains(e.extensionType())) {
+      if (e.extensionType() > 5 && !ownExtensions.contains(e.extensionType())) {
         throw new ProtocolException("RFC 9420 §7.3", "extension " + e.extensionType()
             + " is not listed in the leaf's capabilities");
       }
     }
     int credentialType = leaf.credential().credentialType();
-    if (!leaf.capabilities().credentials().contains(credentialType)) {
+    if (!ownCredentials.contains(credentialType)) {
       throw new ProtocolException("RFC 9420 §7.3",
           "credential type " + credentialType + " is not listed in the leaf's own capabilities");
     }
-    for (long other : tree.occupiedLeaves()) {
-      LeafNode member = tree.leaf(other).orElseThrow();
-      if (replaces.isPresent() && replaces.getAsLong() == other) {
-        if (expectedSource != LeafNodeSource.KEY_PACKAGE
-            && MessageDigest.isEqual(member.encryptionKey(), leaf.encryptionKey())) {
+    boolean replacing = replaces.isPresent();
+    long replaced = replacing ? replaces.getAsLong() : -1;
+    long leaves = tree.leafCount();
+    // Occupied leaves in ascending order, as occupiedLeaves() lists them, without boxing indices.
+    for (long other = 0; other < leaves; other++) {
+      Optional<LeafNode> occupant = tree.leaf(other);
+      if (occupant.isEmpty()) {
+        continue;
+      }
+      LeafNode member = occupant.get();
+      if (replacing && replaced == other) {
+        if (expectedSource != LeafNodeSource.KEY_PACKAGE && member.sameEncryptionKey(leaf)) {
           throw new ProtocolException("RFC 9420 §7.3",
               "encryption_key equals that of the leaf " + other + " it replaces");
         }
@@ -66,15 +76,16 @@ public final class LeafNodeValidator {
         throw new ProtocolException("RFC 9420 §7.3",
             "credential type " + credentialType + " is not supported by leaf " + other);
       }
-      if (!leaf.capabilities().credentials().contains(member.credential().credentialType())) {
+      int memberCredentialType = member.credential().credentialType();
+      if (!ownCredentials.contains(memberCredentialType)) {
         throw new ProtocolException("RFC 9420 §7.3", "credential type "
-            + member.credential().credentialType() + " of leaf " + other + " is not supported");
+            + memberCredentialType + " of leaf " + other + " is not supported");
       }
-      if (MessageDigest.isEqual(member.encryptionKey(), leaf.encryptionKey())) {
+      if (member.sameEncryptionKey(leaf)) {
         throw new ProtocolException("RFC 9420 §7.3",
             "encryption_key is already used by leaf " + other);
       }
-      if (MessageDigest.isEqual(member.signatureKey(), leaf.signatureKey())) {
+      if (member.sameSignatureKey(leaf)) {
         throw new ProtocolException("RFC 9420 §7.3",
             "signature_key is already used by leaf " + other);
       }

@@ -8,6 +8,7 @@ import dev.sealmeet.error.SealmeetException;
 import dev.sealmeet.mls.crypto.MlsSuite;
 import dev.sealmeet.mls.framing.ContentSignatures;
 import dev.sealmeet.mls.group.GroupFixtures.Client;
+import dev.sealmeet.mls.message.AddProposal;
 import dev.sealmeet.mls.message.AuthenticatedContent;
 import dev.sealmeet.mls.message.BasicCredential;
 import dev.sealmeet.mls.message.Commit;
@@ -15,6 +16,7 @@ import dev.sealmeet.mls.message.ExternalInitProposal;
 import dev.sealmeet.mls.message.FramedContent;
 import dev.sealmeet.mls.message.FramedContentAuthData;
 import dev.sealmeet.mls.message.GroupContextExtensionsProposal;
+import dev.sealmeet.mls.message.KeyPackage;
 import dev.sealmeet.mls.message.MessageContent;
 import dev.sealmeet.mls.message.MlsMessage;
 import dev.sealmeet.mls.message.Proposal;
@@ -24,6 +26,7 @@ import dev.sealmeet.mls.message.RemoveProposal;
 import dev.sealmeet.mls.message.Sender;
 import dev.sealmeet.mls.message.WireFormat;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -117,6 +120,18 @@ class GroupRulesTest {
   void twoRemovesOfOneLeaf_rejected() throws SealmeetException {
     assertRejected(insiderCommit(alice, 1, new RemoveProposal(2), new RemoveProposal(2)),
         GroupRule.DUPLICATE_LEAF_CHANGE);
+  }
+
+  @Test
+  void addOfMembersSignatureKey_rejected() throws SealmeetException {
+    // A fresh KeyPackage (new HPKE key) under carol's signing identity: only the key is shared.
+    KeyPackage carolsKey = KeyPackageBundle.create(suite, carol.identity(),
+        GroupFixtures.capabilities(suite), Duration.ofDays(1), false, List.of(), config)
+        .keyPackage();
+    MlsMessage commit = insiderCommit(alice, 1, new AddProposal(carolsKey));
+    assertRejected(commit, GroupRule.DUPLICATE_MEMBER);
+    assertThatThrownBy(() -> bob.process(commit))
+        .hasMessageContaining("an Add proposal for the signature key of leaf 2");
   }
 
   @Test
