@@ -18,11 +18,17 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * group shape (cipher suite 1, MLS_128_DHKEMX25519_AES128GCM_SHA256_Ed25519, handshakes as
  * PublicMessage, the ratchet tree inside the Welcome). Setup builds only the side whose method
  * runs, once per trial; each invocation starts from the same state.
+ *
+ * <p>The heap's pages are touched when the fork starts ({@code -XX:+AlwaysPreTouch}). Without it
+ * the first pass of the allocator through the 2 GB heap faults every page in, and a sub-millisecond
+ * operation ran 1.5 to 3 times slower for a few seconds in each fork, at the same place in every
+ * fork: on 2026-12-07 an application-message round trip at 2 members read 129–132 µs with bursts to
+ * 455 µs without it (error ±30%), and 127–150 µs with it (±6%).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public abstract class GroupBenchmarkBase {
