@@ -62,6 +62,10 @@ public record Section(String name, String xParam, String xTitle, List<String> fi
             "mls-lived-2026-12-07-steady-ops.json",
             "mls-lived-2026-12-07-steady-ops-large.json",
             "peers-tsmls-realistic-2026-12-07-steady.json"), true),
+        new Section("peers-pretouch", "members", members, List.of(
+            "mls-lived-2026-12-07-pretouch-commit.json",
+            "mls-lived-2026-12-07-pretouch-join.json",
+            "mls-lived-2026-12-07-pretouch-ops.json"), true),
         new Section("peers-jdksign", "members", members, List.of(
             "mls-lived-2026-12-07-jdksign-commit.json",
             "mls-lived-2026-12-07-jdksign-add10000.json"), true),
