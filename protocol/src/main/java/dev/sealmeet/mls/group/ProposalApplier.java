@@ -174,11 +174,8 @@ final class ProposalApplier {
               "two Add proposals for the same signature key");
         }
       }
-      // Occupied leaves in ascending order (as occupiedLeaves() lists them), keys not copied.
-      int leaves = tree.leafCount();
-      for (long leaf = 0; leaf < leaves; leaf++) {
-        Optional<LeafNode> member = tree.leaf(leaf);
-        if (member.isPresent() && member.get().hasSignatureKey(signatureKey)) {
+      for (long leaf : tree.occupiedLeaves()) {
+        if (tree.leaf(leaf).orElseThrow().hasSignatureKey(signatureKey)) {
           throw new GroupRuleException(GroupRule.DUPLICATE_MEMBER,
               "an Add proposal for the signature key of leaf " + leaf);
         }

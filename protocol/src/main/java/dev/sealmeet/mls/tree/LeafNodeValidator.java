@@ -7,7 +7,6 @@ import dev.sealmeet.mls.message.LeafNode;
 import dev.sealmeet.mls.message.LeafNodeSource;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -57,14 +56,8 @@ public final class LeafNodeValidator {
     }
     boolean replacing = replaces.isPresent();
     long replaced = replacing ? replaces.getAsLong() : -1;
-    long leaves = tree.leafCount();
-    // Occupied leaves in ascending order, as occupiedLeaves() lists them, without boxing indices.
-    for (long other = 0; other < leaves; other++) {
-      Optional<LeafNode> occupant = tree.leaf(other);
-      if (occupant.isEmpty()) {
-        continue;
-      }
-      LeafNode member = occupant.get();
+    for (long other : tree.occupiedLeaves()) {
+      LeafNode member = tree.leaf(other).orElseThrow();
       if (replacing && replaced == other) {
         if (expectedSource != LeafNodeSource.KEY_PACKAGE && member.sameEncryptionKey(leaf)) {
           throw new ProtocolException("RFC 9420 §7.3",
